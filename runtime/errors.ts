@@ -157,6 +157,16 @@ export class ParseError extends ApiwrightError {
     this.snippet = init.snippet;
   }
 }
+/** A response body larger than `maxResponseBytes`: reading stopped at the limit, nothing partial is returned. */
+export class ResponseTooLargeError extends ParseError {
+  override name = 'ResponseTooLargeError';
+  override readonly code: string = 'RESPONSE_TOO_LARGE';
+  readonly limitBytes: number;
+  constructor(message: string, init: ApiwrightErrorInit & { status?: number; limitBytes: number }) {
+    super(message, init);
+    this.limitBytes = init.limitBytes;
+  }
+}
 /** Input or output did not match the spec's schema. */
 export class ValidationError extends ApiwrightError {
   override name = 'ValidationError';
@@ -170,6 +180,21 @@ export class ValidationError extends ApiwrightError {
     const base = super.toJSON();
     return { error: { ...base.error, details: this.issues } };
   }
+}
+/** A request body larger than `maxRequestBytes`: refused before anything was sent. */
+export class RequestTooLargeError extends ValidationError {
+  override name = 'RequestTooLargeError';
+  override readonly code: string = 'REQUEST_TOO_LARGE';
+  readonly limitBytes: number;
+  constructor(message: string, init: ApiwrightErrorInit & { limitBytes: number }) {
+    super(message, { ...init, issues: [{ field: 'body', issue: message }] });
+    this.limitBytes = init.limitBytes;
+  }
+}
+/** The client is set up in a way that cannot work or is unsafe (relative server URL, plain http, bad baseUrl). */
+export class ConfigurationError extends ApiwrightError {
+  override name = 'ConfigurationError';
+  override readonly code: string = 'CONFIGURATION_ERROR';
 }
 export class CircuitOpenError extends ApiwrightError {
   override name = 'CircuitOpenError';
@@ -223,15 +248,35 @@ function hasName(value: unknown, names: ReadonlySet<string> | string): value is 
   return typeof names === 'string' ? name === names : names.has(name);
 }
 
+const parseErrorNames = new Set(['ParseError', 'ResponseTooLargeError']);
+const validationErrorNames = new Set(['ValidationError', 'RequestTooLargeError']);
+const runtimeErrorNames = new Set([
+  'ApiwrightError',
+  ...apiErrorNames,
+  ...parseErrorNames,
+  ...validationErrorNames,
+  'ConnectionError',
+  'TimeoutError',
+  'AbortError',
+  'CircuitOpenError',
+  'ConfigurationError',
+]);
+
 /** True for any error from the runtime, whichever copy of the runtime or realm created it. */
 export function isApiwrightError(value: unknown): value is ApiwrightError {
-  return value instanceof ApiwrightError || (hasName(value, 'ApiwrightError') || hasName(value, apiErrorNames));
+  return value instanceof ApiwrightError || hasName(value, runtimeErrorNames);
 }
 export const isApiError = (value: unknown): value is ApiError => hasName(value, apiErrorNames);
 export const isRateLimitError = (value: unknown): value is RateLimitError => hasName(value, 'RateLimitError');
 export const isConnectionError = (value: unknown): value is ConnectionError => hasName(value, 'ConnectionError');
 export const isTimeoutError = (value: unknown): value is TimeoutError => hasName(value, 'TimeoutError');
 export const isAbortError = (value: unknown): value is AbortError => hasName(value, 'AbortError');
-export const isParseError = (value: unknown): value is ParseError => hasName(value, 'ParseError');
-export const isValidationError = (value: unknown): value is ValidationError => hasName(value, 'ValidationError');
+export const isParseError = (value: unknown): value is ParseError => hasName(value, parseErrorNames);
+export const isResponseTooLargeError = (value: unknown): value is ResponseTooLargeError =>
+  hasName(value, 'ResponseTooLargeError');
+export const isValidationError = (value: unknown): value is ValidationError => hasName(value, validationErrorNames);
+export const isRequestTooLargeError = (value: unknown): value is RequestTooLargeError =>
+  hasName(value, 'RequestTooLargeError');
 export const isCircuitOpenError = (value: unknown): value is CircuitOpenError => hasName(value, 'CircuitOpenError');
+export const isConfigurationError = (value: unknown): value is ConfigurationError =>
+  hasName(value, 'ConfigurationError');

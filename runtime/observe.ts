@@ -1,9 +1,17 @@
 /**
- * STUB (replaced by the observability work): logger with redaction, metrics, hook events.
- * The interface below is the contract runtime/client.ts relies on; extend, don't break.
+ * Observability: a levelled structured logger (silent unless one is given), one record per
+ * attempt, metrics, and an event hook for exporters (OpenTelemetry, Prometheus, …).
+ * Everything that leaves this module has been through the redactor (runtime/redact.ts).
  */
+import { createMetrics, type MetricsSnapshot } from './metrics.js';
+import { createRedactor, summarizeError, type ErrorSummary } from './redact.js';
+
+export type { MetricsSnapshot, LatencySummary } from './metrics.js';
+export type { ErrorSummary } from './redact.js';
+
 export type LogLevel = 'debug' | 'info' | 'warn' | 'error';
 
+/** `console` satisfies this interface. */
 export interface Logger {
   debug(record: Record<string, unknown>): void;
   info(record: Record<string, unknown>): void;
@@ -11,39 +19,200 @@ export interface Logger {
   error(record: Record<string, unknown>): void;
 }
 
+export type CircuitState = 'closed' | 'open' | 'half_open';
+
+/** What the runtime reports; field values are redacted before a hook sees them. */
+export type ObserveEvent =
+  | {
+      type: 'attempt';
+      method: string;
+      url: string;
+      attempt: number;
+      requestId: string;
+      operation: string;
+      durationMs: number;
+      status?: number;
+      error?: ErrorSummary;
+      willRetry: boolean;
+      timestamp: string;
+    }
+  | { type: 'retry'; method: string; url: string; requestId: string; operation: string; attempt: number; delayMs: number; reason: string }
+  | {
+      type: 'request';
+      method: string;
+      url: string;
+      requestId: string;
+      operation: string;
+      attempts: number;
+      durationMs: number;
+      status?: number;
+      error?: ErrorSummary;
+      timestamp: string;
+    }
+  | { type: 'circuit'; key: string; from: CircuitState; to: CircuitState; timestamp: string }
+  | {
+      type: 'rateLimited';
+      key: string;
+      /** `client`: the local limiter delayed or refused; `server`: the server answered 429. */
+      source: 'client' | 'server';
+      waitMs: number;
+      rejected: boolean;
+      requestId?: string;
+      operation?: string;
+    };
+
 export interface ObserveOptions {
   logger?: Logger | undefined;
+  /** Least severe level emitted. Default `info`. */
+  level?: LogLevel | undefined;
   /** Header names whose values are credentials (added to the defaults: authorization, cookie, …). */
-  sensitiveHeaders?: readonly string[];
+  sensitiveHeaders?: readonly string[] | undefined;
   /** Query parameter names whose values are credentials. */
-  sensitiveQueryParams?: readonly string[];
+  sensitiveQueryParams?: readonly string[] | undefined;
+  /** Receives every event (already redacted); exceptions it throws are swallowed. */
+  onEvent?: ((event: ObserveEvent) => void) | undefined;
+  /** Requests kept for latency percentiles. Default 1,024. */
+  metricsReservoirSize?: number | undefined;
 }
 
-export interface MetricsSnapshot {
-  requests: number;
+/** One finished attempt, as the resilience loop reports it (raw: the observer redacts). */
+export interface AttemptInfo {
+  method: string;
+  url: URL;
+  attempt: number;
+  requestId: string;
+  operation: string;
+  durationMs: number;
+  status?: number | undefined;
+  error?: unknown;
+  willRetry: boolean;
+}
+
+/** One finished logical request (all attempts). */
+export interface RequestInfo {
+  method: string;
+  url: URL;
+  requestId: string;
+  operation: string;
+  attempts: number;
+  durationMs: number;
+  status?: number | undefined;
+  error?: unknown;
 }
 
 export interface Observer {
-  /** Emits a structured record (already redacted) at the given level. */
+  /** Emits a structured record (redacted here) at the given level. */
   log(level: LogLevel, record: Record<string, unknown>): void;
   /** Redacts credentials from a URL for logs and error messages. */
   redactUrl(url: URL): string;
   metrics: { snapshot(): MetricsSnapshot };
+  /** Logs one attempt record and emits an `attempt` event. */
+  attempt?(info: AttemptInfo): void;
+  /** Emits a `request` event when a logical request ends. */
+  request?(info: RequestInfo): void;
+  /** Feeds metrics and the `onEvent` hook; logs circuit changes (warn) and retries (debug). */
+  event?(event: ObserveEvent): void;
+  /** A plain redacted deep copy of any value (for error details, bodies, records). */
+  redact?(value: unknown): unknown;
+  /** A copy of headers with credential values replaced. */
+  redactHeaders?(headers: Headers): Headers;
+  /** Credential-looking substrings of free text replaced. */
+  redactString?(text: string): string;
 }
 
-export function createObserver(options: ObserveOptions = {}): Observer {
-  const sensitiveQuery = new Set((options.sensitiveQueryParams ?? []).map((n) => n.toLowerCase()));
+export type FullObserver = Required<Observer>;
+
+const SEVERITY: Record<LogLevel, number> = { debug: 10, info: 20, warn: 30, error: 40 };
+
+function levelOfAttempt(info: AttemptInfo): LogLevel {
+  if (info.willRetry) return 'warn';
+  if (info.error !== undefined || (info.status !== undefined && info.status >= 500)) return 'error';
+  return info.status !== undefined && info.status >= 400 ? 'warn' : 'info';
+}
+
+export function createObserver(options: ObserveOptions = {}): FullObserver {
+  const redactor = createRedactor(options);
+  const metrics = createMetrics({ reservoirSize: options.metricsReservoirSize });
+  const threshold = SEVERITY[options.level ?? 'info'];
+
+  const log = (level: LogLevel, record: Record<string, unknown>): void => {
+    const logger = options.logger;
+    if (logger === undefined || SEVERITY[level] < threshold) return;
+    try {
+      logger[level](redactor.redactValue(record) as Record<string, unknown>);
+    } catch {
+      // A failing logger must never fail the request it describes.
+    }
+  };
+
+  const event = (e: ObserveEvent): void => {
+    metrics.record(e);
+    if (e.type === 'circuit') log('warn', { message: `circuit ${e.key} ${e.from} → ${e.to}`, event: 'circuit', ...e });
+    if (e.type === 'retry') {
+      log('debug', { message: `retrying ${e.operation} in ${e.delayMs} ms (${e.reason})`, event: 'retry', ...e });
+    }
+    try {
+      options.onEvent?.(redactor.redactValue(e) as ObserveEvent);
+    } catch {
+      // Same rule as the logger: hooks observe, they do not steer.
+    }
+  };
+
   return {
-    log(level, record) {
-      options.logger?.[level](record);
+    log,
+    redactUrl: (url) => redactor.redactUrl(url),
+    metrics: { snapshot: () => metrics.snapshot() },
+    redact: (value) => redactor.redactValue(value),
+    redactHeaders: (headers) => redactor.redactHeaders(headers),
+    redactString: (text) => redactor.redactString(text),
+    attempt(info) {
+      const url = redactor.redactUrl(info.url);
+      const error = info.error === undefined ? undefined : summarizeError(info.error, redactor.redactString);
+      const timestamp = new Date().toISOString();
+      const outcome = info.status !== undefined ? String(info.status) : (error?.name ?? 'no response');
+      log(levelOfAttempt(info), {
+        message: `${info.method} ${url} → ${outcome} (${Math.round(info.durationMs)} ms)${info.willRetry ? ', will retry' : ''}`,
+        event: 'attempt',
+        method: info.method,
+        url,
+        status: info.status ?? null,
+        duration_ms: info.durationMs,
+        attempt: info.attempt,
+        request_id: info.requestId,
+        operation: info.operation,
+        timestamp,
+        will_retry: info.willRetry,
+        ...(error === undefined ? {} : { error }),
+      });
+      event({
+        type: 'attempt',
+        method: info.method,
+        url,
+        attempt: info.attempt,
+        requestId: info.requestId,
+        operation: info.operation,
+        durationMs: info.durationMs,
+        ...(info.status === undefined ? {} : { status: info.status }),
+        ...(error === undefined ? {} : { error }),
+        willRetry: info.willRetry,
+        timestamp,
+      });
     },
-    redactUrl(url) {
-      const copy = new URL(url);
-      for (const key of [...copy.searchParams.keys()]) {
-        if (sensitiveQuery.has(key.toLowerCase())) copy.searchParams.set(key, '[REDACTED]');
-      }
-      return copy.toString();
+    request(info) {
+      const error = info.error === undefined ? undefined : summarizeError(info.error, redactor.redactString);
+      event({
+        type: 'request',
+        method: info.method,
+        url: redactor.redactUrl(info.url),
+        requestId: info.requestId,
+        operation: info.operation,
+        attempts: info.attempts,
+        durationMs: info.durationMs,
+        ...(info.status === undefined ? {} : { status: info.status }),
+        ...(error === undefined ? {} : { error }),
+        timestamp: new Date().toISOString(),
+      });
     },
-    metrics: { snapshot: () => ({ requests: 0 }) },
+    event,
   };
 }

@@ -1,28 +1,46 @@
 /**
- * STUB (replaced by the resilience work): runs one attempt, no retry, breaker or limiter.
- * The interface below is the contract runtime/client.ts relies on; keep it.
+ * The attempt loop: rate limit → circuit breaker → attempt → retry decision → wait, until a final
+ * outcome, the retry count or budget runs out, the deadline would pass, or the caller aborts.
+ * runtime/client.ts calls `createResilience(options, deps).execute(ctx, target, attempt)`.
+ *
+ * Defaults: retries on (2, full-jitter backoff 500 ms … 8 s, shared budget of 10 tokens); circuit
+ * breaker on, one per origin; rate limiter learns pauses from response headers on every origin
+ * and adds a token bucket only when `rateLimit.requestsPerSecond` is set. `false` turns a part off.
  */
-import type { Clock, RequestContext } from './types.js';
+import {
+  createCircuitBreaker,
+  type CircuitBreaker,
+  type CircuitBreakerOptions,
+  type CircuitPermit,
+  type CircuitVerdict,
+} from './circuit-breaker.js';
+import { AbortError, RateLimitError, TimeoutError, isConnectionError, isTimeoutError } from './errors.js';
 import type { Observer } from './observe.js';
+import { createRateLimiter, type RateLimiter, type RateLimitOptions } from './rate-limit.js';
+import { createRedactor } from './redact.js';
+import {
+  computeBackoffDelay,
+  createRetryBudget,
+  decideRetry,
+  resolveRetryPolicy,
+  type AttemptOutcome,
+  type RetryDecision,
+  type RetryOptions,
+} from './retry.js';
+import { createMemoryStateStore, type StateStore } from './state-store.js';
+import type { Clock, RequestContext } from './types.js';
 
-export interface RetryOptions {
-  maxRetries?: number;
-  baseDelayMs?: number;
-  maxDelayMs?: number;
-}
-export interface CircuitBreakerOptions {
-  failureThreshold?: number;
-  resetTimeoutMs?: number;
-}
-export interface RateLimitOptions {
-  requestsPerSecond?: number;
-  burst?: number;
-}
+export type { RetryOptions } from './retry.js';
+export type { CircuitBreakerOptions } from './circuit-breaker.js';
+export type { RateLimitOptions } from './rate-limit.js';
+export type { StateStore } from './state-store.js';
 
 export interface ResilienceOptions {
   retry?: RetryOptions | false | undefined;
   circuitBreaker?: CircuitBreakerOptions | false | undefined;
   rateLimit?: RateLimitOptions | false | undefined;
+  /** Where breaker and limiter state lives. Default: in memory, 10,000 keys, LRU. */
+  stateStore?: StateStore | undefined;
 }
 
 export interface ResilienceDeps {
@@ -41,13 +59,226 @@ export interface Resilience {
   /**
    * Runs `attempt` (auth + timeout + fetch + redirects, resolving with any Response, rejecting with
    * ConnectionError / TimeoutError / AbortError) until success, a final outcome, or the budget or
-   * deadline ends. Resolves with the last Response (the caller maps error statuses), or rejects.
+   * deadline ends. Resolves with the last Response (the caller maps error statuses), or rejects:
+   * also with RateLimitError when the server asked for a wait above `maxRetryAfterMs` (429/503) or
+   * the client-side limiter refused, CircuitOpenError when the breaker is open, TimeoutError when
+   * the deadline would pass before the next attempt.
    */
   execute(ctx: RequestContext, target: AttemptTarget, attempt: (attemptNumber: number) => Promise<Response>): Promise<Response>;
 }
 
-export function createResilience(_options: ResilienceOptions, _deps: ResilienceDeps): Resilience {
-  return {
-    execute: (_ctx, _target, attempt) => attempt(1),
+/** Error bodies read into a RateLimitError are capped (SECURITY-CASES 19: never buffer without bound). */
+const MAX_ERROR_BODY_BYTES = 64 * 1024;
+
+function verdictOf(response: Response | undefined, error: unknown): CircuitVerdict {
+  if (response !== undefined) return response.status >= 500 ? 'failure' : 'success';
+  return isConnectionError(error) || isTimeoutError(error) ? 'failure' : 'ignore';
+}
+
+/** A discarded response must release its connection: cancel the body nobody will read. */
+function discard(response: Response | undefined): void {
+  response?.body?.cancel().catch(() => undefined);
+}
+
+async function readBodyCapped(response: Response): Promise<unknown> {
+  if (response.body === null) return null;
+  const reader = response.body.getReader();
+  const chunks: Uint8Array[] = [];
+  let size = 0;
+  try {
+    for (;;) {
+      const { done, value } = await reader.read();
+      if (done) break;
+      chunks.push(value);
+      size += value.byteLength;
+      if (size >= MAX_ERROR_BODY_BYTES) {
+        await reader.cancel().catch(() => undefined);
+        break;
+      }
+    }
+  } catch {
+    return null;
+  }
+  const bytes = new Uint8Array(Math.min(size, MAX_ERROR_BODY_BYTES));
+  let offset = 0;
+  for (const chunk of chunks) {
+    const part = chunk.subarray(0, bytes.byteLength - offset);
+    bytes.set(part, offset);
+    offset += part.byteLength;
+  }
+  const text = new TextDecoder().decode(bytes);
+  try {
+    return JSON.parse(text) as unknown;
+  } catch {
+    return text;
+  }
+}
+
+export function createResilience(options: ResilienceOptions, deps: ResilienceDeps): Resilience {
+  const { clock, random, observer } = deps;
+  const policy = resolveRetryPolicy(options.retry);
+  const budget = createRetryBudget(options.retry === false ? false : options.retry?.budget);
+  const store = options.stateStore ?? createMemoryStateStore({ now: () => clock.now() });
+  const fallbackRedactor = createRedactor();
+  const redactHeaders = (h: Headers): Headers => (observer.redactHeaders ?? fallbackRedactor.redactHeaders)(h);
+
+  const breakerOptions = options.circuitBreaker === false ? undefined : (options.circuitBreaker ?? {});
+  const breaker: CircuitBreaker | undefined =
+    breakerOptions === undefined
+      ? undefined
+      : createCircuitBreaker(breakerOptions, {
+          clock,
+          store,
+          random,
+          onChange: (c) =>
+            observer.event?.({ type: 'circuit', key: c.key, from: c.from, to: c.to, timestamp: new Date(c.at).toISOString() }),
+        });
+  const limiterOptions = options.rateLimit === false ? undefined : (options.rateLimit ?? {});
+  const limiter: RateLimiter | undefined =
+    limiterOptions === undefined
+      ? undefined
+      : createRateLimiter(limiterOptions, {
+          clock,
+          store,
+          onLimited: (n) =>
+            observer.event?.({
+              type: 'rateLimited',
+              source: 'client',
+              key: n.key,
+              waitMs: n.waitMs,
+              rejected: n.rejected,
+              ...(n.requestId === undefined ? {} : { requestId: n.requestId }),
+              ...(n.operation === undefined ? {} : { operation: n.operation }),
+            }),
+        });
+
+  /** Bookkeeping against a shared store must not turn a delivered response into a failure. */
+  const safely = async (what: string, work: () => Promise<void>): Promise<void> => {
+    try {
+      await work();
+    } catch (error) {
+      observer.log('warn', { message: `resilience state update failed (${what})`, error });
+    }
   };
+
+  const toAbortError = (ctx: RequestContext, cause: unknown): Error => {
+    const reason: unknown = ctx.signal?.reason ?? cause;
+    // An `AbortSignal.timeout()` signal aborts with a DOMException named TimeoutError.
+    if (typeof reason === 'object' && reason !== null && (reason as { name?: unknown }).name === 'TimeoutError') {
+      return new TimeoutError('Request timed out (caller signal)', { requestId: ctx.requestId, operation: ctx.operation.id, cause: reason });
+    }
+    return new AbortError('Request aborted', { requestId: ctx.requestId, operation: ctx.operation.id, cause: reason });
+  };
+
+  const rateLimitErrorFor = async (ctx: RequestContext, target: AttemptTarget, response: Response, waitMs: number): Promise<RateLimitError> => {
+    const error = new RateLimitError(
+      `${target.method} ${observer.redactUrl(target.url)} answered ${response.status} asking to wait ${Math.ceil(waitMs)} ms, more than maxRetryAfterMs (${policy.maxRetryAfterMs} ms)`,
+      {
+        status: response.status,
+        headers: redactHeaders(response.headers),
+        body: await readBodyCapped(response),
+        requestId: ctx.requestId,
+        operation: ctx.operation.id,
+      },
+    );
+    error.retryAfterMs = waitMs;
+    return error;
+  };
+
+  const execute: Resilience['execute'] = async (ctx, target, attempt) => {
+    const started = clock.now();
+    const operation = ctx.operation.id;
+    const who = { requestId: ctx.requestId, operation };
+    const breakerKey = breakerOptions?.keyOf?.(target) ?? target.url.origin;
+    const limiterKey = limiterOptions?.keyOf?.(target) ?? target.url.origin;
+    const base = { method: target.method, url: target.url, requestId: ctx.requestId, operation };
+    let attempts = 0;
+    const report = (status: number | undefined, error: unknown): void =>
+      observer.request?.({ ...base, attempts, durationMs: clock.now() - started, status, error });
+
+    try {
+      for (let n = 1; ; n += 1) {
+        if (ctx.signal?.aborted) throw toAbortError(ctx, undefined);
+        if (ctx.deadline !== undefined && clock.now() >= ctx.deadline) {
+          throw new TimeoutError(`Deadline reached before attempt ${n}`, who);
+        }
+        await limiter?.acquire(limiterKey, { signal: ctx.signal, deadline: ctx.deadline, ...who });
+        const permit: CircuitPermit | undefined = await breaker?.acquire(breakerKey, who);
+        attempts = n;
+        const t0 = clock.now();
+        let response: Response | undefined;
+        let error: unknown;
+        try {
+          response = await attempt(n);
+        } catch (e) {
+          error = e;
+        }
+        const durationMs = clock.now() - t0;
+        if (permit !== undefined) await safely('circuit breaker', () => breaker?.record(permit, verdictOf(response, error)) ?? Promise.resolve());
+        if (response !== undefined && limiter !== undefined) {
+          const { status, headers } = response;
+          await safely('rate limiter', () => limiter.learn(limiterKey, status, headers));
+        }
+        if (error !== undefined && ctx.signal?.aborted) {
+          observer.attempt?.({ ...base, attempt: n, durationMs, error, willRetry: false });
+          throw toAbortError(ctx, error);
+        }
+
+        const outcome: AttemptOutcome =
+          response !== undefined ? { kind: 'response', status: response.status, headers: response.headers } : { kind: 'error', error };
+        let decision: RetryDecision = decideRetry({
+          outcome,
+          method: target.method,
+          hasIdempotencyKey: ctx.idempotencyKey !== undefined && ctx.idempotencyKey !== '',
+          retriesSoFar: n - 1,
+          policy,
+          now: clock.now(),
+        });
+        if (response !== undefined && response.status < 500 && response.status !== 429 && response.status !== 408) budget.recordSuccess();
+        let delayMs = 0;
+        let deadlineHit = false;
+        if (decision.retry) {
+          delayMs = decision.serverWaitMs ?? computeBackoffDelay(n - 1, policy, random);
+          if (ctx.deadline !== undefined && clock.now() + delayMs >= ctx.deadline) {
+            deadlineHit = true;
+            decision = { retry: false, reason: 'deadline' };
+          } else if (!budget.trySpend()) decision = { retry: false, reason: 'retry-budget-exhausted' };
+        }
+        observer.attempt?.({ ...base, attempt: n, durationMs, status: response?.status, error, willRetry: decision.retry });
+        if (response?.status === 429) {
+          observer.event?.({ type: 'rateLimited', source: 'server', key: limiterKey, waitMs: delayMs, rejected: !decision.retry, ...who });
+        }
+
+        if (!decision.retry) {
+          if (deadlineHit) {
+            discard(response);
+            throw new TimeoutError(`Deadline would pass before attempt ${n + 1} (waiting ${Math.ceil(delayMs)} ms)`, { ...who, cause: error });
+          }
+          if (decision.waitTooLongMs !== undefined && response !== undefined && (response.status === 429 || response.status === 503)) {
+            throw await rateLimitErrorFor(ctx, target, response, decision.waitTooLongMs);
+          }
+          if (error !== undefined) throw error;
+          if (response === undefined) throw new TypeError('attempt() resolved without a Response');
+          report(response.status, undefined);
+          return response;
+        }
+
+        discard(response);
+        observer.event?.({ type: 'retry', method: target.method, url: observer.redactUrl(target.url), ...who, attempt: n, delayMs, reason: decision.reason });
+        if (delayMs > 0) {
+          try {
+            await clock.sleep(delayMs, ctx.signal);
+          } catch (e) {
+            throw toAbortError(ctx, e);
+          }
+        }
+      }
+    } catch (error) {
+      const status = (error as { status?: unknown } | null)?.status;
+      report(typeof status === 'number' ? status : undefined, error);
+      throw error;
+    }
+  };
+
+  return { execute };
 }

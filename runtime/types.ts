@@ -107,6 +107,8 @@ export interface OperationDescriptor {
   readonly idempotencyHeader?: string;
   readonly pagination?: PaginationDescriptor;
   readonly deprecated?: boolean;
+  /** Key of the request body in the params object when it is not `body` (a parameter is named `body`). */
+  readonly bodyKey?: string;
 }
 
 export type OAuthFlowsDescriptor = {

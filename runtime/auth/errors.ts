@@ -1,0 +1,91 @@
+/**
+ * Errors the authentication layer throws. None of them keeps a credential: messages name schemes,
+ * option keys and environment variables, never values; OAuth error descriptions are scrubbed of
+ * every secret that was sent before they are kept.
+ */
+import { ApiwrightError, AuthenticationError, type ApiwrightErrorInit } from '../errors.js';
+
+export interface MissingCredentialErrorInit extends ApiwrightErrorInit {
+  /** Security scheme names that could have satisfied the operation (not values). */
+  schemes: readonly string[];
+  /** Environment variables that would have provided them. */
+  envVars: readonly string[];
+}
+
+/** No security requirement of the operation could be met with the credentials configured. */
+export class MissingCredentialError extends ApiwrightError {
+  override name = 'MissingCredentialError';
+  override readonly code: string = 'MISSING_CREDENTIAL';
+  readonly schemes: readonly string[];
+  readonly envVars: readonly string[];
+  constructor(message: string, init: MissingCredentialErrorInit) {
+    super(message, init);
+    this.schemes = init.schemes;
+    this.envVars = init.envVars;
+  }
+}
+
+/** A credential was supplied but cannot be sent as is (e.g. a newline in a header value). */
+export class InvalidCredentialError extends ApiwrightError {
+  override name = 'InvalidCredentialError';
+  override readonly code: string = 'INVALID_CREDENTIAL';
+}
+
+/** An OAuth flow this runtime refuses to run (the implicit grant, RFC 9700 §2.1.2) or that the server cannot do. */
+export class UnsupportedAuthFlowError extends ApiwrightError {
+  override name = 'UnsupportedAuthFlowError';
+  override readonly code: string = 'UNSUPPORTED_AUTH_FLOW';
+}
+
+/** The `state` returned to the redirect URI is not the one this client sent (RFC 6749 §10.12, CSRF). */
+export class OAuthStateMismatchError extends ApiwrightError {
+  override name = 'OAuthStateMismatchError';
+  override readonly code: string = 'OAUTH_STATE_MISMATCH';
+}
+
+export interface OAuthErrorInit extends ApiwrightErrorInit {
+  status: number;
+  headers: Headers;
+  /** RFC 6749 §5.2 `error`, e.g. `invalid_grant`, `invalid_client`. */
+  oauthError: string;
+  /** `error_description`, already scrubbed of secrets. */
+  errorDescription?: string | undefined;
+  errorUri?: string | undefined;
+}
+
+/**
+ * The token endpoint refused a grant (RFC 6749 §5.2). An `AuthenticationError`, so code that handles
+ * "not authenticated" catches both a 401 from the API and a refused token request.
+ */
+export class OAuthError extends AuthenticationError<{ error: string; error_description?: string; error_uri?: string }> {
+  override name = 'OAuthError';
+  override readonly code: string = 'OAUTH_ERROR';
+  readonly oauthError: string;
+  readonly errorDescription: string | undefined;
+  constructor(message: string, init: OAuthErrorInit) {
+    const body: { error: string; error_description?: string; error_uri?: string } = { error: init.oauthError };
+    if (init.errorDescription !== undefined) body.error_description = init.errorDescription;
+    if (init.errorUri !== undefined) body.error_uri = init.errorUri;
+    super(message, { ...init, body });
+    this.oauthError = init.oauthError;
+    this.errorDescription = init.errorDescription;
+  }
+}
+
+/** A JWT failed verification (signature, `alg`, `exp`, `nbf`, `iat`, `iss` or `aud`). */
+export class JwtVerificationError extends ApiwrightError {
+  override name = 'JwtVerificationError';
+  override readonly code: string = 'JWT_INVALID';
+  /** Why, as a stable code, e.g. `ERR_JWT_EXPIRED`, `ERR_JWS_SIGNATURE_VERIFICATION_FAILED`, `ALG_NONE`. */
+  readonly reason: string;
+  constructor(message: string, init: ApiwrightErrorInit & { reason: string }) {
+    super(message, init);
+    this.reason = init.reason;
+  }
+}
+
+/** An optional peer dependency (e.g. `jose` for `verifyJwt`) is not installed. */
+export class MissingDependencyError extends ApiwrightError {
+  override name = 'MissingDependencyError';
+  override readonly code: string = 'MISSING_DEPENDENCY';
+}

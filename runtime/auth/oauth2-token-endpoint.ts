@@ -1,0 +1,192 @@
+/**
+ * One POST to an OAuth 2.0 token endpoint (RFC 6749 §3.2) and the parsing of its answer (§5.1
+ * success, §5.2 error). Every grant goes through here, so client authentication, TLS checks,
+ * redirect refusal and secret scrubbing are done once.
+ */
+import { ConnectionError, ParseError, TimeoutError, errorClassForStatus } from '../errors.js';
+import { encodeBase64, encodeFormValue, encodeUtf8 } from './encoding.js';
+import { OAuthError, UnsupportedAuthFlowError } from './errors.js';
+import { readJwtExpiry } from './jwt-claims.js';
+import type { TokenSet } from './token-store.js';
+
+/** How the client authenticates to the token endpoint (RFC 6749 §2.3.1; OIDC Core §9 names). */
+export type ClientAuthMethod = 'client_secret_basic' | 'client_secret_post' | 'none';
+
+export interface ClientAuth {
+  readonly clientId: string | undefined;
+  readonly clientSecret: string | undefined;
+  readonly method: ClientAuthMethod;
+}
+
+export interface TokenEndpointDeps {
+  readonly fetch: typeof fetch;
+  /** Epoch ms, from the injected clock: expiry is computed against it. */
+  readonly now: () => number;
+  readonly timeoutMs: number;
+  readonly allowInsecureHttp: boolean;
+}
+
+const SECRET_PARAMS = ['client_secret', 'code', 'code_verifier', 'refresh_token', 'password', 'assertion'];
+const KEPT_ERROR_HEADERS = ['content-type', 'www-authenticate', 'retry-after', 'date', 'x-request-id', 'request-id'];
+
+/** Sends `params` (grant_type first) and returns the tokens, rotating the refresh token per RFC 6749 §6. */
+export async function requestTokens(
+  endpoint: URL,
+  params: Readonly<Record<string, string>>,
+  client: ClientAuth,
+  deps: TokenEndpointDeps,
+  previous?: Pick<TokenSet, 'refreshToken' | 'scope'>,
+): Promise<TokenSet> {
+  assertSecureEndpoint(endpoint, deps.allowInsecureHttp);
+  const body = new URLSearchParams(params);
+  const headers = new Headers({ 'Content-Type': 'application/x-www-form-urlencoded', Accept: 'application/json' });
+  addClientAuthentication(client, headers, body);
+  const secrets = [client.clientSecret, ...SECRET_PARAMS.map((name) => params[name])];
+  const where = describeEndpoint(endpoint);
+
+  let response: Response;
+  try {
+    response = await deps.fetch(endpoint.toString(), {
+      method: 'POST',
+      headers,
+      body: body.toString(),
+      // A redirect would resend the client secret and grant to wherever it points; refuse instead.
+      redirect: 'manual',
+      signal: AbortSignal.timeout(deps.timeoutMs),
+    });
+  } catch (cause) {
+    if (cause instanceof DOMException && cause.name === 'TimeoutError') {
+      throw new TimeoutError(`The token request to ${where} timed out after ${deps.timeoutMs} ms`);
+    }
+    throw new ConnectionError(`The token request to ${where} failed: no response`, { cause });
+  }
+  if (response.type === 'opaqueredirect' || (response.status >= 300 && response.status < 400)) {
+    throw new UnsupportedAuthFlowError(`The token endpoint ${where} answered with a redirect; it is not followed because the request carries credentials`);
+  }
+  const text = await response.text();
+  if (!response.ok) throw createTokenError(response, text, where, secrets);
+  return parseTokenResponse(text, where, deps.now(), previous);
+}
+
+function addClientAuthentication(client: ClientAuth, headers: Headers, body: URLSearchParams): void {
+  if (client.method === 'client_secret_basic' && client.clientId !== undefined && client.clientSecret !== undefined) {
+    // RFC 6749 §2.3.1: id and secret are form-urlencoded before being joined and base64-encoded.
+    const pair = `${encodeFormValue(client.clientId)}:${encodeFormValue(client.clientSecret)}`;
+    headers.set('Authorization', `Basic ${encodeBase64(encodeUtf8(pair))}`);
+    return;
+  }
+  if (client.clientId !== undefined) body.set('client_id', client.clientId);
+  if (client.method === 'client_secret_post' && client.clientSecret !== undefined) body.set('client_secret', client.clientSecret);
+}
+
+/** RFC 6749 §3.2 requires TLS for the token endpoint; plain http is allowed to loopback (tests, dev) or when opted in. */
+export function assertSecureEndpoint(endpoint: URL, allowInsecureHttp: boolean): void {
+  if (endpoint.protocol === 'https:' || allowInsecureHttp) return;
+  if (endpoint.protocol === 'http:' && isLoopbackHost(endpoint.hostname)) return;
+  throw new UnsupportedAuthFlowError(
+    `Refusing to send OAuth credentials to ${describeEndpoint(endpoint)} over ${endpoint.protocol.replace(':', '')}: ` +
+      'use https (RFC 6749 §3.2), or set allowInsecureHttp for a trusted network',
+  );
+}
+
+function isLoopbackHost(hostname: string): boolean {
+  return hostname === 'localhost' || hostname === '[::1]' || /^127(?:\.\d{1,3}){3}$/.test(hostname);
+}
+
+/** Origin and path only: a URL's userinfo or query could hold secrets. */
+export function describeEndpoint(url: URL): string {
+  return `${url.origin}${url.pathname}`;
+}
+
+function parseTokenResponse(
+  text: string,
+  where: string,
+  now: number,
+  previous: Pick<TokenSet, 'refreshToken' | 'scope'> | undefined,
+): TokenSet {
+  let json: unknown;
+  try {
+    json = JSON.parse(text);
+  } catch {
+    // No snippet: the body may well contain a token.
+    throw new ParseError(`The token endpoint ${where} answered with a body that is not JSON`);
+  }
+  const record = typeof json === 'object' && json !== null ? (json as Record<string, unknown>) : {};
+  const accessToken = record['access_token'];
+  if (typeof accessToken !== 'string' || accessToken === '') {
+    throw new ParseError(`The token endpoint ${where} answered without an access_token (RFC 6749 §5.1)`);
+  }
+  const tokenType = typeof record['token_type'] === 'string' ? record['token_type'] : 'Bearer';
+  if (tokenType.toLowerCase() !== 'bearer') {
+    // RFC 6749 §7.1: a client must not use a token whose type it does not understand.
+    throw new UnsupportedAuthFlowError(`The token endpoint ${where} issued a "${tokenType.slice(0, 40)}" token; only Bearer tokens are supported`);
+  }
+  const expiresIn = Number(record['expires_in']);
+  const expiresAt = record['expires_in'] !== undefined && Number.isFinite(expiresIn) && expiresIn >= 0
+    ? now + expiresIn * 1000
+    : readJwtExpiry(accessToken);
+  const refreshToken = typeof record['refresh_token'] === 'string' && record['refresh_token'] !== ''
+    ? record['refresh_token']
+    : previous?.refreshToken; // absent: keep the one we have (RFC 6749 §6)
+  const scope = typeof record['scope'] === 'string' ? record['scope'] : previous?.scope;
+  const idToken = typeof record['id_token'] === 'string' ? record['id_token'] : undefined;
+  return {
+    accessToken,
+    tokenType: 'Bearer',
+    ...(expiresAt !== undefined ? { expiresAt } : {}),
+    ...(refreshToken !== undefined ? { refreshToken } : {}),
+    ...(scope !== undefined ? { scope } : {}),
+    ...(idToken !== undefined ? { idToken } : {}),
+  };
+}
+
+function createTokenError(response: Response, text: string, where: string, secrets: readonly (string | undefined)[]): Error {
+  const headers = new Headers();
+  for (const name of KEPT_ERROR_HEADERS) {
+    const value = response.headers.get(name);
+    if (value !== null) headers.set(name, value);
+  }
+  let record: Record<string, unknown> = {};
+  try {
+    const json: unknown = JSON.parse(text);
+    if (typeof json === 'object' && json !== null) record = json as Record<string, unknown>;
+  } catch {
+    // not JSON: handled below as a plain HTTP failure
+  }
+  const code = typeof record['error'] === 'string' && /^[\x20-\x21\x23-\x5B\x5D-\x7E]{1,100}$/.test(record['error'])
+    ? record['error']
+    : undefined;
+  const description = typeof record['error_description'] === 'string'
+    ? scrubSecrets(record['error_description'], secrets)
+    : undefined;
+  const detail = code === undefined ? '' : `: ${code}${description ? ` (${description})` : ''}`;
+  // A refused grant (4xx with an RFC 6749 §5.2 code) is an authentication failure; overload and
+  // outages (429, 5xx) keep their status class so retry policies treat them as transient.
+  if (code !== undefined && response.status >= 400 && response.status < 500 && response.status !== 429) {
+    const errorUri = typeof record['error_uri'] === 'string' ? scrubSecrets(record['error_uri'], secrets) : undefined;
+    return new OAuthError(`The token endpoint ${where} refused the request${detail}`, {
+      status: response.status,
+      headers,
+      oauthError: code,
+      errorDescription: description,
+      errorUri,
+    });
+  }
+  const ErrorClass = errorClassForStatus(response.status);
+  return new ErrorClass(`The token endpoint ${where} answered HTTP ${response.status}${detail}`, {
+    status: response.status,
+    headers,
+    body: code === undefined ? undefined : { error: code, ...(description !== undefined ? { error_description: description } : {}) },
+  });
+}
+
+/** Removes every secret this request sent from server-provided text, strips control characters and caps length. */
+export function scrubSecrets(text: string, secrets: readonly (string | undefined)[]): string {
+  let out = text;
+  for (const secret of secrets) {
+    if (secret !== undefined && secret.length >= 4) out = out.split(secret).join('[REDACTED]');
+  }
+  // eslint-disable-next-line no-control-regex
+  out = out.replace(/[\x00-\x1F\x7F]/g, ' ');
+  return out.length > 300 ? `${out.slice(0, 300)}…` : out;
+}

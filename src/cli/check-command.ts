@@ -1,0 +1,48 @@
+/**
+ * `apiwright check <spec> --out <dir>`: exit 1 and list the differing files (changed, added,
+ * removed) when the committed output is stale; exit 0 when it is up to date. For CI.
+ */
+import { ApiwrightError } from '../errors.js';
+import type { StaleFiles } from '../generate.js';
+import type { CliIo, GenerateFn, TextSink } from './io.js';
+import { displayPath, writeLine } from './io.js';
+import type { CommandArgs } from './parse-args.js';
+import { EXIT_FAILURE, EXIT_OK } from './report-error.js';
+import { resolveInputs } from './resolve-inputs.js';
+import { runGenerate } from './run-generate.js';
+
+const GROUPS: readonly [keyof StaleFiles, string][] = [
+  ['changed', 'changed'],
+  ['added', 'missing (would be created)'],
+  ['removed', 'no longer generated (would be deleted)'],
+];
+
+function printStale(sink: TextSink, stale: StaleFiles): void {
+  for (const [key, title] of GROUPS) {
+    const files = stale[key];
+    if (files.length === 0) continue;
+    writeLine(sink, `  ${title}:`);
+    for (const file of files) writeLine(sink, `    ${file}`);
+  }
+}
+
+export async function runCheckCommand(io: CliIo, generate: GenerateFn, args: CommandArgs): Promise<number> {
+  const inputs = await resolveInputs(io.cwd, args, true);
+  const result = await runGenerate(io, generate, args, inputs, true);
+  const out = displayPath(io.cwd, inputs.out);
+  const stale = result.stale;
+  if (stale === undefined) {
+    // A check that cannot compare must not pass.
+    throw new ApiwrightError('generate() returned no comparison for check', { code: 'CHECK_NO_RESULT', file: out });
+  }
+  const count = stale.changed.length + stale.added.length + stale.removed.length;
+  if (count === 0) {
+    if (!args.quiet) writeLine(io.stdout, `${out} is up to date`);
+    return EXIT_OK;
+  }
+  const spec = displayPath(io.cwd, inputs.spec);
+  writeLine(io.stderr, `${out} is out of date with ${spec} (${count} file${count === 1 ? '' : 's'} differ):`);
+  printStale(io.stderr, stale);
+  writeLine(io.stderr, `Run \`apiwright generate ${spec} --out ${out}\` and commit the result.`);
+  return EXIT_FAILURE;
+}

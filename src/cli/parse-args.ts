@@ -1,0 +1,96 @@
+/**
+ * The command line, parsed with yargs into one plain value. yargs only parses here; commands run
+ * in main.ts, so every outcome (help, usage error, command) comes back as data and an exit code.
+ */
+import yargs from 'yargs';
+
+export type CommandName = 'generate' | 'check' | 'validate' | 'init';
+
+export interface CommandArgs {
+  command: CommandName;
+  spec: string | undefined;
+  out: string | undefined;
+  config: string | undefined;
+  /** Undefined when the flag is absent, so the config file decides. */
+  allowRemoteRefs: boolean | undefined;
+  quiet: boolean;
+  debug: boolean;
+}
+
+export type ParsedArgs =
+  | { kind: 'command'; args: CommandArgs }
+  /** --help or --version: print `text` to stdout, exit 0. */
+  | { kind: 'info'; text: string }
+  /** Unknown command or flag: print `text` to stderr, exit 2. */
+  | { kind: 'usage'; text: string };
+
+const COMMANDS: readonly CommandName[] = ['generate', 'check', 'validate', 'init'];
+
+function buildParser(version: string) {
+  return yargs()
+    .scriptName('apiwright')
+    .usage('$0 <command> [options]')
+    .exitProcess(false)
+    .strict()
+    .demandCommand(1, 'Pick a command.')
+    .recommendCommands()
+    .wrap(100)
+    .version(version)
+    .help()
+    .option('config', { type: 'string', requiresArg: true, global: true, describe: 'Config file (default: apiwright.config.{ts,js,json} in the working directory)' })
+    .option('quiet', { type: 'boolean', global: true, describe: 'Print errors only' })
+    .option('debug', { type: 'boolean', global: true, describe: 'Print stack traces of errors' })
+    .command('generate [spec]', 'Generate a TypeScript client from an OpenAPI spec', (y) =>
+      y
+        .positional('spec', { type: 'string', describe: 'Spec file (default: "input" in the config file)' })
+        .option('out', { type: 'string', requiresArg: true, describe: 'Output folder (default: "output" in the config file)' })
+        .option('allow-remote-refs', { type: 'boolean', describe: 'Allow $ref to http(s) URLs (never private addresses)' }),
+    )
+    .command('check [spec]', 'Exit 1 when the output folder differs from what generate would write', (y) =>
+      y
+        .positional('spec', { type: 'string', describe: 'Spec file (default: "input" in the config file)' })
+        .option('out', { type: 'string', requiresArg: true, describe: 'Output folder (default: "output" in the config file)' })
+        .option('allow-remote-refs', { type: 'boolean', describe: 'Allow $ref to http(s) URLs (never private addresses)' }),
+    )
+    .command('validate [spec]', 'Validate a spec against the OpenAPI schema', (y) =>
+      y
+        .positional('spec', { type: 'string', describe: 'Spec file (default: "input" in the config file)' })
+        .option('allow-remote-refs', { type: 'boolean', describe: 'Allow $ref to http(s) URLs (never private addresses)' }),
+    )
+    .command('init [spec]', 'Write apiwright.config.json with sensible defaults', (y) =>
+      y
+        .positional('spec', { type: 'string', describe: 'Spec file to put in the config' })
+        .option('out', { type: 'string', requiresArg: true, describe: 'Output folder to put in the config' }),
+    );
+}
+
+function optionalString(value: unknown): string | undefined {
+  return typeof value === 'string' ? value : undefined;
+}
+
+export async function parseArgs(argv: readonly string[], version: string): Promise<ParsedArgs> {
+  const outcome = await new Promise<{ error: Error | undefined; args: Record<string, unknown>; output: string }>((resolve) => {
+    void buildParser(version).parse([...argv], {}, (error, args, output) => {
+      resolve({ error: error ?? undefined, args: args as Record<string, unknown>, output });
+    });
+  });
+  if (outcome.error !== undefined) return { kind: 'usage', text: outcome.output || outcome.error.message };
+  const { args } = outcome;
+  const positional = Array.isArray(args['_']) ? args['_'] : [];
+  const command = positional[0];
+  if (outcome.output !== '' || typeof command !== 'string' || !(COMMANDS as readonly string[]).includes(command)) {
+    return { kind: 'info', text: outcome.output };
+  }
+  return {
+    kind: 'command',
+    args: {
+      command: command as CommandName,
+      spec: optionalString(args['spec']),
+      out: optionalString(args['out']),
+      config: optionalString(args['config']),
+      allowRemoteRefs: typeof args['allowRemoteRefs'] === 'boolean' ? args['allowRemoteRefs'] : undefined,
+      quiet: args['quiet'] === true,
+      debug: args['debug'] === true,
+    },
+  };
+}

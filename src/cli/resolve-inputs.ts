@@ -1,0 +1,34 @@
+/**
+ * The spec and output folder of a run: command-line values win over the config file's. Flags
+ * resolve against the working directory, config values against the config file's folder.
+ */
+import path from 'node:path';
+import { loadConfig, type ResolvedConfig } from '../config/index.js';
+import type { CommandArgs } from './parse-args.js';
+import { UsageError } from './usage-error.js';
+
+export interface RunInputs {
+  config: ResolvedConfig;
+  spec: string;
+  out: string;
+  allowRemoteRefs: boolean;
+}
+
+function resolveSpec(cwd: string, spec: string): string {
+  return /^https?:\/\//i.test(spec) ? spec : path.resolve(cwd, spec);
+}
+
+export async function resolveInputs(cwd: string, args: CommandArgs, needsOut: boolean): Promise<RunInputs> {
+  const config = await loadConfig(cwd, args.config);
+  const spec = args.spec !== undefined && args.spec !== '' ? resolveSpec(cwd, args.spec) : config.spec;
+  if (spec === undefined) {
+    throw new UsageError(
+      `missing <spec>: pass it (apiwright ${args.command} <spec>${needsOut ? ' --out <dir>' : ''}) or set "input" in apiwright.config.json`,
+    );
+  }
+  const out = args.out !== undefined ? path.resolve(cwd, args.out) : config.out;
+  if (needsOut && out === undefined) {
+    throw new UsageError(`missing --out <dir>: pass it or set "output" in apiwright.config.json`);
+  }
+  return { config, spec, out: out ?? '', allowRemoteRefs: args.allowRemoteRefs ?? config.allowRemoteRefs };
+}

@@ -1,0 +1,38 @@
+/**
+ * Runs generate() with the CLI's inputs and warning printer; shared by `generate` and `check`.
+ */
+import type { GenerateResult } from '../generate.js';
+import type { CliIo, GenerateFn } from './io.js';
+import type { CommandArgs } from './parse-args.js';
+import { createWarningPrinter } from './print-warnings.js';
+import type { RunInputs } from './resolve-inputs.js';
+
+export async function runGenerate(
+  io: CliIo,
+  generate: GenerateFn,
+  args: CommandArgs,
+  inputs: RunInputs,
+  check: boolean,
+): Promise<GenerateResult> {
+  const warnings = createWarningPrinter(io.stderr, args.quiet);
+  try {
+    const result = await generate({
+      spec: inputs.spec,
+      out: inputs.out,
+      check,
+      allowRemoteRefs: inputs.allowRemoteRefs,
+      onWarning: (diagnostic) => warnings.report(diagnostic),
+      cwd: io.cwd,
+      configFile: inputs.config.file,
+      naming: inputs.config.naming,
+      dates: inputs.config.dates,
+      pagination: inputs.config.pagination,
+      clientName: inputs.config.clientName,
+    });
+    // Warnings generate() returned without reporting them as they were found.
+    for (const diagnostic of result.warnings) warnings.report(diagnostic);
+    return result;
+  } finally {
+    warnings.finish();
+  }
+}

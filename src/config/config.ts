@@ -1,0 +1,66 @@
+/**
+ * The apiwright config file (`apiwright.config.{ts,js,mjs,json}`) and its resolved form. A few
+ * settings only: each becomes one semantic decision at the normalize/plan boundary.
+ */
+
+/** Pagination of one operation, declared instead of detected; mirrors runtime/types.ts `PaginationDescriptor`. Paths are property names from the response body's root. */
+export type PaginationOverride =
+  | { style: 'offset'; offsetParam: string; limitParam?: string; itemsPath: string[] }
+  | { style: 'page'; pageParam: string; sizeParam?: string; itemsPath: string[] }
+  | { style: 'cursor'; cursorParam: string; nextCursorPath: string[]; hasMorePath?: string[]; itemsPath: string[] }
+  | { style: 'nextUrl'; nextUrlPath: string[]; itemsPath: string[] }
+  | { style: 'linkHeader'; itemsPath: string[] };
+
+export type NamingStyle = 'preserve' | 'camelCase';
+export type DateStyle = 'string' | 'Date';
+
+/** What a config file may contain. Every field is optional; CLI flags override them. */
+export interface Config {
+  /** The spec file (or http(s) URL), relative to the config file. `spec` is an alias. */
+  input?: string;
+  spec?: string;
+  /** The output folder, relative to the config file. `out` is an alias. */
+  output?: string;
+  out?: string;
+  /** Allow `$ref`s to http(s) URLs (never to private addresses). Default false. */
+  allowRemoteRefs?: boolean;
+  /** Property names of generated types: as the spec writes them, or camelCase. Default `preserve`. */
+  naming?: NamingStyle;
+  /** `format: date-time` / `date` values: kept as strings, or parsed to `Date`. Default `string`. */
+  dates?: DateStyle;
+  /** Per operationId: `false` turns detected pagination off, an object declares it. */
+  pagination?: Record<string, false | PaginationOverride>;
+  /** The client's name in examples and the README, a JavaScript identifier. Default: from the spec title. */
+  clientName?: string;
+}
+
+/** A config after loading: paths absolute, defaults applied, aliases merged. */
+export interface ResolvedConfig {
+  /** The config file read, absolute; undefined when there is none. */
+  file: string | undefined;
+  /** Absolute path, or an http(s) URL as written. */
+  spec: string | undefined;
+  /** Absolute path. */
+  out: string | undefined;
+  allowRemoteRefs: boolean;
+  naming: NamingStyle;
+  dates: DateStyle;
+  pagination: Readonly<Record<string, false | PaginationOverride>>;
+  clientName: string | undefined;
+}
+
+export const DEFAULT_CONFIG: ResolvedConfig = Object.freeze({
+  file: undefined,
+  spec: undefined,
+  out: undefined,
+  allowRemoteRefs: false,
+  naming: 'preserve',
+  dates: 'string',
+  pagination: Object.freeze({}),
+  clientName: undefined,
+});
+
+/** Identity helper that gives a `apiwright.config.ts` type checking and completion. */
+export function defineConfig(config: Config): Config {
+  return config;
+}

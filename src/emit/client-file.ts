@@ -1,0 +1,117 @@
+/** client.gen.ts: the API descriptor, the typed `auth` option, and the `createClient` facade. */
+import type { ClientPlan, PlannedScheme } from '../plan/plan-types.js';
+import { docComment } from './ts/doc-comment.js';
+import { propertyKey } from './ts/literal.js';
+import { valueLiteral, type Value } from './ts/value-literal.js';
+import { createWriter } from './ts/writer.js';
+
+const authTypes: Record<string, string> = {
+  apiKey: 'ApiKeyAuth',
+  basic: 'BasicAuth',
+  bearer: 'BearerAuth',
+  oauth2: 'OAuth2Auth',
+  openIdConnect: 'OpenIdConnectAuth',
+};
+
+function authType(scheme: PlannedScheme): string | undefined {
+  const s = scheme.scheme;
+  if (s.type === 'http') return s.scheme === 'basic' ? authTypes['basic'] : authTypes['bearer'];
+  if (s.type === 'mutualTLS') return undefined;
+  return authTypes[s.type];
+}
+
+export function emitClientFile(plan: ClientPlan): string {
+  const writer = createWriter();
+  const usedAuthTypes = [...new Set(plan.schemes.map(authType).filter((t): t is string => t !== undefined))].sort();
+  const runtimeTypes = ['ApiDescriptor', 'ClientOptions as RuntimeClientOptions', ...usedAuthTypes].map((t) => `type ${t}`);
+  writer.writeLine(`import { createRuntimeClient, ${runtimeTypes.join(', ')} } from './runtime/index.js';`);
+  writer.writeLine(`import { bindOperations } from './runtime/bind-operations.js';`);
+  for (const group of plan.groups) {
+    writer.writeLine(`import * as ${group.importName} from './${group.file.replace(/\.ts$/, '.js')}';`);
+  }
+  writer.blankLine();
+  emitAuthInterface(writer, plan);
+  writer.blankLine();
+  writer.write(docComment(['Options of `createClient`: base URL, credentials, retries, timeouts, logging and more.']));
+  writer.writeLine('export type ClientOptions = RuntimeClientOptions<ClientAuth>;');
+  writer.blankLine();
+  writer.writeLine(`const api: ApiDescriptor = ${valueLiteral(apiDescriptor(plan))};`);
+  writer.blankLine();
+  writer.write(docComment([`Creates a client for ${plan.document.title} ${plan.document.version}.`, plan.document.description ? firstParagraph(plan.document.description) : undefined]));
+  writer.writeLine('export function createClient(options: ClientOptions = {}) {');
+  writer.indent(() => {
+    writer.writeLine('const client = createRuntimeClient(api, options);');
+    writer.writeLine('return {');
+    writer.indent(() => {
+      for (const group of plan.groups) {
+        if (group.facadeKey === undefined) writer.writeLine(`...bindOperations(client, ${group.importName}),`);
+      }
+      for (const group of plan.groups) {
+        if (group.facadeKey === undefined) continue;
+        if (group.tag !== undefined) {
+          const tag = plan.document.tags.find((t) => t.name === group.tag);
+          writer.write(docComment([tag?.description ? firstParagraph(tag.description) : `Operations tagged \`${group.tag}\`.`]));
+        }
+        writer.writeLine(`${propertyKey(group.facadeKey)}: bindOperations(client, ${group.importName}),`);
+      }
+      writer.write(docComment(['The runtime client: metrics, OAuth helpers, and `request()` for anything the spec lacks.']));
+      writer.writeLine('runtime: client,');
+    });
+    writer.writeLine('};');
+  });
+  writer.writeLine('}');
+  writer.blankLine();
+  writer.writeLine('export type ApiClient = ReturnType<typeof createClient>;');
+  return writer.toString();
+}
+
+function emitAuthInterface(writer: ReturnType<typeof createWriter>, plan: ClientPlan): void {
+  writer.write(docComment(['Credentials, one per security scheme of the spec. Each may also come from the environment variable named below.']));
+  const lines = plan.schemes.flatMap((scheme) => {
+    const type = authType(scheme);
+    if (type === undefined) return [];
+    const doc = docComment([scheme.scheme.description, `Scheme \`${scheme.name}\` (${describeScheme(scheme)}); environment: \`${scheme.env}\`.`], '  ');
+    return [`${doc}  ${propertyKey(scheme.option)}?: ${type};`];
+  });
+  writer.writeLine(lines.length === 0 ? 'export interface ClientAuth {}' : `export interface ClientAuth {\n${lines.join('\n')}\n}`);
+}
+
+function describeScheme(planned: PlannedScheme): string {
+  const s = planned.scheme;
+  switch (s.type) {
+    case 'apiKey':
+      return `API key in ${s.in} \`${s.name}\``;
+    case 'http':
+      return `HTTP ${s.scheme}`;
+    case 'oauth2':
+      return `OAuth 2.0: ${Object.keys(s.flows).join(', ') || 'no flows'}`;
+    case 'openIdConnect':
+      return 'OpenID Connect';
+    case 'mutualTLS':
+      return 'mutual TLS';
+  }
+}
+
+function firstParagraph(text: string): string {
+  const paragraph = text.split(/\n\s*\n/)[0] ?? '';
+  return paragraph.length > 400 ? `${paragraph.slice(0, 397)}…` : paragraph;
+}
+
+function apiDescriptor(plan: ClientPlan): Value {
+  const schemes: Record<string, Value> = {};
+  for (const planned of plan.schemes) {
+    const { description: _description, ...scheme } = planned.scheme;
+    Object.defineProperty(schemes, planned.name, {
+      value: { option: planned.option, env: planned.env, ...(scheme as Record<string, Value>) },
+      enumerable: true,
+    });
+  }
+  return {
+    title: plan.document.title,
+    version: plan.document.version,
+    envPrefix: plan.envPrefix,
+    servers: plan.document.servers as unknown as Value,
+    security: plan.document.security,
+    securitySchemes: schemes,
+  };
+}

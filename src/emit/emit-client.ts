@@ -1,0 +1,20 @@
+/** ClientPlan → the text of every generated source file (paths relative to the output folder). */
+import type { ClientPlan } from '../plan/plan-types.js';
+import { emitClientFile } from './client-file.js';
+import { emitEndpointsFile } from './endpoints-file.js';
+import { emitIndexFile } from './index-file.js';
+import { emitTypesFile } from './types-file.js';
+
+export interface EmittedFile {
+  path: string;
+  content: string;
+}
+
+export function emitClient(plan: ClientPlan): EmittedFile[] {
+  return [
+    { path: plan.files.index, content: emitIndexFile(plan) },
+    { path: plan.files.client, content: emitClientFile(plan) },
+    { path: plan.files.types, content: emitTypesFile(plan) },
+    ...plan.groups.map((group) => ({ path: group.file, content: emitEndpointsFile(plan, group) })),
+  ];
+}

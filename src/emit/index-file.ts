@@ -1,0 +1,20 @@
+/** index.ts: the explicit public surface of a generated client. */
+import type { ClientPlan } from '../plan/plan-types.js';
+import { createWriter } from './ts/writer.js';
+
+const errorExports = [
+  'AbortError', 'ApiError', 'ApiwrightError', 'AuthenticationError', 'BadRequestError', 'CircuitOpenError', 'ConflictError',
+  'ConnectionError', 'InternalServerError', 'NotFoundError', 'ParseError', 'PermissionDeniedError', 'RateLimitError',
+  'TimeoutError', 'UnprocessableEntityError', 'ValidationError', 'isApiError', 'isApiwrightError',
+];
+
+export function emitIndexFile(plan: ClientPlan): string {
+  const writer = createWriter();
+  const client = `./${plan.files.client.replace(/\.ts$/, '.js')}`;
+  writer.writeLine(`export { createClient } from '${client}';`);
+  writer.writeLine(`export type { ApiClient, ClientAuth, ClientOptions } from '${client}';`);
+  writer.writeLine(`export type * from './${plan.files.types.replace(/\.ts$/, '.js')}';`);
+  writer.writeLine(`export {\n${errorExports.map((n) => `  ${n},`).join('\n')}\n} from './runtime/errors.js';`);
+  writer.writeLine(`export type { ApiPromise, RequestOptions } from './runtime/index.js';`);
+  return writer.toString();
+}

@@ -1,0 +1,25 @@
+/** JSDoc blocks whose text cannot end the comment or smuggle a line terminator JavaScript honours. */
+
+/** Makes spec text safe inside a block comment. */
+export function commentText(text: string): string {
+  return text
+    .replace(/\r\n?|[\u2028\u2029\u0085]/g, '\n')
+    .replace(/\*\//g, '*\\/')
+    .replace(/[\u0000-\u0008\u000b-\u001f\u007f]/g, '')
+    .trimEnd();
+}
+
+/** A `/** … *\/` block, or '' when there is nothing to say. `indent` is prefixed to every line. */
+export function docComment(paragraphs: (string | undefined)[], indent = ''): string {
+  const lines: string[] = [];
+  for (const paragraph of paragraphs) {
+    if (paragraph === undefined) continue;
+    const text = commentText(paragraph);
+    if (text.trim() === '') continue;
+    if (lines.length > 0) lines.push('');
+    lines.push(...text.split('\n').map((l) => l.trimEnd()));
+  }
+  if (lines.length === 0) return '';
+  if (lines.length === 1) return `${indent}/** ${lines[0]} */\n`;
+  return `${indent}/**\n${lines.map((l) => (l === '' ? `${indent} *` : `${indent} * ${l}`)).join('\n')}\n${indent} */\n`;
+}

@@ -1,0 +1,104 @@
+/** IR schema → TypeScript type expression text, indented like hand-written code. */
+import type * as ir from '../ir/index.js';
+import { docComment } from './ts/doc-comment.js';
+import { primitiveLiteral, propertyKey } from './ts/literal.js';
+
+export interface TypeContext {
+  /** Type name of each named schema. */
+  typeNames: ReadonlyMap<ir.SchemaId, string>;
+  /** Prefix for references, e.g. `t.` in endpoint files. */
+  qualifier?: string;
+}
+
+export function typeExpression(schema: ir.Schema, ctx: TypeContext, indent = ''): string {
+  switch (schema.kind) {
+    case 'ref': {
+      const name = ctx.typeNames.get(schema.target);
+      return name === undefined ? 'unknown' : `${ctx.qualifier ?? ''}${name}`;
+    }
+    case 'string':
+      return 'string';
+    case 'number':
+    case 'integer':
+      return 'number';
+    case 'boolean':
+      return 'boolean';
+    case 'null':
+      return 'null';
+    case 'unknown':
+      return 'unknown';
+    case 'never':
+      return 'never';
+    case 'binary':
+      return 'Blob';
+    case 'enum':
+      return schema.values.length === 0 ? 'never' : schema.values.map(primitiveLiteral).join(' | ');
+    case 'array':
+      return `${wrap(typeExpression(schema.items, ctx, indent), schema.items)}[]`;
+    case 'tuple': {
+      const items = schema.prefixItems.map((item) => typeExpression(item, ctx, indent));
+      if (schema.rest !== false) items.push(`...${wrap(typeExpression(schema.rest, ctx, indent), schema.rest)}[]`);
+      return `[${items.join(', ')}]`;
+    }
+    case 'union':
+      return unique(schema.variants.map((v) => wrapIntersectionMember(typeExpression(v, ctx, indent), v, false))).join(' | ') || 'never';
+    case 'intersection':
+      return unique(schema.parts.map((p) => wrapIntersectionMember(typeExpression(p, ctx, indent), p, true))).join(' & ') || 'unknown';
+    case 'object':
+      return objectType(schema, ctx, indent);
+  }
+}
+
+function unique(items: string[]): string[] {
+  return [...new Set(items)];
+}
+
+/** Array element types need parentheses around unions and intersections. */
+function wrap(text: string, schema: ir.Schema): string {
+  const compound = schema.kind === 'union' || schema.kind === 'intersection' || (schema.kind === 'enum' && schema.values.length > 1);
+  return compound ? `(${text})` : text;
+}
+
+function wrapIntersectionMember(text: string, schema: ir.Schema, inIntersection: boolean): string {
+  if (inIntersection && (schema.kind === 'union' || (schema.kind === 'enum' && schema.values.length > 1))) return `(${text})`;
+  return text;
+}
+
+function objectType(schema: ir.ObjectSchema, ctx: TypeContext, indent: string): string {
+  const inner = indent + '  ';
+  const lines: string[] = [];
+  for (const property of schema.properties) {
+    lines.push(docComment(propertyDoc(property.schema), inner) + `${inner}${propertyKey(property.name)}${property.required ? '' : '?'}: ${typeExpression(property.schema, ctx, inner)};`);
+  }
+  const index = indexSignature(schema, ctx, inner);
+  if (index) lines.push(`${inner}${index}`);
+  if (lines.length === 0) return '{ [key: string]: unknown }';
+  return `{\n${lines.join('\n')}\n${indent}}`;
+}
+
+/**
+ * The index signature: `additionalProperties`/`patternProperties` when declared; a free-form
+ * `type: object` with nothing declared accepts any key. Declared property types join the index
+ * type so the interface stays valid.
+ */
+function indexSignature(schema: ir.ObjectSchema, ctx: TypeContext, indent: string): string | undefined {
+  if (schema.additional === undefined) return schema.properties.length === 0 ? '[key: string]: unknown;' : undefined;
+  if (schema.additional === false) return schema.properties.length === 0 ? '[key: string]: never;' : undefined;
+  const valueType = typeExpression(schema.additional, ctx, indent);
+  if (schema.properties.length === 0 || valueType === 'unknown') return `[key: string]: ${valueType};`;
+  const memberTypes = unique([valueType, ...schema.properties.map((p) => typeExpression(p.schema, ctx, indent))]);
+  if (schema.properties.some((p) => !p.required)) memberTypes.push('undefined');
+  return `[key: string]: ${memberTypes.join(' | ')};`;
+}
+
+export function propertyDoc(schema: ir.Schema): (string | undefined)[] {
+  const notes: string[] = [];
+  if (schema.format && schema.kind !== 'binary') notes.push(`Format: \`${schema.format}\`.`);
+  if (schema.readOnly) notes.push('Read-only: sent by the server, ignored in requests.');
+  if (schema.writeOnly) notes.push('Write-only: never returned by the server.');
+  if (schema.default !== undefined) {
+    const text = JSON.stringify(schema.default);
+    if (text !== undefined && text.length <= 80) notes.push(`Default: \`${text}\`.`);
+  }
+  return [schema.title && schema.title !== schema.description ? schema.title : undefined, schema.description, notes.join(' ') || undefined, schema.deprecated ? '@deprecated' : undefined];
+}

@@ -1,0 +1,77 @@
+/**
+ * load → normalize → plan → emit → write. The one function the CLI and the programmatic API call.
+ * Only load/ and write/ touch the file system; everything between is pure.
+ */
+import path from 'node:path';
+import type { Diagnostic } from './errors.js';
+import { emitClient } from './emit/emit-client.js';
+import { loadSpec } from './load/index.js';
+import { normalizeDocument } from './normalize/index.js';
+import { planClient } from './plan/plan-client.js';
+import { readmeData } from './plan/readme-data.js';
+import { diffOutput, readGeneratorVersion, readRuntimeFiles, renderTemplates, stampHeader, writeOutput, type OutputFile } from './write/index.js';
+
+export interface GenerateOptions {
+  /** Path of the entry spec file. */
+  spec: string;
+  /** Output folder of the generated client. */
+  out: string;
+  /** Compare instead of writing: the result's `stale` lists what differs. */
+  check?: boolean;
+  /** Allow `$ref` to http(s) URLs (never to private addresses). */
+  allowRemoteRefs?: boolean;
+  /** Overrides the API name taken from the spec title (environment variable prefix). */
+  clientName?: string;
+  /** Called for each warning as it is found. */
+  onWarning?: (diagnostic: Diagnostic) => void;
+}
+
+export interface StaleFiles {
+  changed: string[];
+  added: string[];
+  removed: string[];
+}
+
+export interface GenerateResult {
+  outDir: string;
+  /** Every file of the client, relative to outDir, posix separators. */
+  files: string[];
+  /** With `check`: what differs between the committed output and what would be generated. */
+  stale?: StaleFiles;
+  warnings: Diagnostic[];
+}
+
+/** Builds the generated client in memory: every file's path and content. */
+export async function buildClient(options: GenerateOptions): Promise<{ files: OutputFile[]; warnings: Diagnostic[] }> {
+  const loaded = await loadSpec(options.spec, { allowRemoteRefs: options.allowRemoteRefs ?? false });
+  const normalized = normalizeDocument({ document: loaded.document, version: loaded.version, file: loaded.file });
+  // Locating re-reads the source with positions: done for the first warnings only, which is what a reader looks at.
+  const warnings = [...loaded.warnings, ...normalized.warnings].map((w, i) => (i < 50 ? locateWarning(w, loaded.locate) : w));
+  for (const warning of warnings) options.onWarning?.(warning);
+
+  const specFile = path.basename(options.spec);
+  const plan = planClient(normalized.document, { specFile, clientName: options.clientName });
+  const generated = emitClient(plan).map((file) => ({ path: file.path, content: stampHeader(file.content, specFile) }));
+  const generatorVersion = await readGeneratorVersion();
+  const [runtime, templates] = await Promise.all([readRuntimeFiles(), renderTemplates(readmeData(plan, generatorVersion, options.out))]);
+  return { files: [...generated, ...runtime, ...templates], warnings };
+}
+
+export async function generate(options: GenerateOptions): Promise<GenerateResult> {
+  const { files, warnings } = await buildClient(options);
+  const outDir = path.resolve(options.out);
+  const paths = files.map((f) => f.path).sort();
+  if (options.check) {
+    const stale = await diffOutput(outDir, files);
+    const isStale = stale.changed.length + stale.added.length + stale.removed.length > 0;
+    return isStale ? { outDir, files: paths, stale, warnings } : { outDir, files: paths, warnings };
+  }
+  await writeOutput(outDir, files, { specFile: path.resolve(options.spec) });
+  return { outDir, files: paths, warnings };
+}
+
+function locateWarning(warning: Diagnostic, locate: (pointer: string) => { line?: number | undefined; column?: number | undefined }): Diagnostic {
+  if (warning.pointer === undefined || warning.line !== undefined) return warning;
+  const where = locate(warning.pointer);
+  return { ...warning, line: where.line, column: where.column };
+}

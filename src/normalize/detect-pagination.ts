@@ -1,0 +1,292 @@
+/**
+ * Decides how an operation paginates, from a plain view of it that any spec version can produce.
+ * Declared beats guessed: the config override, then the `x-apiwright-pagination` extension, then
+ * conservative heuristics (GET only; a recognized parameter AND a matching response shape).
+ * Pure: no spec objects, no I/O. The answer always says why, and what was wrong with a declaration.
+ */
+import type { PaginationSpec } from '../../runtime/pagination-strategy.js';
+
+/** A resolved, depth-limited view of a response schema (`$ref` and `allOf` already merged in). */
+export interface SchemaView {
+  type?: string;
+  properties?: Record<string, SchemaView>;
+  items?: SchemaView;
+}
+
+export interface QueryParamView {
+  name: string;
+  /** `schema.type` (3.x) or `type` (2.0). */
+  schemaType?: string;
+  default?: unknown;
+  minimum?: number;
+}
+
+export interface PaginationInput {
+  method: string;
+  queryParams: readonly QueryParamView[];
+  /** The schema of the success (200, else first 2XX) JSON response. */
+  responseSchema: SchemaView | undefined;
+  /** Header names that success response declares. */
+  responseHeaders: readonly string[];
+  /** The operation's `x-apiwright-pagination` value, if any. */
+  extension?: unknown;
+  /** The config's value for this operation, if any. */
+  override?: unknown;
+}
+
+export interface PaginationDetection {
+  descriptor: PaginationSpec | undefined;
+  source: 'override' | 'extension' | 'heuristic';
+  /** The rule that matched, or why nothing did. */
+  reason: string;
+  /** What was wrong with a declaration (it was then ignored). Empty when nothing was. */
+  problems: string[];
+}
+
+type Style = PaginationSpec['style'];
+const styles: readonly Style[] = ['offset', 'page', 'cursor', 'nextUrl', 'linkHeader'];
+
+/** Names compare without case, `_`, `-`, `.`, `$`, `@`, `[`, `]`: `per_page` = `perPage` = `page[size]`-ish. */
+const norm = (name: string): string => name.toLowerCase().replace(/[_\-.$@[\]]/g, '');
+
+const offsetNames = ['offset', 'skip', 'start', 'startindex', 'startat'];
+const limitNames = ['limit', 'perpage', 'pagesize', 'count', 'size', 'maxresults', 'top', 'rows', 'maxitems', 'pagelimit'];
+const pageNames = ['page', 'pagenumber', 'pageno', 'pagenum'];
+const cursorParamNames = ['cursor', 'after', 'startingafter', 'pagetoken', 'nextpagetoken', 'nexttoken', 'marker', 'continuation', 'continuationtoken', 'sinceid', 'startcursor', 'pagecursor', 'pageafter'];
+const cursorFieldNames = ['nextcursor', 'nextpagetoken', 'nexttoken', 'nextmarker', 'nextcontinuationtoken', 'continuationtoken', 'continuation', 'endcursor', 'after', 'nextpagecursor', 'cursor', 'marker', 'lastid'];
+const hasMoreNames = ['hasmore', 'hasnextpage', 'hasnext', 'hasmoreitems', 'moreresults'];
+const nextUrlNames = ['next', 'nexturl', 'nextlink', 'odatanextlink', 'nextpageurl', 'nextpageuri', 'nexthref'];
+/** Objects that hold paging metadata rather than data. */
+const containerNames = ['responsemetadata', 'meta', 'metadata', 'pagination', 'paging', 'pageinfo', 'cursors', 'links', 'page'];
+const itemNames = ['data', 'items', 'results', 'values', 'value', 'records', 'entries', 'elements', 'list', 'rows', 'hits', 'content', 'nodes', 'objects'];
+const numericTypes = [undefined, 'integer', 'number'];
+const forbiddenSegments = new Set(['__proto__', 'constructor', 'prototype']);
+
+export function detectPagination(input: PaginationInput): PaginationDetection {
+  const problems: string[] = [];
+  const isGet = input.method.toUpperCase() === 'GET';
+  for (const [source, value, label] of [
+    ['override', input.override, 'config override'],
+    ['extension', input.extension, 'x-apiwright-pagination'],
+  ] as const) {
+    if (value === undefined) continue;
+    if (!isGet) {
+      problems.push(`${label}: only GET operations are paginated; ignored on ${input.method.toUpperCase()}.`);
+      continue;
+    }
+    const declared = readDeclaration(value, input);
+    if ('problem' in declared) problems.push(`${label}: ${declared.problem}`);
+    else return { descriptor: declared.descriptor, source, reason: declared.descriptor ? `declared ${declared.descriptor.style}` : 'declared not paginated', problems };
+  }
+  if (!isGet) return { descriptor: undefined, source: 'heuristic', reason: 'not a GET operation', problems };
+  const guessed = guess(input);
+  return { descriptor: guessed.descriptor, source: 'heuristic', reason: guessed.reason, problems };
+}
+
+interface Found {
+  descriptor: PaginationSpec | undefined;
+  reason: string;
+}
+
+function guess(input: PaginationInput): Found {
+  const schema = input.responseSchema;
+  const itemsPath = schema ? findItemsPath(schema, 0) : undefined;
+  if (itemsPath === undefined) return { descriptor: undefined, reason: 'no array of items in the response' };
+  const param = (names: readonly string[], types: readonly (string | undefined)[] = [undefined, 'integer', 'number', 'string']): QueryParamView | undefined =>
+    names.map((name) => input.queryParams.find((p) => norm(p.name) === name && types.includes(p.schemaType))).find((p) => p !== undefined);
+  const offset = param(['offset']) ?? param(offsetNames, numericTypes);
+  const limit = param(['limit']) ?? param(limitNames, numericTypes);
+  const page = param(pageNames, numericTypes);
+  const cursor = param(cursorParamNames, [undefined, 'string', 'integer']);
+  const fields = collectFields(schema, itemsPath);
+
+  if (input.responseHeaders.some((h) => h.toLowerCase() === 'link') && (itemsPath.length === 0 || page || limit || cursor)) {
+    return { descriptor: { style: 'linkHeader', itemsPath }, reason: 'a Link header is declared and the response is a list' };
+  }
+  if (cursor) {
+    const hasMore = fields.find((f) => hasMoreNames.includes(norm(f.name)) && [undefined, 'boolean'].includes(f.type));
+    const hasMorePath = hasMore ? { hasMorePath: hasMore.path } : {};
+    const preferred = preferredCursorFields(norm(cursor.name));
+    const next = fields
+      .filter((f) => preferred.includes(norm(f.name)) && [undefined, 'string', 'integer'].includes(f.type) && (norm(f.name) !== 'lastid' || hasMore))
+      .sort((a, b) => preferred.indexOf(norm(a.name)) - preferred.indexOf(norm(b.name)))[0];
+    if (next) {
+      const descriptor: PaginationSpec = { style: 'cursor', cursorParam: cursor.name, nextCursorPath: next.path, ...hasMorePath, itemsPath };
+      return { descriptor, reason: `cursor param "${cursor.name}" and response field "${next.path.join('.')}"` };
+    }
+    const itemSchema = itemsPath.length === 0 ? schema?.items : readSchema(schema, itemsPath)?.items;
+    if (hasMore && ['startingafter', 'after'].includes(norm(cursor.name)) && itemSchema?.properties?.['id']) {
+      const descriptor: PaginationSpec = { style: 'cursor', cursorParam: cursor.name, nextCursorPath: ['$lastItem', 'id'], ...hasMorePath, itemsPath };
+      return { descriptor, reason: `"${cursor.name}" takes the last item's id while "${hasMore.path.join('.')}" is true` };
+    }
+  }
+  const nextUrl = fields.find((f) => nextUrlNames.includes(norm(f.name)) && [undefined, 'string'].includes(f.type));
+  if (nextUrl) {
+    return { descriptor: { style: 'nextUrl', nextUrlPath: nextUrl.path, itemsPath }, reason: `next-page URL in "${nextUrl.path.join('.')}"` };
+  }
+  if (offset && limit) {
+    const descriptor: PaginationSpec = { style: 'offset', offsetParam: offset.name, limitParam: limit.name, itemsPath };
+    return { descriptor, reason: `params "${offset.name}" and "${limit.name}"` };
+  }
+  if (page && (limit || itemsPath.length === 0)) {
+    const zeroBased = page.default === 0 || page.minimum === 0;
+    const descriptor: PaginationSpec = { style: 'page', pageParam: page.name, ...(limit ? { sizeParam: limit.name } : {}), itemsPath, ...(zeroBased ? { firstPage: 0 } : {}) };
+    return { descriptor, reason: `param "${page.name}"${limit ? ` and "${limit.name}"` : ''}` };
+  }
+  return { descriptor: undefined, reason: 'a list, but no recognized paging parameters' };
+}
+
+/** Field names to look for, best first, for a cursor parameter's name. */
+function preferredCursorFields(param: string): string[] {
+  const byParam: Record<string, string[]> = {
+    pagetoken: ['nextpagetoken', 'pagetoken', 'nexttoken'],
+    nextpagetoken: ['nextpagetoken'],
+    nexttoken: ['nexttoken', 'nextpagetoken'],
+    marker: ['nextmarker', 'marker'],
+    continuation: ['continuation', 'continuationtoken', 'nextcontinuationtoken'],
+    continuationtoken: ['nextcontinuationtoken', 'continuationtoken', 'continuation'],
+    after: ['after', 'endcursor', 'nextcursor', 'lastid', 'cursor'],
+    startingafter: ['lastid'],
+  };
+  return byParam[param] ?? cursorFieldNames.filter((name) => name !== 'lastid' || param === 'cursor');
+}
+
+interface FieldView {
+  name: string;
+  path: string[];
+  type: string | undefined;
+  schema: SchemaView;
+}
+
+/** Scalar-ish fields at the top level and inside paging containers (depth ≤ 3), never inside the items. */
+function collectFields(schema: SchemaView | undefined, itemsPath: readonly string[]): FieldView[] {
+  const found: FieldView[] = [];
+  const visit = (view: SchemaView, path: string[]): void => {
+    for (const [name, child] of Object.entries(view.properties ?? {})) {
+      const childPath = [...path, name];
+      if (childPath.join('\u0000') === itemsPath.join('\u0000')) continue;
+      found.push({ name, path: childPath, type: child.type, schema: child });
+      if (path.length < 2 && child.properties && containerNames.includes(norm(name))) visit(child, childPath);
+    }
+  };
+  if (schema) visit(schema, []);
+  // Paging fields sit beside the items too (Spotify: `albums.items` with `albums.next`).
+  const parent = itemsPath.slice(0, -1);
+  const holder = parent.length > 0 ? readSchema(schema, parent) : undefined;
+  if (holder) visit(holder, parent);
+  // HAL and friends: `links.next` / `_links.next` as an object with `href`.
+  for (const field of [...found]) {
+    const href = field.schema.properties?.['href'];
+    if (nextUrlNames.includes(norm(field.name)) && href) found.push({ name: field.name, path: [...field.path, 'href'], type: href.type, schema: href });
+  }
+  return found.filter((f) => f.type !== 'object' && f.type !== 'array');
+}
+
+function isArray(view: SchemaView): boolean {
+  return view.type === 'array' || (view.type === undefined && view.items !== undefined && view.properties === undefined);
+}
+
+/** Where the list is: [] for an array body, one array property (preferred names first), or one level down. */
+function findItemsPath(view: SchemaView, depth: number): string[] | undefined {
+  if (isArray(view)) return depth === 0 ? [] : undefined;
+  const entries = Object.entries(view.properties ?? {});
+  const arrays = entries.filter(([, child]) => isArray(child)).map(([name]) => name);
+  if (arrays.length === 1) return arrays;
+  if (arrays.length > 1) {
+    const best = itemNames.map((want) => arrays.find((name) => norm(name) === want)).find((name) => name !== undefined);
+    return best === undefined ? undefined : [best];
+  }
+  if (depth >= 1) return undefined;
+  const nested = entries
+    .filter(([name, child]) => child.properties && !containerNames.includes(norm(name)))
+    .map(([name, child]) => ({ name, inner: findItemsPath(child, depth + 1) }))
+    .filter((candidate): candidate is { name: string; inner: string[] } => candidate.inner !== undefined);
+  const only = nested.length === 1 ? nested[0] : undefined;
+  return only ? [only.name, ...only.inner] : undefined;
+}
+
+function readSchema(view: SchemaView | undefined, path: readonly string[]): SchemaView | undefined {
+  let current = view;
+  for (const segment of path) current = current?.properties?.[segment];
+  return current;
+}
+
+type Declaration = { descriptor: PaginationSpec | undefined } | { problem: string };
+
+const allowedKeys: Record<Style, readonly string[]> = {
+  offset: ['offsetParam', 'limitParam', 'itemsPath'],
+  page: ['pageParam', 'sizeParam', 'itemsPath', 'firstPage'],
+  cursor: ['cursorParam', 'nextCursorPath', 'hasMorePath', 'itemsPath'],
+  nextUrl: ['nextUrlPath', 'itemsPath'],
+  linkHeader: ['itemsPath'],
+};
+
+/**
+ * A declaration: `false` or `{ style: 'none' }` (not paginated), `true` (paginated: detect how), or
+ * `{ style, …fields }` where paths are `"a.b"` or `["a","b"]` and omitted fields are detected.
+ */
+function readDeclaration(value: unknown, input: PaginationInput): Declaration {
+  if (value === false || value === null) return { descriptor: undefined };
+  const guessed = (): Found => guess({ ...input, override: undefined, extension: undefined });
+  if (value === true) {
+    const found = guessed();
+    return found.descriptor ? { descriptor: found.descriptor } : { problem: `declared paginated, but the style cannot be detected (${found.reason}); give "style".` };
+  }
+  if (typeof value !== 'object' || Array.isArray(value)) return { problem: `expected false, true or an object with "style", got ${JSON.stringify(value)}.` };
+  const record = value as Record<string, unknown>;
+  const style = record['style'];
+  if (style === 'none') return { descriptor: undefined };
+  if (typeof style !== 'string' || !(styles as readonly string[]).includes(style)) {
+    return { problem: `"style" must be one of none, ${styles.join(', ')}; got ${JSON.stringify(style)}.` };
+  }
+  const known = allowedKeys[style as Style];
+  const unknown = Object.keys(record).filter((key) => key !== 'style' && !known.includes(key));
+  if (unknown.length > 0) return { problem: `unknown field(s) ${unknown.map((k) => `"${k}"`).join(', ')} for style "${style}" (allowed: ${known.join(', ')}).` };
+  const base = guessed().descriptor;
+  const detected = (base?.style === style ? base : undefined) as Record<string, unknown> | undefined;
+  const merged: Record<string, unknown> = { style };
+  for (const key of known) {
+    const given = record[key];
+    if (given === undefined) {
+      if (detected?.[key] !== undefined) merged[key] = detected[key];
+      continue;
+    }
+    const checked = key.endsWith('Path') ? readPathValue(given, key) : key === 'firstPage' ? readInteger(given, key) : readName(given, key);
+    if (typeof checked === 'object' && 'problem' in checked) return checked;
+    merged[key] = checked;
+  }
+  merged['itemsPath'] ??= schemaItemsPath(input);
+  const required: Record<Style, string[]> = {
+    offset: ['offsetParam', 'itemsPath'],
+    page: ['pageParam', 'itemsPath'],
+    cursor: ['cursorParam', 'nextCursorPath', 'itemsPath'],
+    nextUrl: ['nextUrlPath', 'itemsPath'],
+    linkHeader: ['itemsPath'],
+  };
+  const missing = required[style as Style].filter((key) => merged[key] === undefined);
+  if (missing.length > 0) return { problem: `style "${style}" needs ${missing.map((k) => `"${k}"`).join(', ')} (not given and not detectable).` };
+  return { descriptor: merged as unknown as PaginationSpec };
+}
+
+function schemaItemsPath(input: PaginationInput): string[] | undefined {
+  return input.responseSchema ? findItemsPath(input.responseSchema, 0) : undefined;
+}
+
+function readName(value: unknown, key: string): string | { problem: string } {
+  return typeof value === 'string' && value.trim() !== '' ? value : { problem: `"${key}" must be a non-empty string.` };
+}
+
+function readInteger(value: unknown, key: string): number | { problem: string } {
+  return typeof value === 'number' && Number.isSafeInteger(value) ? value : { problem: `"${key}" must be an integer.` };
+}
+
+function readPathValue(value: unknown, key: string): string[] | { problem: string } {
+  const segments = typeof value === 'string' ? (value === '' ? [] : value.split('.')) : value;
+  if (!Array.isArray(segments) || !segments.every((s): s is string => typeof s === 'string' && s !== '')) {
+    return { problem: `"${key}" must be a dotted string or an array of non-empty strings.` };
+  }
+  const bad = segments.find((s, i) => forbiddenSegments.has(s) || (s === '$lastItem' && (key !== 'nextCursorPath' || i !== 0)));
+  if (bad !== undefined) return { problem: `"${key}" may not contain "${bad}" there.` };
+  if (key !== 'itemsPath' && segments.length === 0) return { problem: `"${key}" must not be empty.` };
+  return segments;
+}

@@ -1,0 +1,1 @@
+export { normalizeDocument, type NormalizeInput, type NormalizeResult } from './document.js';

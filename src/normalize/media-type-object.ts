@@ -1,0 +1,39 @@
+/** Content maps (Media Type Objects, OAS 3.1 §4.8.14) of request bodies and responses. */
+import type * as ir from '../ir/index.js';
+import { isObject, type NormalizeContext } from './context.js';
+import { appendPointer } from './json-pointer.js';
+import { normalizeSchema } from './schema-object.js';
+
+const binaryTypes = /^(application\/(octet-stream|pdf|zip|x-tar|gzip)|image\/|audio\/|video\/|application\/vnd\.docker\.raw-stream)/i;
+
+export function normalizeContent(raw: unknown, pointer: string, ctx: NormalizeContext): ir.MediaTypeContent[] {
+  if (!isObject(raw)) return [];
+  const out: ir.MediaTypeContent[] = [];
+  for (const [mediaType, media] of Object.entries(raw)) {
+    const at = appendPointer(pointer, mediaType);
+    const object = isObject(media) ? media : {};
+    let schema = normalizeSchema(object['schema'], appendPointer(at, 'schema'), ctx);
+    // A binary media type carries bytes whatever its schema says (often `type: string` or nothing).
+    if (binaryTypes.test(mediaType) && (schema.kind === 'string' || schema.kind === 'unknown')) schema = { kind: 'binary' };
+    const content: ir.MediaTypeContent = { mediaType, schema };
+    const encoding = normalizeEncoding(object['encoding']);
+    if (encoding) content.encoding = encoding;
+    out.push(content);
+  }
+  return out;
+}
+
+function normalizeEncoding(raw: unknown): Record<string, ir.Encoding> | undefined {
+  if (!isObject(raw)) return undefined;
+  const out: Record<string, ir.Encoding> = {};
+  for (const [name, value] of Object.entries(raw)) {
+    if (!isObject(value)) continue;
+    const encoding: ir.Encoding = {};
+    if (typeof value['contentType'] === 'string') encoding.contentType = value['contentType'];
+    if (typeof value['style'] === 'string') encoding.style = value['style'] as ir.ParamStyle;
+    if (typeof value['explode'] === 'boolean') encoding.explode = value['explode'];
+    if (typeof value['allowReserved'] === 'boolean') encoding.allowReserved = value['allowReserved'];
+    Object.defineProperty(out, name, { value: encoding, enumerable: true, writable: true, configurable: true });
+  }
+  return out;
+}

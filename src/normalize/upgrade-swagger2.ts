@@ -1,0 +1,251 @@
+/**
+ * Swagger 2.0 → an OpenAPI 3.0-shaped document, so one set of normalizers serves every version.
+ * Follows the OAS 2.0 → 3.0 mapping: definitions → components.schemas, body/formData parameters →
+ * requestBody, produces/consumes → content maps, host/basePath/schemes → servers,
+ * collectionFormat → style/explode, securityDefinitions → securitySchemes.
+ * Pure: the input is never mutated; keys are set as own properties (a `__proto__` key stays data).
+ */
+import { isObject, type JsonObject } from './context.js';
+import { httpMethods } from './operation-object.js';
+
+type Obj = JsonObject;
+
+function setOwn(target: Obj, key: string, value: unknown): void {
+  Object.defineProperty(target, key, { value, enumerable: true, writable: true, configurable: true });
+}
+
+function obj(): Obj {
+  return {};
+}
+
+export function upgradeSwagger2(doc: Obj): Obj {
+  const root = rewriteRefs(doc) as Obj;
+  const out = obj();
+  setOwn(out, 'openapi', '3.0.3');
+  for (const key of ['info', 'tags', 'security', 'externalDocs']) if (root[key] !== undefined) setOwn(out, key, root[key]);
+  for (const [key, value] of Object.entries(root)) if (key.startsWith('x-')) setOwn(out, key, value);
+  setOwn(out, 'servers', convertServers(root));
+
+  const consumes = stringList(root['consumes']) ?? ['application/json'];
+  const produces = stringList(root['produces']) ?? ['application/json'];
+  const globalParams = isObject(root['parameters']) ? root['parameters'] : {};
+  const components = obj();
+  setOwn(components, 'schemas', isObject(root['definitions']) ? root['definitions'] : {});
+  const parameters = obj();
+  for (const [name, param] of Object.entries(globalParams)) {
+    if (isObject(param) && param['in'] !== 'body' && param['in'] !== 'formData') setOwn(parameters, name, convertParameter(param));
+  }
+  setOwn(components, 'parameters', parameters);
+  const responses = obj();
+  if (isObject(root['responses'])) {
+    for (const [name, response] of Object.entries(root['responses'])) setOwn(responses, name, convertResponse(response, produces));
+  }
+  setOwn(components, 'responses', responses);
+  setOwn(components, 'securitySchemes', convertSecurityDefinitions(root['securityDefinitions']));
+  setOwn(out, 'components', components);
+
+  const paths = obj();
+  if (isObject(root['paths'])) {
+    for (const [path, item] of Object.entries(root['paths'])) {
+      if (isObject(item)) setOwn(paths, path, convertPathItem(item, globalParams, consumes, produces));
+    }
+  }
+  setOwn(out, 'paths', paths);
+  return out;
+}
+
+/** Rewrites 2.0 refs to their 3.0 homes and 2.0-only schema spellings, without recursion limits issues (iterative). */
+function rewriteRefs(value: unknown): unknown {
+  if (!isObject(value) && !Array.isArray(value)) return value;
+  const rootCopy: Obj | unknown[] = Array.isArray(value) ? [] : obj();
+  const stack: [unknown, Obj | unknown[]][] = [[value, rootCopy]];
+  while (stack.length > 0) {
+    const next = stack.pop();
+    if (!next) break;
+    const [source, target] = next;
+    const entries = Array.isArray(source) ? source.map((v, i) => [String(i), v] as const) : Object.entries(source as Obj);
+    for (const [key, child] of entries) {
+      let copy: unknown = child;
+      if (isObject(child) || Array.isArray(child)) {
+        copy = Array.isArray(child) ? [] : obj();
+        stack.push([child, copy as Obj | unknown[]]);
+      } else if (key === '$ref' && typeof child === 'string') {
+        copy = child
+          .replace(/^#\/definitions\//, '#/components/schemas/')
+          .replace(/^#\/responses\//, '#/components/responses/')
+          .replace(/^#\/parameters\//, '#/parameters/');
+      }
+      if (Array.isArray(target)) target.push(copy);
+      else setOwn(target, key, copy);
+    }
+    if (!Array.isArray(target)) {
+      if (typeof target['discriminator'] === 'string') setOwn(target, 'discriminator', { propertyName: target['discriminator'] });
+      if (target['type'] === 'file') {
+        setOwn(target, 'type', 'string');
+        setOwn(target, 'format', 'binary');
+      }
+    }
+  }
+  return rootCopy;
+}
+
+function convertServers(root: Obj): Obj[] {
+  const host = typeof root['host'] === 'string' ? root['host'] : undefined;
+  const basePath = typeof root['basePath'] === 'string' ? root['basePath'] : '';
+  if (!host) return basePath ? [{ url: basePath }] : [];
+  const schemes = stringList(root['schemes']) ?? ['https'];
+  const preferred = schemes.includes('https') ? ['https', ...schemes.filter((s) => s !== 'https')] : schemes;
+  return preferred.map((scheme) => ({ url: `${scheme}://${host}${basePath}` }));
+}
+
+function stringList(value: unknown): string[] | undefined {
+  return Array.isArray(value) ? value.filter((v): v is string => typeof v === 'string') : undefined;
+}
+
+const collectionStyles: Record<string, { style: string; explode: boolean }> = {
+  csv: { style: 'form', explode: false },
+  ssv: { style: 'spaceDelimited', explode: false },
+  pipes: { style: 'pipeDelimited', explode: false },
+  tsv: { style: 'form', explode: false },
+  multi: { style: 'form', explode: true },
+};
+
+const schemaKeys = ['type', 'format', 'items', 'enum', 'default', 'minimum', 'maximum', 'pattern', 'minLength', 'maxLength', 'x-nullable'];
+
+function convertParameter(param: Obj): Obj {
+  const out = obj();
+  for (const key of ['name', 'in', 'description', 'required', 'deprecated', 'allowEmptyValue']) {
+    if (param[key] !== undefined) setOwn(out, key, param[key]);
+  }
+  for (const [key, value] of Object.entries(param)) if (key.startsWith('x-') && key !== 'x-nullable') setOwn(out, key, value);
+  const schema = obj();
+  for (const key of schemaKeys) if (param[key] !== undefined) setOwn(schema, key, param[key]);
+  setOwn(out, 'schema', schema);
+  if (param['type'] === 'array') {
+    const format = typeof param['collectionFormat'] === 'string' ? param['collectionFormat'] : 'csv';
+    const mapped = collectionStyles[format] ?? { style: 'form', explode: false };
+    const style = param['in'] === 'path' || param['in'] === 'header' ? 'simple' : mapped.style;
+    setOwn(out, 'style', style);
+    setOwn(out, 'explode', style === 'simple' ? false : mapped.explode);
+  }
+  return out;
+}
+
+function convertResponse(response: unknown, produces: string[]): unknown {
+  if (!isObject(response) || typeof response['$ref'] === 'string') return response;
+  const out = obj();
+  setOwn(out, 'description', typeof response['description'] === 'string' ? response['description'] : '');
+  if (response['schema'] !== undefined) {
+    const content = obj();
+    for (const mediaType of produces) setOwn(content, mediaType, { schema: response['schema'] });
+    setOwn(out, 'content', content);
+  }
+  if (isObject(response['headers'])) {
+    const headers = obj();
+    for (const [name, header] of Object.entries(response['headers'])) {
+      if (!isObject(header)) continue;
+      const schema = obj();
+      for (const key of schemaKeys) if (header[key] !== undefined) setOwn(schema, key, header[key]);
+      setOwn(headers, name, { description: header['description'], schema });
+    }
+    setOwn(out, 'headers', headers);
+  }
+  return out;
+}
+
+function resolveParameter(param: unknown, globalParams: Obj): Obj | undefined {
+  if (isObject(param) && typeof param['$ref'] === 'string') {
+    const match = /^#\/parameters\/(.+)$/.exec(param['$ref']);
+    const name = match?.[1]?.replace(/~1/g, '/').replace(/~0/g, '~');
+    const target = name !== undefined && Object.hasOwn(globalParams, name) ? globalParams[name] : undefined;
+    return isObject(target) ? target : undefined;
+  }
+  return isObject(param) ? param : undefined;
+}
+
+function convertPathItem(item: Obj, globalParams: Obj, consumes: string[], produces: string[]): Obj {
+  const out = obj();
+  const shared = Array.isArray(item['parameters']) ? item['parameters'] : [];
+  for (const [key, value] of Object.entries(item)) {
+    if (key === 'parameters') continue;
+    if (!(httpMethods as readonly string[]).includes(key) || !isObject(value)) {
+      setOwn(out, key, value);
+      continue;
+    }
+    setOwn(out, key, convertOperation(value, shared, globalParams, consumes, produces));
+  }
+  return out;
+}
+
+function convertOperation(op: Obj, shared: unknown[], globalParams: Obj, consumes: string[], produces: string[]): Obj {
+  const out = obj();
+  for (const [key, value] of Object.entries(op)) {
+    if (!['parameters', 'responses', 'consumes', 'produces', 'schemes'].includes(key)) setOwn(out, key, value);
+  }
+  const opConsumes = stringList(op['consumes']) ?? consumes;
+  const opProduces = stringList(op['produces']) ?? produces;
+  const params: Obj[] = [];
+  const byKey = new Map<string, Obj>();
+  for (const raw of [...shared, ...(Array.isArray(op['parameters']) ? op['parameters'] : [])]) {
+    const param = resolveParameter(raw, globalParams);
+    if (param) byKey.set(`${String(param['in'])}\u0000${String(param['name'])}`, param);
+  }
+  let body: Obj | undefined;
+  const form: Obj[] = [];
+  for (const param of byKey.values()) {
+    if (param['in'] === 'body') body = param;
+    else if (param['in'] === 'formData') form.push(param);
+    else params.push(convertParameter(param));
+  }
+  setOwn(out, 'parameters', params);
+  if (body) {
+    const content = obj();
+    for (const mediaType of opConsumes) setOwn(content, mediaType, { schema: body['schema'] ?? {} });
+    setOwn(out, 'requestBody', { required: body['required'] === true, description: body['description'], content });
+  } else if (form.length > 0) {
+    setOwn(out, 'requestBody', convertFormData(form, opConsumes));
+  }
+  const responses = obj();
+  if (isObject(op['responses'])) {
+    for (const [status, response] of Object.entries(op['responses'])) setOwn(responses, status, convertResponse(response, opProduces));
+  }
+  setOwn(out, 'responses', responses);
+  return out;
+}
+
+function convertFormData(form: Obj[], consumes: string[]): Obj {
+  const properties = obj();
+  const required: string[] = [];
+  for (const param of form) {
+    const name = String(param['name']);
+    const converted = convertParameter(param);
+    setOwn(properties, name, converted['schema']);
+    if (param['required'] === true) required.push(name);
+  }
+  const hasFile = form.some((p) => p['type'] === 'file' || (isObject(p['schema']) && p['schema']['format'] === 'binary'));
+  const mediaType = consumes.find((c) => c.startsWith('multipart/')) ?? (hasFile ? 'multipart/form-data' : 'application/x-www-form-urlencoded');
+  const content = obj();
+  setOwn(content, mediaType, { schema: { type: 'object', properties, required } });
+  return { required: required.length > 0, content };
+}
+
+function convertSecurityDefinitions(raw: unknown): Obj {
+  const out = obj();
+  if (!isObject(raw)) return out;
+  for (const [name, def] of Object.entries(raw)) {
+    if (!isObject(def)) continue;
+    if (def['type'] === 'basic') setOwn(out, name, { type: 'http', scheme: 'basic', description: def['description'] });
+    else if (def['type'] === 'apiKey') setOwn(out, name, def);
+    else if (def['type'] === 'oauth2') {
+      const flowName = { implicit: 'implicit', password: 'password', application: 'clientCredentials', accessCode: 'authorizationCode' }[String(def['flow'])];
+      if (!flowName) continue;
+      const flow = obj();
+      for (const key of ['authorizationUrl', 'tokenUrl', 'scopes']) if (def[key] !== undefined) setOwn(flow, key, def[key]);
+      if (flow['scopes'] === undefined) setOwn(flow, 'scopes', {});
+      const flows = obj();
+      setOwn(flows, flowName, flow);
+      setOwn(out, name, { type: 'oauth2', flows, description: def['description'] });
+    }
+  }
+  return out;
+}

@@ -1,0 +1,113 @@
+/** IR → ClientPlan: names, files and collisions decided once, deterministically. */
+import type * as ir from '../ir/index.js';
+import { ensureIdentifierStart, splitWords, toCamelCase, toConstantCase, toKebabCase, toPascalCase } from './identifiers.js';
+import { NameRegistry } from './name-registry.js';
+import { planOperation } from './plan-operation.js';
+import type { ClientPlan, PlannedGroup, PlannedScheme } from './plan-types.js';
+import { endpointFileNames, publicApiNames, reservedMemberNames, reservedWords } from './reserved.js';
+
+export interface PlanOptions {
+  specFile: string;
+  /** Overrides the name derived from the spec title (env var prefix). */
+  clientName?: string | undefined;
+}
+
+export function planClient(document: ir.Document, options: PlanOptions): ClientPlan {
+  const typeNames = new NameRegistry(publicApiNames);
+  const schemaNames = planSchemaNames(document, typeNames);
+  const schemaOrder = [...document.schemas.values()].sort((a, b) => compare(schemaNames.get(a.id) ?? '', schemaNames.get(b.id) ?? ''));
+  const groups = planGroups(document, typeNames);
+  const envPrefix = toConstantCase(options.clientName ?? apiShortName(document.title)) || 'API';
+  return {
+    document,
+    specFile: options.specFile,
+    typeNames: schemaNames,
+    schemaOrder,
+    groups,
+    schemes: planSchemes(document, envPrefix),
+    envPrefix,
+    files: { types: 'types.gen.ts', client: 'client.gen.ts', index: 'index.ts' },
+  };
+}
+
+function compare(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
+}
+
+/**
+ * Component schemas claim names first (in spec order), then other `$ref` targets; within each, a
+ * name that is already a clean identifier wins over one that only sanitizes to it (`FooBar` keeps
+ * `FooBar`, `Foo-Bar` becomes `Foo_Bar`).
+ */
+function planSchemaNames(document: ir.Document, registry: NameRegistry): Map<ir.SchemaId, string> {
+  const names = new Map<ir.SchemaId, string>();
+  const isClean = (named: ir.NamedSchema) => toPascalCase(named.name) === named.name;
+  const ordered = [...document.schemas.values()].sort(
+    (a, b) => Number(b.component) - Number(a.component) || Number(isClean(b)) - Number(isClean(a)),
+  );
+  for (const named of ordered) {
+    const pascal = ensureIdentifierStart(toPascalCase(named.name)) || 'Schema';
+    const separated = ensureIdentifierStart(splitWords(named.name).join('_')) || 'Schema';
+    const candidates = isClean(named) ? [pascal, `${pascal}Schema`, `${pascal}Model`] : [pascal, separated, `${pascal}Schema`];
+    names.set(named.id, registry.claim(candidates, named.id));
+  }
+  return names;
+}
+
+function planGroups(document: ir.Document, typeNames: NameRegistry): PlannedGroup[] {
+  const byTag = new Map<string | undefined, ir.Operation[]>();
+  for (const operation of document.operations) {
+    const tag = operation.tags[0];
+    const list = byTag.get(tag) ?? [];
+    list.push(operation);
+    byTag.set(tag, list);
+  }
+  const files = new NameRegistry(['index', 'client', 'types'], true);
+  const imports = new NameRegistry([...reservedWords, 'api', 'createClient', 'createRuntimeClient', 'bindOperations', 'client', 'options']);
+  const facade = new NameRegistry(reservedMemberNames);
+  const groups: PlannedGroup[] = [];
+  // Untagged operations sit on the client itself: their names are claimed on the facade first.
+  const untagged = byTag.get(undefined);
+  const rootNames = untagged ? new NameRegistry([...reservedWords, ...reservedMemberNames, ...endpointFileNames]) : undefined;
+  const ordered = [...byTag.entries()].sort(([a], [b]) => (a === undefined ? -1 : b === undefined ? 1 : 0));
+  for (const [tag, operations] of ordered) {
+    const functionNames = rootNames && tag === undefined ? rootNames : new NameRegistry([...reservedWords, ...reservedMemberNames, ...endpointFileNames]);
+    // Clean operationIds (already camelCase) claim their names before ids that only sanitize to them.
+    const isClean = (op: ir.Operation) => op.hasOperationId && toCamelCase(op.id) === op.id;
+    const claimOrder = [...operations].sort((a, b) => Number(isClean(b)) - Number(isClean(a)));
+    const byOperation = new Map(claimOrder.map((operation) => [operation, planOperation(operation, tag, functionNames, typeNames)]));
+    const planned = operations.flatMap((operation) => byOperation.get(operation) ?? []);
+    if (tag === undefined) for (const op of planned) facade.claim([op.functionName], op.operation.source);
+    const base = tag === undefined ? 'untagged' : toKebabCase(tag) || 'tag';
+    const file = `endpoints/${files.claim([base, `${base}-tag`], tag ?? '')}.gen.ts`;
+    const camel = tag === undefined ? 'untagged' : ensureIdentifierStart(toCamelCase(tag)) || 'tag';
+    groups.push({
+      tag,
+      facadeKey: tag === undefined ? undefined : facade.claim([camel, `${camel}Api`, `${camel}Tag`], tag),
+      file,
+      importName: imports.claim([`${camel}Endpoints`, `${camel}TagEndpoints`], tag ?? ''),
+      operations: planned,
+    });
+  }
+  return groups;
+}
+
+/** `Swagger Petstore - OpenAPI 3.0` → `Petstore`: the words that name the API, for env vars. */
+function apiShortName(title: string): string {
+  const generic = new Set(['api', 'apis', 'swagger', 'openapi', 'rest', 'the', 'http', 'web', 'public', 'v1', 'v2', 'v3']);
+  const words = splitWords(title).filter((w) => !generic.has(w.toLowerCase()) && !/^\d+$/.test(w));
+  return words.slice(0, 2).join(' ') || title;
+}
+
+function planSchemes(document: ir.Document, envPrefix: string): PlannedScheme[] {
+  const options = new NameRegistry(reservedMemberNames);
+  const oauthLike = document.securitySchemes.filter((s) => s.scheme.type === 'oauth2' || s.scheme.type === 'openIdConnect');
+  return document.securitySchemes.map(({ name, scheme }) => {
+    const camel = ensureIdentifierStart(toCamelCase(name)) || 'auth';
+    let suffix = toConstantCase(name);
+    if (suffix.startsWith(`${envPrefix}_`)) suffix = suffix.slice(envPrefix.length + 1);
+    const soleOAuth = oauthLike.length === 1 && oauthLike[0]?.name === name;
+    const env = soleOAuth || suffix === '' || suffix === envPrefix ? envPrefix : `${envPrefix}_${suffix}`;
+    return { name, scheme, option: options.claim([camel, `${camel}Scheme`], name), env };
+  });
+}

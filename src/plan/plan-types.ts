@@ -1,0 +1,56 @@
+/** What plan/ decides: every name, file and import of the generated client. emit/ only renders it. */
+import type * as ir from '../ir/index.js';
+
+export interface PlannedParam {
+  param: ir.Parameter;
+  /** Property name in the operation's params object (the wire name unless two locations share it). */
+  key: string;
+}
+
+export interface PlannedOperation {
+  operation: ir.Operation;
+  /** Exported function name in its endpoints file, and the member name on the client facade. */
+  functionName: string;
+  /** Type names in types.gen.ts. */
+  paramsType: string;
+  responseType: string;
+  errorType: string;
+  params: PlannedParam[];
+  /** Key of the request body in the params object (`body` unless a parameter took it). */
+  bodyKey: string;
+}
+
+export interface PlannedGroup {
+  /** The tag (first tag of each operation), or undefined for untagged operations. */
+  tag: string | undefined;
+  /** Member of the client facade holding the group; undefined: the operations sit on the client itself. */
+  facadeKey: string | undefined;
+  /** Module path relative to the output folder, e.g. `endpoints/pets.gen.ts`. */
+  file: string;
+  /** Local name of the module's namespace import in client.gen.ts. */
+  importName: string;
+  operations: PlannedOperation[];
+}
+
+export interface PlannedScheme {
+  name: string;
+  scheme: ir.SecurityScheme;
+  /** Key under `auth` in the client options. */
+  option: string;
+  /** Environment variable (prefix) for the credential. */
+  env: string;
+}
+
+export interface ClientPlan {
+  document: ir.Document;
+  /** The spec file as the user named it, for headers and the README. */
+  specFile: string;
+  /** Named schema id → its exported type name. */
+  typeNames: Map<ir.SchemaId, string>;
+  /** Named schemas in output order (sorted by type name). */
+  schemaOrder: ir.NamedSchema[];
+  groups: PlannedGroup[];
+  schemes: PlannedScheme[];
+  envPrefix: string;
+  files: { types: string; client: string; index: string };
+}

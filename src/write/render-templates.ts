@@ -1,0 +1,95 @@
+/**
+ * The static files of a generated client (README.md, …), rendered from templates/*.hbs. Spec text
+ * is data: every value reaches the output through a helper that escapes it for its context
+ * (see template-helpers.ts), never as raw template input.
+ */
+import { readdir, readFile } from 'node:fs/promises';
+import path from 'node:path';
+import Handlebars from 'handlebars';
+import { comparePaths, type OutputFile } from './output-file.js';
+import { findPackageRoot } from './package-root.js';
+import { escapeMarkdownInline, quoteShellArgument, toCodeText, toJson, toModulePath, toSingleLine } from './template-helpers.js';
+
+export interface TemplateOperation {
+  /** The generated function's name (camelCase identifier from plan/). */
+  name: string;
+  /** HTTP method, upper case. */
+  method: string;
+  /** The path template as the spec wrote it. */
+  path: string;
+  summary?: string | undefined;
+}
+
+export interface TemplateTag {
+  /** The namespace property on the client (camelCase); empty for operations without a tag. */
+  name: string;
+  operations: TemplateOperation[];
+}
+
+export interface TemplateEnvVar {
+  /** The environment variable, e.g. `PETSTORE_API_KEY`. */
+  name: string;
+  /** The key under `auth` in client options it stands in for (the scheme name in camelCase). */
+  scheme: string;
+  description: string;
+}
+
+export interface TemplateData {
+  apiTitle: string;
+  apiVersion: string;
+  /** The spec file as the user gave it (relative path). */
+  specFile: string;
+  generatorVersion: string;
+  envVars: TemplateEnvVar[];
+  tags: TemplateTag[];
+  /** The variable name the examples use for the client, e.g. `petstore`. */
+  clientName: string;
+  /** The output folder as the user gave it, for the regenerate command; a placeholder when absent. */
+  outDir?: string | undefined;
+}
+
+/** A Handlebars instance of its own, so helpers never leak into (or from) other users of the library. */
+export function createTemplateEngine(): typeof Handlebars {
+  const engine = Handlebars.create();
+  engine.registerHelper('md', (value: unknown) => escapeMarkdownInline(value));
+  engine.registerHelper('code', (value: unknown) => toCodeText(value));
+  engine.registerHelper('line', (value: unknown) => toSingleLine(value));
+  engine.registerHelper('modulePath', (value: unknown) => toModulePath(value));
+  engine.registerHelper('shell', (value: unknown) => quoteShellArgument(value));
+  engine.registerHelper('json', (value: unknown) => toJson(value));
+  return engine;
+}
+
+/** Fills optional fields so templates compile in strict mode (a typo in a template is an error, not a blank). */
+function toView(data: TemplateData): object {
+  return {
+    ...data,
+    outDir: data.outDir ?? '<output folder>',
+    hasEnvVars: data.envVars.length > 0,
+    tags: data.tags.map((tag) => ({
+      name: tag.name,
+      heading: tag.name === '' ? 'Operations without a tag' : tag.name,
+      operations: tag.operations.map((operation) => ({
+        ...operation,
+        call: [data.clientName, tag.name, operation.name].filter((part) => part !== '').join('.'),
+        summary: operation.summary ?? '',
+      })),
+    })),
+  };
+}
+
+export async function renderTemplates(
+  data: TemplateData,
+  templatesDir: string = path.join(findPackageRoot(), 'templates'),
+): Promise<OutputFile[]> {
+  const engine = createTemplateEngine();
+  const names = (await readdir(templatesDir)).filter((name) => name.endsWith('.hbs')).sort(comparePaths);
+  const view = toView(data);
+  const files: OutputFile[] = [];
+  for (const name of names) {
+    const source = await readFile(path.join(templatesDir, name), 'utf8');
+    const template = engine.compile(source, { noEscape: true, strict: true });
+    files.push({ path: name.slice(0, -'.hbs'.length), content: template(view) });
+  }
+  return files;
+}
