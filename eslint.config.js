@@ -4,7 +4,7 @@ import tseslint from 'typescript-eslint';
 
 export default tseslint.config(
   {
-    ignores: ['dist/**', 'node_modules/**', 'coverage/**', '.tmp/**', 'examples/**/client/**', 'test/**/__generated__/**', 'bench/out/**', 'bin/**'],
+    ignores: ['dist/**', 'node_modules/**', 'coverage/**', '.tmp/**', 'examples/**', 'test/**/__generated__/**', 'bench/out/**', 'bin/**'],
   },
   js.configs.recommended,
   ...tseslint.configs.recommendedTypeChecked,
@@ -12,7 +12,7 @@ export default tseslint.config(
     languageOptions: {
       parserOptions: {
         projectService: {
-          allowDefaultProject: ['*.js', 'bench/*.mjs', 'examples/*/*.mjs'],
+          allowDefaultProject: ['*.js', 'bench/*.mjs'],
         },
         tsconfigRootDir: import.meta.dirname,
       },

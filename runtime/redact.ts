@@ -62,9 +62,9 @@ export function createRedactor(options: RedactorOptions = {}): Redactor {
   );
   const names = `(?:${[...explicit].map(escapeRegExp).join('|')}|${NAME_WORDS})`;
   // `name=value` (query strings, form bodies, cookies).
-  const assignment = new RegExp(`(^|[^\\w.-])(${names})(\\s*=\\s*)(?!\\[REDACTED\\])("[^"]*"|[^&\\s;,"'#<>]+)`, 'gi');
+  const assignment = new RegExp(`(^|[^\\w.-])(${names})(\\s*=\\s*)(?!\\s*\\[REDACTED\\])("[^"]*"|[^&\\s;,"'#<>]+)`, 'gi');
   // `name: value` (header lines; a `Cookie:` line whole): the value runs to the end of the line.
-  const headerLine = new RegExp(`(^|[^\\w.-])(${names})(\\s*:[ \\t]*)(?!\\[REDACTED\\])[^\\r\\n"]+`, 'gi');
+  const headerLine = new RegExp(`(^|[^\\w.-])(${names})(\\s*:[ \\t]*)(?![ \\t]*\\[REDACTED\\])[^\\r\\n"]+`, 'gi');
   // `"name": "value"` inside JSON text.
   const jsonMember = new RegExp(`("${names}"\\s*:\\s*)(?:"(?:[^"\\\\]|\\\\.)*"|[-+\\d.eE]+)`, 'gi');
 

@@ -202,7 +202,11 @@ export function createResilience(options: ResilienceOptions, deps: ResilienceDep
         if (ctx.deadline !== undefined && clock.now() >= ctx.deadline) {
           throw new TimeoutError(`Deadline reached before attempt ${n}`, who);
         }
-        await limiter?.acquire(limiterKey, { signal: ctx.signal, deadline: ctx.deadline, ...who });
+        try {
+          await limiter?.acquire(limiterKey, { signal: ctx.signal, deadline: ctx.deadline, ...who });
+        } catch (e) {
+          throw ctx.signal?.aborted ? toAbortError(ctx, e) : e;
+        }
         const permit: CircuitPermit | undefined = await breaker?.acquire(breakerKey, who);
         attempts = n;
         const t0 = clock.now();

@@ -61,7 +61,8 @@ export function parseRetryAfterMs(headers: Headers, now: number): number | undef
   const raw = headers.get('retry-after')?.trim();
   if (raw === undefined || raw === '') return undefined;
   if (/^\d+$/.test(raw)) return Number(raw) * 1000;
-  const date = Date.parse(raw);
+  // An HTTP-date (RFC 9110 §5.6.7) always names a month; Date.parse alone would read "-5" as a year.
+  const date = /[a-z]{3}/i.test(raw) ? Date.parse(raw) : Number.NaN;
   return Number.isNaN(date) ? undefined : Math.max(0, date - now);
 }
 

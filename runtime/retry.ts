@@ -136,6 +136,8 @@ export function decideRetry(input: RetryDecisionInput): RetryDecision {
     return { retry: false, reason: 'not-retryable-error' };
   }
 
+  // A success is final whatever its headers say.
+  if (outcome.status < 400) return { retry: false, reason: 'success' };
   const override = outcome.headers.get('x-should-retry')?.trim().toLowerCase();
   if (override === 'false') return { retry: false, reason: 'server-said-no' };
   // `x-should-retry: true` is the server stating the request had no effect, so even an unsafe
@@ -180,7 +182,8 @@ export function createRetryBudget(options: RetryBudgetOptions | false | undefine
       return true;
     },
     recordSuccess() {
-      tokens = Math.min(capacity, tokens + refill);
+      // Rounded so that ten refills of 0.1 make exactly one token despite binary floating point.
+      tokens = Math.min(capacity, Math.round((tokens + refill) * 1e9) / 1e9);
     },
     get tokens() {
       return tokens;

@@ -53,6 +53,17 @@ function collectCodes(error: unknown, depth = 0): string[] {
   return [...own, ...nested, ...collectCodes(record.cause, depth + 1)];
 }
 
+/** Some fetch implementations put the full URL (query and all) in their messages; keep only origins. */
+function withoutUrls(text: string): string {
+  return text.replace(/\b[a-z][a-z0-9+.-]*:\/\/[^\s'"<>]+/gi, (found) => {
+    try {
+      return new URL(found).origin;
+    } catch {
+      return '[url]';
+    }
+  });
+}
+
 /** A runtime error fetch wrapped (e.g. an upload stream failing with RequestTooLargeError becomes its `cause`). */
 function findRuntimeError(error: unknown): ApiwrightError | undefined {
   let current: unknown = error;
@@ -125,9 +136,11 @@ export async function sendRequest(request: Request, options: TransportOptions): 
     const codes = collectCodes(error);
     const neverReached = !afterHeaders && codes.some((code) => NEVER_REACHED.has(code));
     const outcomeUnknown = !neverReached && (afterHeaders || hasBody || !SAFE_METHODS.has(options.method));
-    const reason = codes[0] ?? (error instanceof Error ? error.message : 'network error');
+    const reason = codes[0] ?? (error instanceof Error ? withoutUrls(error.message).slice(0, 200) : 'network error');
     const where = afterHeaders ? 'lost the connection while reading the response' : 'could not complete the request';
-    return new ConnectionError(`${label} ${where} (${reason})`, { ...init, cause: error, outcomeUnknown });
+    // A cause whose message names a URL could carry a credential into util.inspect(error): leave it off.
+    const leaks = error instanceof Error && withoutUrls(error.message) !== error.message;
+    return new ConnectionError(`${label} ${where} (${reason})`, { ...init, cause: leaks ? undefined : error, outcomeUnknown });
   };
 
   let response: Response;

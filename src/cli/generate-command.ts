@@ -14,7 +14,10 @@ export async function runGenerateCommand(io: CliIo, generate: GenerateFn, args: 
   if (!args.quiet) {
     const elapsed = Math.round(now() - started);
     const count = result.files.length;
-    writeLine(io.stdout, `Generated ${count} file${count === 1 ? '' : 's'} in ${displayPath(io.cwd, inputs.out)} (${elapsed} ms)`);
+    writeLine(
+      io.stdout,
+      `Generated ${count} file${count === 1 ? '' : 's'} in ${displayPath(io.cwd, inputs.out)} (${elapsed} ms)`,
+    );
   }
   return EXIT_OK;
 }

@@ -37,7 +37,13 @@ export async function runInitCommand(io: CliIo, args: CommandArgs): Promise<numb
   if (path.extname(target) !== '.json') throw new UsageError('init writes a JSON config: give --config a path ending in .json');
   const base = path.dirname(target);
   const existing = await findConfigFiles(base);
-  if (existing.length > 0 || (await access(target).then(() => true, () => false))) {
+  if (
+    existing.length > 0 ||
+    (await access(target).then(
+      () => true,
+      () => false,
+    ))
+  ) {
     throw new ConfigError('a config file already exists; init does not overwrite it', {
       code: 'CONFIG_EXISTS',
       file: existing[0] ?? target,

@@ -20,7 +20,6 @@ export interface CliGenerateOptions extends GenerateOptions {
   naming: NamingStyle;
   dates: DateStyle;
   pagination: Readonly<Record<string, false | PaginationOverride>>;
-  clientName: string | undefined;
 }
 
 export type GenerateFn = (options: CliGenerateOptions) => Promise<GenerateResult>;
@@ -31,10 +30,10 @@ export interface LoadedSpecSummary {
   warnings: Diagnostic[];
 }
 
-/** load/'s entry points used by `apiwright validate`. */
-export interface SpecLoader {
-  loadSpec(file: string, options: { allowRemoteRefs: boolean }): Promise<LoadedSpecSummary>;
-  validateSpec(loaded: LoadedSpecSummary): Promise<Diagnostic[]>;
+/** load/'s entry points used by `apiwright validate` (injectable for tests). */
+export interface SpecLoader<Loaded extends LoadedSpecSummary = LoadedSpecSummary> {
+  loadSpec(file: string, options: { allowRemoteRefs: boolean }): Promise<Loaded>;
+  validateSpec(loaded: Loaded): Promise<Diagnostic[]>;
 }
 
 export interface CliIo {

@@ -37,7 +37,12 @@ function buildParser(version: string) {
     .wrap(100)
     .version(version)
     .help()
-    .option('config', { type: 'string', requiresArg: true, global: true, describe: 'Config file (default: apiwright.config.{ts,js,json} in the working directory)' })
+    .option('config', {
+      type: 'string',
+      requiresArg: true,
+      global: true,
+      describe: 'Config file (default: apiwright.config.{ts,js,json} in the working directory)',
+    })
     .option('quiet', { type: 'boolean', global: true, describe: 'Print errors only' })
     .option('debug', { type: 'boolean', global: true, describe: 'Print stack traces of errors' })
     .command('generate [spec]', 'Generate a TypeScript client from an OpenAPI spec', (y) =>

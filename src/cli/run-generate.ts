@@ -27,7 +27,7 @@ export async function runGenerate(
       naming: inputs.config.naming,
       dates: inputs.config.dates,
       pagination: inputs.config.pagination,
-      clientName: inputs.config.clientName,
+      ...(inputs.config.clientName === undefined ? {} : { clientName: inputs.config.clientName }),
     });
     // Warnings generate() returned without reporting them as they were found.
     for (const diagnostic of result.warnings) warnings.report(diagnostic);

@@ -52,7 +52,11 @@ export async function loadConfig(cwd: string, explicitPath?: string): Promise<Re
   if (explicitPath !== undefined) {
     file = path.resolve(cwd, explicitPath);
     if (!(await exists(file))) {
-      throw new ConfigError(`config file not found: ${file}`, { code: 'CONFIG_NOT_FOUND', file, hint: 'Check the --config path.' });
+      throw new ConfigError(`config file not found: ${file}`, {
+        code: 'CONFIG_NOT_FOUND',
+        file,
+        hint: 'Check the --config path.',
+      });
     }
   } else {
     const found = await findConfigFiles(cwd);
@@ -139,7 +143,10 @@ async function importTypeScriptConfig(file: string): Promise<unknown> {
   });
   const diagnostic = output.diagnostics?.[0];
   if (diagnostic !== undefined) {
-    const where = diagnostic.file && diagnostic.start !== undefined ? diagnostic.file.getLineAndCharacterOfPosition(diagnostic.start) : undefined;
+    const where =
+      diagnostic.file && diagnostic.start !== undefined
+        ? diagnostic.file.getLineAndCharacterOfPosition(diagnostic.start)
+        : undefined;
     throw new ConfigError(`invalid TypeScript: ${ts.flattenDiagnosticMessageText(diagnostic.messageText, '\n')}`, {
       code: 'CONFIG_PARSE',
       file,

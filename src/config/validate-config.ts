@@ -6,10 +6,24 @@ import path from 'node:path';
 import { ConfigError } from '../errors.js';
 import { DEFAULT_CONFIG, type Config, type PaginationOverride, type ResolvedConfig } from './config.js';
 
-const TOP_LEVEL_KEYS = ['$schema', 'input', 'spec', 'output', 'out', 'allowRemoteRefs', 'naming', 'dates', 'pagination', 'clientName'];
+const TOP_LEVEL_KEYS = [
+  '$schema',
+  'input',
+  'spec',
+  'output',
+  'out',
+  'allowRemoteRefs',
+  'naming',
+  'dates',
+  'pagination',
+  'clientName',
+];
 
 /** Required and optional fields per pagination style (runtime/types.ts `PaginationDescriptor`). */
-const PAGINATION_FIELDS: Record<PaginationOverride['style'], { required: Record<string, 'string' | 'path'>; optional: Record<string, 'string' | 'path'> }> = {
+const PAGINATION_FIELDS: Record<
+  PaginationOverride['style'],
+  { required: Record<string, 'string' | 'path'>; optional: Record<string, 'string' | 'path'> }
+> = {
   offset: { required: { offsetParam: 'string', itemsPath: 'path' }, optional: { limitParam: 'string' } },
   page: { required: { pageParam: 'string', itemsPath: 'path' }, optional: { sizeParam: 'string' } },
   cursor: { required: { cursorParam: 'string', nextCursorPath: 'path', itemsPath: 'path' }, optional: { hasMorePath: 'path' } },
@@ -59,11 +73,13 @@ export function validateConfig(value: unknown, file: string): ResolvedConfig {
     const [primary, alias] = names;
     const a = value[primary];
     const b = value[alias];
-    if (a !== undefined && b !== undefined && a !== b) fail([alias], `"${primary}" and "${alias}" are the same setting and disagree`, `Keep only "${primary}".`);
+    if (a !== undefined && b !== undefined && a !== b)
+      fail([alias], `"${primary}" and "${alias}" are the same setting and disagree`, `Keep only "${primary}".`);
     const given = a ?? b;
     const name = a !== undefined ? primary : alias;
     if (given === undefined) return undefined;
-    if (typeof given !== 'string' || given.trim() === '') fail([name], `"${name}" must be a non-empty path, got ${describeValue(given)}`);
+    if (typeof given !== 'string' || given.trim() === '')
+      fail([name], `"${name}" must be a non-empty path, got ${describeValue(given)}`);
     const text = given as string;
     return /^https?:\/\//i.test(text) ? text : path.resolve(base, text);
   };
@@ -105,7 +121,8 @@ type Fail = (segments: string[], message: string, hint?: string) => never;
 
 function validatePagination(value: unknown, fail: Fail): Record<string, false | PaginationOverride> {
   if (value === undefined) return {};
-  if (!isPlainObject(value)) return fail(['pagination'], `"pagination" must be an object keyed by operationId, got ${describeValue(value)}`);
+  if (!isPlainObject(value))
+    return fail(['pagination'], `"pagination" must be an object keyed by operationId, got ${describeValue(value)}`);
   // A null prototype: operationIds such as `__proto__` or `constructor` stay ordinary keys.
   const result: Record<string, false | PaginationOverride> = Object.create(null) as Record<string, false | PaginationOverride>;
   for (const [operationId, entry] of Object.entries(value)) {
@@ -114,11 +131,17 @@ function validatePagination(value: unknown, fail: Fail): Record<string, false | 
       result[operationId] = false;
       continue;
     }
-    if (!isPlainObject(entry)) fail(at, `pagination.${operationId} must be false or an object with a "style", got ${describeValue(entry)}`);
+    if (!isPlainObject(entry))
+      fail(at, `pagination.${operationId} must be false or an object with a "style", got ${describeValue(entry)}`);
     const override = entry as Record<string, unknown>;
     const style = override['style'];
     if (typeof style !== 'string' || !Object.hasOwn(PAGINATION_FIELDS, style)) {
-      fail([...at, 'style'], `pagination.${operationId}.style must be one of ${Object.keys(PAGINATION_FIELDS).map((s) => `"${s}"`).join(', ')}, got ${describeValue(style)}`);
+      fail(
+        [...at, 'style'],
+        `pagination.${operationId}.style must be one of ${Object.keys(PAGINATION_FIELDS)
+          .map((s) => `"${s}"`)
+          .join(', ')}, got ${describeValue(style)}`,
+      );
     }
     const fields = PAGINATION_FIELDS[style as PaginationOverride['style']];
     for (const [key, field] of Object.entries(override)) {
@@ -126,15 +149,26 @@ function validatePagination(value: unknown, fail: Fail): Record<string, false | 
       const kind = fields.required[key] ?? fields.optional[key];
       if (kind === undefined) {
         const allowed = [...Object.keys(fields.required), ...Object.keys(fields.optional)].join(', ');
-        fail([...at, key], `pagination.${operationId}.${key} is not a field of the "${String(style)}" style`, `Fields of "${String(style)}": ${allowed}.`);
+        fail(
+          [...at, key],
+          `pagination.${operationId}.${key} is not a field of the "${String(style)}" style`,
+          `Fields of "${String(style)}": ${allowed}.`,
+        );
       }
-      const ok = kind === 'string' ? typeof field === 'string' && field !== '' : Array.isArray(field) && field.every((part) => typeof part === 'string');
+      const ok =
+        kind === 'string'
+          ? typeof field === 'string' && field !== ''
+          : Array.isArray(field) && field.every((part) => typeof part === 'string');
       if (!ok) {
-        fail([...at, key], `pagination.${operationId}.${key} must be ${kind === 'string' ? 'a non-empty string' : 'an array of property names, e.g. ["data", "items"]'}, got ${describeValue(field)}`);
+        fail(
+          [...at, key],
+          `pagination.${operationId}.${key} must be ${kind === 'string' ? 'a non-empty string' : 'an array of property names, e.g. ["data", "items"]'}, got ${describeValue(field)}`,
+        );
       }
     }
     for (const key of Object.keys(fields.required)) {
-      if (override[key] === undefined) fail([...at, key], `pagination.${operationId} with style "${String(style)}" needs "${key}"`);
+      if (override[key] === undefined)
+        fail([...at, key], `pagination.${operationId} with style "${String(style)}" needs "${key}"`);
     }
     result[operationId] = structuredClone(override) as PaginationOverride;
   }

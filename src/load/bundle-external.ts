@@ -12,7 +12,7 @@ import type { SpecVersion } from './detect-version.js';
 import { fetchRemote } from './fetch-remote.js';
 import { MAX_FILES } from './limits.js';
 import { detectFormat, parseSource } from './parse-source.js';
-import { locateRefError, policeRefs, type RefUse } from './police-refs.js';
+import { locateRefError, locateUse, policeRefs, type RefUse } from './police-refs.js';
 import { readInsideRoot, type SpecRoot } from './read-local-file.js';
 import { prepareForSwaggerParser } from './swagger-parser-compat.js';
 import type { SourceLocator } from './source-locator.js';
@@ -180,7 +180,7 @@ function fail(ctx: BundleContext, error: unknown, use: RefUse | undefined): Spec
       : new SpecError(`Cannot read a referenced file: ${error instanceof Error ? error.message : String(error)}`, {
           code: 'REF_READ_FAILED',
           cause: error,
-          ...(use === undefined ? { file: ctx.entryFile } : ctx.locator.locate(use.file, use.segments)),
+          ...(use === undefined ? { file: ctx.entryFile } : locateUse(use, ctx.locator)),
         });
   ctx.fatal = specError;
   return specError;

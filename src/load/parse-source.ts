@@ -73,7 +73,8 @@ function parseYaml(text: string, file: string): ParsedSource {
     // with Object.defineProperty, so `<<` cannot reach a prototype.
     merge: true,
     uniqueKeys: true,
-    logLevel: 'silent',
+    // Not 'silent': at that level yaml also drops the "multiple documents" error.
+    logLevel: 'error',
   });
   const warnings: Diagnostic[] = [];
   for (const error of document.errors) {

@@ -68,7 +68,7 @@ export function policeRefs(walk: WalkResult, file: string, scope: RefScope, hook
         throw new SpecError(`$ref "${ref}" refused: ${target.reason}`, {
           code: target.code,
           hint: target.hint,
-          ...hooks.locate(file, frameSegments(site.frame)),
+          ...locateUse({ ref, file, segments: frameSegments(site.frame) }, hooks),
         });
     }
   }
@@ -82,6 +82,11 @@ export function locateRefError(error: SpecError, use: RefUse | undefined, hooks:
     code: error.code,
     hint: error.hint,
     cause: error,
-    ...hooks.locate(use.file, use.segments),
+    ...locateUse(use, hooks),
   });
+}
+
+/** The pointer of the object holding the `$ref`; line:column of the `$ref` key itself. */
+export function locateUse(use: RefUse, hooks: Pick<PoliceHooks, 'locate'>): SourceLocation {
+  return { ...hooks.locate(use.file, [...use.segments, '$ref']), pointer: formatPointer(use.segments) };
 }

@@ -9,6 +9,8 @@ import type { PaginationSpec } from '../../runtime/pagination-strategy.js';
 /** A resolved, depth-limited view of a response schema (`$ref` and `allOf` already merged in). */
 export interface SchemaView {
   type?: string;
+  /** `format`, when given: a `uri` field is a link, never a cursor. */
+  format?: string;
   properties?: Record<string, SchemaView>;
   items?: SchemaView;
 }
@@ -50,12 +52,14 @@ const styles: readonly Style[] = ['offset', 'page', 'cursor', 'nextUrl', 'linkHe
 const norm = (name: string): string => name.toLowerCase().replace(/[_\-.$@[\]]/g, '');
 
 const offsetNames = ['offset', 'skip', 'start', 'startindex', 'startat'];
-const limitNames = ['limit', 'perpage', 'pagesize', 'count', 'size', 'maxresults', 'top', 'rows', 'maxitems', 'pagelimit'];
+const limitNames = ['limit', 'perpage', 'pagesize', 'count', 'size', 'maxresults', 'top', 'take', 'rows', 'maxitems', 'pagelimit'];
 const pageNames = ['page', 'pagenumber', 'pageno', 'pagenum'];
 const cursorParamNames = ['cursor', 'after', 'startingafter', 'pagetoken', 'nextpagetoken', 'nexttoken', 'marker', 'continuation', 'continuationtoken', 'sinceid', 'startcursor', 'pagecursor', 'pageafter'];
 const cursorFieldNames = ['nextcursor', 'nextpagetoken', 'nexttoken', 'nextmarker', 'nextcontinuationtoken', 'continuationtoken', 'continuation', 'endcursor', 'after', 'nextpagecursor', 'cursor', 'marker', 'lastid'];
 const hasMoreNames = ['hasmore', 'hasnextpage', 'hasnext', 'hasmoreitems', 'moreresults'];
 const nextUrlNames = ['next', 'nexturl', 'nextlink', 'odatanextlink', 'nextpageurl', 'nextpageuri', 'nexthref'];
+/** Response fields that show a page-numbered list (for a `page` param without a size param). */
+const pageInfoNames = ['page', 'currentpage', 'pagenumber', 'totalpages', 'pagecount', 'numpages', 'nextpagenumber', 'hasnext', 'hasnextpage', 'islastpage', 'lastpage'];
 /** Objects that hold paging metadata rather than data. */
 const containerNames = ['responsemetadata', 'meta', 'metadata', 'pagination', 'paging', 'pageinfo', 'cursors', 'links', 'page'];
 const itemNames = ['data', 'items', 'results', 'values', 'value', 'records', 'entries', 'elements', 'list', 'rows', 'hits', 'content', 'nodes', 'objects'];
@@ -83,57 +87,73 @@ export function detectPagination(input: PaginationInput): PaginationDetection {
   return { descriptor: guessed.descriptor, source: 'heuristic', reason: guessed.reason, problems };
 }
 
+/** The most trustworthy candidate: a declared Link header, then what the server hands back (cursor, next URL), then counters. */
+function guess(input: PaginationInput): Found {
+  const candidates = findCandidates(input);
+  return candidates.found[0] ?? { descriptor: undefined, reason: candidates.reason };
+}
+
 interface Found {
   descriptor: PaginationSpec | undefined;
   reason: string;
 }
 
-function guess(input: PaginationInput): Found {
+/** Every style the operation looks like, best first. */
+function findCandidates(input: PaginationInput): { found: Found[]; reason: string } {
+  const found: Found[] = [];
   const schema = input.responseSchema;
   const itemsPath = schema ? findItemsPath(schema, 0) : undefined;
-  if (itemsPath === undefined) return { descriptor: undefined, reason: 'no array of items in the response' };
+  if (itemsPath === undefined) return { found, reason: 'no array of items in the response' };
   const param = (names: readonly string[], types: readonly (string | undefined)[] = [undefined, 'integer', 'number', 'string']): QueryParamView | undefined =>
     names.map((name) => input.queryParams.find((p) => norm(p.name) === name && types.includes(p.schemaType))).find((p) => p !== undefined);
-  const offset = param(['offset']) ?? param(offsetNames, numericTypes);
-  const limit = param(['limit']) ?? param(limitNames, numericTypes);
-  const page = param(pageNames, numericTypes);
-  const cursor = param(cursorParamNames, [undefined, 'string', 'integer']);
+  // Numbers only, or a string whose default is a number (Jira types startAt as string, default "0"):
+  // `start` or `count` typed string may well be a date or something else.
+  const isNumeric = (p: QueryParamView): boolean => numericTypes.includes(p.schemaType) || (p.schemaType === 'string' && /^\d+$/.test(String(p.default)));
+  const numeric = (names: readonly string[]): QueryParamView | undefined =>
+    names.map((name) => input.queryParams.find((p) => norm(p.name) === name && isNumeric(p))).find((p) => p !== undefined);
+  const offset = param(['offset']) ?? numeric(offsetNames) ?? (param(['max'], numericTypes) ? param(['first'], numericTypes) : undefined);
+  const limit = param(['limit']) ?? numeric(limitNames) ?? (param(['first'], numericTypes) ? param(['max'], numericTypes) : undefined);
+  const page = numeric(pageNames);
+  // A string `page` is a page token (OpenAI usage endpoints: `page` in, `next_page` out).
+  const tokenPage = param(['page'], ['string']);
+  const cursor = param(cursorParamNames, [undefined, 'string', 'integer']) ?? (tokenPage && !isNumeric(tokenPage) ? tokenPage : undefined);
   const fields = collectFields(schema, itemsPath);
 
   if (input.responseHeaders.some((h) => h.toLowerCase() === 'link') && (itemsPath.length === 0 || page || limit || cursor)) {
-    return { descriptor: { style: 'linkHeader', itemsPath }, reason: 'a Link header is declared and the response is a list' };
+    found.push({ descriptor: { style: 'linkHeader', itemsPath }, reason: 'a Link header is declared and the response is a list' });
   }
   if (cursor) {
     const hasMore = fields.find((f) => hasMoreNames.includes(norm(f.name)) && [undefined, 'boolean'].includes(f.type));
     const hasMorePath = hasMore ? { hasMorePath: hasMore.path } : {};
     const preferred = preferredCursorFields(norm(cursor.name));
     const next = fields
-      .filter((f) => preferred.includes(norm(f.name)) && [undefined, 'string', 'integer'].includes(f.type) && (norm(f.name) !== 'lastid' || hasMore))
+      .filter((f) => preferred.includes(norm(f.name)) && !f.isLink && [undefined, 'string', 'integer'].includes(f.type) && (norm(f.name) !== 'lastid' || hasMore))
       .sort((a, b) => preferred.indexOf(norm(a.name)) - preferred.indexOf(norm(b.name)))[0];
     if (next) {
       const descriptor: PaginationSpec = { style: 'cursor', cursorParam: cursor.name, nextCursorPath: next.path, ...hasMorePath, itemsPath };
-      return { descriptor, reason: `cursor param "${cursor.name}" and response field "${next.path.join('.')}"` };
+      found.push({ descriptor, reason: `cursor param "${cursor.name}" and response field "${next.path.join('.')}"` });
     }
     const itemSchema = itemsPath.length === 0 ? schema?.items : readSchema(schema, itemsPath)?.items;
-    if (hasMore && ['startingafter', 'after'].includes(norm(cursor.name)) && itemSchema?.properties?.['id']) {
+    if (!next && hasMore && ['startingafter', 'after'].includes(norm(cursor.name)) && itemSchema?.properties?.['id']) {
       const descriptor: PaginationSpec = { style: 'cursor', cursorParam: cursor.name, nextCursorPath: ['$lastItem', 'id'], ...hasMorePath, itemsPath };
-      return { descriptor, reason: `"${cursor.name}" takes the last item's id while "${hasMore.path.join('.')}" is true` };
+      found.push({ descriptor, reason: `"${cursor.name}" takes the last item's id while "${hasMore.path.join('.')}" is true` });
     }
   }
   const nextUrl = fields.find((f) => nextUrlNames.includes(norm(f.name)) && [undefined, 'string'].includes(f.type));
   if (nextUrl) {
-    return { descriptor: { style: 'nextUrl', nextUrlPath: nextUrl.path, itemsPath }, reason: `next-page URL in "${nextUrl.path.join('.')}"` };
+    found.push({ descriptor: { style: 'nextUrl', nextUrlPath: nextUrl.path, itemsPath }, reason: `next-page URL in "${nextUrl.path.join('.')}"` });
   }
   if (offset && limit) {
     const descriptor: PaginationSpec = { style: 'offset', offsetParam: offset.name, limitParam: limit.name, itemsPath };
-    return { descriptor, reason: `params "${offset.name}" and "${limit.name}"` };
+    found.push({ descriptor, reason: `params "${offset.name}" and "${limit.name}"` });
   }
-  if (page && (limit || itemsPath.length === 0)) {
-    const zeroBased = page.default === 0 || page.minimum === 0;
+  const pageInfo = fields.find((f) => pageInfoNames.includes(norm(f.name)));
+  if (page && (limit || itemsPath.length === 0 || pageInfo)) {
+    const zeroBased = page.default === 0 || page.default === '0' || page.minimum === 0;
     const descriptor: PaginationSpec = { style: 'page', pageParam: page.name, ...(limit ? { sizeParam: limit.name } : {}), itemsPath, ...(zeroBased ? { firstPage: 0 } : {}) };
-    return { descriptor, reason: `param "${page.name}"${limit ? ` and "${limit.name}"` : ''}` };
+    found.push({ descriptor, reason: `param "${page.name}"${limit ? ` and "${limit.name}"` : ''}` });
   }
-  return { descriptor: undefined, reason: 'a list, but no recognized paging parameters' };
+  return { found, reason: 'a list, but no recognized paging parameters' };
 }
 
 /** Field names to look for, best first, for a cursor parameter's name. */
@@ -145,10 +165,12 @@ function preferredCursorFields(param: string): string[] {
     marker: ['nextmarker', 'marker'],
     continuation: ['continuation', 'continuationtoken', 'nextcontinuationtoken'],
     continuationtoken: ['nextcontinuationtoken', 'continuationtoken', 'continuation'],
-    after: ['after', 'endcursor', 'nextcursor', 'lastid', 'cursor'],
+    after: ['after', 'endcursor', 'nextcursor', 'lastid', 'cursor', 'next'],
     startingafter: ['lastid'],
+    page: ['nextpage', 'nextpagetoken', 'nextcursor'],
   };
-  return byParam[param] ?? cursorFieldNames.filter((name) => name !== 'lastid' || param === 'cursor');
+  // `next` last: beside a cursor parameter it is the cursor more often than a URL (OpenAI groups).
+  return byParam[param] ?? [...cursorFieldNames.filter((name) => name !== 'lastid' || param === 'cursor'), 'next'];
 }
 
 interface FieldView {
@@ -156,6 +178,7 @@ interface FieldView {
   path: string[];
   type: string | undefined;
   schema: SchemaView;
+  isLink: boolean;
 }
 
 /** Scalar-ish fields at the top level and inside paging containers (depth ≤ 3), never inside the items. */
@@ -165,7 +188,7 @@ function collectFields(schema: SchemaView | undefined, itemsPath: readonly strin
     for (const [name, child] of Object.entries(view.properties ?? {})) {
       const childPath = [...path, name];
       if (childPath.join('\u0000') === itemsPath.join('\u0000')) continue;
-      found.push({ name, path: childPath, type: child.type, schema: child });
+      found.push({ name, path: childPath, type: child.type, schema: child, isLink: isLinkFormat(child) });
       if (path.length < 2 && child.properties && containerNames.includes(norm(name))) visit(child, childPath);
     }
   };
@@ -177,9 +200,13 @@ function collectFields(schema: SchemaView | undefined, itemsPath: readonly strin
   // HAL and friends: `links.next` / `_links.next` as an object with `href`.
   for (const field of [...found]) {
     const href = field.schema.properties?.['href'];
-    if (nextUrlNames.includes(norm(field.name)) && href) found.push({ name: field.name, path: [...field.path, 'href'], type: href.type, schema: href });
+    if (nextUrlNames.includes(norm(field.name)) && href) found.push({ name: field.name, path: [...field.path, 'href'], type: href.type, schema: href, isLink: true });
   }
   return found.filter((f) => f.type !== 'object' && f.type !== 'array');
+}
+
+function isLinkFormat(view: SchemaView): boolean {
+  return ['uri', 'url', 'uri-reference', 'iri', 'iri-reference'].includes(view.format ?? '');
 }
 
 function isArray(view: SchemaView): boolean {
@@ -227,9 +254,8 @@ const allowedKeys: Record<Style, readonly string[]> = {
  */
 function readDeclaration(value: unknown, input: PaginationInput): Declaration {
   if (value === false || value === null) return { descriptor: undefined };
-  const guessed = (): Found => guess({ ...input, override: undefined, extension: undefined });
   if (value === true) {
-    const found = guessed();
+    const found = guess(input);
     return found.descriptor ? { descriptor: found.descriptor } : { problem: `declared paginated, but the style cannot be detected (${found.reason}); give "style".` };
   }
   if (typeof value !== 'object' || Array.isArray(value)) return { problem: `expected false, true or an object with "style", got ${JSON.stringify(value)}.` };
@@ -242,8 +268,7 @@ function readDeclaration(value: unknown, input: PaginationInput): Declaration {
   const known = allowedKeys[style as Style];
   const unknown = Object.keys(record).filter((key) => key !== 'style' && !known.includes(key));
   if (unknown.length > 0) return { problem: `unknown field(s) ${unknown.map((k) => `"${k}"`).join(', ')} for style "${style}" (allowed: ${known.join(', ')}).` };
-  const base = guessed().descriptor;
-  const detected = (base?.style === style ? base : undefined) as Record<string, unknown> | undefined;
+  const detected = findCandidates(input).found.find((f) => f.descriptor?.style === style)?.descriptor as Record<string, unknown> | undefined;
   const merged: Record<string, unknown> = { style };
   for (const key of known) {
     const given = record[key];

@@ -72,7 +72,12 @@ export async function resolveOutDir(fs: WriteFs, outDir: string, context: OutDir
     }
   };
   if (path.parse(resolved).root === resolved) {
-    throw refuse(requested, `refusing to use the file-system root as the output folder`, 'OUTPUT_DIR_PROTECTED', 'Pick a dedicated folder.');
+    throw refuse(
+      requested,
+      `refusing to use the file-system root as the output folder`,
+      'OUTPUT_DIR_PROTECTED',
+      'Pick a dedicated folder.',
+    );
   }
   await protect(context.cwd, 'the current working directory');
   await protect(context.home, 'the home directory');
@@ -88,7 +93,12 @@ export async function resolveOutDir(fs: WriteFs, outDir: string, context: OutDir
 async function assertReplaceable(fs: WriteFs, shown: string, outDir: string): Promise<void> {
   const stats = await fs.lstat(outDir);
   if (!stats.isDirectory()) {
-    throw refuse(shown, `the output path ${shown} exists and is not a folder`, 'OUTPUT_NOT_A_FOLDER', 'Pick a folder path for --out.');
+    throw refuse(
+      shown,
+      `the output path ${shown} exists and is not a folder`,
+      'OUTPUT_NOT_A_FOLDER',
+      'Pick a folder path for --out.',
+    );
   }
   const names = await fs.readdir(outDir);
   if (names.includes(MANIFEST_FILE)) return;

@@ -28,7 +28,8 @@ function locate(): { root: string; version: string } {
       return cached;
     }
     const parent = path.dirname(folder);
-    if (parent === folder) throw new Error(`cannot find the ${PACKAGE_NAME} package folder above ${fileURLToPath(import.meta.url)}`);
+    if (parent === folder)
+      throw new Error(`cannot find the ${PACKAGE_NAME} package folder above ${fileURLToPath(import.meta.url)}`);
     folder = parent;
   }
 }

@@ -18,7 +18,11 @@ function toText(value: unknown): string {
 
 /** One line of text: line terminators and control characters become spaces, runs of spaces collapse. */
 export function toSingleLine(value: unknown): string {
-  return toText(value).replace(LINE_TERMINATORS, ' ').replace(CONTROL_CHARACTERS, ' ').replace(/\s{2,}/g, ' ').trim();
+  return toText(value)
+    .replace(LINE_TERMINATORS, ' ')
+    .replace(CONTROL_CHARACTERS, ' ')
+    .replace(/\s{2,}/g, ' ')
+    .trim();
 }
 
 /** Inline Markdown text: one line, Markdown syntax characters escaped, leading list/heading markers neutralized. */

@@ -17,7 +17,11 @@ export const okGenerate: FakeGenerate = (options) =>
   Promise.resolve({ outDir: options.out, files: ['index.ts', 'client.gen.ts', 'README.md'], warnings: [] });
 
 /** Runs the CLI in-process with captured output and a fake generate() that records its options. */
-export async function run(argv: string[], cwd: string, overrides: Partial<CliIo> & { generate?: FakeGenerate } = {}): Promise<CliRun> {
+export async function run(
+  argv: string[],
+  cwd: string,
+  overrides: Partial<CliIo> & { generate?: FakeGenerate } = {},
+): Promise<CliRun> {
   let stdout = '';
   let stderr = '';
   const calls: CliGenerateOptions[] = [];

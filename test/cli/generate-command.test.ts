@@ -12,7 +12,12 @@ afterEach(async () => {
   await project.cleanup();
 });
 
-const warning = (i: number): Diagnostic => ({ code: 'W_TEST', message: `warning number ${i}`, file: 'api.yaml', pointer: `#/paths/${i}` });
+const warning = (i: number): Diagnostic => ({
+  code: 'W_TEST',
+  message: `warning number ${i}`,
+  file: 'api.yaml',
+  pointer: `#/paths/${i}`,
+});
 
 describe('apiwright generate', () => {
   it('calls generate() with absolute paths and prints one summary line', async () => {
@@ -50,7 +55,11 @@ describe('apiwright generate', () => {
       configFile: path.join(project.dir, 'apiwright.config.json'),
     });
     const overridden = await run(['generate', 'b.yaml', '--out', 'other', '--no-allow-remote-refs'], project.dir);
-    expect(overridden.calls[0]).toMatchObject({ spec: path.join(project.dir, 'b.yaml'), out: path.join(project.dir, 'other'), allowRemoteRefs: false });
+    expect(overridden.calls[0]).toMatchObject({
+      spec: path.join(project.dir, 'b.yaml'),
+      out: path.join(project.dir, 'other'),
+      allowRemoteRefs: false,
+    });
   });
 
   it('passes --allow-remote-refs and reads --config', async () => {
@@ -97,19 +106,25 @@ describe('apiwright generate', () => {
     });
     const result = await run(['generate', 'api.yaml', '--out', 'out'], project.dir, { generate: () => Promise.reject(error) });
     expect(result.code).toBe(1);
-    expect(result.stderr).toBe('api.yaml:12:7 (#/paths/~1pets/get): $ref points outside the spec folder\n  Move the file next to the spec.\n');
+    expect(result.stderr).toBe(
+      'api.yaml:12:7 (#/paths/~1pets/get): $ref points outside the spec folder\n  Move the file next to the spec.\n',
+    );
     expect(result.stdout).toBe('');
   });
 
   it('prints the stack trace with --debug', async () => {
     const error = new SpecError('bad', { code: 'X' });
-    const result = await run(['generate', 'api.yaml', '--out', 'out', '--debug'], project.dir, { generate: () => Promise.reject(error) });
+    const result = await run(['generate', 'api.yaml', '--out', 'out', '--debug'], project.dir, {
+      generate: () => Promise.reject(error),
+    });
     expect(result.code).toBe(1);
     expect(result.stderr).toMatch(/^bad\nSpecError: bad\n\s+at /);
   });
 
   it('exits 1 on an unexpected error and says how to see the stack', async () => {
-    const result = await run(['generate', 'api.yaml', '--out', 'out'], project.dir, { generate: () => Promise.reject(new TypeError('x is undefined')) });
+    const result = await run(['generate', 'api.yaml', '--out', 'out'], project.dir, {
+      generate: () => Promise.reject(new TypeError('x is undefined')),
+    });
     expect(result.code).toBe(1);
     expect(result.stderr).toBe('apiwright: unexpected error: x is undefined\n  (run with --debug for the stack trace)\n');
   });

@@ -36,7 +36,14 @@ describe('apiwright validate', () => {
 
   it('exits 1 and lists schema problems', async () => {
     const loader = fakeLoader([
-      { code: 'SCHEMA', message: 'must have required property "responses"', file: 'api.yaml', line: 10, column: 5, pointer: '#/paths/~1pets/get' },
+      {
+        code: 'SCHEMA',
+        message: 'must have required property "responses"',
+        file: 'api.yaml',
+        line: 10,
+        column: 5,
+        pointer: '#/paths/~1pets/get',
+      },
     ]);
     const result = await run(['validate', 'api.yaml', '--allow-remote-refs'], project.dir, { loader });
     expect(result.code).toBe(1);

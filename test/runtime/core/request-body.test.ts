@@ -23,7 +23,7 @@ const send = (op: OperationDescriptor, params: object, options = {}): PromiseLik
 /** Parses what the server received as multipart with the platform's own parser. */
 async function receivedForm(recorded: Recorded): Promise<FormData> {
   const contentType = String(recorded.headers['content-type']);
-  return new Request('http://parse.test/', { method: 'POST', headers: { 'content-type': contentType }, body: recorded.body }).formData();
+  return new Request('http://parse.test/', { method: 'POST', headers: { 'content-type': contentType }, body: new Uint8Array(recorded.body) }).formData();
 }
 
 describe('JSON bodies', () => {

@@ -94,8 +94,9 @@ export async function startFaultServer(): Promise<FaultServer> {
     const id = requestId(req, body);
     hits.set(id, (hits.get(id) ?? 0) + 1);
     requests.push({ method: req.method ?? 'GET', path, idempotencyKey: req.headers['idempotency-key'] as string | undefined, body, headers: req.headers });
-    const script = scripts.get(path) ?? { faults: [{ kind: 'ok' } as const], next: 0 };
-    const fault = script.faults[Math.min(script.next, script.faults.length - 1)] ?? { kind: 'ok' };
+    const fallback: Fault = { kind: 'ok' };
+    const script = scripts.get(path) ?? { faults: [fallback], next: 0 };
+    const fault = script.faults[Math.min(script.next, script.faults.length - 1)] ?? fallback;
     script.next += 1;
     scripts.set(path, script);
     const json = JSON.stringify({ id, path, ok: true, padding: 'x'.repeat(64) });

@@ -30,6 +30,7 @@ describe('redactor', () => {
     ['cookie line', 'Cookie: a=1; b=2', `Cookie: ${REDACTED}`],
     ['custom header line', 'x-custom-auth: zzz', `x-custom-auth: ${REDACTED}`],
     ['harmless text', 'status 503 from upstream', 'status 503 from upstream'],
+    ['userinfo inside text', 'calling https://bob:pw@h.test/x', `calling https://${REDACTED}@h.test/x`],
   ])('redactString: %s', (_, given, want) => expect(r.redactString(given)).toBe(want));
 
   it('redactHeaders replaces credential values and keeps the rest', () => {
@@ -43,6 +44,13 @@ describe('redactor', () => {
       'content-type': 'application/json',
       'x-ratelimit-remaining': '3',
     });
+  });
+
+  it('redactString is idempotent', () => {
+    for (const text of ['Authorization: Bearer abc', 'https://u:p@h/x?token=1', '{"password":"x"}', 'Basic dXNlcjpwYXNzd29yZA==']) {
+      const once = r.redactString(text);
+      expect(r.redactString(once)).toBe(once);
+    }
   });
 
   it('redactValue copies deeply, survives cycles and never keeps a stack', () => {

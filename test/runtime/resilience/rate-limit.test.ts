@@ -220,4 +220,31 @@ describe('learning from responses', () => {
     await expect(resilience.execute(makeCtx(), { method: 'GET', url }, attempt)).rejects.toBeInstanceOf(RateLimitError);
     expect(calls).toBe(1);
   });
+
+  it('through execute: aborting or reaching the deadline while queued ends the request before any attempt', async () => {
+    const clock = createFakeClock(0);
+    const resilience = createResilience(
+      { circuitBreaker: false, rateLimit: { requestsPerSecond: 1, burst: 1 } },
+      { clock, random: () => 0.5, observer: createRecorder().observer },
+    );
+    const url = new URL('https://api.example.test/items');
+    let calls = 0;
+    const attempt = (): Promise<Response> => {
+      calls += 1;
+      return Promise.resolve(respond(200));
+    };
+    await resilience.execute(makeCtx(), { method: 'GET', url }, attempt);
+    const controller = new AbortController();
+    const aborted = resilience.execute(makeCtx({ signal: controller.signal }), { method: 'GET', url }, attempt).catch((e: unknown) => e);
+    await flush();
+    controller.abort(new DOMException('caller timeout', 'TimeoutError'));
+    expect(await aborted).toBeInstanceOf(TimeoutError);
+    const controller2 = new AbortController();
+    const aborted2 = resilience.execute(makeCtx({ signal: controller2.signal }), { method: 'GET', url }, attempt).catch((e: unknown) => e);
+    await flush();
+    controller2.abort();
+    expect(await aborted2).toBeInstanceOf(AbortError);
+    await expect(resilience.execute(makeCtx({ deadline: 300 }), { method: 'GET', url }, attempt)).rejects.toBeInstanceOf(TimeoutError);
+    expect(calls).toBe(1);
+  });
 });

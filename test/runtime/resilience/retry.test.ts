@@ -132,6 +132,7 @@ describe('decideRetry', () => {
     ['x-should-retry: false beats 503', response(503, { 'x-should-retry': 'false' }), 'GET', false, false],
     ['x-should-retry: true on 400', response(400, { 'x-should-retry': 'true' }), 'GET', false, true],
     ['x-should-retry: true lets a POST without key go again', response(409, { 'x-should-retry': 'true' }), 'POST', false, true],
+    ['x-should-retry: true never repeats a success', response(200, { 'x-should-retry': 'true' }), 'GET', false, false],
     ['GET connection error', error(new ConnectionError('reset', { outcomeUnknown: true })), 'GET', false, true],
     ['POST connection error, outcome unknown', error(new ConnectionError('reset', { outcomeUnknown: true })), 'POST', false, false],
     ['POST connection error, never sent', error(new ConnectionError('refused', { outcomeUnknown: false })), 'POST', false, true],

@@ -39,7 +39,13 @@ describe('loadConfig', () => {
   it('reads apiwright.config.json and resolves paths against its folder', async () => {
     await writeFile(
       path.join(dir, 'apiwright.config.json'),
-      JSON.stringify({ input: 'specs/api.yaml', output: 'src/client', naming: 'camelCase', dates: 'Date', clientName: 'petstore' }),
+      JSON.stringify({
+        input: 'specs/api.yaml',
+        output: 'src/client',
+        naming: 'camelCase',
+        dates: 'Date',
+        clientName: 'petstore',
+      }),
     );
     const config = await loadConfig(dir);
     expect(config).toMatchObject({
@@ -54,7 +60,10 @@ describe('loadConfig', () => {
   });
 
   it('accepts the spec/out aliases and keeps an http(s) spec URL as is', async () => {
-    await writeFile(path.join(dir, 'apiwright.config.json'), JSON.stringify({ spec: 'https://api.example.test/openapi.json', out: 'gen' }));
+    await writeFile(
+      path.join(dir, 'apiwright.config.json'),
+      JSON.stringify({ spec: 'https://api.example.test/openapi.json', out: 'gen' }),
+    );
     expect(await loadConfig(dir)).toMatchObject({ spec: 'https://api.example.test/openapi.json', out: path.join(dir, 'gen') });
   });
 

@@ -29,7 +29,12 @@ describe('validateConfig', () => {
     ['a clientName that is not an identifier', { clientName: 'my-client' }, '#/clientName', /JavaScript identifier/],
     ['pagination not an object', { pagination: [] }, '#/pagination', /keyed by operationId/],
     ['a pagination entry of true', { pagination: { listPets: true } }, '#/pagination/listPets', /must be false or an object/],
-    ['an unknown style', { pagination: { listPets: { style: 'token' } } }, '#/pagination/listPets/style', /style must be one of "offset"/],
+    [
+      'an unknown style',
+      { pagination: { listPets: { style: 'token' } } },
+      '#/pagination/listPets/style',
+      /style must be one of "offset"/,
+    ],
     [
       'a missing required field',
       { pagination: { listPets: { style: 'offset', itemsPath: ['data'] } } },

@@ -60,6 +60,7 @@ export function toSchemaView(doc: Json, node: unknown, depth = 0): SchemaView | 
   const view: SchemaView = {};
   const type = pickType(schema['type']);
   if (type !== undefined) view.type = type;
+  if (typeof schema['format'] === 'string') view.format = schema['format'];
   for (const key of ['anyOf', 'oneOf']) {
     const branches = Array.isArray(schema[key]) ? (schema[key] as unknown[]) : [];
     const real = branches.filter((b) => pickType(deref(doc, b)?.['type']) !== 'null');
@@ -68,7 +69,7 @@ export function toSchemaView(doc: Json, node: unknown, depth = 0): SchemaView | 
   for (const part of Array.isArray(schema['allOf']) ? (schema['allOf'] as unknown[]) : []) {
     const merged = toSchemaView(doc, part, depth + 1);
     if (merged === undefined) continue;
-    view.type ??= merged.type;
+    if (view.type === undefined && merged.type !== undefined) view.type = merged.type;
     if (merged.properties) view.properties = { ...view.properties, ...merged.properties };
     if (merged.items) view.items ??= merged.items;
   }

@@ -54,6 +54,8 @@ describe('assertConfinedPaths', () => {
   });
 
   it('accepts an ordinary client', () => {
-    expect(() => assertConfinedPaths('/tmp/out', [file('index.ts'), file('endpoints/pets.gen.ts'), file('runtime/types.ts')])).not.toThrow();
+    expect(() =>
+      assertConfinedPaths('/tmp/out', [file('index.ts'), file('endpoints/pets.gen.ts'), file('runtime/types.ts')]),
+    ).not.toThrow();
   });
 });

@@ -68,7 +68,16 @@ describe('writeOutput', () => {
     async (bad) => {
       await writeOutput(outDir, v1, options());
       const before = await readTree(outDir);
-      await expect(writeOutput(outDir, [{ path: 'client.gen.ts', content: '// v2\n' }, { path: bad, content: 'x' }], options())).rejects.toBeInstanceOf(PlanError);
+      await expect(
+        writeOutput(
+          outDir,
+          [
+            { path: 'client.gen.ts', content: '// v2\n' },
+            { path: bad, content: 'x' },
+          ],
+          options(),
+        ),
+      ).rejects.toBeInstanceOf(PlanError);
       expect(await readTree(outDir)).toEqual(before);
       expect(await siblings()).toEqual(['client']);
       expect(await readdir(scratch.root)).toEqual(['home', 'project']);
@@ -108,7 +117,9 @@ describe('writeOutput', () => {
         return nodeWriteFs.rename(from, to);
       },
     };
-    await expect(writeOutput(outDir, [{ path: 'x.ts', content: '' }], { ...options(), fs: failing })).rejects.toThrow(/rename refused/);
+    await expect(writeOutput(outDir, [{ path: 'x.ts', content: '' }], { ...options(), fs: failing })).rejects.toThrow(
+      /rename refused/,
+    );
     expect(renames).toBe(3);
     expect(await readTree(outDir)).toEqual(before);
     expect(await siblings()).toEqual(['client']);
