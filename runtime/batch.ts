@@ -5,7 +5,8 @@
  */
 import { AbortError, ApiwrightError } from './errors.js';
 
-export type Settled<T> = { readonly status: 'fulfilled'; readonly value: T } | { readonly status: 'rejected'; readonly reason: unknown };
+export type Settled<T> =
+  { readonly status: 'fulfilled'; readonly value: T } | { readonly status: 'rejected'; readonly reason: unknown };
 
 export interface ConcurrencyOptions {
   /** Most calls in flight at once. Default 4. */
@@ -54,7 +55,9 @@ function spread<TResult>(settled: Settled<TResult[] | TResult>, i: number, count
   const value = settled.value;
   if (!Array.isArray(value)) return { status: 'fulfilled', value };
   if (value.length !== count) {
-    const reason = new BatchResultMismatchError(`Chunk ${chunkIndex} has ${count} items but its call returned ${value.length} results.`);
+    const reason = new BatchResultMismatchError(
+      `Chunk ${chunkIndex} has ${count} items but its call returned ${value.length} results.`,
+    );
     return { status: 'rejected', reason };
   }
   return { status: 'fulfilled', value: value[i] as TResult };
@@ -75,7 +78,10 @@ export async function mapConcurrent<TItem, TResult>(
     while (next < items.length) {
       const index = next++;
       if (signal?.aborted) {
-        results[index] = { status: 'rejected', reason: new AbortError('Aborted before this call started.', { cause: signal.reason }) };
+        results[index] = {
+          status: 'rejected',
+          reason: new AbortError('Aborted before this call started.', { cause: signal.reason }),
+        };
         continue;
       }
       try {

@@ -107,7 +107,15 @@ export function readVary(headers: Headers): readonly string[] | '*' {
 export function selectVaryValues(names: readonly string[], requestHeaders: Headers): [string, string | null][] {
   return names.map((name) => {
     const value = requestHeaders.get(name);
-    return [name, value === null ? null : value.trim().replace(/\s*,\s*/g, ',').replace(/\s+/g, ' ')];
+    return [
+      name,
+      value === null
+        ? null
+        : value
+            .trim()
+            .replace(/\s*,\s*/g, ',')
+            .replace(/\s+/g, ' '),
+    ];
   });
 }
 

@@ -24,7 +24,13 @@ import {
 } from './cache-control.js';
 import { createMemoryCacheStore, type CacheEntry, type CacheStore } from './cache-store.js';
 
-export { createMemoryCacheStore, type CacheEntry, type CacheStore, type MemoryCacheStore, type MemoryCacheStoreOptions } from './cache-store.js';
+export {
+  createMemoryCacheStore,
+  type CacheEntry,
+  type CacheStore,
+  type MemoryCacheStore,
+  type MemoryCacheStoreOptions,
+} from './cache-store.js';
 
 export interface CacheRequest {
   readonly method: string;
@@ -133,7 +139,8 @@ export function createResponseCache(options: ResponseCacheOptions = {}): Respons
     async store(request, response, identity) {
       const method = request.method.toUpperCase();
       if (!safeMethods.has(method)) {
-        if (response.status >= 200 && response.status < 400) await invalidateAfterUnsafe(request.url, response, identity, invalidate);
+        if (response.status >= 200 && response.status < 400)
+          await invalidateAfterUnsafe(request.url, response, identity, invalidate);
         return response;
       }
       if (explainNotStorable(method, request.headers, response) !== undefined) return response;
@@ -161,7 +168,10 @@ export function createResponseCache(options: ResponseCacheOptions = {}): Respons
       const key = await keyOf(method, request.url, identity);
       const previous = given ?? (await store.get(key));
       await response304.body?.cancel();
-      if (previous === undefined) throw new CacheEntryMissingError('The cached response to revalidate is no longer stored; send the request again without conditional headers.');
+      if (previous === undefined)
+        throw new CacheEntryMissingError(
+          'The cached response to revalidate is no longer stored; send the request again without conditional headers.',
+        );
       // RFC 9111 §4.3.4: the stored header fields are updated with those of the 304.
       const merged = new Headers(previous.headers as [string, string][]);
       for (const [name, value] of storableHeaders(response304.headers)) merged.set(name, value);
@@ -208,7 +218,11 @@ function toResponse(entry: CacheEntry, method: string, ageMs: number | undefined
   if (original) headers.delete('content-encoding'); // the stored bytes are already decoded
   if (ageMs !== undefined) headers.set('age', String(Math.floor(ageMs / 1000)));
   const noBody = method === 'HEAD' || entry.status === 204;
-  const response = new Response(noBody ? null : entry.body.slice(), { status: entry.status, statusText: entry.statusText, headers });
+  const response = new Response(noBody ? null : entry.body.slice(), {
+    status: entry.status,
+    statusText: entry.statusText,
+    headers,
+  });
   // Constructed responses have url ''; pagination resolves relative links against it.
   Object.defineProperty(response, 'url', { value: entry.url, enumerable: true });
   return response;
@@ -223,7 +237,12 @@ function rebuild(response: Response, body: ReadableStream<Uint8Array> | null): R
 }
 
 /** RFC 9111 §4.4: a successful unsafe request invalidates its URL and same-origin Location / Content-Location. */
-async function invalidateAfterUnsafe(url: URL, response: Response, identity: string, invalidate: (url: URL, identity: string) => Promise<void>): Promise<void> {
+async function invalidateAfterUnsafe(
+  url: URL,
+  response: Response,
+  identity: string,
+  invalidate: (url: URL, identity: string) => Promise<void>,
+): Promise<void> {
   const targets = [url];
   for (const name of ['location', 'content-location']) {
     const value = response.headers.get(name);

@@ -9,11 +9,11 @@ import { createAuthenticator, type AuthOptions, type Authenticator } from './aut
 import { systemClock } from './clock.js';
 import { formatUserAgent, isBrowserLike } from './env.js';
 import { formatHttpErrorMessage } from './error-format.js';
-import { ApiwrightError, RateLimitError, RequestTooLargeError, ValidationError, errorClassForStatus } from './errors.js';
+import { ApiwrightError, RateLimitError, RequestTooLargeError, ValidationError, attachRequestContext, errorClassForStatus } from './errors.js';
 import { runErrorHooks, runRequestHooks, runResponseHooks, type HookContext, type Hooks } from './hooks.js';
 import { createObserver, type Logger, type MetricsSnapshot, type Observer } from './observe.js';
 import { serializeCookieParam, serializeHeaderParam } from './param-style.js';
-import { encodeRequestBody, pickMediaType } from './request-body.js';
+import { encodeRequestBody, limitUpload, pickMediaType } from './request-body.js';
 import { assertSecureUrl, buildRequestUrl, readParam, resolveBaseUrl } from './request-url.js';
 import { createResilience, type ResilienceOptions } from './resilience.js';
 import {
@@ -114,20 +114,6 @@ function setHeader(headers: Headers, name: string, value: string): void {
 function mergeHeaders(target: Headers, source: Record<string, string> | Headers | undefined): void {
   if (source === undefined) return;
   new Headers(source).forEach((value, name) => setHeader(target, name, value));
-}
-
-/** Counts a streamed request body and fails the upload once it passes the limit. */
-function limitUpload(stream: ReadableStream<Uint8Array>, limit: number, error: () => Error): ReadableStream<Uint8Array> {
-  let seen = 0;
-  return stream.pipeThrough(
-    new TransformStream<Uint8Array, Uint8Array>({
-      transform(chunk, controller) {
-        seen += chunk.byteLength;
-        if (seen > limit) controller.error(error());
-        else controller.enqueue(chunk);
-      },
-    }),
-  );
 }
 
 export function createRuntimeClient<TAuth extends object = AuthOptions>(
@@ -235,7 +221,7 @@ export function createRuntimeClient<TAuth extends object = AuthOptions>(
       allowInsecureHttp,
       sensitiveHeaders: authenticator.sensitiveHeaders,
       sensitiveQueryParams: authenticator.sensitiveQueryParams,
-      timeoutCoversBody: call.responseType !== 'stream',
+      timeoutCoversBody: (response) => call.responseType !== 'stream' || !isSuccessStatus(ctx.operation, response.status),
       replayBody: sent === built && replayable ? (body as Uint8Array<ArrayBuffer> | Blob | null) : undefined,
       method: sent.method,
       pathTemplate: ctx.operation.path,
@@ -251,7 +237,9 @@ export function createRuntimeClient<TAuth extends object = AuthOptions>(
       await response.body?.cancel().catch(() => undefined);
       response = await sendAttempt(prepared, ctx, call, hookCtx);
     }
-    if (call.responseType !== 'stream') response = await bufferResponse(response, readContext(ctx));
+    if (call.responseType !== 'stream' || !isSuccessStatus(ctx.operation, response.status)) {
+      response = await bufferResponse(response, readContext(ctx));
+    }
     return runResponseHooks(options.hooks, response, hookCtx);
   }
 
@@ -300,7 +288,7 @@ export function createRuntimeClient<TAuth extends object = AuthOptions>(
         !(thrown instanceof ApiwrightError) && call.signal?.aborted === true
           ? abortErrorFor(call.signal, `${op.method} ${op.path}`, { requestId, operation: op.id })
           : thrown;
-      throw await runErrorHooks(options.hooks, error, ctx);
+      throw await runErrorHooks(options.hooks, attachRequestContext(error, requestId, op.id), ctx);
     }
   }
 

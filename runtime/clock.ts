@@ -11,6 +11,7 @@ const MAX_TIMER_MS = 2_147_483_647;
 export function sleepFor(ms: number, signal?: AbortSignal): Promise<void> {
   return new Promise<void>((resolve, reject) => {
     if (signal?.aborted) {
+      // eslint-disable-next-line @typescript-eslint/prefer-promise-reject-errors -- the Clock contract rejects with the signal's own reason
       reject(signal.reason);
       return;
     }
@@ -18,6 +19,7 @@ export function sleepFor(ms: number, signal?: AbortSignal): Promise<void> {
     let timer: ReturnType<typeof setTimeout> | undefined;
     const onAbort = (): void => {
       if (timer !== undefined) clearTimeout(timer);
+      // eslint-disable-next-line @typescript-eslint/prefer-promise-reject-errors -- the Clock contract rejects with the signal's own reason
       reject(signal?.reason);
     };
     const arm = (): void => {

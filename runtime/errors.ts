@@ -207,6 +207,16 @@ export class CircuitOpenError extends ApiwrightError {
   }
 }
 
+/** Fills in the request id and operation on a runtime error raised where they were not known (input checks, auth). */
+export function attachRequestContext<E>(error: E, requestId: string, operation: string): E {
+  if (error instanceof ApiwrightError) {
+    const target = error as { requestId: string | undefined; operation: string | undefined };
+    if (target.requestId === undefined) target.requestId = requestId;
+    if (target.operation === undefined) target.operation = operation;
+  }
+  return error;
+}
+
 /** The error class for an HTTP status. */
 export function errorClassForStatus(status: number): typeof ApiError {
   switch (status) {

@@ -36,7 +36,16 @@ export type ObserveEvent =
       willRetry: boolean;
       timestamp: string;
     }
-  | { type: 'retry'; method: string; url: string; requestId: string; operation: string; attempt: number; delayMs: number; reason: string }
+  | {
+      type: 'retry';
+      method: string;
+      url: string;
+      requestId: string;
+      operation: string;
+      attempt: number;
+      delayMs: number;
+      reason: string;
+    }
   | {
       type: 'request';
       method: string;
@@ -167,7 +176,7 @@ export function createObserver(options: ObserveOptions = {}): FullObserver {
     redactString: (text) => redactor.redactString(text),
     attempt(info) {
       const url = redactor.redactUrl(info.url);
-      const error = info.error === undefined ? undefined : summarizeError(info.error, redactor.redactString);
+      const error = info.error === undefined ? undefined : summarizeError(info.error, (t) => redactor.redactString(t));
       const timestamp = new Date().toISOString();
       const outcome = info.status !== undefined ? String(info.status) : (error?.name ?? 'no response');
       log(levelOfAttempt(info), {
@@ -199,7 +208,7 @@ export function createObserver(options: ObserveOptions = {}): FullObserver {
       });
     },
     request(info) {
-      const error = info.error === undefined ? undefined : summarizeError(info.error, redactor.redactString);
+      const error = info.error === undefined ? undefined : summarizeError(info.error, (t) => redactor.redactString(t));
       event({
         type: 'request',
         method: info.method,

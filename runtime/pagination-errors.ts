@@ -23,4 +23,6 @@ export class PaginationLoopError extends PaginationError {
 
 export const isPaginationError = (value: unknown): value is PaginationError =>
   value instanceof PaginationError ||
-  (typeof value === 'object' && value !== null && ['PaginationError', 'PaginationLoopError'].includes(String((value as { name?: unknown }).name)));
+  (typeof value === 'object' &&
+    value !== null &&
+    ['PaginationError', 'PaginationLoopError'].includes(String((value as { name?: unknown }).name)));

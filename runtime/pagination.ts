@@ -125,16 +125,17 @@ export function withPagination<P extends object, TPage, TItem>(
   descriptor: PaginationSpec,
   source: PageSource<TPage>,
 ): P & Paginated<TPage, TItem> {
-  const added: Paginated<TPage, TItem> = {
-    items: (limits) => paginate<TPage, TItem>(descriptor, source.first, source.fetchPage, limits),
-    pages: (limits) => pages<TPage>(descriptor, source.first, source.fetchPage, limits),
-    [Symbol.asyncIterator]: () => paginate<TPage, TItem>(descriptor, source.first, source.fetchPage)[Symbol.asyncIterator](),
-  };
+  const items = (limits?: PaginationLimits): AsyncIterable<TItem> =>
+    paginate<TPage, TItem>(descriptor, source.first, source.fetchPage, limits);
+  const allPages = (limits?: PaginationLimits): AsyncIterable<PageResult<TPage>> =>
+    pages<TPage>(descriptor, source.first, source.fetchPage, limits);
+  const iterate = (): AsyncIterator<TItem> =>
+    paginate<TPage, TItem>(descriptor, source.first, source.fetchPage)[Symbol.asyncIterator]();
   // Non-enumerable, so logging or spreading the promise shows nothing new.
   Object.defineProperties(promise, {
-    items: { value: added.items, configurable: true, writable: true },
-    pages: { value: added.pages, configurable: true, writable: true },
-    [Symbol.asyncIterator]: { value: added[Symbol.asyncIterator], configurable: true, writable: true },
+    items: { value: items, configurable: true, writable: true },
+    pages: { value: allPages, configurable: true, writable: true },
+    [Symbol.asyncIterator]: { value: iterate, configurable: true, writable: true },
   });
   return promise as P & Paginated<TPage, TItem>;
 }

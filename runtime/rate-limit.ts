@@ -136,20 +136,28 @@ export function createRateLimiter(options: RateLimitOptions, deps: RateLimiterDe
       // Tokens never exceed `burst`, so the n-th waiter goes no sooner than this.
       const eta = now + waitMs + Math.max(0, kept.length + 1 - burst) * interval;
       if (eta - w.enqueuedAt > maxWaitMs) {
-        const error = new RateLimitError(`Client-side rate limit for ${key}: would wait ${Math.ceil(eta - w.enqueuedAt)} ms (maxWaitMs ${maxWaitMs})`, {
-          status: 0,
-          headers: new Headers(),
-          body: null,
-          requestId: w.options.requestId,
-          operation: w.options.operation,
-        });
+        const error = new RateLimitError(
+          `Client-side rate limit for ${key}: would wait ${Math.ceil(eta - w.enqueuedAt)} ms (maxWaitMs ${maxWaitMs})`,
+          {
+            status: 0,
+            headers: new Headers(),
+            body: null,
+            requestId: w.options.requestId,
+            operation: w.options.operation,
+          },
+        );
         error.retryAfterMs = Math.ceil(eta - now);
         notify(key, w, eta - now, true);
         w.cleanup();
         w.reject(error);
       } else if (w.options.deadline !== undefined && eta > w.options.deadline) {
         w.cleanup();
-        w.reject(new TimeoutError(`Deadline passes while waiting for the rate limiter of ${key}`, { requestId: w.options.requestId, operation: w.options.operation }));
+        w.reject(
+          new TimeoutError(`Deadline passes while waiting for the rate limiter of ${key}`, {
+            requestId: w.options.requestId,
+            operation: w.options.operation,
+          }),
+        );
       } else {
         if (!w.notified && waitMs > 0) {
           w.notified = true;
@@ -210,7 +218,12 @@ export function createRateLimiter(options: RateLimitOptions, deps: RateLimiterDe
         const onAbort = (): void => {
           const index = queue.waiters.indexOf(waiter);
           if (index >= 0) queue.waiters.splice(index, 1);
-          reject(new AbortError('Request aborted while waiting for the rate limiter', { requestId: acquireOptions.requestId, cause: signal?.reason }));
+          reject(
+            new AbortError('Request aborted while waiting for the rate limiter', {
+              requestId: acquireOptions.requestId,
+              cause: signal?.reason,
+            }),
+          );
           queue.wake?.abort();
         };
         const waiter: Waiter = {

@@ -119,7 +119,8 @@ export function createRedactor(options: RedactorOptions = {}): Redactor {
     if (value === null || value === undefined || typeof value === 'number' || typeof value === 'boolean') return value;
     if (typeof value === 'bigint') return value.toString();
     if (typeof value === 'function') return '[Function]';
-    if (typeof value !== 'object') return String(value);
+    if (typeof value === 'symbol') return value.toString();
+    if (typeof value !== 'object') return '[Unknown]';
     if (seen.has(value)) return '[Circular]';
     if (depth >= MAX_DEPTH) return '[Truncated]';
     seen.add(value);

@@ -165,12 +165,21 @@ export function createResilience(options: ResilienceOptions, deps: ResilienceDep
     const reason: unknown = ctx.signal?.reason ?? cause;
     // An `AbortSignal.timeout()` signal aborts with a DOMException named TimeoutError.
     if (typeof reason === 'object' && reason !== null && (reason as { name?: unknown }).name === 'TimeoutError') {
-      return new TimeoutError('Request timed out (caller signal)', { requestId: ctx.requestId, operation: ctx.operation.id, cause: reason });
+      return new TimeoutError('Request timed out (caller signal)', {
+        requestId: ctx.requestId,
+        operation: ctx.operation.id,
+        cause: reason,
+      });
     }
     return new AbortError('Request aborted', { requestId: ctx.requestId, operation: ctx.operation.id, cause: reason });
   };
 
-  const rateLimitErrorFor = async (ctx: RequestContext, target: AttemptTarget, response: Response, waitMs: number): Promise<RateLimitError> => {
+  const rateLimitErrorFor = async (
+    ctx: RequestContext,
+    target: AttemptTarget,
+    response: Response,
+    waitMs: number,
+  ): Promise<RateLimitError> => {
     const error = new RateLimitError(
       `${target.method} ${observer.redactUrl(target.url)} answered ${response.status} asking to wait ${Math.ceil(waitMs)} ms, more than maxRetryAfterMs (${policy.maxRetryAfterMs} ms)`,
       {
@@ -218,7 +227,8 @@ export function createResilience(options: ResilienceOptions, deps: ResilienceDep
           error = e;
         }
         const durationMs = clock.now() - t0;
-        if (permit !== undefined) await safely('circuit breaker', () => breaker?.record(permit, verdictOf(response, error)) ?? Promise.resolve());
+        if (permit !== undefined)
+          await safely('circuit breaker', () => breaker?.record(permit, verdictOf(response, error)) ?? Promise.resolve());
         if (response !== undefined && limiter !== undefined) {
           const { status, headers } = response;
           await safely('rate limiter', () => limiter.learn(limiterKey, status, headers));
@@ -229,7 +239,9 @@ export function createResilience(options: ResilienceOptions, deps: ResilienceDep
         }
 
         const outcome: AttemptOutcome =
-          response !== undefined ? { kind: 'response', status: response.status, headers: response.headers } : { kind: 'error', error };
+          response !== undefined
+            ? { kind: 'response', status: response.status, headers: response.headers }
+            : { kind: 'error', error };
         let decision: RetryDecision = decideRetry({
           outcome,
           method: target.method,
@@ -238,7 +250,8 @@ export function createResilience(options: ResilienceOptions, deps: ResilienceDep
           policy,
           now: clock.now(),
         });
-        if (response !== undefined && response.status < 500 && response.status !== 429 && response.status !== 408) budget.recordSuccess();
+        if (response !== undefined && response.status < 500 && response.status !== 429 && response.status !== 408)
+          budget.recordSuccess();
         let delayMs = 0;
         let deadlineHit = false;
         if (decision.retry) {
@@ -250,17 +263,32 @@ export function createResilience(options: ResilienceOptions, deps: ResilienceDep
         }
         observer.attempt?.({ ...base, attempt: n, durationMs, status: response?.status, error, willRetry: decision.retry });
         if (response?.status === 429) {
-          observer.event?.({ type: 'rateLimited', source: 'server', key: limiterKey, waitMs: delayMs, rejected: !decision.retry, ...who });
+          observer.event?.({
+            type: 'rateLimited',
+            source: 'server',
+            key: limiterKey,
+            waitMs: delayMs,
+            rejected: !decision.retry,
+            ...who,
+          });
         }
 
         if (!decision.retry) {
           if (deadlineHit) {
             discard(response);
-            throw new TimeoutError(`Deadline would pass before attempt ${n + 1} (waiting ${Math.ceil(delayMs)} ms)`, { ...who, cause: error });
+            throw new TimeoutError(`Deadline would pass before attempt ${n + 1} (waiting ${Math.ceil(delayMs)} ms)`, {
+              ...who,
+              cause: error,
+            });
           }
-          if (decision.waitTooLongMs !== undefined && response !== undefined && (response.status === 429 || response.status === 503)) {
+          if (
+            decision.waitTooLongMs !== undefined &&
+            response !== undefined &&
+            (response.status === 429 || response.status === 503)
+          ) {
             throw await rateLimitErrorFor(ctx, target, response, decision.waitTooLongMs);
           }
+          // eslint-disable-next-line @typescript-eslint/only-throw-error -- rethrows the attempt's own failure unchanged
           if (error !== undefined) throw error;
           if (response === undefined) throw new TypeError('attempt() resolved without a Response');
           report(response.status, undefined);
@@ -268,7 +296,15 @@ export function createResilience(options: ResilienceOptions, deps: ResilienceDep
         }
 
         discard(response);
-        observer.event?.({ type: 'retry', method: target.method, url: observer.redactUrl(target.url), ...who, attempt: n, delayMs, reason: decision.reason });
+        observer.event?.({
+          type: 'retry',
+          method: target.method,
+          url: observer.redactUrl(target.url),
+          ...who,
+          attempt: n,
+          delayMs,
+          reason: decision.reason,
+        });
         if (delayMs > 0) {
           try {
             await clock.sleep(delayMs, ctx.signal);

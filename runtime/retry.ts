@@ -59,7 +59,11 @@ export function resolveRetryPolicy(options: RetryOptions | false | undefined): R
  * [0, min(maxDelay, base · 2^retryIndex)), which spreads synchronized clients best
  * (AWS Architecture Blog, "Exponential Backoff and Jitter", 2015).
  */
-export function computeBackoffDelay(retryIndex: number, policy: Pick<RetryPolicy, 'baseDelayMs' | 'maxDelayMs'>, random: () => number): number {
+export function computeBackoffDelay(
+  retryIndex: number,
+  policy: Pick<RetryPolicy, 'baseDelayMs' | 'maxDelayMs'>,
+  random: () => number,
+): number {
   const ceiling = Math.min(policy.maxDelayMs, policy.baseDelayMs * 2 ** Math.max(0, retryIndex));
   const r = random();
   const unit = Number.isFinite(r) ? Math.min(Math.max(r, 0), 1) : 0;
@@ -200,7 +204,10 @@ const TIME = '(\\d{2}):(\\d{2}):(\\d{2})';
 /** `Sun, 06 Nov 1994 08:49:37 GMT` */
 const IMF_FIXDATE = new RegExp(`^${DAY}, (\\d{2}) ${MONTH} (\\d{4}) ${TIME} GMT$`, 'i');
 /** `Sunday, 06-Nov-94 08:49:37 GMT` (obsolete RFC 850 format) */
-const RFC850_DATE = new RegExp(`^(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday), (\\d{2})-${MONTH}-(\\d{2}) ${TIME} GMT$`, 'i');
+const RFC850_DATE = new RegExp(
+  `^(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday), (\\d{2})-${MONTH}-(\\d{2}) ${TIME} GMT$`,
+  'i',
+);
 /** `Sun Nov  6 08:49:37 1994` (ANSI C asctime() format) */
 const ASCTIME_DATE = new RegExp(`^${DAY} ${MONTH} ( \\d|\\d{2}) ${TIME} (\\d{4})$`, 'i');
 
@@ -300,7 +307,11 @@ export function readRateLimitHeaders(headers: Headers, now: number): RateLimitHe
   });
 }
 
-function readPair(remaining: string | null, reset: string | null, parseReset: (v: string) => number | undefined): RateLimitHeaderState {
+function readPair(
+  remaining: string | null,
+  reset: string | null,
+  parseReset: (v: string) => number | undefined,
+): RateLimitHeaderState {
   const state: RateLimitHeaderState = {};
   const left = remaining === null ? undefined : /^\s*(\d+)/.exec(remaining)?.[1];
   if (left !== undefined) state.remaining = Number(left);
@@ -334,7 +345,10 @@ function readStructuredRateLimit(field: string): RateLimitHeaderState {
       best = { remaining: r, resetInMs };
     }
   }
-  if (best !== undefined) return best.resetInMs === undefined ? { remaining: best.remaining } : { remaining: best.remaining, resetInMs: best.resetInMs };
+  if (best !== undefined)
+    return best.resetInMs === undefined
+      ? { remaining: best.remaining }
+      : { remaining: best.remaining, resetInMs: best.resetInMs };
   const state: RateLimitHeaderState = {};
   if (dictionary['remaining'] !== undefined) state.remaining = dictionary['remaining'];
   if (dictionary['reset'] !== undefined) state.resetInMs = dictionary['reset'] * 1000;

@@ -70,15 +70,14 @@ export function createMemoryStateStore(options: MemoryStateStoreOptions = {}): S
     get: (key) => Promise.resolve(read(key)),
     set: (key, value, ttlMs) => Promise.resolve(write(key, value, ttlMs)),
     delete: (key) => Promise.resolve(void entries.delete(key)),
-    update: (key, fn, ttlMs) => {
-      try {
+    // No `await` between read and write: nothing else can run in between, so the update is atomic.
+    // A throw inside `fn` rejects the promise (executor semantics).
+    update: (key, fn, ttlMs) =>
+      new Promise<unknown>((resolve) => {
         const next = fn(read(key));
         write(key, next, ttlMs);
-        return Promise.resolve(next);
-      } catch (error) {
-        return Promise.reject(error);
-      }
-    },
+        resolve(next);
+      }),
   };
 }
 
@@ -88,12 +87,7 @@ const localLocks = new WeakMap<StateStore, Map<string, Promise<unknown>>>();
  * Atomically replaces the state under `key` with `fn(current)` and returns the new state. Uses the
  * store's own `update` when it has one; otherwise chains updates of one key within this process.
  */
-export function updateState<T>(
-  store: StateStore,
-  key: string,
-  fn: (current: unknown) => T,
-  ttlMs?: number,
-): Promise<T> {
+export function updateState<T>(store: StateStore, key: string, fn: (current: unknown) => T, ttlMs?: number): Promise<T> {
   if (store.update !== undefined) {
     let result: T | undefined;
     let ran = false;

@@ -21,8 +21,8 @@ export interface TransportOptions {
   /** Dropped, with Authorization, Cookie and Proxy-Authorization, when a redirect changes origin or drops to http. */
   readonly sensitiveHeaders: readonly string[];
   readonly sensitiveQueryParams: readonly string[];
-  /** False for streamed responses: the timer stops once headers arrive. */
-  readonly timeoutCoversBody: boolean;
+  /** False for a response the caller will stream: the timer then stops once headers arrive. */
+  readonly timeoutCoversBody: (response: Response) => boolean;
   /** The body to send again on 307/308; `undefined` means "clone the request". */
   readonly replayBody?: Uint8Array<ArrayBuffer> | Blob | null | undefined;
   /** For error messages. */
@@ -150,7 +150,7 @@ export async function sendRequest(request: Request, options: TransportOptions): 
     release();
     throw mapError(error, false);
   }
-  if (!options.timeoutCoversBody) stopTimer();
+  if (!options.timeoutCoversBody(response)) stopTimer();
   if (response.body === null) {
     release();
     return response;

@@ -44,8 +44,12 @@ export function encodeCookieValue(value: string): string {
   let out = '';
   for (const char of value) {
     const code = char.codePointAt(0) ?? 0;
-    const allowed = code === 0x21 || (code >= 0x23 && code <= 0x2b) || (code >= 0x2d && code <= 0x3a) ||
-      (code >= 0x3c && code <= 0x5b) || (code >= 0x5d && code <= 0x7e);
+    const allowed =
+      code === 0x21 ||
+      (code >= 0x23 && code <= 0x2b) ||
+      (code >= 0x2d && code <= 0x3a) ||
+      (code >= 0x3c && code <= 0x5b) ||
+      (code >= 0x5d && code <= 0x7e);
     out += allowed ? char : encodeURIComponent(char);
   }
   return out;

@@ -20,8 +20,16 @@ export function formatBasicAuthorization(credentials: BasicCredentials, what: st
   if (credentials.username.includes(':')) {
     throw new InvalidCredentialError(`${what}: the username must not contain ":" (RFC 7617 §2)`);
   }
-  if (/[\x00-\x1F\x7F]/.test(credentials.username + credentials.password)) {
+  if (hasControlCharacter(credentials.username) || hasControlCharacter(credentials.password)) {
     throw new InvalidCredentialError(`${what}: username and password must not contain control characters (RFC 7617 §2)`);
   }
   return `Basic ${encodeBase64Utf8(`${credentials.username}:${credentials.password}`)}`;
+}
+
+function hasControlCharacter(text: string): boolean {
+  for (let i = 0; i < text.length; i++) {
+    const code = text.charCodeAt(i);
+    if (code < 0x20 || code === 0x7f) return true;
+  }
+  return false;
 }

@@ -30,7 +30,13 @@ import { readRuntimeEnv, type EnvReader } from './credentials.js';
 import type { AuthOptions } from './options.js';
 import { createOAuthController, type OAuthController } from './oauth2-controller.js';
 import { createOAuthSession, type OAuthSession } from './oauth2-session.js';
-import { createMutualTlsHandler, createOAuthHandler, createStaticHandler, type AppliedScheme, type SchemeHandler } from './scheme-handlers.js';
+import {
+  createMutualTlsHandler,
+  createOAuthHandler,
+  createStaticHandler,
+  type AppliedScheme,
+  type SchemeHandler,
+} from './scheme-handlers.js';
 import { createMissingCredentialError, selectRequirement } from './security-requirements.js';
 
 export type {
@@ -63,7 +69,6 @@ export {
 export { createCodeChallenge, createCodeVerifier, createState } from './pkce.js';
 export { decodeJwtPayload, readJwtExpiry } from './jwt-claims.js';
 export { verifyJwt, type VerifyJwtOptions, type VerifiedJwt } from './jwt-verify.js';
-
 
 export interface Authenticator {
   /** Adds the credentials the operation's security requirements need; throws naming the scheme and env var when one is missing. */
@@ -109,7 +114,13 @@ export function createAuthenticator(api: ApiDescriptor, auth: AuthOptions | unde
     if (!scheme || (scheme.type !== 'oauth2' && scheme.type !== 'openIdConnect')) return undefined;
     let session = sessions.get(name);
     if (!session) {
-      const sessionDeps = { fetch: deps.fetch, clock: deps.clock, readEnv, warn, allowInsecureHttp: deps.allowInsecureHttp ?? false };
+      const sessionDeps = {
+        fetch: deps.fetch,
+        clock: deps.clock,
+        readEnv,
+        warn,
+        allowInsecureHttp: deps.allowInsecureHttp ?? false,
+      };
       session = createOAuthSession(name, scheme, auth?.[scheme.option], baseUrl, sessionDeps);
       sessions.set(name, session);
     }
@@ -130,7 +141,12 @@ export function createAuthenticator(api: ApiDescriptor, auth: AuthOptions | unde
         break;
       case 'http': {
         const lower = scheme.scheme.toLowerCase();
-        const kind = lower === 'basic' ? { kind: 'basic' as const } : lower === 'bearer' ? { kind: 'bearer' as const } : { kind: 'http' as const, scheme: scheme.scheme };
+        const kind =
+          lower === 'basic'
+            ? { kind: 'basic' as const }
+            : lower === 'bearer'
+              ? { kind: 'bearer' as const }
+              : { kind: 'http' as const, scheme: scheme.scheme };
         handler = createStaticHandler(name, scheme, kind, option, readEnv);
         break;
       }
@@ -210,7 +226,9 @@ function collectSensitiveQueryParams(api: ApiDescriptor): readonly string[] {
 function firstAbsoluteServerUrl(api: ApiDescriptor): string | undefined {
   for (const server of api.servers) {
     try {
-      return new URL(server.url.replace(/\{[^}]*\}/g, (match) => server.variables?.[match.slice(1, -1)]?.default ?? match)).toString();
+      return new URL(
+        server.url.replace(/\{[^}]*\}/g, (match) => server.variables?.[match.slice(1, -1)]?.default ?? match),
+      ).toString();
     } catch {
       // relative or templated beyond repair: try the next one
     }

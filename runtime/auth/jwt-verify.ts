@@ -71,7 +71,8 @@ export async function verifyJwt(token: string, options: VerifyJwtOptions): Promi
   if (typeof header['alg'] !== 'string' || header['alg'].toLowerCase() === 'none') {
     throw fail('ALG_NONE', 'unsigned tokens (alg "none") are rejected');
   }
-  if (options.algorithms?.some((alg) => alg.toLowerCase() === 'none')) throw fail('ALG_NONE', '"none" cannot be an accepted algorithm');
+  if (options.algorithms?.some((alg) => alg.toLowerCase() === 'none'))
+    throw fail('ALG_NONE', '"none" cannot be an accepted algorithm');
   const jose = options.jose ?? (await importOptionalJose());
   const now = (options.now ?? Date.now)();
   const leeway = options.leewaySec ?? 0;
@@ -96,7 +97,8 @@ export async function verifyJwt(token: string, options: VerifyJwtOptions): Promi
   }
   // jose checks `iat` only with maxTokenAge; a token issued in the future is refused here (RFC 7519 §4.1.6).
   const iat = result.payload['iat'];
-  if (typeof iat === 'number' && iat > now / 1000 + leeway) throw fail('ERR_JWT_CLAIM_VALIDATION_FAILED', '"iat" claim is in the future');
+  if (typeof iat === 'number' && iat > now / 1000 + leeway)
+    throw fail('ERR_JWT_CLAIM_VALIDATION_FAILED', '"iat" claim is in the future');
   return { payload: result.payload, header: result.protectedHeader };
 }
 
@@ -104,7 +106,7 @@ function selectKey(jose: JoseModule, options: VerifyJwtOptions): unknown {
   if (options.jwksUrl !== undefined) {
     const url = new URL(options.jwksUrl);
     let sets = remoteKeySets.get(jose);
-    if (!sets) remoteKeySets.set(jose, (sets = new Map()));
+    if (!sets) remoteKeySets.set(jose, (sets = new Map<string, unknown>()));
     let set = sets.get(url.href);
     if (set === undefined) sets.set(url.href, (set = jose.createRemoteJWKSet(url)));
     return set;

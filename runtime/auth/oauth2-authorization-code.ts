@@ -16,7 +16,13 @@ export interface AuthorizationRequest {
 
 export async function buildAuthorizationRequest(
   authorizationUrl: URL,
-  options: { clientId: string; redirectUri: string; scopes: readonly string[]; state?: string | undefined; extraParams?: Readonly<Record<string, string>> | undefined },
+  options: {
+    clientId: string;
+    redirectUri: string;
+    scopes: readonly string[];
+    state?: string | undefined;
+    extraParams?: Readonly<Record<string, string>> | undefined;
+  },
 ): Promise<AuthorizationRequest> {
   const codeVerifier = createCodeVerifier();
   const state = options.state ?? createState();

@@ -38,7 +38,8 @@ export function createOAuthController(
     );
   };
   return {
-    createAuthorizationUrl: (options) => pick(options).createAuthorizationUrl(options),
-    exchangeCode: (exchange) => pick(exchange).exchangeCode(exchange),
+    // async: a bad choice or option rejects the promise rather than throwing synchronously
+    createAuthorizationUrl: async (options) => pick(options).createAuthorizationUrl(options),
+    exchangeCode: async (exchange) => pick(exchange).exchangeCode(exchange),
   };
 }

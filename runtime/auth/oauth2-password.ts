@@ -7,7 +7,7 @@ import { requestTokens, type ClientAuth, type TokenEndpointDeps } from './oauth2
 import type { TokenSet } from './token-store.js';
 
 export const PASSWORD_GRANT_WARNING =
-  'uses the OAuth 2.0 password grant, which RFC 9700 §2.4 deprecates (the client sees the user\'s password and ' +
+  "uses the OAuth 2.0 password grant, which RFC 9700 §2.4 deprecates (the client sees the user's password and " +
   'multi-factor login is impossible). Prefer the authorization code flow with PKCE.';
 
 export function requestPasswordToken(

@@ -5,16 +5,27 @@
  */
 import type { Clock, SecuritySchemeDescriptor } from '../types.js';
 import { requireNonEmptyString, resolveCredential, type EnvReader } from './credentials.js';
-import { InvalidCredentialError, MissingCredentialError, OAuthError, UnsupportedAuthFlowError } from './errors.js';
+import { MissingCredentialError, OAuthError, UnsupportedAuthFlowError } from './errors.js';
 import { readJwtExpiry } from './jwt-claims.js';
 import type { OAuthFlowName } from './options.js';
-import { buildAuthorizationRequest, exchangeAuthorizationCode, type AuthorizationRequest, type CodeExchange } from './oauth2-authorization-code.js';
+import {
+  buildAuthorizationRequest,
+  exchangeAuthorizationCode,
+  type AuthorizationRequest,
+  type CodeExchange,
+} from './oauth2-authorization-code.js';
 import { requestClientCredentialsToken } from './oauth2-client-credentials.js';
 import { PASSWORD_GRANT_WARNING, requestPasswordToken } from './oauth2-password.js';
 import { requestRefreshedToken } from './oauth2-refresh.js';
-import { describeImplicitRefusal, describeOAuthEnv, readOAuthSettings, selectOAuthFlow, type OAuthSettings } from './oauth2-settings.js';
-import type { ClientAuth, TokenEndpointDeps } from './oauth2-token-endpoint.js';
-import { createOidcDiscovery, type OidcMetadata } from './openid-connect.js';
+import {
+  describeImplicitRefusal,
+  describeOAuthEnv,
+  readOAuthSettings,
+  selectOAuthFlow,
+  type OAuthSettings,
+} from './oauth2-settings.js';
+import type { TokenEndpointDeps } from './oauth2-token-endpoint.js';
+import { createEndpointResolver } from './oauth2-endpoints.js';
 import { createTokenManager } from './token-manager.js';
 import { createMemoryTokenStore, createTokenKey, type TokenSet } from './token-store.js';
 
@@ -52,20 +63,6 @@ export interface OAuthSession {
   describeEnv(): readonly string[];
 }
 
-interface Endpoints {
-  readonly tokenUrl: URL;
-  readonly refreshUrl: URL;
-  readonly authorizationUrl: URL | undefined;
-  readonly metadata: OidcMetadata | undefined;
-}
-
-const GRANT_TYPES: Record<OAuthFlowName, string> = {
-  clientCredentials: 'client_credentials',
-  authorizationCode: 'authorization_code',
-  password: 'password',
-  implicit: 'implicit',
-};
-
 export function createOAuthSession(
   schemeName: string,
   scheme: OAuthScheme,
@@ -80,24 +77,14 @@ export function createOAuthSession(
   const now = (): number => deps.clock.now();
   const manager = createTokenManager(store, now, initial.expirySkewMs);
   const declared = scheme.type === 'oauth2' ? scheme.flows : undefined;
-  const discover = scheme.type === 'openIdConnect'
-    ? createOidcDiscovery(resolveUrl(scheme.openIdConnectUrl, 'openIdConnectUrl'), {
-      fetch: deps.fetch,
-      allowInsecureHttp: deps.allowInsecureHttp,
-      timeoutMs: initial.tokenRequestTimeoutMs,
-    })
-    : undefined;
+  const resolver = createEndpointResolver(schemeName, scheme, baseUrl, {
+    fetch: deps.fetch,
+    allowInsecureHttp: deps.allowInsecureHttp,
+    timeoutMs: initial.tokenRequestTimeoutMs,
+  });
   let preferredFlow: OAuthFlowName | undefined;
   let warnedPassword = false;
   const seeded = new Set<string>();
-
-  function resolveUrl(url: string, what: string): URL {
-    try {
-      return new URL(url, baseUrl);
-    } catch {
-      throw new InvalidCredentialError(`Security scheme "${schemeName}": ${what} is not a valid URL and there is no absolute server URL to resolve it against`);
-    }
-  }
 
   const flowOf = (settings: OAuthSettings): OAuthFlowName =>
     settings.flow ?? preferredFlow ?? selectOAuthFlow(declared, settings);
@@ -105,56 +92,9 @@ export function createOAuthSession(
   const keyOf = (flow: OAuthFlowName, scopes: readonly string[]): string =>
     flow === 'clientCredentials' ? createTokenKey(schemeName, scopes) : createTokenKey(schemeName);
 
-  const scopesOf = (settings: OAuthSettings, scopes: readonly string[]): readonly string[] =>
-    [...new Set([...settings.scopes, ...scopes])];
-
-  async function resolveEndpoints(flow: OAuthFlowName, settings: OAuthSettings): Promise<Endpoints> {
-    if (discover) {
-      const metadata = await discover();
-      const grant = GRANT_TYPES[flow];
-      if (metadata.grantTypesSupported && !metadata.grantTypesSupported.includes(grant)) {
-        throw new UnsupportedAuthFlowError(`The OpenID provider of scheme "${schemeName}" does not support the ${grant} grant`);
-      }
-      const tokenUrl = resolveUrl(settings.tokenUrl ?? metadata.tokenEndpoint, 'token_endpoint');
-      const authorization = settings.authorizationUrl ?? metadata.authorizationEndpoint;
-      return {
-        tokenUrl,
-        refreshUrl: tokenUrl,
-        authorizationUrl: authorization === undefined ? undefined : resolveUrl(authorization, 'authorization_endpoint'),
-        metadata,
-      };
-    }
-    const declaredFlow = flow === 'implicit' ? undefined : declared?.[flow];
-    const tokenUrlText = settings.tokenUrl ?? declaredFlow?.tokenUrl;
-    if (tokenUrlText === undefined) {
-      throw new UnsupportedAuthFlowError(
-        `Security scheme "${schemeName}" does not declare the ${flow} flow; set ${optionPath}.flow to a declared flow or ${optionPath}.tokenUrl`,
-      );
-    }
-    const tokenUrl = resolveUrl(tokenUrlText, 'tokenUrl');
-    const authorization = settings.authorizationUrl ?? declared?.authorizationCode?.authorizationUrl;
-    return {
-      tokenUrl,
-      refreshUrl: declaredFlow?.refreshUrl !== undefined ? resolveUrl(declaredFlow.refreshUrl, 'refreshUrl') : tokenUrl,
-      authorizationUrl: authorization === undefined ? undefined : resolveUrl(authorization, 'authorizationUrl'),
-      metadata: undefined,
-    };
-  }
-
-  async function clientAuthOf(settings: OAuthSettings, metadata: OidcMetadata | undefined): Promise<ClientAuth> {
-    const clientSecret = settings.clientSecret === undefined
-      ? undefined
-      : requireNonEmptyString(await resolveCredential(settings.clientSecret, `${optionPath}.clientSecret`), `${optionPath}.clientSecret`);
-    const supported = metadata?.tokenEndpointAuthMethodsSupported;
-    const fallback = supported && !supported.includes('client_secret_basic') && supported.includes('client_secret_post')
-      ? 'client_secret_post'
-      : 'client_secret_basic';
-    return {
-      clientId: settings.clientId,
-      clientSecret,
-      method: settings.clientAuthMethod ?? (clientSecret === undefined ? 'none' : fallback),
-    };
-  }
+  const scopesOf = (settings: OAuthSettings, scopes: readonly string[]): readonly string[] => [
+    ...new Set([...settings.scopes, ...scopes]),
+  ];
 
   const tokenDeps = (settings: OAuthSettings): TokenEndpointDeps => ({
     fetch: deps.fetch,
@@ -163,10 +103,12 @@ export function createOAuthSession(
     allowInsecureHttp: deps.allowInsecureHttp,
   });
 
-  const obtainFor = (flow: OAuthFlowName, scopes: readonly string[], settings: OAuthSettings) =>
+  const obtainFor =
+    (flow: OAuthFlowName, scopes: readonly string[], settings: OAuthSettings) =>
     async (current: TokenSet | undefined): Promise<TokenSet> => {
-      const refreshToken = flow === 'implicit' ? undefined : current?.refreshToken ?? settings.refreshToken;
-      const canGrant = flow === 'clientCredentials' ||
+      const refreshToken = flow === 'implicit' ? undefined : (current?.refreshToken ?? settings.refreshToken);
+      const canGrant =
+        flow === 'clientCredentials' ||
         (flow === 'password' && settings.username !== undefined && settings.password !== undefined);
       if (refreshToken === undefined && !canGrant) {
         // No way to a new token without the user: send the one we have and let the server decide.
@@ -178,12 +120,19 @@ export function createOAuthSession(
           { schemes: [schemeName], envVars: describeOAuthEnv(flow, scheme.env) },
         );
       }
-      const endpoints = await resolveEndpoints(flow, settings);
-      const client = await clientAuthOf(settings, endpoints.metadata);
+      const endpoints = await resolver.resolve(flow, settings);
+      const client = await resolver.clientAuth(settings, endpoints.metadata);
       const endpointDeps = tokenDeps(settings);
       if (refreshToken !== undefined) {
         try {
-          return await requestRefreshedToken(endpoints.refreshUrl, client, refreshToken, current, settings.tokenParams, endpointDeps);
+          return await requestRefreshedToken(
+            endpoints.refreshUrl,
+            client,
+            refreshToken,
+            current,
+            settings.tokenParams,
+            endpointDeps,
+          );
         } catch (error) {
           // A dead refresh token is no obstacle when the client can simply ask again as itself.
           if (!(flow === 'clientCredentials' && error instanceof OAuthError && error.oauthError === 'invalid_grant')) throw error;
@@ -194,8 +143,18 @@ export function createOAuthSession(
           warnedPassword = true;
           deps.warn(`apiwright: security scheme "${schemeName}" ${PASSWORD_GRANT_WARNING}`);
         }
-        const password = requireNonEmptyString(await resolveCredential(settings.password, `${optionPath}.password`), `${optionPath}.password`);
-        return requestPasswordToken(endpoints.tokenUrl, client, { username: settings.username, password }, scopes, settings.tokenParams, endpointDeps);
+        const password = requireNonEmptyString(
+          await resolveCredential(settings.password, `${optionPath}.password`),
+          `${optionPath}.password`,
+        );
+        return requestPasswordToken(
+          endpoints.tokenUrl,
+          client,
+          { username: settings.username, password },
+          scopes,
+          settings.tokenParams,
+          endpointDeps,
+        );
       }
       return requestClientCredentialsToken(endpoints.tokenUrl, client, scopes, settings.tokenParams, endpointDeps);
     };
@@ -221,7 +180,10 @@ export function createOAuthSession(
   }
 
   const resolveAppToken = async (settings: OAuthSettings): Promise<string> =>
-    requireNonEmptyString(await resolveCredential(settings.accessToken, `${optionPath}.accessToken`), `${optionPath}.accessToken`);
+    requireNonEmptyString(
+      await resolveCredential(settings.accessToken, `${optionPath}.accessToken`),
+      `${optionPath}.accessToken`,
+    );
 
   return {
     schemeName,
@@ -261,13 +223,15 @@ export function createOAuthSession(
         throw new UnsupportedAuthFlowError(`Security scheme "${schemeName}" does not declare the authorization code flow`);
       }
       const clientId = requireNonEmptyString(settings.clientId, `${optionPath}.clientId (env ${scheme.env}_CLIENT_ID)`);
-      const endpoints = await resolveEndpoints('authorizationCode', settings);
+      const endpoints = await resolver.resolve('authorizationCode', settings);
       if (!endpoints.authorizationUrl) {
         throw new UnsupportedAuthFlowError(`Security scheme "${schemeName}" has no authorization endpoint`);
       }
       const methods = endpoints.metadata?.codeChallengeMethodsSupported;
       if (methods && !methods.includes('S256')) {
-        throw new UnsupportedAuthFlowError(`The OpenID provider of scheme "${schemeName}" does not support PKCE with S256 (RFC 7636 §4.2)`);
+        throw new UnsupportedAuthFlowError(
+          `The OpenID provider of scheme "${schemeName}" does not support PKCE with S256 (RFC 7636 §4.2)`,
+        );
       }
       let scopes = options.scopes ?? settings.scopes;
       if (scheme.type === 'openIdConnect' && !scopes.includes('openid')) scopes = ['openid', ...scopes];
@@ -281,8 +245,8 @@ export function createOAuthSession(
     },
     async exchangeCode(exchange) {
       const settings = readSettings();
-      const endpoints = await resolveEndpoints('authorizationCode', settings);
-      const client = await clientAuthOf(settings, endpoints.metadata);
+      const endpoints = await resolver.resolve('authorizationCode', settings);
+      const client = await resolver.clientAuth(settings, endpoints.metadata);
       const tokens = await exchangeAuthorizationCode(endpoints.tokenUrl, client, exchange, tokenDeps(settings));
       preferredFlow = 'authorizationCode';
       await store.set(createTokenKey(schemeName), tokens);

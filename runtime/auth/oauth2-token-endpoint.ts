@@ -63,7 +63,9 @@ export async function requestTokens(
     throw new ConnectionError(`The token request to ${where} failed: no response`, { cause });
   }
   if (response.type === 'opaqueredirect' || (response.status >= 300 && response.status < 400)) {
-    throw new UnsupportedAuthFlowError(`The token endpoint ${where} answered with a redirect; it is not followed because the request carries credentials`);
+    throw new UnsupportedAuthFlowError(
+      `The token endpoint ${where} answered with a redirect; it is not followed because the request carries credentials`,
+    );
   }
   const text = await response.text();
   if (!response.ok) throw createTokenError(response, text, where, secrets);
@@ -121,15 +123,19 @@ function parseTokenResponse(
   const tokenType = typeof record['token_type'] === 'string' ? record['token_type'] : 'Bearer';
   if (tokenType.toLowerCase() !== 'bearer') {
     // RFC 6749 §7.1: a client must not use a token whose type it does not understand.
-    throw new UnsupportedAuthFlowError(`The token endpoint ${where} issued a "${tokenType.slice(0, 40)}" token; only Bearer tokens are supported`);
+    throw new UnsupportedAuthFlowError(
+      `The token endpoint ${where} issued a "${tokenType.slice(0, 40)}" token; only Bearer tokens are supported`,
+    );
   }
   const expiresIn = Number(record['expires_in']);
-  const expiresAt = record['expires_in'] !== undefined && Number.isFinite(expiresIn) && expiresIn >= 0
-    ? now + expiresIn * 1000
-    : readJwtExpiry(accessToken);
-  const refreshToken = typeof record['refresh_token'] === 'string' && record['refresh_token'] !== ''
-    ? record['refresh_token']
-    : previous?.refreshToken; // absent: keep the one we have (RFC 6749 §6)
+  const expiresAt =
+    record['expires_in'] !== undefined && Number.isFinite(expiresIn) && expiresIn >= 0
+      ? now + expiresIn * 1000
+      : readJwtExpiry(accessToken);
+  const refreshToken =
+    typeof record['refresh_token'] === 'string' && record['refresh_token'] !== ''
+      ? record['refresh_token']
+      : previous?.refreshToken; // absent: keep the one we have (RFC 6749 §6)
   const scope = typeof record['scope'] === 'string' ? record['scope'] : previous?.scope;
   const idToken = typeof record['id_token'] === 'string' ? record['id_token'] : undefined;
   return {
@@ -155,12 +161,12 @@ function createTokenError(response: Response, text: string, where: string, secre
   } catch {
     // not JSON: handled below as a plain HTTP failure
   }
-  const code = typeof record['error'] === 'string' && /^[\x20-\x21\x23-\x5B\x5D-\x7E]{1,100}$/.test(record['error'])
-    ? record['error']
-    : undefined;
-  const description = typeof record['error_description'] === 'string'
-    ? scrubSecrets(record['error_description'], secrets)
-    : undefined;
+  const code =
+    typeof record['error'] === 'string' && /^[\x20-\x21\x23-\x5B\x5D-\x7E]{1,100}$/.test(record['error'])
+      ? record['error']
+      : undefined;
+  const description =
+    typeof record['error_description'] === 'string' ? scrubSecrets(record['error_description'], secrets) : undefined;
   const detail = code === undefined ? '' : `: ${code}${description ? ` (${description})` : ''}`;
   // A refused grant (4xx with an RFC 6749 §5.2 code) is an authentication failure; overload and
   // outages (429, 5xx) keep their status class so retry policies treat them as transient.
@@ -178,7 +184,8 @@ function createTokenError(response: Response, text: string, where: string, secre
   return new ErrorClass(`The token endpoint ${where} answered HTTP ${response.status}${detail}`, {
     status: response.status,
     headers,
-    body: code === undefined ? undefined : { error: code, ...(description !== undefined ? { error_description: description } : {}) },
+    body:
+      code === undefined ? undefined : { error: code, ...(description !== undefined ? { error_description: description } : {}) },
   });
 }
 

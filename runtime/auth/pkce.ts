@@ -19,7 +19,9 @@ export function isValidCodeVerifier(verifier: string): boolean {
  */
 export function createCodeVerifier(length = 64): string {
   if (!Number.isInteger(length) || length < CODE_VERIFIER_MIN_LENGTH || length > CODE_VERIFIER_MAX_LENGTH) {
-    throw new RangeError(`A PKCE code verifier has ${CODE_VERIFIER_MIN_LENGTH} to ${CODE_VERIFIER_MAX_LENGTH} characters (RFC 7636 §4.1)`);
+    throw new RangeError(
+      `A PKCE code verifier has ${CODE_VERIFIER_MIN_LENGTH} to ${CODE_VERIFIER_MAX_LENGTH} characters (RFC 7636 §4.1)`,
+    );
   }
   const limit = CODE_VERIFIER_ALPHABET.length * 3;
   let verifier = '';

@@ -89,9 +89,7 @@ export function createStaticHandler(
   };
 
   const same = (a: string | BasicCredentials, b: string | BasicCredentials): boolean =>
-    typeof a === 'string' || typeof b === 'string'
-      ? a === b
-      : a.username === b.username && a.password === b.password;
+    typeof a === 'string' || typeof b === 'string' ? a === b : a.username === b.username && a.password === b.password;
 
   return {
     name,

@@ -38,10 +38,16 @@ export function createTokenManager(store: TokenStore, now: () => number, skewMs:
     async get(key, obtain, signal) {
       const current = await store.get(key);
       if (current && !isTokenExpiring(current, now(), skewMs)) return current;
-      return waitUnlessAborted(renew(key, (tokens) => !isTokenExpiring(tokens, now(), skewMs), obtain), signal);
+      return waitUnlessAborted(
+        renew(key, (tokens) => !isTokenExpiring(tokens, now(), skewMs), obtain),
+        signal,
+      );
     },
     replace(key, usedAccessToken, obtain, signal) {
-      return waitUnlessAborted(renew(key, (tokens) => tokens.accessToken !== usedAccessToken, obtain), signal);
+      return waitUnlessAborted(
+        renew(key, (tokens) => tokens.accessToken !== usedAccessToken, obtain),
+        signal,
+      );
     },
   };
 }

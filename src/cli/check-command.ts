@@ -37,7 +37,7 @@ export async function runCheckCommand(io: CliIo, generate: GenerateFn, args: Com
     return EXIT_OK;
   }
   const spec = displayPath(io.cwd, inputs.spec);
-  writeLine(io.stderr, `${out} is out of date with ${spec} (${count} file${count === 1 ? '' : 's'} differ):`);
+  writeLine(io.stderr, `${out} is out of date with ${spec} (${count} file${count === 1 ? ' differs' : 's differ'}):`);
   printStale(io.stderr, stale);
   writeLine(io.stderr, `Run \`apiwright generate ${spec} --out ${out}\` and commit the result.`);
   return EXIT_FAILURE;

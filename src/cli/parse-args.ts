@@ -76,13 +76,13 @@ function optionalString(value: unknown): string | undefined {
 export async function parseArgs(argv: readonly string[], version: string): Promise<ParsedArgs> {
   const outcome = await new Promise<{ error: Error | undefined; args: Record<string, unknown>; output: string }>((resolve) => {
     void buildParser(version).parse([...argv], {}, (error, args, output) => {
-      resolve({ error: error ?? undefined, args: args as Record<string, unknown>, output });
+      resolve({ error: error ?? undefined, args, output });
     });
   });
   if (outcome.error !== undefined) return { kind: 'usage', text: outcome.output || outcome.error.message };
   const { args } = outcome;
-  const positional = Array.isArray(args['_']) ? args['_'] : [];
-  const command = positional[0];
+  const positional: unknown = args['_'];
+  const command: unknown = Array.isArray(positional) ? (positional as unknown[])[0] : undefined;
   if (outcome.output !== '' || typeof command !== 'string' || !(COMMANDS as readonly string[]).includes(command)) {
     return { kind: 'info', text: outcome.output };
   }

@@ -129,7 +129,8 @@ async function importConfigModule(moduleFile: string, file: string): Promise<unk
       hint: 'Write `export default defineConfig({ … })`.',
     });
   }
-  return await loaded['default'];
+  // `export default` may be a promise (top-level async setup).
+  return await Promise.resolve(loaded['default']);
 }
 
 async function importTypeScriptConfig(file: string): Promise<unknown> {

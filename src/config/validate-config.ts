@@ -40,8 +40,8 @@ function describeValue(value: unknown): string {
   if (value === null) return 'null';
   if (Array.isArray(value)) return 'an array';
   if (typeof value === 'string') return JSON.stringify(value.length > 60 ? `${value.slice(0, 60)}…` : value);
-  if (typeof value === 'object') return 'an object';
-  return String(value);
+  if (typeof value === 'number' || typeof value === 'boolean' || typeof value === 'bigint') return value.toString();
+  return typeof value === 'object' ? 'an object' : `a ${typeof value}`;
 }
 
 function isPlainObject(value: unknown): value is Record<string, unknown> {
@@ -133,7 +133,7 @@ function validatePagination(value: unknown, fail: Fail): Record<string, false | 
     }
     if (!isPlainObject(entry))
       fail(at, `pagination.${operationId} must be false or an object with a "style", got ${describeValue(entry)}`);
-    const override = entry as Record<string, unknown>;
+    const override = entry;
     const style = override['style'];
     if (typeof style !== 'string' || !Object.hasOwn(PAGINATION_FIELDS, style)) {
       fail(

@@ -30,7 +30,7 @@ export async function fetchRemote(url: URL, options: RemoteFetchOptions = {}): P
   let current = url;
   for (let hop = 0; hop <= MAX_REDIRECTS; hop += 1) {
     const pinned = await resolvePublicAddress(current, options.isRefusedAddress ?? isPrivateAddress);
-    const response = await requestOnce(current, pinned, deadline, options.maxBytes ?? MAX_REMOTE_BYTES);
+    const response = await requestOnce(current, pinned, deadline, options.maxBytes ?? MAX_REMOTE_BYTES, options.timeoutMs ?? REMOTE_TIMEOUT_MS);
     if (response.location === undefined) return response.body;
     const next = new URL(response.location, current);
     if (current.protocol === 'https:' && next.protocol !== 'https:') {
@@ -71,7 +71,7 @@ interface OneResponse {
   location: string | undefined;
 }
 
-function requestOnce(url: URL, pinned: PinnedAddress, deadline: number, maxBytes: number): Promise<OneResponse> {
+function requestOnce(url: URL, pinned: PinnedAddress, deadline: number, maxBytes: number, timeoutMs: number): Promise<OneResponse> {
   const lookup: LookupFunction = (_hostname, options, callback) => {
     if (options.all) callback(null, [pinned]);
     else callback(null, pinned.address, pinned.family);
@@ -124,8 +124,8 @@ function requestOnce(url: URL, pinned: PinnedAddress, deadline: number, maxBytes
         response.on('error', (cause) => reject(remoteError('REMOTE_REF_FAILED', `${url.href}: ${cause.message}`, cause)));
       },
     );
-    const timer = setTimeout(() => request.destroy(timeoutError(url)), Math.max(1, deadline - Date.now()));
-    request.on('timeout', () => request.destroy(timeoutError(url)));
+    const timer = setTimeout(() => request.destroy(timeoutError(url, timeoutMs)), Math.max(1, deadline - Date.now()));
+    request.on('timeout', () => request.destroy(timeoutError(url, timeoutMs)));
     request.on('error', (cause) =>
       reject(cause instanceof SpecError ? cause : remoteError('REMOTE_REF_FAILED', `${url.href}: ${cause.message}`, cause)),
     );
@@ -149,6 +149,6 @@ function tooLargeError(url: URL, maxBytes: number): SpecError {
   return remoteError('REMOTE_REF_TOO_LARGE', `${url.href} is larger than ${maxBytes} bytes`);
 }
 
-function timeoutError(url: URL): SpecError {
-  return remoteError('REMOTE_REF_TIMEOUT', `${url.href} did not arrive within ${REMOTE_TIMEOUT_MS} ms`);
+function timeoutError(url: URL, timeoutMs: number): SpecError {
+  return remoteError('REMOTE_REF_TIMEOUT', `${url.href} did not arrive within ${timeoutMs} ms`);
 }

@@ -145,7 +145,7 @@ function maxNodesFor(format: 'json' | 'yaml' | 'text', length: number): number |
 
 async function resolveRoot(dir: string): Promise<SpecRoot> {
   try {
-    return { dir, realDir: await fsp.realpath(dir) };
+    return { dir, realDir: await fsp.realpath(dir), realDirs: new Map() };
   } catch (cause) {
     throw new SpecError(`Spec root folder ${dir} does not exist`, { code: 'SPEC_ROOT_NOT_FOUND', file: dir, cause });
   }

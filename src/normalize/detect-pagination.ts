@@ -52,17 +52,84 @@ const styles: readonly Style[] = ['offset', 'page', 'cursor', 'nextUrl', 'linkHe
 const norm = (name: string): string => name.toLowerCase().replace(/[_\-.$@[\]]/g, '');
 
 const offsetNames = ['offset', 'skip', 'start', 'startindex', 'startat'];
-const limitNames = ['limit', 'perpage', 'pagesize', 'count', 'size', 'maxresults', 'top', 'take', 'rows', 'maxitems', 'pagelimit'];
+const limitNames = [
+  'limit',
+  'perpage',
+  'pagesize',
+  'count',
+  'size',
+  'maxresults',
+  'top',
+  'take',
+  'rows',
+  'maxitems',
+  'pagelimit',
+];
 const pageNames = ['page', 'pagenumber', 'pageno', 'pagenum'];
-const cursorParamNames = ['cursor', 'after', 'startingafter', 'pagetoken', 'nextpagetoken', 'nexttoken', 'marker', 'continuation', 'continuationtoken', 'sinceid', 'startcursor', 'pagecursor', 'pageafter'];
-const cursorFieldNames = ['nextcursor', 'nextpagetoken', 'nexttoken', 'nextmarker', 'nextcontinuationtoken', 'continuationtoken', 'continuation', 'endcursor', 'after', 'nextpagecursor', 'cursor', 'marker', 'lastid'];
+const cursorParamNames = [
+  'cursor',
+  'after',
+  'startingafter',
+  'pagetoken',
+  'nextpagetoken',
+  'nexttoken',
+  'marker',
+  'continuation',
+  'continuationtoken',
+  'sinceid',
+  'startcursor',
+  'pagecursor',
+  'pageafter',
+];
+const cursorFieldNames = [
+  'nextcursor',
+  'nextpagetoken',
+  'nexttoken',
+  'nextmarker',
+  'nextcontinuationtoken',
+  'continuationtoken',
+  'continuation',
+  'endcursor',
+  'after',
+  'nextpagecursor',
+  'cursor',
+  'marker',
+  'lastid',
+];
 const hasMoreNames = ['hasmore', 'hasnextpage', 'hasnext', 'hasmoreitems', 'moreresults'];
 const nextUrlNames = ['next', 'nexturl', 'nextlink', 'odatanextlink', 'nextpageurl', 'nextpageuri', 'nexthref'];
 /** Response fields that show a page-numbered list (for a `page` param without a size param). */
-const pageInfoNames = ['page', 'currentpage', 'pagenumber', 'totalpages', 'pagecount', 'numpages', 'nextpagenumber', 'hasnext', 'hasnextpage', 'islastpage', 'lastpage'];
+const pageInfoNames = [
+  'page',
+  'currentpage',
+  'pagenumber',
+  'totalpages',
+  'pagecount',
+  'numpages',
+  'nextpagenumber',
+  'hasnext',
+  'hasnextpage',
+  'islastpage',
+  'lastpage',
+];
 /** Objects that hold paging metadata rather than data. */
 const containerNames = ['responsemetadata', 'meta', 'metadata', 'pagination', 'paging', 'pageinfo', 'cursors', 'links', 'page'];
-const itemNames = ['data', 'items', 'results', 'values', 'value', 'records', 'entries', 'elements', 'list', 'rows', 'hits', 'content', 'nodes', 'objects'];
+const itemNames = [
+  'data',
+  'items',
+  'results',
+  'values',
+  'value',
+  'records',
+  'entries',
+  'elements',
+  'list',
+  'rows',
+  'hits',
+  'content',
+  'nodes',
+  'objects',
+];
 const numericTypes = [undefined, 'integer', 'number'];
 const forbiddenSegments = new Set(['__proto__', 'constructor', 'prototype']);
 
@@ -80,7 +147,13 @@ export function detectPagination(input: PaginationInput): PaginationDetection {
     }
     const declared = readDeclaration(value, input);
     if ('problem' in declared) problems.push(`${label}: ${declared.problem}`);
-    else return { descriptor: declared.descriptor, source, reason: declared.descriptor ? `declared ${declared.descriptor.style}` : 'declared not paginated', problems };
+    else
+      return {
+        descriptor: declared.descriptor,
+        source,
+        reason: declared.descriptor ? `declared ${declared.descriptor.style}` : 'declared not paginated',
+        problems,
+      };
   }
   if (!isGet) return { descriptor: undefined, source: 'heuristic', reason: 'not a GET operation', problems };
   const guessed = guess(input);
@@ -104,44 +177,77 @@ function findCandidates(input: PaginationInput): { found: Found[]; reason: strin
   const schema = input.responseSchema;
   const itemsPath = schema ? findItemsPath(schema, 0) : undefined;
   if (itemsPath === undefined) return { found, reason: 'no array of items in the response' };
-  const param = (names: readonly string[], types: readonly (string | undefined)[] = [undefined, 'integer', 'number', 'string']): QueryParamView | undefined =>
-    names.map((name) => input.queryParams.find((p) => norm(p.name) === name && types.includes(p.schemaType))).find((p) => p !== undefined);
+  const param = (
+    names: readonly string[],
+    types: readonly (string | undefined)[] = [undefined, 'integer', 'number', 'string'],
+  ): QueryParamView | undefined =>
+    names
+      .map((name) => input.queryParams.find((p) => norm(p.name) === name && types.includes(p.schemaType)))
+      .find((p) => p !== undefined);
   // Numbers only, or a string whose default is a number (Jira types startAt as string, default "0"):
   // `start` or `count` typed string may well be a date or something else.
-  const isNumeric = (p: QueryParamView): boolean => numericTypes.includes(p.schemaType) || (p.schemaType === 'string' && /^\d+$/.test(String(p.default)));
+  const isNumeric = (p: QueryParamView): boolean =>
+    numericTypes.includes(p.schemaType) || (p.schemaType === 'string' && /^\d+$/.test(String(p.default)));
   const numeric = (names: readonly string[]): QueryParamView | undefined =>
     names.map((name) => input.queryParams.find((p) => norm(p.name) === name && isNumeric(p))).find((p) => p !== undefined);
-  const offset = param(['offset']) ?? numeric(offsetNames) ?? (param(['max'], numericTypes) ? param(['first'], numericTypes) : undefined);
-  const limit = param(['limit']) ?? numeric(limitNames) ?? (param(['first'], numericTypes) ? param(['max'], numericTypes) : undefined);
+  const offset =
+    param(['offset']) ?? numeric(offsetNames) ?? (param(['max'], numericTypes) ? param(['first'], numericTypes) : undefined);
+  const limit =
+    param(['limit']) ?? numeric(limitNames) ?? (param(['first'], numericTypes) ? param(['max'], numericTypes) : undefined);
   const page = numeric(pageNames);
   // A string `page` is a page token (OpenAI usage endpoints: `page` in, `next_page` out).
   const tokenPage = param(['page'], ['string']);
-  const cursor = param(cursorParamNames, [undefined, 'string', 'integer']) ?? (tokenPage && !isNumeric(tokenPage) ? tokenPage : undefined);
+  const cursor =
+    param(cursorParamNames, [undefined, 'string', 'integer']) ?? (tokenPage && !isNumeric(tokenPage) ? tokenPage : undefined);
   const fields = collectFields(schema, itemsPath);
 
   if (input.responseHeaders.some((h) => h.toLowerCase() === 'link') && (itemsPath.length === 0 || page || limit || cursor)) {
-    found.push({ descriptor: { style: 'linkHeader', itemsPath }, reason: 'a Link header is declared and the response is a list' });
+    found.push({
+      descriptor: { style: 'linkHeader', itemsPath },
+      reason: 'a Link header is declared and the response is a list',
+    });
   }
   if (cursor) {
     const hasMore = fields.find((f) => hasMoreNames.includes(norm(f.name)) && [undefined, 'boolean'].includes(f.type));
     const hasMorePath = hasMore ? { hasMorePath: hasMore.path } : {};
     const preferred = preferredCursorFields(norm(cursor.name));
     const next = fields
-      .filter((f) => preferred.includes(norm(f.name)) && !f.isLink && [undefined, 'string', 'integer'].includes(f.type) && (norm(f.name) !== 'lastid' || hasMore))
+      .filter(
+        (f) =>
+          preferred.includes(norm(f.name)) &&
+          !f.isLink &&
+          [undefined, 'string', 'integer'].includes(f.type) &&
+          (norm(f.name) !== 'lastid' || hasMore),
+      )
       .sort((a, b) => preferred.indexOf(norm(a.name)) - preferred.indexOf(norm(b.name)))[0];
     if (next) {
-      const descriptor: PaginationSpec = { style: 'cursor', cursorParam: cursor.name, nextCursorPath: next.path, ...hasMorePath, itemsPath };
+      const descriptor: PaginationSpec = {
+        style: 'cursor',
+        cursorParam: cursor.name,
+        nextCursorPath: next.path,
+        ...hasMorePath,
+        itemsPath,
+      };
       found.push({ descriptor, reason: `cursor param "${cursor.name}" and response field "${next.path.join('.')}"` });
     }
     const itemSchema = itemsPath.length === 0 ? schema?.items : readSchema(schema, itemsPath)?.items;
     if (!next && hasMore && ['startingafter', 'after'].includes(norm(cursor.name)) && itemSchema?.properties?.['id']) {
-      const descriptor: PaginationSpec = { style: 'cursor', cursorParam: cursor.name, nextCursorPath: ['$lastItem', 'id'], ...hasMorePath, itemsPath };
+      const descriptor: PaginationSpec = {
+        style: 'cursor',
+        cursorParam: cursor.name,
+        nextCursorPath: ['$lastItem', 'id'],
+        ...hasMorePath,
+        itemsPath,
+      };
       found.push({ descriptor, reason: `"${cursor.name}" takes the last item's id while "${hasMore.path.join('.')}" is true` });
     }
   }
   const nextUrl = fields.find((f) => nextUrlNames.includes(norm(f.name)) && [undefined, 'string'].includes(f.type));
   if (nextUrl) {
-    found.push({ descriptor: { style: 'nextUrl', nextUrlPath: nextUrl.path, itemsPath }, reason: `next-page URL in "${nextUrl.path.join('.')}"` });
+    found.push({
+      descriptor: { style: 'nextUrl', nextUrlPath: nextUrl.path, itemsPath },
+      reason: `next-page URL in "${nextUrl.path.join('.')}"`,
+    });
   }
   if (offset && limit) {
     const descriptor: PaginationSpec = { style: 'offset', offsetParam: offset.name, limitParam: limit.name, itemsPath };
@@ -150,7 +256,13 @@ function findCandidates(input: PaginationInput): { found: Found[]; reason: strin
   const pageInfo = fields.find((f) => pageInfoNames.includes(norm(f.name)));
   if (page && (limit || itemsPath.length === 0 || pageInfo)) {
     const zeroBased = page.default === 0 || page.default === '0' || page.minimum === 0;
-    const descriptor: PaginationSpec = { style: 'page', pageParam: page.name, ...(limit ? { sizeParam: limit.name } : {}), itemsPath, ...(zeroBased ? { firstPage: 0 } : {}) };
+    const descriptor: PaginationSpec = {
+      style: 'page',
+      pageParam: page.name,
+      ...(limit ? { sizeParam: limit.name } : {}),
+      itemsPath,
+      ...(zeroBased ? { firstPage: 0 } : {}),
+    };
     found.push({ descriptor, reason: `param "${page.name}"${limit ? ` and "${limit.name}"` : ''}` });
   }
   return { found, reason: 'a list, but no recognized paging parameters' };
@@ -200,7 +312,8 @@ function collectFields(schema: SchemaView | undefined, itemsPath: readonly strin
   // HAL and friends: `links.next` / `_links.next` as an object with `href`.
   for (const field of [...found]) {
     const href = field.schema.properties?.['href'];
-    if (nextUrlNames.includes(norm(field.name)) && href) found.push({ name: field.name, path: [...field.path, 'href'], type: href.type, schema: href, isLink: true });
+    if (nextUrlNames.includes(norm(field.name)) && href)
+      found.push({ name: field.name, path: [...field.path, 'href'], type: href.type, schema: href, isLink: true });
   }
   return found.filter((f) => f.type !== 'object' && f.type !== 'array');
 }
@@ -256,9 +369,12 @@ function readDeclaration(value: unknown, input: PaginationInput): Declaration {
   if (value === false || value === null) return { descriptor: undefined };
   if (value === true) {
     const found = guess(input);
-    return found.descriptor ? { descriptor: found.descriptor } : { problem: `declared paginated, but the style cannot be detected (${found.reason}); give "style".` };
+    return found.descriptor
+      ? { descriptor: found.descriptor }
+      : { problem: `declared paginated, but the style cannot be detected (${found.reason}); give "style".` };
   }
-  if (typeof value !== 'object' || Array.isArray(value)) return { problem: `expected false, true or an object with "style", got ${JSON.stringify(value)}.` };
+  if (typeof value !== 'object' || Array.isArray(value))
+    return { problem: `expected false, true or an object with "style", got ${JSON.stringify(value)}.` };
   const record = value as Record<string, unknown>;
   const style = record['style'];
   if (style === 'none') return { descriptor: undefined };
@@ -267,8 +383,12 @@ function readDeclaration(value: unknown, input: PaginationInput): Declaration {
   }
   const known = allowedKeys[style as Style];
   const unknown = Object.keys(record).filter((key) => key !== 'style' && !known.includes(key));
-  if (unknown.length > 0) return { problem: `unknown field(s) ${unknown.map((k) => `"${k}"`).join(', ')} for style "${style}" (allowed: ${known.join(', ')}).` };
-  const detected = findCandidates(input).found.find((f) => f.descriptor?.style === style)?.descriptor as Record<string, unknown> | undefined;
+  if (unknown.length > 0)
+    return {
+      problem: `unknown field(s) ${unknown.map((k) => `"${k}"`).join(', ')} for style "${style}" (allowed: ${known.join(', ')}).`,
+    };
+  const detected = findCandidates(input).found.find((f) => f.descriptor?.style === style)?.descriptor as
+    Record<string, unknown> | undefined;
   const merged: Record<string, unknown> = { style };
   for (const key of known) {
     const given = record[key];
@@ -276,7 +396,11 @@ function readDeclaration(value: unknown, input: PaginationInput): Declaration {
       if (detected?.[key] !== undefined) merged[key] = detected[key];
       continue;
     }
-    const checked = key.endsWith('Path') ? readPathValue(given, key) : key === 'firstPage' ? readInteger(given, key) : readName(given, key);
+    const checked = key.endsWith('Path')
+      ? readPathValue(given, key)
+      : key === 'firstPage'
+        ? readInteger(given, key)
+        : readName(given, key);
     if (typeof checked === 'object' && 'problem' in checked) return checked;
     merged[key] = checked;
   }
@@ -289,7 +413,8 @@ function readDeclaration(value: unknown, input: PaginationInput): Declaration {
     linkHeader: ['itemsPath'],
   };
   const missing = required[style as Style].filter((key) => merged[key] === undefined);
-  if (missing.length > 0) return { problem: `style "${style}" needs ${missing.map((k) => `"${k}"`).join(', ')} (not given and not detectable).` };
+  if (missing.length > 0)
+    return { problem: `style "${style}" needs ${missing.map((k) => `"${k}"`).join(', ')} (not given and not detectable).` };
   return { descriptor: merged as unknown as PaginationSpec };
 }
 

@@ -13,7 +13,10 @@ const MARKDOWN_SIGNIFICANT = /[\\`*_[\]<>|~#!]/g;
 
 function toText(value: unknown): string {
   if (value === undefined || value === null) return '';
-  return typeof value === 'string' ? value : String(value);
+  if (typeof value === 'string') return value;
+  if (typeof value === 'number' || typeof value === 'boolean' || typeof value === 'bigint') return value.toString();
+  // Template data is strings and numbers; anything else is a bug upstream, shown rather than hidden.
+  return JSON.stringify(value) ?? '';
 }
 
 /** One line of text: line terminators and control characters become spaces, runs of spaces collapse. */

@@ -5,6 +5,7 @@
  */
 import type * as ir from '../../src/ir/index.js';
 import { walkSchema } from '../../src/ir/index.js';
+import { lookupPointer, parsePointer } from '../../src/normalize/json-pointer.js';
 
 export interface OracleFile {
   source: string;
@@ -14,10 +15,23 @@ export interface OracleFile {
 
 type Reason = string;
 
+const discriminatedVariant =
+  'openapi-typescript injects the discriminator value into each variant of a discriminated union (from the schema name when there is no mapping, even where the property says otherwise); variants here are the schemas as written';
+
+/** The raw spec object a node came from, to see what the spec literally wrote. */
+function rawAt(raw: unknown, pointer: string | undefined): Record<string, unknown> | undefined {
+  const found = pointer === undefined ? undefined : lookupPointer(raw, parsePointer(pointer) ?? []);
+  return found?.found && typeof found.value === 'object' && found.value !== null ? (found.value as Record<string, unknown>) : undefined;
+}
+
 /** The reasons a schema's own nodes (not following refs) differ from openapi-typescript on purpose. */
-function ownReasons(schema: ir.Schema): Reason[] {
+function ownReasons(schema: ir.Schema, raw: unknown): Reason[] {
   const reasons = new Set<Reason>();
   walkSchema(schema, (node) => {
+    const written = rawAt(raw, node.source);
+    if (node.kind === 'array' && written && written['type'] === undefined && written['items'] !== undefined) {
+      reasons.add('a schema with `items` but no `type` is an array here (what its author meant); openapi-typescript makes it `unknown`');
+    }
     if (node.kind === 'binary') {
       reasons.add('format: binary is `Blob` here (what fetch and FormData use); openapi-typescript types it as `string`');
     }
@@ -29,9 +43,7 @@ function ownReasons(schema: ir.Schema): Reason[] {
     if (node.kind === 'object' && node.additional !== undefined && node.additional !== false && node.properties.length > 0) {
       reasons.add('declared properties beside `additionalProperties` widen the index signature here so the type stays valid');
     }
-    if (node.kind === 'union' && node.discriminator && node.discriminator.mapping.length > 0) {
-      reasons.add('openapi-typescript rewrites discriminated variants (it injects the discriminator literal into each variant); variants here are the schemas as written');
-    }
+    if (node.kind === 'union' && node.discriminator && node.discriminator.mapping.length > 0) reasons.add(discriminatedVariant);
     if (node.kind === 'object' && node.properties.some((p) => p.required && p.schema.kind === 'unknown')) {
       reasons.add('a `required` name without a declared property is `unknown` here');
     }
@@ -42,11 +54,17 @@ function ownReasons(schema: ir.Schema): Reason[] {
 }
 
 /** Reasons propagate through refs: a schema that uses a deliberately different one differs too. */
-function reasonsBySchema(document: ir.Document): Map<ir.SchemaId, Reason[]> {
+function reasonsBySchema(document: ir.Document, raw: unknown, injected: ReadonlySet<string>): Map<ir.SchemaId, Reason[]> {
   const own = new Map<ir.SchemaId, Reason[]>();
   const refs = new Map<ir.SchemaId, Set<ir.SchemaId>>();
+  const variants = new Set<ir.SchemaId>([...document.schemas.values()].filter((n) => injected.has(n.name)).map((n) => n.id));
   for (const named of document.schemas.values()) {
-    own.set(named.id, ownReasons(named.schema));
+    walkSchema(named.schema, (node) => {
+      if (node.kind === 'union' && node.discriminator) for (const { target } of node.discriminator.mapping) variants.add(target);
+    });
+  }
+  for (const named of document.schemas.values()) {
+    own.set(named.id, [...ownReasons(named.schema, raw), ...(variants.has(named.id) ? [discriminatedVariant] : [])]);
     const targets = new Set<ir.SchemaId>();
     walkSchema(named.schema, (node) => {
       if (node.kind === 'ref') targets.add(node.target);
@@ -73,8 +91,25 @@ function reasonsBySchema(document: ir.Document): Map<ir.SchemaId, Reason[]> {
   return result;
 }
 
-export function oracleFile(document: ir.Document, typeNames: ReadonlyMap<ir.SchemaId, string>): OracleFile {
-  const reasons = reasonsBySchema(document);
+/** Schemas whose openapi-typescript type carries an injected discriminator property (it marks them in a comment). */
+export function injectedDiscriminators(oats: string): Set<string> {
+  const names = new Set<string>();
+  let current: string | undefined;
+  for (const line of oats.split('\n')) {
+    const entry = /^ {8}(?:"((?:[^"\\]|\\.)*)"|([\w$]+)): /.exec(line);
+    if (entry) current = entry[1] !== undefined ? (JSON.parse(`"${entry[1]}"`) as string) : entry[2];
+    if (current !== undefined && /(discriminator enum property added|enum property replaced) by openapi-typescript/.test(line)) names.add(current);
+  }
+  return names;
+}
+
+export function oracleFile(
+  document: ir.Document,
+  typeNames: ReadonlyMap<ir.SchemaId, string>,
+  raw: unknown,
+  injected: ReadonlySet<string>,
+): OracleFile {
+  const reasons = reasonsBySchema(document, raw, injected);
   const lines = [
     "import type { components } from './oats.js';",
     "import type * as ours from './client/types.gen.js';",

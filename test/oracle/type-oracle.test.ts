@@ -14,7 +14,7 @@ import { normalizeDocument } from '../../src/normalize/index.js';
 import { planClient } from '../../src/plan/plan-client.js';
 import { corpusDir, fixturesDir, generatedDir } from '../support/paths.js';
 import { typecheck } from '../support/typecheck.js';
-import { oracleFile } from './oracle-checks.js';
+import { injectedDiscriminators, oracleFile } from './oracle-checks.js';
 
 const specs = [
   ['fixture-petstore', path.join(fixturesDir, 'petstore/openapi.yaml')],
@@ -44,8 +44,9 @@ describe('type oracle against openapi-typescript', () => {
     const { document } = normalizeDocument(loaded);
     const plan = planClient(document, { specFile: path.basename(spec) });
     const ast = await openapiTS(loaded.document as Parameters<typeof openapiTS>[0], { defaultNonNullable: false, silent: true });
-    writeFileSync(path.join(dir, 'oats.ts'), astToString(ast));
-    const oracle = oracleFile(document, plan.typeNames);
+    const oats = astToString(ast);
+    writeFileSync(path.join(dir, 'oats.ts'), oats);
+    const oracle = oracleFile(document, plan.typeNames, loaded.document, injectedDiscriminators(oats));
     writeFileSync(path.join(dir, 'oracle.ts'), oracle.source);
     totals.checked += oracle.checked.length;
     totals.skipped += oracle.skipped.length;

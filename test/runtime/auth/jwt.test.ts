@@ -32,10 +32,18 @@ function sign(claims: Record<string, unknown>, omit: readonly string[] = []): Pr
   return new SignJWT(payload).setProtectedHeader({ alg: 'ES256', kid: 'k1' }).sign(keys.privateKey);
 }
 
-const base = (): VerifyJwtOptions => ({ jwksUrl: `${jwks.url}/jwks.json`, issuer: ISSUER, audience: AUDIENCE, now: () => NOW * 1000 });
+const base = (): VerifyJwtOptions => ({
+  jwksUrl: `${jwks.url}/jwks.json`,
+  issuer: ISSUER,
+  audience: AUDIENCE,
+  now: () => NOW * 1000,
+});
 
 async function reasonOf(token: string, options: VerifyJwtOptions): Promise<string> {
-  const error = await verifyJwt(token, options).then(() => undefined, (e: unknown) => e);
+  const error = await verifyJwt(token, options).then(
+    () => undefined,
+    (e: unknown) => e,
+  );
   expect(error).toBeInstanceOf(JwtVerificationError);
   expect((error as Error).message).not.toContain(token);
   expect(inspect(error, { depth: 10 })).not.toContain(token);
@@ -63,7 +71,9 @@ describe('verifyJwt', () => {
     await expect(verifyJwt(token, { ...rest, key: keys.publicKey })).resolves.toBeDefined();
     await expect(verifyJwt(token, { ...rest, key: await exportJWK(keys.publicKey) })).resolves.toBeDefined();
     const secret = new TextEncoder().encode('an-hmac-secret-of-at-least-32-bytes!!');
-    const hmac = await new SignJWT({ iss: ISSUER, aud: AUDIENCE, exp: NOW + 60 }).setProtectedHeader({ alg: 'HS256' }).sign(secret);
+    const hmac = await new SignJWT({ iss: ISSUER, aud: AUDIENCE, exp: NOW + 60 })
+      .setProtectedHeader({ alg: 'HS256' })
+      .sign(secret);
     await expect(verifyJwt(hmac, { ...rest, key: secret })).resolves.toBeDefined();
   });
 
@@ -103,14 +113,20 @@ describe('verifyJwt', () => {
     const unsigned = `${Buffer.from('{"alg":"none"}').toString('base64url')}.${Buffer.from(JSON.stringify({ iss: ISSUER, aud: AUDIENCE, exp: NOW + 60 })).toString('base64url')}.`;
     expect(await reasonOf(unsigned, base())).toBe('ALG_NONE');
     expect(await reasonOf(await sign({}), { ...base(), algorithms: ['ES256', 'none'] })).toBe('ALG_NONE');
-    const noneUpper = unsigned.replace(Buffer.from('{"alg":"none"}').toString('base64url'), Buffer.from('{"alg":"NONE"}').toString('base64url'));
+    const noneUpper = unsigned.replace(
+      Buffer.from('{"alg":"none"}').toString('base64url'),
+      Buffer.from('{"alg":"NONE"}').toString('base64url'),
+    );
     expect(await reasonOf(noneUpper, base())).toBe('ALG_NONE');
   });
 
   it('uses an injected jose module', async () => {
     let calls = 0;
-    const injected = { ...jose, jwtVerify: (...args: Parameters<typeof jose.jwtVerify>) => ((calls += 1), jose.jwtVerify(...args)) };
-    await verifyJwt(await sign({}), { ...base(), jose: injected as unknown as NonNullable<VerifyJwtOptions['jose']> });
+    const injected = {
+      ...jose,
+      jwtVerify: (...args: Parameters<typeof jose.jwtVerify>) => ((calls += 1), jose.jwtVerify(...args)),
+    };
+    await verifyJwt(await sign({}), { ...base(), jose: injected });
     expect(calls).toBe(1);
   });
 

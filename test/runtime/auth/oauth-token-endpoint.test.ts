@@ -5,20 +5,29 @@
  */
 import type { IncomingHttpHeaders } from 'node:http';
 import { afterEach, describe, expect, it } from 'vitest';
-import {
-  createAuthenticator,
-  OAuthError,
-  UnsupportedAuthFlowError,
-  type AuthOptions,
-} from '../../../runtime/auth/index.js';
+import { createAuthenticator, OAuthError, UnsupportedAuthFlowError, type AuthOptions } from '../../../runtime/auth/index.js';
 import type { OAuthFlowsDescriptor, SecurityRequirement } from '../../../runtime/types.js';
-import { createApi, createContext, createFakeClock, createRequest, sendJson, startLoopback, type FakeClock, type Loopback } from './support/harness.js';
+import {
+  createApi,
+  createContext,
+  createFakeClock,
+  createRequest,
+  sendJson,
+  startLoopback,
+  type FakeClock,
+  type Loopback,
+} from './support/harness.js';
 
 interface TokenCall {
   params: Record<string, string>;
   headers: IncomingHttpHeaders;
 }
-type Reply = (call: TokenCall, index: number) => { status?: number; body?: unknown; headers?: Record<string, string> } | Promise<{ status?: number; body?: unknown; headers?: Record<string, string> }>;
+type Reply = (
+  call: TokenCall,
+  index: number,
+) =>
+  | { status?: number; body?: unknown; headers?: Record<string, string> }
+  | Promise<{ status?: number; body?: unknown; headers?: Record<string, string> }>;
 
 let server: Loopback | undefined;
 afterEach(async () => {
@@ -44,12 +53,24 @@ function fakeJwt(payload: Record<string, unknown>): string {
   return `${encode({ alg: 'RS256', typ: 'at+jwt' })}.${encode(payload)}.c2lnbmF0dXJl`;
 }
 
-function oauthAuth(flows: OAuthFlowsDescriptor, auth: AuthOptions | undefined, clock: FakeClock, extra: { warn?: (m: string) => void; fetch?: typeof fetch } = {}) {
-  const api = createApi({ oauth: { type: 'oauth2', flows, option: 'oauth', env: 'TESTAPI_OAUTH' } }, [{ oauth: [] }], [{ url: 'http://127.0.0.1:1/v1' }]);
+function oauthAuth(
+  flows: OAuthFlowsDescriptor,
+  auth: AuthOptions | undefined,
+  clock: FakeClock,
+  extra: { warn?: (m: string) => void; fetch?: typeof fetch } = {},
+) {
+  const api = createApi(
+    { oauth: { type: 'oauth2', flows, option: 'oauth', env: 'TESTAPI_OAUTH' } },
+    [{ oauth: [] }],
+    [{ url: 'http://127.0.0.1:1/v1' }],
+  );
   return createAuthenticator(api, auth, { fetch: extra.fetch ?? fetch, clock, ...(extra.warn ? { warn: extra.warn } : {}) });
 }
 
-async function authorizationOf(auth: ReturnType<typeof oauthAuth>, security?: readonly SecurityRequirement[]): Promise<string | null> {
+async function authorizationOf(
+  auth: ReturnType<typeof oauthAuth>,
+  security?: readonly SecurityRequirement[],
+): Promise<string | null> {
   const request = createRequest('http://127.0.0.1:1/v1/thing');
   await auth.apply(request, createContext(security));
   return request.headers.get('authorization');
@@ -61,7 +82,11 @@ describe('expiry and refresh', () => {
     const { url, calls } = await startTokenServer((_, index) => ({
       body: { access_token: fakeJwt({ exp: Math.floor(clock.now() / 1000) + 100, n: index }), token_type: 'Bearer' },
     }));
-    const auth = oauthAuth({ clientCredentials: { tokenUrl: `${url}/token`, scopes: [] } }, { oauth: { clientId: 'c', clientSecret: 's' } }, clock);
+    const auth = oauthAuth(
+      { clientCredentials: { tokenUrl: `${url}/token`, scopes: [] } },
+      { oauth: { clientId: 'c', clientSecret: 's' } },
+      clock,
+    );
     const first = await authorizationOf(auth);
     clock.advance(60_000);
     expect(await authorizationOf(auth)).toBe(first);
@@ -81,7 +106,12 @@ describe('expiry and refresh', () => {
         ...(index === 1 ? {} : { refresh_token: `rt-${index}` }),
       },
     }));
-    const auth = oauthAuth({ password: { tokenUrl: `${url}/token`, scopes: [] } }, { oauth: { username: 'u', password: 'p', clientId: 'c' } }, clock, { warn: () => {} });
+    const auth = oauthAuth(
+      { password: { tokenUrl: `${url}/token`, scopes: [] } },
+      { oauth: { username: 'u', password: 'p', clientId: 'c' } },
+      clock,
+      { warn: () => {} },
+    );
     expect(await authorizationOf(auth)).toBe('Bearer at-0');
     clock.advance(61_000);
     expect(await authorizationOf(auth)).toBe('Bearer at-1'); // no refresh_token in this answer
@@ -89,7 +119,12 @@ describe('expiry and refresh', () => {
     expect(await authorizationOf(auth)).toBe('Bearer at-2');
     clock.advance(61_000);
     expect(await authorizationOf(auth)).toBe('Bearer at-3');
-    expect(calls.map((call) => call.params['grant_type'])).toEqual(['password', 'refresh_token', 'refresh_token', 'refresh_token']);
+    expect(calls.map((call) => call.params['grant_type'])).toEqual([
+      'password',
+      'refresh_token',
+      'refresh_token',
+      'refresh_token',
+    ]);
     expect(calls.map((call) => call.params['refresh_token'])).toEqual([undefined, 'rt-0', 'rt-0', 'rt-2']);
   });
 
@@ -100,7 +135,11 @@ describe('expiry and refresh', () => {
         ? { status: 400, body: { error: 'invalid_grant' } }
         : { body: { access_token: `at-${index}`, token_type: 'Bearer', expires_in: 60, refresh_token: 'rt' } },
     );
-    const auth = oauthAuth({ clientCredentials: { tokenUrl: `${url}/token`, scopes: [] } }, { oauth: { clientId: 'c', clientSecret: 's' } }, clock);
+    const auth = oauthAuth(
+      { clientCredentials: { tokenUrl: `${url}/token`, scopes: [] } },
+      { oauth: { clientId: 'c', clientSecret: 's' } },
+      clock,
+    );
     await authorizationOf(auth);
     clock.advance(61_000);
     expect(await authorizationOf(auth)).toBe('Bearer at-2');
@@ -115,7 +154,11 @@ describe('expiry and refresh', () => {
       await gate;
       return { body: { access_token: 'shared', token_type: 'Bearer', expires_in: 60 } };
     });
-    const auth = oauthAuth({ clientCredentials: { tokenUrl: `${url}/token`, scopes: [] } }, { oauth: { clientId: 'c', clientSecret: 's' } }, clock);
+    const auth = oauthAuth(
+      { clientCredentials: { tokenUrl: `${url}/token`, scopes: [] } },
+      { oauth: { clientId: 'c', clientSecret: 's' } },
+      clock,
+    );
     const controller = new AbortController();
     const aborted = auth.apply(createRequest('http://127.0.0.1:1/x'), { ...createContext(), signal: controller.signal });
     const other = createRequest('http://127.0.0.1:1/x');
@@ -133,7 +176,11 @@ describe('client authentication and scopes', () => {
   it('client_secret_basic form-encodes id and secret (RFC 6749 §2.3.1) and requests the requirement scopes', async () => {
     const clock = createFakeClock();
     const { url, calls } = await startTokenServer(() => ({ body: { access_token: 't', token_type: 'Bearer', expires_in: 60 } }));
-    const auth = oauthAuth({ clientCredentials: { tokenUrl: `${url}/token`, scopes: ['a', 'b'] } }, { oauth: { clientId: 'my client', clientSecret: 'p@ss:w/rd+é' } }, clock);
+    const auth = oauthAuth(
+      { clientCredentials: { tokenUrl: `${url}/token`, scopes: ['a', 'b'] } },
+      { oauth: { clientId: 'my client', clientSecret: 'p@ss:w/rd+é' } },
+      clock,
+    );
     await authorizationOf(auth, [{ oauth: ['b', 'a'] }]);
     await authorizationOf(auth, [{ oauth: ['a', 'b'] }]); // same scope set: cached
     await authorizationOf(auth, [{ oauth: ['a'] }]);
@@ -162,8 +209,15 @@ describe('grants with caveats', () => {
   it('password grant works and warns once (RFC 9700 §2.4)', async () => {
     const clock = createFakeClock();
     const warnings: string[] = [];
-    const { url, calls } = await startTokenServer((_, index) => ({ body: { access_token: `at-${index}`, token_type: 'Bearer', expires_in: 60 } }));
-    const auth = oauthAuth({ password: { tokenUrl: `${url}/token`, scopes: [] } }, { oauth: { username: 'alice', password: 'pw', clientId: 'cli' } }, clock, { warn: (m) => warnings.push(m) });
+    const { url, calls } = await startTokenServer((_, index) => ({
+      body: { access_token: `at-${index}`, token_type: 'Bearer', expires_in: 60 },
+    }));
+    const auth = oauthAuth(
+      { password: { tokenUrl: `${url}/token`, scopes: [] } },
+      { oauth: { username: 'alice', password: 'pw', clientId: 'cli' } },
+      clock,
+      { warn: (m) => warnings.push(m) },
+    );
     await authorizationOf(auth);
     clock.advance(61_000);
     await authorizationOf(auth);
@@ -180,7 +234,7 @@ describe('grants with caveats', () => {
     const clock = createFakeClock();
     const requests: string[] = [];
     const spy: typeof fetch = (input) => {
-      requests.push(String(input));
+      requests.push(input instanceof Request ? input.url : input.toString());
       return Promise.reject(new Error('no request expected'));
     };
     const flows = { implicit: { authorizationUrl: 'https://as.example/authorize', scopes: [] } };
@@ -190,7 +244,9 @@ describe('grants with caveats', () => {
     expect((error as Error).message).toMatch(/RFC 9700/);
     expect((error as Error).message).toMatch(/authorization code flow with PKCE/);
     expect((error as Error).message).toContain('auth.oauth.accessToken');
-    await expect(auth.oauth.createAuthorizationUrl({ redirectUri: 'https://app/cb' })).rejects.toBeInstanceOf(UnsupportedAuthFlowError);
+    await expect(auth.oauth.createAuthorizationUrl({ redirectUri: 'https://app/cb' })).rejects.toBeInstanceOf(
+      UnsupportedAuthFlowError,
+    );
     expect(requests).toEqual([]);
     // A token the app obtained itself is still sent.
     const withToken = oauthAuth(flows, { oauth: { accessToken: 'obtained-elsewhere' } }, clock, { fetch: spy });
@@ -202,7 +258,11 @@ describe('refusals', () => {
   it('does not follow a redirect from the token endpoint', async () => {
     const clock = createFakeClock();
     const { url, calls } = await startTokenServer(() => ({ status: 307, headers: { location: '/elsewhere' } }));
-    const auth = oauthAuth({ clientCredentials: { tokenUrl: `${url}/token`, scopes: [] } }, { oauth: { clientId: 'c', clientSecret: 's' } }, clock);
+    const auth = oauthAuth(
+      { clientCredentials: { tokenUrl: `${url}/token`, scopes: [] } },
+      { oauth: { clientId: 'c', clientSecret: 's' } },
+      clock,
+    );
     await expect(authorizationOf(auth)).rejects.toThrow(/redirect/);
     expect(calls).toHaveLength(1);
   });
@@ -210,7 +270,7 @@ describe('refusals', () => {
   it('refuses plain http to a non-loopback token endpoint unless allowed', async () => {
     const requests: string[] = [];
     const spy: typeof fetch = (input) => {
-      requests.push(String(input));
+      requests.push(input instanceof Request ? input.url : input.toString());
       return Promise.resolve(new Response(JSON.stringify({ access_token: 't', token_type: 'Bearer' })));
     };
     const flows = { clientCredentials: { tokenUrl: 'http://auth.example.test/token', scopes: [] } };
@@ -225,7 +285,11 @@ describe('refusals', () => {
 
   it('refuses a token type other than Bearer (RFC 6749 §7.1)', async () => {
     const { url } = await startTokenServer(() => ({ body: { access_token: 't', token_type: 'mac' } }));
-    const auth = oauthAuth({ clientCredentials: { tokenUrl: `${url}/token`, scopes: [] } }, { oauth: { clientId: 'c', clientSecret: 's' } }, createFakeClock());
+    const auth = oauthAuth(
+      { clientCredentials: { tokenUrl: `${url}/token`, scopes: [] } },
+      { oauth: { clientId: 'c', clientSecret: 's' } },
+      createFakeClock(),
+    );
     await expect(authorizationOf(auth)).rejects.toThrow(/only Bearer/);
   });
 
@@ -249,7 +313,11 @@ describe('refusals', () => {
   });
 
   it('a static access token without refresh capability is not retried after a 401', async () => {
-    const auth = oauthAuth({ authorizationCode: { authorizationUrl: 'https://as/a', tokenUrl: 'https://as/t', scopes: [] } }, { oauth: { accessToken: 'static' } }, createFakeClock());
+    const auth = oauthAuth(
+      { authorizationCode: { authorizationUrl: 'https://as/a', tokenUrl: 'https://as/t', scopes: [] } },
+      { oauth: { accessToken: 'static' } },
+      createFakeClock(),
+    );
     const ctx = createContext();
     await auth.apply(createRequest('http://127.0.0.1:1/x'), ctx);
     expect(await auth.onUnauthorized(ctx)).toBe(false);

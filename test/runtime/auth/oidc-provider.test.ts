@@ -68,11 +68,17 @@ function recordingStore(): TokenStore & { sets: TokenSet[] } {
 describe('OpenID Connect discovery + client credentials', () => {
   it('discovers once (single-flight), requests the operation scopes, caches per scope set', async () => {
     const api = createApi({ login: oidcScheme() });
-    const auth = createAuthenticator(api, { login: { clientId: 'service', clientSecret: SECRETS.service } }, { fetch, clock: createFakeClock() });
+    const auth = createAuthenticator(
+      api,
+      { login: { clientId: 'service', clientSecret: SECRETS.service } },
+      { fetch, clock: createFakeClock() },
+    );
     const discoveryBefore = oidc.discoveryRequests;
     const tokensBefore = oidc.tokenRequests;
 
-    const readCalls = Array.from({ length: 5 }, () => sendWithAuth(auth, createContext([{ login: ['pets:read'] }]), `${rs.url}/scope/pets:read`));
+    const readCalls = Array.from({ length: 5 }, () =>
+      sendWithAuth(auth, createContext([{ login: ['pets:read'] }]), `${rs.url}/scope/pets:read`),
+    );
     const responses = await Promise.all(readCalls);
     for (const response of responses) {
       expect(response.status).toBe(200);
@@ -89,10 +95,17 @@ describe('OpenID Connect discovery + client credentials', () => {
   });
 
   it('uses client_secret_post when asked, and reads client id/secret from the environment', async () => {
-    const restore = withEnv({ TESTAPI_PETS_OAUTH_CLIENT_ID: 'service-post', TESTAPI_PETS_OAUTH_CLIENT_SECRET: SECRETS.servicePost });
+    const restore = withEnv({
+      TESTAPI_PETS_OAUTH_CLIENT_ID: 'service-post',
+      TESTAPI_PETS_OAUTH_CLIENT_SECRET: SECRETS.servicePost,
+    });
     try {
       const api = createApi({ petsOauth: oauthScheme() }, [{ petsOauth: [] }]);
-      const auth = createAuthenticator(api, { petsOauth: { clientAuthMethod: 'client_secret_post' } }, { fetch, clock: createFakeClock() });
+      const auth = createAuthenticator(
+        api,
+        { petsOauth: { clientAuthMethod: 'client_secret_post' } },
+        { fetch, clock: createFakeClock() },
+      );
       const response = await sendWithAuth(auth, createContext(), `${rs.url}/scope/`);
       expect(response.status).toBe(200);
       expect(await response.json()).toMatchObject({ client_id: 'service-post' });
@@ -104,7 +117,11 @@ describe('OpenID Connect discovery + client credentials', () => {
   it('maps a refused client to OAuthError with the RFC 6749 code and no secret', async () => {
     const api = createApi({ petsOauth: oauthScheme() }, [{ petsOauth: [] }]);
     const wrongSecret = 'wrong-secret-Yy7-do-not-leak';
-    const auth = createAuthenticator(api, { petsOauth: { clientId: 'service', clientSecret: wrongSecret } }, { fetch, clock: createFakeClock() });
+    const auth = createAuthenticator(
+      api,
+      { petsOauth: { clientId: 'service', clientSecret: wrongSecret } },
+      { fetch, clock: createFakeClock() },
+    );
     const error = await auth.apply({ method: 'GET', url: new URL(rs.url), headers: new Headers() }, createContext()).then(
       () => undefined,
       (e: unknown) => e,
@@ -118,9 +135,17 @@ describe('OpenID Connect discovery + client credentials', () => {
 describe('authorization code + PKCE', () => {
   it('runs the flow through login and consent, then calls the API as the user', async () => {
     const api = createApi({ petsOauth: oauthScheme() }, [{ petsOauth: [] }]);
-    const auth = createAuthenticator(api, { petsOauth: { clientId: 'webapp', clientSecret: SECRETS.webapp, flow: 'authorizationCode' } }, { fetch, clock: createFakeClock() });
+    const auth = createAuthenticator(
+      api,
+      { petsOauth: { clientId: 'webapp', clientSecret: SECRETS.webapp, flow: 'authorizationCode' } },
+      { fetch, clock: createFakeClock() },
+    );
 
-    const request = await auth.oauth.createAuthorizationUrl({ redirectUri: REDIRECT_URI, scopes: ['openid', 'offline_access'], extraParams: { prompt: 'consent' } });
+    const request = await auth.oauth.createAuthorizationUrl({
+      redirectUri: REDIRECT_URI,
+      scopes: ['openid', 'offline_access'],
+      extraParams: { prompt: 'consent' },
+    });
     const url = new URL(request.url);
     expect(url.searchParams.get('code_challenge_method')).toBe('S256');
     expect(url.searchParams.get('state')).toBe(request.state);
@@ -148,7 +173,13 @@ describe('authorization code + PKCE', () => {
     const request = await auth.oauth.createAuthorizationUrl({ redirectUri: REDIRECT_URI });
     const before = oidc.tokenRequests;
     await expect(
-      auth.oauth.exchangeCode({ code: 'x', state: 'forged', expectedState: request.state, codeVerifier: request.codeVerifier, redirectUri: REDIRECT_URI }),
+      auth.oauth.exchangeCode({
+        code: 'x',
+        state: 'forged',
+        expectedState: request.state,
+        codeVerifier: request.codeVerifier,
+        redirectUri: REDIRECT_URI,
+      }),
     ).rejects.toBeInstanceOf(OAuthStateMismatchError);
     expect(oidc.tokenRequests).toBe(before);
   });
@@ -158,7 +189,11 @@ describe('authorization code + PKCE', () => {
     const store = recordingStore();
     const api = createApi({ login: oidcScheme() }, [{ login: [] }]);
     const auth = createAuthenticator(api, { login: { clientId: 'native', tokenStore: store } }, { fetch, clock });
-    const request = await auth.oauth.createAuthorizationUrl({ redirectUri: REDIRECT_URI, scopes: ['offline_access'], extraParams: { prompt: 'consent' } });
+    const request = await auth.oauth.createAuthorizationUrl({
+      redirectUri: REDIRECT_URI,
+      scopes: ['offline_access'],
+      extraParams: { prompt: 'consent' },
+    });
     expect(new URL(request.url).searchParams.get('scope')).toBe('openid offline_access');
     const callback = await authorizeInBrowser(request.url, 'bob');
     const first = await auth.oauth.exchangeCode({
@@ -194,7 +229,11 @@ describe('authorization code + PKCE', () => {
     const reuse = await fetch(`${oidc.issuer}/token`, {
       method: 'POST',
       headers: { 'content-type': 'application/x-www-form-urlencoded' },
-      body: new URLSearchParams({ grant_type: 'refresh_token', refresh_token: first.refreshToken ?? '', client_id: 'native' }).toString(),
+      body: new URLSearchParams({
+        grant_type: 'refresh_token',
+        refresh_token: first.refreshToken ?? '',
+        client_id: 'native',
+      }).toString(),
     });
     expect(reuse.status).toBe(400);
     expect(await reuse.json()).toMatchObject({ error: 'invalid_grant' });

@@ -48,7 +48,11 @@ function expectNoSecret(error: unknown): void {
   }
 }
 
-async function failureOf(scheme: SecuritySchemeDescriptor, auth: AuthOptions, security?: readonly SecurityRequirement[]): Promise<unknown> {
+async function failureOf(
+  scheme: SecuritySchemeDescriptor,
+  auth: AuthOptions,
+  security?: readonly SecurityRequirement[],
+): Promise<unknown> {
   const api = createApi({ s: scheme }, [{ s: [] }], [{ url: 'http://127.0.0.1:1/' }]);
   const authenticator = createAuthenticator(api, auth, { fetch, clock: createFakeClock(), warn: () => {} });
   const error = await authenticator.apply(createRequest('http://127.0.0.1:1/x'), createContext(security)).then(
@@ -59,7 +63,10 @@ async function failureOf(scheme: SecuritySchemeDescriptor, auth: AuthOptions, se
   return error;
 }
 
-const oauth = (tokenPath: string, flow: 'clientCredentials' | 'password' | 'authorizationCode' = 'clientCredentials'): SecuritySchemeDescriptor => ({
+const oauth = (
+  tokenPath: string,
+  flow: 'clientCredentials' | 'password' | 'authorizationCode' = 'clientCredentials',
+): SecuritySchemeDescriptor => ({
   type: 'oauth2',
   option: 's',
   env: 'TESTAPI_S',
@@ -70,25 +77,60 @@ const oauth = (tokenPath: string, flow: 'clientCredentials' | 'password' | 'auth
 
 describe('no secret in thrown errors', () => {
   it.each([
-    ['apiKey header with a newline', { type: 'apiKey', in: 'header', name: 'X-Key', option: 's', env: 'E' }, { s: `${SECRET}\r\nX-Evil: 1` }],
-    ['apiKey cookie with a lone surrogate', { type: 'apiKey', in: 'cookie', name: 'k', option: 's', env: 'E' }, { s: `${SECRET}\uD800` }],
-    ['basic with ":" in the username', { type: 'http', scheme: 'basic', option: 's', env: 'E' }, { s: { username: `a:${SECRET}`, password: SECRET } }],
-    ['basic with a control character', { type: 'http', scheme: 'basic', option: 's', env: 'E' }, { s: { username: 'a', password: `${SECRET}\u0000` } }],
+    [
+      'apiKey header with a newline',
+      { type: 'apiKey', in: 'header', name: 'X-Key', option: 's', env: 'E' },
+      { s: `${SECRET}\r\nX-Evil: 1` },
+    ],
+    [
+      'apiKey cookie with a lone surrogate',
+      { type: 'apiKey', in: 'cookie', name: 'k', option: 's', env: 'E' },
+      { s: `${SECRET}\uD800` },
+    ],
+    [
+      'basic with ":" in the username',
+      { type: 'http', scheme: 'basic', option: 's', env: 'E' },
+      { s: { username: `a:${SECRET}`, password: SECRET } },
+    ],
+    [
+      'basic with a control character',
+      { type: 'http', scheme: 'basic', option: 's', env: 'E' },
+      { s: { username: 'a', password: `${SECRET}\u0000` } },
+    ],
     ['bearer with non-ASCII', { type: 'http', scheme: 'bearer', option: 's', env: 'E' }, { s: `${SECRET}€` }],
     ['negotiate with CRLF', { type: 'http', scheme: 'negotiate', option: 's', env: 'E' }, { s: `${SECRET}\r\n` }],
-    ['oauth static token with a newline', { type: 'oauth2', option: 's', env: 'E', flows: { implicit: { authorizationUrl: 'https://as/a', scopes: [] } } }, { s: { accessToken: `${SECRET}\n` } }],
+    [
+      'oauth static token with a newline',
+      { type: 'oauth2', option: 's', env: 'E', flows: { implicit: { authorizationUrl: 'https://as/a', scopes: [] } } },
+      { s: { accessToken: `${SECRET}\n` } },
+    ],
   ] as const)('%s', async (_, scheme, auth) => {
-    expectNoSecret(await failureOf(scheme as SecuritySchemeDescriptor, auth));
+    expectNoSecret(await failureOf(scheme, auth));
   });
 
   it.each([
     ['client credentials, secret in Basic', '/token', 'clientCredentials', { clientId: 'c', clientSecret: SECRET }],
-    ['client credentials, secret in the body', '/token', 'clientCredentials', { clientId: 'c', clientSecret: SECRET, clientAuthMethod: 'client_secret_post' }],
-    ['client credentials, 503', '/down', 'clientCredentials', { clientId: 'c', clientSecret: SECRET, clientAuthMethod: 'client_secret_post' }],
+    [
+      'client credentials, secret in the body',
+      '/token',
+      'clientCredentials',
+      { clientId: 'c', clientSecret: SECRET, clientAuthMethod: 'client_secret_post' },
+    ],
+    [
+      'client credentials, 503',
+      '/down',
+      'clientCredentials',
+      { clientId: 'c', clientSecret: SECRET, clientAuthMethod: 'client_secret_post' },
+    ],
     ['client credentials, non-JSON 200', '/garbage', 'clientCredentials', { clientId: 'c', clientSecret: SECRET }],
     ['refresh token', '/token', 'authorizationCode', { clientId: 'c', refreshToken: SECRET }],
     ['password grant', '/token', 'password', { clientId: 'c', username: 'u', password: SECRET }],
-    ['secret from a function', '/token', 'clientCredentials', { clientId: 'c', clientSecret: () => Promise.resolve(SECRET), clientAuthMethod: 'client_secret_post' }],
+    [
+      'secret from a function',
+      '/token',
+      'clientCredentials',
+      { clientId: 'c', clientSecret: () => Promise.resolve(SECRET), clientAuthMethod: 'client_secret_post' },
+    ],
   ] as const)('token endpoint echoing the request: %s', async (_, path, flow, settings) => {
     expectNoSecret(await failureOf(oauth(path, flow), { s: settings }));
   });
@@ -97,9 +139,17 @@ describe('no secret in thrown errors', () => {
     const api = createApi({ s: oauth('/token', 'authorizationCode') });
     const auth = createAuthenticator(api, { s: { clientId: 'c', clientSecret: SECRET } }, { fetch, clock: createFakeClock() });
     const request = await auth.oauth.createAuthorizationUrl({ redirectUri: 'http://127.0.0.1:9/cb', state: SECRET });
-    const exchange = { code: SECRET, state: SECRET, expectedState: request.state, codeVerifier: `${SECRET}-${'v'.repeat(30)}`, redirectUri: 'http://127.0.0.1:9/cb' };
+    const exchange = {
+      code: SECRET,
+      state: SECRET,
+      expectedState: request.state,
+      codeVerifier: `${SECRET}-${'v'.repeat(30)}`,
+      redirectUri: 'http://127.0.0.1:9/cb',
+    };
     expectNoSecret(await auth.oauth.exchangeCode(exchange).catch((e: unknown) => e));
-    expectNoSecret(await auth.oauth.exchangeCode({ ...exchange, state: 'other', expectedState: SECRET }).catch((e: unknown) => e));
+    expectNoSecret(
+      await auth.oauth.exchangeCode({ ...exchange, state: 'other', expectedState: SECRET }).catch((e: unknown) => e),
+    );
   });
 
   it('missing credentials name variables, not the values configured for other schemes', async () => {
@@ -108,7 +158,9 @@ describe('no secret in thrown errors', () => {
       b: { type: 'http', scheme: 'bearer', option: 'b', env: 'TESTAPI_B' },
     });
     const auth = createAuthenticator(api, { a: SECRET }, { fetch, clock: createFakeClock() });
-    const error = await auth.apply(createRequest('http://127.0.0.1:1/'), createContext([{ a: [], b: [] }])).catch((e: unknown) => e);
+    const error = await auth
+      .apply(createRequest('http://127.0.0.1:1/'), createContext([{ a: [], b: [] }]))
+      .catch((e: unknown) => e);
     expect((error as Error).message).toContain('TESTAPI_B');
     expectNoSecret(error);
   });

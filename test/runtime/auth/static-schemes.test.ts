@@ -5,7 +5,17 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createAuthenticator, MissingCredentialError, type AuthOptions } from '../../../runtime/auth/index.js';
 import type { SecurityRequirement, SecuritySchemeDescriptor } from '../../../runtime/types.js';
-import { createApi, createContext, createFakeClock, createRequest, sendJson, sendWithAuth, startLoopback, withEnv, type Loopback } from './support/harness.js';
+import {
+  createApi,
+  createContext,
+  createFakeClock,
+  createRequest,
+  sendJson,
+  sendWithAuth,
+  startLoopback,
+  withEnv,
+  type Loopback,
+} from './support/harness.js';
 
 const KEY = 'k3y/with=signs+and~tilde';
 const schemes: Record<string, SecuritySchemeDescriptor> = {
@@ -34,7 +44,8 @@ const expectations: Record<string, (s: Seen) => boolean> = {
   '/bearer': (s) => s.headers['authorization'] === 'Bearer eyJ.token.value',
   '/negotiate': (s) => s.headers['authorization'] === 'Negotiate YIIB-ticket',
   '/both': (s) => s.headers['x-api-key'] === KEY && s.query['api_key'] === KEY,
-  '/none': (s) => s.headers['authorization'] === undefined && s.headers['x-api-key'] === undefined && Object.keys(s.query).length === 0,
+  '/none': (s) =>
+    s.headers['authorization'] === undefined && s.headers['x-api-key'] === undefined && Object.keys(s.query).length === 0,
 };
 
 beforeAll(async () => {
@@ -49,10 +60,19 @@ beforeAll(async () => {
 afterAll(() => server.close());
 
 function authenticator(auth: AuthOptions | undefined, security: readonly SecurityRequirement[] = []) {
-  return createAuthenticator(createApi(schemes, security), auth, { fetch, clock: createFakeClock(), env: (name) => process.env[name] || undefined });
+  return createAuthenticator(createApi(schemes, security), auth, {
+    fetch,
+    clock: createFakeClock(),
+    env: (name) => process.env[name] || undefined,
+  });
 }
 
-async function call(auth: ReturnType<typeof authenticator>, path: string, security?: readonly SecurityRequirement[], prefill?: (h: Headers) => void) {
+async function call(
+  auth: ReturnType<typeof authenticator>,
+  path: string,
+  security?: readonly SecurityRequirement[],
+  prefill?: (h: Headers) => void,
+) {
   const request = createRequest(`${server.url}${path}`);
   prefill?.(request.headers);
   await auth.apply(request, createContext(security));
@@ -122,7 +142,9 @@ describe('which requirement is applied', () => {
 describe('missing credentials', () => {
   it('fails the call (not construction) naming the schemes and env vars', async () => {
     const auth = authenticator(undefined); // constructing with nothing configured is fine
-    const error = await auth.apply(createRequest(server.url), createContext([{ headerKey: [] }, { basicAuth: [] }], 'listPets')).catch((e: unknown) => e);
+    const error = await auth
+      .apply(createRequest(server.url), createContext([{ headerKey: [] }, { basicAuth: [] }], 'listPets'))
+      .catch((e: unknown) => e);
     expect(error).toBeInstanceOf(MissingCredentialError);
     const missing = error as MissingCredentialError;
     expect(missing.code).toBe('MISSING_CREDENTIAL');
@@ -136,7 +158,9 @@ describe('missing credentials', () => {
   });
 
   it('names undeclared schemes instead of crashing', async () => {
-    const error = await authenticator({}).apply(createRequest(server.url), createContext([{ ghost: [] }])).catch((e: unknown) => e);
+    const error = await authenticator({})
+      .apply(createRequest(server.url), createContext([{ ghost: [] }]))
+      .catch((e: unknown) => e);
     expect(error).toBeInstanceOf(MissingCredentialError);
     expect((error as Error).message).toContain('"ghost" (not declared');
   });
@@ -160,7 +184,9 @@ describe('environment variables', () => {
       restore();
     }
     const after = createAuthenticator(createApi(schemes), undefined, { fetch, clock: createFakeClock() });
-    await expect(after.apply(createRequest(server.url), createContext([{ headerKey: [] }]))).rejects.toBeInstanceOf(MissingCredentialError);
+    await expect(after.apply(createRequest(server.url), createContext([{ headerKey: [] }]))).rejects.toBeInstanceOf(
+      MissingCredentialError,
+    );
   });
 
   it('the option wins over the environment', async () => {
@@ -198,7 +224,10 @@ describe('sensitive names', () => {
   it('lists every header and query parameter the authenticator may set', () => {
     const auth = authenticator(undefined);
     expect([...auth.sensitiveHeaders].sort()).toEqual(['Authorization', 'Cookie', 'X-API-Key']);
-    const keysOnly = createAuthenticator(createApi({ q: schemes['queryKey'] as SecuritySchemeDescriptor }), undefined, { fetch, clock: createFakeClock() });
+    const keysOnly = createAuthenticator(createApi({ q: schemes['queryKey'] as SecuritySchemeDescriptor }), undefined, {
+      fetch,
+      clock: createFakeClock(),
+    });
     expect(keysOnly.sensitiveHeaders).toEqual([]);
     expect(keysOnly.sensitiveQueryParams).toEqual(['api_key']);
     expect(auth.sensitiveQueryParams).toEqual(['api_key']);
@@ -206,7 +235,9 @@ describe('sensitive names', () => {
 
   it('combining two Authorization schemes in one requirement is an error, not a silent overwrite', async () => {
     const auth = authenticator({ basicAuth: { username: 'a', password: 'b' }, bearerAuth: 't' });
-    await expect(auth.apply(createRequest(server.url), createContext([{ basicAuth: [], bearerAuth: [] }]))).rejects.toThrow(/Authorization header/);
+    await expect(auth.apply(createRequest(server.url), createContext([{ basicAuth: [], bearerAuth: [] }]))).rejects.toThrow(
+      /Authorization header/,
+    );
   });
 });
 

@@ -10,8 +10,20 @@ import {
 
 describe('parseCacheControl', () => {
   it.each([
-    ['max-age=60, private', [['max-age', '60'], ['private', '']]],
-    ['NO-CACHE="Set-Cookie, X-Foo", max-age=5', [['no-cache', 'Set-Cookie, X-Foo'], ['max-age', '5']]],
+    [
+      'max-age=60, private',
+      [
+        ['max-age', '60'],
+        ['private', ''],
+      ],
+    ],
+    [
+      'NO-CACHE="Set-Cookie, X-Foo", max-age=5',
+      [
+        ['no-cache', 'Set-Cookie, X-Foo'],
+        ['max-age', '5'],
+      ],
+    ],
     ['max-age=1, max-age=100', [['max-age', '1']]],
     [' , public ,', [['public', '']]],
   ])('%s', (given, want) => {
@@ -52,7 +64,9 @@ describe('explainNotStorable', () => {
 describe('Vary and request directives', () => {
   it('normalizes names and values', () => {
     expect(readVary(new Headers({ vary: 'Accept-Language, accept, ACCEPT' }))).toEqual(['accept', 'accept-language']);
-    expect(selectVaryValues(['accept'], new Headers({ accept: ' text/html ,  application/json ' }))).toEqual([['accept', 'text/html,application/json']]);
+    expect(selectVaryValues(['accept'], new Headers({ accept: ' text/html ,  application/json ' }))).toEqual([
+      ['accept', 'text/html,application/json'],
+    ]);
     expect(selectVaryValues(['x-absent'], new Headers())).toEqual([['x-absent', null]]);
   });
 

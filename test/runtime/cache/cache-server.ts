@@ -48,7 +48,10 @@ function route(req: IncomingMessage, res: ServerResponse, url: URL, count: numbe
     case '/bad-expires':
       return send({ expires: '0' }, body);
     case '/vary':
-      return send({ vary: 'Accept-Language', 'cache-control': 'max-age=60' }, JSON.stringify({ lang: req.headers['accept-language'] ?? null, n: count }));
+      return send(
+        { vary: 'Accept-Language', 'cache-control': 'max-age=60' },
+        JSON.stringify({ lang: req.headers['accept-language'] ?? null, n: count }),
+      );
     case '/vary-star':
       return send({ vary: '*', 'cache-control': 'max-age=60' }, body);
     case '/who':

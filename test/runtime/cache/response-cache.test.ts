@@ -30,7 +30,11 @@ async function send(
   path: string,
   init: { method?: string; headers?: Record<string, string>; identity?: string } = {},
 ): Promise<Response> {
-  const request: CacheRequest = { method: init.method ?? 'GET', url: new URL(path, server.origin), headers: new Headers(init.headers) };
+  const request: CacheRequest = {
+    method: init.method ?? 'GET',
+    url: new URL(path, server.origin),
+    headers: new Headers(init.headers),
+  };
   const identity = init.identity ?? ANON;
   const hit = await cache.lookup(request, identity);
   if (hit.kind === 'fresh') return hit.response;
@@ -144,7 +148,10 @@ describe('createResponseCache', () => {
   it('Vary: a different Accept-Language never gets another language', async () => {
     const cache = make();
     expect(await json(await send(cache, '/vary', { headers: { 'accept-language': 'en' } }))).toMatchObject({ lang: 'en' });
-    expect(await json(await send(cache, '/vary', { headers: { 'accept-language': '  en ' } }))).toMatchObject({ lang: 'en', n: 1 });
+    expect(await json(await send(cache, '/vary', { headers: { 'accept-language': '  en ' } }))).toMatchObject({
+      lang: 'en',
+      n: 1,
+    });
     expect(await json(await send(cache, '/vary', { headers: { 'accept-language': 'fr' } }))).toMatchObject({ lang: 'fr' });
     // (Node's fetch sends `accept-language: *` when none is set; the point is: not the French answer.)
     expect(await json(await send(cache, '/vary'))).toMatchObject({ n: 3 });
@@ -207,13 +214,17 @@ describe('createResponseCache', () => {
     const cache = make();
     const response = await send(cache, '/broken');
     await expect(response.text()).rejects.toThrow();
-    expect((await cache.lookup({ method: 'GET', url: new URL('/broken', server.origin), headers: new Headers() }, ANON)).kind).toBe('miss');
+    expect(
+      (await cache.lookup({ method: 'GET', url: new URL('/broken', server.origin), headers: new Headers() }, ANON)).kind,
+    ).toBe('miss');
   });
 
   it('a 304 for an entry that is gone and not passed is a typed error', async () => {
     const cache = make();
     const request: CacheRequest = { method: 'GET', url: new URL('/nothing', server.origin), headers: new Headers() };
-    await expect(cache.revalidated(request, new Response(null, { status: 304 }), ANON)).rejects.toBeInstanceOf(CacheEntryMissingError);
+    await expect(cache.revalidated(request, new Response(null, { status: 304 }), ANON)).rejects.toBeInstanceOf(
+      CacheEntryMissingError,
+    );
   });
 });
 

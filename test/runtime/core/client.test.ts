@@ -68,6 +68,14 @@ describe('headers on every request', () => {
     expect((error as NotFoundError).toJSON().error.correlation_id).toBe(second);
   });
 
+  it('errors raised before sending carry the request id and operation too', async () => {
+    const op = makeOp({ id: 'getOne', path: '/things/{id}', params: [{ name: 'id', in: 'path', style: 'simple', explode: false, required: true }] });
+    const error = await rejectionOf(makeClient(server.origin).request(op, {}, { requestId: 'req-early' }));
+    expect(error).toBeInstanceOf(ValidationError);
+    expect((error as ValidationError).requestId).toBe('req-early');
+    expect((error as ValidationError).operation).toBe('getOne');
+  });
+
   it('requestIdHeader and a caller-chosen request id are honoured', async () => {
     await makeClient(server.origin, { requestIdHeader: 'X-Correlation-ID' }).request(makeOp(), undefined, { requestId: 'corr-1' });
     expect(last().headers['x-correlation-id']).toBe('corr-1');

@@ -128,6 +128,12 @@ describe('error bodies', () => {
     expect(error.message).toBe('GET /not-found returned 404 Not Found: No pet p_9');
   });
 
+  it('are read and parsed even when the caller asked for a stream', async () => {
+    const error = (await rejectionOf(call('/not-found', { responseType: 'stream' }))) as ApiError;
+    expect(error).toBeInstanceOf(NotFoundError);
+    expect(error.body).toEqual({ title: 'Not Found', detail: 'No pet p_9' });
+  });
+
   it('keep HTML as text and never put it in the message', async () => {
     const error = (await rejectionOf(call('/error-html'))) as ApiError;
     expect(error.status).toBe(502);

@@ -49,7 +49,9 @@ describe('mapConcurrent', () => {
       { concurrency: 4 },
     );
     expect(results).toHaveLength(10);
-    expect(results.filter((r) => r.status === 'fulfilled').map((r) => r.status === 'fulfilled' && r.value)).toEqual([0, 2, 4, 6, 8]);
+    expect(results.filter((r) => r.status === 'fulfilled').map((r) => r.status === 'fulfilled' && r.value)).toEqual([
+      0, 2, 4, 6, 8,
+    ]);
     expect(results[3]).toEqual({ status: 'rejected', reason: new Error('sync 3') });
     expect(results[5]).toEqual({ status: 'rejected', reason: new Error('odd 5') });
   });
@@ -115,7 +117,12 @@ describe('batch', () => {
 
   it('a non-array result is given to every item of its chunk; a wrong-length array is an error', async () => {
     const summary = await batch(range(4), (chunk) => Promise.resolve({ accepted: chunk.length }), { size: 3 });
-    expect(summary.map((r) => r.status === 'fulfilled' && r.value)).toEqual([{ accepted: 3 }, { accepted: 3 }, { accepted: 3 }, { accepted: 1 }]);
+    expect(summary.map((r) => r.status === 'fulfilled' && r.value)).toEqual([
+      { accepted: 3 },
+      { accepted: 3 },
+      { accepted: 3 },
+      { accepted: 1 },
+    ]);
     const mismatch = await batch(range(3), () => Promise.resolve([1]), { size: 3 });
     expect(mismatch).toHaveLength(3);
     expect(mismatch.every((r) => r.status === 'rejected' && r.reason instanceof BatchResultMismatchError)).toBe(true);

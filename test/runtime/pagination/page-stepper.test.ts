@@ -1,6 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import { createPageStepper } from '../../../runtime/pagination-strategy.js';
-import { PaginationError, PaginationLoopError, extractItems, readPath, type PaginationSpec } from '../../../runtime/pagination.js';
+import {
+  PaginationError,
+  PaginationLoopError,
+  extractItems,
+  readPath,
+  type PaginationSpec,
+} from '../../../runtime/pagination.js';
 
 const page = (data: unknown, url = 'https://api.test/v1/items', headers: Record<string, string> = {}) => ({
   data,
@@ -17,7 +23,10 @@ describe('createPageStepper', () => {
 
   it('offset: a page smaller than an earlier one is the last', () => {
     const step = createPageStepper({ style: 'offset', offsetParam: 'offset', itemsPath: [] });
-    expect(step.next(page([1, 2, 3], 'https://api.test/x?offset=30'), [1, 2, 3])).toEqual({ kind: 'query', query: { offset: '33' } });
+    expect(step.next(page([1, 2, 3], 'https://api.test/x?offset=30'), [1, 2, 3])).toEqual({
+      kind: 'query',
+      query: { offset: '33' },
+    });
     expect(step.next(page([4]), [4])).toBeUndefined();
   });
 
@@ -27,14 +36,31 @@ describe('createPageStepper', () => {
   });
 
   it('cursor: hasMore false stops even with a cursor', () => {
-    const spec: PaginationSpec = { style: 'cursor', cursorParam: 'after', nextCursorPath: ['last_id'], hasMorePath: ['has_more'], itemsPath: ['data'] };
+    const spec: PaginationSpec = {
+      style: 'cursor',
+      cursorParam: 'after',
+      nextCursorPath: ['last_id'],
+      hasMorePath: ['has_more'],
+      itemsPath: ['data'],
+    };
     expect(createPageStepper(spec).next(page({ data: [1], last_id: 'x', has_more: false }), [1])).toBeUndefined();
-    expect(createPageStepper(spec).next(page({ data: [1], last_id: 'x', has_more: true }), [1])).toEqual({ kind: 'query', query: { after: 'x' } });
+    expect(createPageStepper(spec).next(page({ data: [1], last_id: 'x', has_more: true }), [1])).toEqual({
+      kind: 'query',
+      query: { after: 'x' },
+    });
   });
 
   it('cursor: an empty page with a cursor continues (Slack sends those)', () => {
-    const spec: PaginationSpec = { style: 'cursor', cursorParam: 'cursor', nextCursorPath: ['meta', 'next'], itemsPath: ['data'] };
-    expect(createPageStepper(spec).next(page({ data: [], meta: { next: 'c2' } }), [])).toEqual({ kind: 'query', query: { cursor: 'c2' } });
+    const spec: PaginationSpec = {
+      style: 'cursor',
+      cursorParam: 'cursor',
+      nextCursorPath: ['meta', 'next'],
+      itemsPath: ['data'],
+    };
+    expect(createPageStepper(spec).next(page({ data: [], meta: { next: 'c2' } }), [])).toEqual({
+      kind: 'query',
+      query: { cursor: 'c2' },
+    });
   });
 
   it.each([[null], [''], [undefined], [{}]])('cursor: %j ends iteration', (cursor) => {
@@ -44,7 +70,10 @@ describe('createPageStepper', () => {
 
   it('cursor: numeric cursors become strings; $lastItem on an empty page stops', () => {
     const spec: PaginationSpec = { style: 'cursor', cursorParam: 'since_id', nextCursorPath: ['$lastItem', 'id'], itemsPath: [] };
-    expect(createPageStepper(spec).next(page([{ id: 1 }, { id: 42 }]), [{ id: 1 }, { id: 42 }])).toEqual({ kind: 'query', query: { since_id: '42' } });
+    expect(createPageStepper(spec).next(page([{ id: 1 }, { id: 42 }]), [{ id: 1 }, { id: 42 }])).toEqual({
+      kind: 'query',
+      query: { since_id: '42' },
+    });
     expect(createPageStepper(spec).next(page([]), [])).toBeUndefined();
   });
 

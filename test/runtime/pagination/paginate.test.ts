@@ -56,7 +56,12 @@ async function collect(spec: PaginationSpec, path: string, limits = {}): Promise
 const styles: [string, PaginationSpec, string, number][] = [
   ['offset/limit', { style: 'offset', offsetParam: 'offset', limitParam: 'limit', itemsPath: ['data'] }, '/offset?limit=5', 5],
   // A limit above the server's cap: the short-page rule must not stop after the first page.
-  ['offset, limit capped by the server', { style: 'offset', offsetParam: 'offset', limitParam: 'limit', itemsPath: ['data'] }, '/offset?limit=1000', 3],
+  [
+    'offset, limit capped by the server',
+    { style: 'offset', offsetParam: 'offset', limitParam: 'limit', itemsPath: ['data'] },
+    '/offset?limit=1000',
+    3,
+  ],
   ['offset with no limit sent', { style: 'offset', offsetParam: 'offset', itemsPath: ['data'] }, '/offset', 5],
   ['page/per_page', { style: 'page', pageParam: 'page', sizeParam: 'per_page', itemsPath: ['results'] }, '/page?per_page=5', 5],
   [
@@ -67,11 +72,22 @@ const styles: [string, PaginationSpec, string, number][] = [
   ],
   [
     'starting_after = last item id, has_more',
-    { style: 'cursor', cursorParam: 'starting_after', nextCursorPath: ['$lastItem', 'id'], hasMorePath: ['has_more'], itemsPath: ['data'] },
+    {
+      style: 'cursor',
+      cursorParam: 'starting_after',
+      nextCursorPath: ['$lastItem', 'id'],
+      hasMorePath: ['has_more'],
+      itemsPath: ['data'],
+    },
     '/stripe?limit=5',
     5,
   ],
-  ['relative next URL in the body', { style: 'nextUrl', nextUrlPath: ['links', 'next'], itemsPath: ['values'] }, '/next?limit=6', 4],
+  [
+    'relative next URL in the body',
+    { style: 'nextUrl', nextUrlPath: ['links', 'next'], itemsPath: ['values'] },
+    '/next?limit=6',
+    4,
+  ],
   ['Link header rel="next"', { style: 'linkHeader', itemsPath: [] }, '/link?per_page=4', 6],
 ];
 
@@ -122,7 +138,12 @@ describe('paginate against a loopback server', () => {
   });
 
   it('the same cursor twice is a PaginationLoopError after that page, not an endless loop', async () => {
-    const spec: PaginationSpec = { style: 'cursor', cursorParam: 'cursor', nextCursorPath: ['next_cursor'], itemsPath: ['items'] };
+    const spec: PaginationSpec = {
+      style: 'cursor',
+      cursorParam: 'cursor',
+      nextCursorPath: ['next_cursor'],
+      itemsPath: ['items'],
+    };
     const { first, fetchPage } = source('/loop');
     const seen: Item[] = [];
     const error = await (async () => {
@@ -135,7 +156,12 @@ describe('paginate against a loopback server', () => {
   });
 
   it('a loop beyond maxPages is never reached', async () => {
-    const spec: PaginationSpec = { style: 'cursor', cursorParam: 'cursor', nextCursorPath: ['next_cursor'], itemsPath: ['items'] };
+    const spec: PaginationSpec = {
+      style: 'cursor',
+      cursorParam: 'cursor',
+      nextCursorPath: ['next_cursor'],
+      itemsPath: ['items'],
+    };
     const { first, fetchPage } = source('/loop');
     const seen: unknown[] = [];
     for await (const item of paginate(spec, first, fetchPage, { maxPages: 2 })) seen.push(item);

@@ -10,7 +10,10 @@ export interface Item {
   n: number;
 }
 
-export const ITEMS: readonly Item[] = Array.from({ length: 23 }, (_, i) => ({ id: `item_${String(i + 1).padStart(2, '0')}`, n: i + 1 }));
+export const ITEMS: readonly Item[] = Array.from({ length: 23 }, (_, i) => ({
+  id: `item_${String(i + 1).padStart(2, '0')}`,
+  n: i + 1,
+}));
 
 export interface PagingServer {
   origin: string;
@@ -51,7 +54,9 @@ function handle(url: URL, res: ServerResponse, foreignOrigin: () => string): voi
     }
     case '/cursor': {
       // Slack style: an opaque cursor in response_metadata.next_cursor, '' on the last page.
-      const start = url.searchParams.has('cursor') ? Number(Buffer.from(url.searchParams.get('cursor') ?? '', 'base64url').toString()) : 0;
+      const start = url.searchParams.has('cursor')
+        ? Number(Buffer.from(url.searchParams.get('cursor') ?? '', 'base64url').toString())
+        : 0;
       const end = start + limit;
       const next = end < ITEMS.length ? Buffer.from(String(end)).toString('base64url') : '';
       return sendJson(res, { ok: true, channels: ITEMS.slice(start, end), response_metadata: { next_cursor: next } });

@@ -9,8 +9,13 @@ class FakeApiPromise<T> implements PromiseLike<T> {
     this.started ??= this.send();
     return this.started;
   }
-  then<A = T, B = never>(ok?: ((value: T) => A | PromiseLike<A>) | null, fail?: ((reason: unknown) => B | PromiseLike<B>) | null): PromiseLike<A | B> {
-    return this.withResponse().then((r) => r.data).then(ok, fail);
+  then<A = T, B = never>(
+    ok?: ((value: T) => A | PromiseLike<A>) | null,
+    fail?: ((reason: unknown) => B | PromiseLike<B>) | null,
+  ): PromiseLike<A | B> {
+    return this.withResponse()
+      .then((r) => r.data)
+      .then(ok, fail);
   }
 }
 

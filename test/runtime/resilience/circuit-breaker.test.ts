@@ -24,7 +24,12 @@ function setup(options: CircuitBreakerOptions = {}, store?: StateStore) {
   const recorder = createRecorder();
   const changes: CircuitStateChange[] = [];
   const resilience = createResilience(
-    { retry: false, rateLimit: false, circuitBreaker: { ...options, onStateChange: (c) => changes.push(c) }, ...(store ? { stateStore: store } : {}) },
+    {
+      retry: false,
+      rateLimit: false,
+      circuitBreaker: { ...options, onStateChange: (c) => changes.push(c) },
+      ...(store ? { stateStore: store } : {}),
+    },
     { clock, random: () => 0.5, observer: recorder.observer },
   );
   let calls = 0;
@@ -43,11 +48,13 @@ function setup(options: CircuitBreakerOptions = {}, store?: StateStore) {
     );
   };
   const callWith = (outcome: () => Response | Error, url = A) =>
-    resilience.execute(makeCtx(), { method: 'GET', url }, () => {
-      calls += 1;
-      const out = outcome();
-      return out instanceof Response ? Promise.resolve(out) : Promise.reject(out);
-    }).catch((e: unknown) => e);
+    resilience
+      .execute(makeCtx(), { method: 'GET', url }, () => {
+        calls += 1;
+        const out = outcome();
+        return out instanceof Response ? Promise.resolve(out) : Promise.reject(out);
+      })
+      .catch((e: unknown) => e);
   return { clock, recorder, changes, start, callWith, pending, calls: () => calls };
 }
 
@@ -231,7 +238,11 @@ describe('circuit breaker: events', () => {
     await s.clock.advance(30_000);
     await s.callWith(() => respond(200));
     const circuit = s.recorder.events.filter((e) => e.type === 'circuit');
-    expect(circuit.map((e) => (e.type === 'circuit' ? `${e.from}>${e.to}` : ''))).toEqual(['closed>open', 'open>half_open', 'half_open>closed']);
+    expect(circuit.map((e) => (e.type === 'circuit' ? `${e.from}>${e.to}` : ''))).toEqual([
+      'closed>open',
+      'open>half_open',
+      'half_open>closed',
+    ]);
     const snapshot = s.recorder.observer.metrics.snapshot();
     expect(snapshot.circuitStateChanges).toBe(3);
     expect(snapshot.circuitStates).toEqual({ [A.origin]: 'closed' });
@@ -241,7 +252,12 @@ describe('circuit breaker: events', () => {
   it('a throwing onStateChange listener does not break the breaker', async () => {
     const clock = createFakeClock(0);
     const breaker = createCircuitBreaker(
-      { failureThreshold: 1, onStateChange: () => { throw new Error('listener bug'); } },
+      {
+        failureThreshold: 1,
+        onStateChange: () => {
+          throw new Error('listener bug');
+        },
+      },
       { clock, store: createMemoryStateStore(), random: () => 0.25 },
     );
     const permit = await breaker.acquire('k');

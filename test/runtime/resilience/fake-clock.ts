@@ -39,6 +39,7 @@ export function createFakeClock(start = Date.UTC(2025, 0, 15, 12, 0, 0), options
     pending: () => timers.length,
     sleep(ms, signal) {
       sleeps.push(ms);
+      // eslint-disable-next-line @typescript-eslint/prefer-promise-reject-errors -- same contract as the real clock: the signal's reason
       if (signal?.aborted) return Promise.reject(signal.reason);
       if (options.auto === true) {
         now += Math.max(0, ms);
@@ -56,6 +57,7 @@ export function createFakeClock(start = Date.UTC(2025, 0, 15, 12, 0, 0), options
         const onAbort = (): void => {
           const i = timers.indexOf(timer);
           if (i >= 0) timers.splice(i, 1);
+          // eslint-disable-next-line @typescript-eslint/prefer-promise-reject-errors -- same contract as the real clock: the signal's reason
           reject(signal?.reason);
         };
         signal?.addEventListener('abort', onAbort, { once: true });

@@ -35,12 +35,22 @@ async function call(init: CallInit) {
   server.script(path, init.faults);
   const method = init.method ?? 'GET';
   const clock = createFakeClock(Date.now(), { auto: true });
-  const resilience = createResilience({ circuitBreaker: false, ...init.options }, { clock, random: () => 0.5, observer: createRecorder().observer });
+  const resilience = createResilience(
+    { circuitBreaker: false, ...init.options },
+    { clock, random: () => 0.5, observer: createRecorder().observer },
+  );
   const ctx = makeCtx({ method, ...(init.key === undefined ? {} : { idempotencyKey: init.key }) });
   const body = JSON.stringify({ order: path });
   const sentKeys: string[] = [];
   const url = new URL(path, server.url);
-  const attempt = createFetchAttempt({ url, method, ...(method === 'GET' ? {} : { body }), timeoutMs: init.timeoutMs ?? 150, ctx, sentKeys });
+  const attempt = createFetchAttempt({
+    url,
+    method,
+    ...(method === 'GET' ? {} : { body }),
+    timeoutMs: init.timeoutMs ?? 150,
+    ctx,
+    sentKeys,
+  });
   const result = await resilience.execute(ctx, { method, url }, attempt).then(
     (response) => ({ ok: true as const, response }),
     (error: unknown) => ({ ok: false as const, error }),
@@ -91,7 +101,12 @@ describe('idempotency under faults (real sockets)', () => {
   it('POST with a key through a mixed storm that keeps acting before failing: still one effect', async () => {
     const key = `mixed-${Math.random()}`;
     const r = await call({
-      faults: [{ kind: 'reset-before-response', process: true }, { kind: 'reset-mid-body', process: true }, { kind: 'truncated-json', process: true }, { kind: 'ok' }],
+      faults: [
+        { kind: 'reset-before-response', process: true },
+        { kind: 'reset-mid-body', process: true },
+        { kind: 'truncated-json', process: true },
+        { kind: 'ok' },
+      ],
       method: 'POST',
       key,
       options: { retry: { maxRetries: 5 } },
@@ -106,11 +121,16 @@ describe('idempotency under faults (real sockets)', () => {
     const url = new URL('/never', closed.url);
     await closed.close();
     const clock = createFakeClock(Date.now(), { auto: true });
-    const resilience = createResilience({ circuitBreaker: false }, { clock, random: () => 0.5, observer: createRecorder().observer });
+    const resilience = createResilience(
+      { circuitBreaker: false },
+      { clock, random: () => 0.5, observer: createRecorder().observer },
+    );
     const ctx = makeCtx({ method: 'POST' });
     let attempts = 0;
     const inner = createFetchAttempt({ url, method: 'POST', body: '{}', timeoutMs: 500, ctx });
-    const error = await resilience.execute(ctx, { method: 'POST', url }, (n) => ((attempts = n), inner(n))).catch((e: unknown) => e);
+    const error = await resilience
+      .execute(ctx, { method: 'POST', url }, (n) => ((attempts = n), inner(n)))
+      .catch((e: unknown) => e);
     expect(error).toBeInstanceOf(ConnectionError);
     expect((error as ConnectionError).outcomeUnknown).toBe(false);
     expect(attempts).toBe(3);
@@ -138,11 +158,14 @@ describe('other faults (real sockets)', () => {
     expect(r.sleeps).toEqual([250, 500]);
   });
 
-  it.each(['seconds', 'imf-fixdate', 'rfc850', 'asctime', 'ms'] as const)('429 with Retry-After as %s: waits what the server asked', async (form) => {
-    const r = await call({ faults: [{ kind: 'retry-after', form, waitMs: 2000 }, { kind: 'ok' }] });
-    expect(r.result.ok).toBe(true);
-    expect(r.sleeps).toEqual([2000]);
-  });
+  it.each(['seconds', 'imf-fixdate', 'rfc850', 'asctime', 'ms'] as const)(
+    '429 with Retry-After as %s: waits what the server asked',
+    async (form) => {
+      const r = await call({ faults: [{ kind: 'retry-after', form, waitMs: 2000 }, { kind: 'ok' }] });
+      expect(r.result.ok).toBe(true);
+      expect(r.sleeps).toEqual([2000]);
+    },
+  );
 
   it('429 asking for more than maxRetryAfterMs: RateLimitError, one hit, no sleep', async () => {
     const r = await call({ faults: [{ kind: 'retry-after', form: 'seconds', waitMs: 120_000 }] });
@@ -159,14 +182,17 @@ describe('retry amplification at 100% failure (real sockets)', () => {
     const path = `/storm${route}`;
     server.script(path, [{ kind: 'status', status: 503 }]);
     const clock = createFakeClock(Date.now(), { auto: true });
-    const resilience = createResilience({ circuitBreaker: false }, { clock, random: () => 0.5, observer: createRecorder().observer });
+    const resilience = createResilience(
+      { circuitBreaker: false },
+      { clock, random: () => 0.5, observer: createRecorder().observer },
+    );
     const url = new URL(path, server.url);
     const calls = 200;
     let attempts = 0;
     for (let i = 0; i < calls; i += 1) {
       const ctx = makeCtx();
       const inner = createFetchAttempt({ url, method: 'GET', timeoutMs: 1000, ctx });
-      await resilience.execute(ctx, { method: 'GET', url }, (n) => (attempts += 1, inner(n)));
+      await resilience.execute(ctx, { method: 'GET', url }, (n) => ((attempts += 1), inner(n)));
     }
     const served = server.requests.filter((q) => q.path === path).length;
     expect(served).toBe(attempts);

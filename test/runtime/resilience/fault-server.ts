@@ -61,7 +61,8 @@ export function formatHttpDate(ms: number, form: 'imf-fixdate' | 'rfc850' | 'asc
   const day = d.getUTCDay();
   const month = MONTHS[d.getUTCMonth()] ?? 'Jan';
   if (form === 'imf-fixdate') return `${DAYS[day]}, ${pad(d.getUTCDate())} ${month} ${d.getUTCFullYear()} ${time(d)} GMT`;
-  if (form === 'rfc850') return `${LONG_DAYS[day]}, ${pad(d.getUTCDate())}-${month}-${pad(d.getUTCFullYear() % 100)} ${time(d)} GMT`;
+  if (form === 'rfc850')
+    return `${LONG_DAYS[day]}, ${pad(d.getUTCDate())}-${month}-${pad(d.getUTCFullYear() % 100)} ${time(d)} GMT`;
   return `${DAYS[day]} ${month} ${String(d.getUTCDate()).padStart(2, ' ')} ${time(d)} ${d.getUTCFullYear()}`;
 }
 
@@ -93,7 +94,13 @@ export async function startFaultServer(): Promise<FaultServer> {
     const path = new URL(req.url ?? '/', 'http://x').pathname;
     const id = requestId(req, body);
     hits.set(id, (hits.get(id) ?? 0) + 1);
-    requests.push({ method: req.method ?? 'GET', path, idempotencyKey: req.headers['idempotency-key'] as string | undefined, body, headers: req.headers });
+    requests.push({
+      method: req.method ?? 'GET',
+      path,
+      idempotencyKey: req.headers['idempotency-key'] as string | undefined,
+      body,
+      headers: req.headers,
+    });
     const fallback: Fault = { kind: 'ok' };
     const script = scripts.get(path) ?? { faults: [fallback], next: 0 };
     const fault = script.faults[Math.min(script.next, script.faults.length - 1)] ?? fallback;
@@ -115,7 +122,11 @@ export async function startFaultServer(): Promise<FaultServer> {
       case 'retry-after': {
         const base = Math.floor(Date.now() / 1000) * 1000;
         const value =
-          fault.form === 'seconds' ? String(fault.waitMs / 1000) : fault.form === 'ms' ? String(fault.waitMs) : formatHttpDate(base + fault.waitMs, fault.form);
+          fault.form === 'seconds'
+            ? String(fault.waitMs / 1000)
+            : fault.form === 'ms'
+              ? String(fault.waitMs)
+              : formatHttpDate(base + fault.waitMs, fault.form);
         const header = fault.form === 'ms' ? 'retry-after-ms' : 'retry-after';
         res.writeHead(429, { 'content-type': 'application/json', date: formatHttpDate(base, 'imf-fixdate'), [header]: value });
         res.end('{"error":{"message":"slow down"}}');

@@ -12,7 +12,11 @@ describe('redactor', () => {
   const r = createRedactor({ sensitiveHeaders: ['X-Custom-Auth'], sensitiveQueryParams: ['sig'] });
 
   it.each([
-    ['secret query values, other params kept', 'https://h.test/p?api_key=A1&page=2&SIG=B2&access_token=C3', `https://h.test/p?api_key=${REDACTED}&page=2&SIG=${REDACTED}&access_token=${REDACTED}`],
+    [
+      'secret query values, other params kept',
+      'https://h.test/p?api_key=A1&page=2&SIG=B2&access_token=C3',
+      `https://h.test/p?api_key=${REDACTED}&page=2&SIG=${REDACTED}&access_token=${REDACTED}`,
+    ],
     ['percent-encoded names', 'https://h.test/p?api%5Fkey=A1', `https://h.test/p?api%5Fkey=${REDACTED}`],
     ['userinfo', 'https://user:pw@h.test/p', `https://${REDACTED}@h.test/p`],
     ['fragment tokens', 'https://h.test/cb#access_token=T1&state=ok', `https://h.test/cb#access_token=${REDACTED}&state=ok`],
@@ -35,7 +39,13 @@ describe('redactor', () => {
 
   it('redactHeaders replaces credential values and keeps the rest', () => {
     const h = r.redactHeaders(
-      new Headers({ authorization: 'Bearer x', 'x-custom-auth': 'y', 'x-api-key': 'z', 'content-type': 'application/json', 'x-ratelimit-remaining': '3' }),
+      new Headers({
+        authorization: 'Bearer x',
+        'x-custom-auth': 'y',
+        'x-api-key': 'z',
+        'content-type': 'application/json',
+        'x-ratelimit-remaining': '3',
+      }),
     );
     expect(Object.fromEntries(h)).toEqual({
       authorization: REDACTED,
@@ -47,7 +57,12 @@ describe('redactor', () => {
   });
 
   it('redactString is idempotent', () => {
-    for (const text of ['Authorization: Bearer abc', 'https://u:p@h/x?token=1', '{"password":"x"}', 'Basic dXNlcjpwYXNzd29yZA==']) {
+    for (const text of [
+      'Authorization: Bearer abc',
+      'https://u:p@h/x?token=1',
+      '{"password":"x"}',
+      'Basic dXNlcjpwYXNzd29yZA==',
+    ]) {
       const once = r.redactString(text);
       expect(r.redactString(once)).toBe(once);
     }
@@ -84,10 +99,17 @@ describe('no secret reaches a log line, an event or an error the runtime builds'
       sensitiveQueryParams: ['sig'],
       onEvent: (e) => events.push(e),
     });
-    const url = new URL(`https://user:${s(4)}@api.test/v1/x?api_key=${s(1)}&sig=${s(2)}&access_token=${s(3)}&page=2#id_token=${s(5)}`);
+    const url = new URL(
+      `https://user:${s(4)}@api.test/v1/x?api_key=${s(1)}&sig=${s(2)}&access_token=${s(3)}&page=2#id_token=${s(5)}`,
+    );
 
     observer.log('info', {
-      headers: new Headers({ authorization: `Bearer ${s(6)}`, cookie: `sid=${s(7)}`, 'x-custom-auth': s(8), 'proxy-authorization': `Basic ${basic}` }),
+      headers: new Headers({
+        authorization: `Bearer ${s(6)}`,
+        cookie: `sid=${s(7)}`,
+        'x-custom-auth': s(8),
+        'proxy-authorization': `Basic ${basic}`,
+      }),
       url,
       body: { password: s(14), nested: { client_secret: s(15) }, note: `Bearer ${s(0)}` },
       message: `failed: {"password":"${s(12)}"} and ?token=${s(11)}`,
@@ -108,13 +130,27 @@ describe('no secret reaches a log line, an event or an error the runtime builds'
     const resilience = createResilience({ circuitBreaker: false }, { clock, random: () => 0.5, observer });
     const failures = [
       () => Promise.reject(new ConnectionError(`reset for ${url.toString()}`, { outcomeUnknown: true })),
-      () => Promise.resolve(respond(429, { 'retry-after': '3600', 'set-cookie': `sid=${s(13)}`, 'x-api-key': s(13) }, '{"error":"slow"}')),
+      () =>
+        Promise.resolve(
+          respond(429, { 'retry-after': '3600', 'set-cookie': `sid=${s(13)}`, 'x-api-key': s(13) }, '{"error":"slow"}'),
+        ),
     ];
     let n = 0;
-    const error = await resilience.execute(makeCtx(), { method: 'GET', url }, () => (failures[n++] ?? failures[1])!()).catch((e: unknown) => e);
+    const next = (): Promise<Response> => {
+      const make = failures[Math.min(n, failures.length - 1)];
+      n += 1;
+      return make === undefined ? Promise.reject(new Error('no outcome')) : make();
+    };
+    const error = await resilience.execute(makeCtx(), { method: 'GET', url }, next).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(RateLimitError);
 
-    const everything = [...lines, ...events.map((e) => JSON.stringify(e)), ...events.map((e) => inspect(e, { depth: null })), inspect(error, { depth: null }), JSON.stringify(error)];
+    const everything = [
+      ...lines,
+      ...events.map((e) => JSON.stringify(e)),
+      ...events.map((e) => inspect(e, { depth: null })),
+      inspect(error, { depth: null }),
+      JSON.stringify(error),
+    ];
     expect(lines.length).toBeGreaterThan(6);
     for (const text of everything) {
       for (const secret of [...secrets, basic]) expect(text).not.toContain(secret);
@@ -129,7 +165,10 @@ describe('observer', () => {
     expect(() => createObserver().log('error', { a: 1 })).not.toThrow();
     const seen: string[] = [];
     const push = (l: string) => () => void seen.push(l);
-    const observer = createObserver({ logger: { debug: push('debug'), info: push('info'), warn: push('warn'), error: push('error') }, level: 'warn' });
+    const observer = createObserver({
+      logger: { debug: push('debug'), info: push('info'), warn: push('warn'), error: push('error') },
+      level: 'warn',
+    });
     for (const level of ['debug', 'info', 'warn', 'error'] as const) observer.log(level, {});
     expect(seen).toEqual(['warn', 'error']);
   });
@@ -139,13 +178,27 @@ describe('observer', () => {
       throw new Error('sink down');
     };
     const observer = createObserver({ logger: { debug: bad, info: bad, warn: bad, error: bad }, onEvent: bad });
-    expect(() => observer.attempt({ method: 'GET', url: new URL('https://h.test'), attempt: 1, requestId: 'r', operation: 'o', durationMs: 1, status: 200, willRetry: false })).not.toThrow();
+    expect(() =>
+      observer.attempt({
+        method: 'GET',
+        url: new URL('https://h.test'),
+        attempt: 1,
+        requestId: 'r',
+        operation: 'o',
+        durationMs: 1,
+        status: 200,
+        willRetry: false,
+      }),
+    ).not.toThrow();
   });
 
   it('picks the level from the outcome', () => {
     const levels: string[] = [];
     const push = (l: string) => () => void levels.push(l);
-    const observer = createObserver({ logger: { debug: push('debug'), info: push('info'), warn: push('warn'), error: push('error') }, level: 'debug' });
+    const observer = createObserver({
+      logger: { debug: push('debug'), info: push('info'), warn: push('warn'), error: push('error') },
+      level: 'debug',
+    });
     const base = { method: 'GET', url: new URL('https://h.test'), attempt: 1, requestId: 'r', operation: 'o', durationMs: 1 };
     observer.attempt({ ...base, status: 200, willRetry: false });
     observer.attempt({ ...base, status: 503, willRetry: true });
@@ -195,7 +248,15 @@ describe('metrics', () => {
   it('counts attempts, retries, timeouts and rate-limit hits', () => {
     const m = createMetrics();
     const attempt = (status?: number, error?: string): ObserveEvent => ({
-      type: 'attempt', method: 'GET', url: 'u', attempt: 1, requestId: 'r', operation: 'o', durationMs: 1, willRetry: true, timestamp: 't',
+      type: 'attempt',
+      method: 'GET',
+      url: 'u',
+      attempt: 1,
+      requestId: 'r',
+      operation: 'o',
+      durationMs: 1,
+      willRetry: true,
+      timestamp: 't',
       ...(status === undefined ? {} : { status }),
       ...(error === undefined ? {} : { error: { name: error, message: '' } }),
     });

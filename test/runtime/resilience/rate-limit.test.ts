@@ -44,21 +44,32 @@ describe('token bucket', () => {
     await runFor(s, 5000);
     await Promise.all(r.all);
     expect(r.admitted).toHaveLength(20);
-    expect(maxInWindow(r.admitted.map((a) => a.at), 1000)).toBe(5);
+    expect(
+      maxInWindow(
+        r.admitted.map((a) => a.at),
+        1000,
+      ),
+    ).toBe(5);
     expect(r.admitted.at(-1)?.at).toBe(19 * 200);
   });
 
   it('property: any window of W ms admits at most burst + rate·W/1000', async () => {
     await fc.assert(
-      fc.asyncProperty(fc.integer({ min: 1, max: 20 }), fc.integer({ min: 1, max: 8 }), fc.integer({ min: 1, max: 30 }), async (rps, burst, n) => {
-        const s = setup({ requestsPerSecond: rps, burst });
-        const r = acquireMany(s, n);
-        await runFor(s, Math.ceil((n / rps) * 1000) + 200, 25);
-        await Promise.all(r.all);
-        expect(r.admitted).toHaveLength(n);
-        const times = r.admitted.map((a) => a.at);
-        for (const w of [100, 500, 1000, 3000]) expect(maxInWindow(times, w)).toBeLessThanOrEqual(burst + Math.floor((rps * w) / 1000));
-      }),
+      fc.asyncProperty(
+        fc.integer({ min: 1, max: 20 }),
+        fc.integer({ min: 1, max: 8 }),
+        fc.integer({ min: 1, max: 30 }),
+        async (rps, burst, n) => {
+          const s = setup({ requestsPerSecond: rps, burst });
+          const r = acquireMany(s, n);
+          await runFor(s, Math.ceil((n / rps) * 1000) + 200, 25);
+          await Promise.all(r.all);
+          expect(r.admitted).toHaveLength(n);
+          const times = r.admitted.map((a) => a.at);
+          for (const w of [100, 500, 1000, 3000])
+            expect(maxInWindow(times, w)).toBeLessThanOrEqual(burst + Math.floor((rps * w) / 1000));
+        },
+      ),
       { numRuns: 25 },
     );
   });
@@ -90,7 +101,11 @@ describe('token bucket', () => {
     expect(error.status).toBe(0);
     expect(error.retryAfterMs).toBe(3000);
     await runFor(s, 2000);
-    expect(r.admitted.map((a) => [a.index, a.at])).toEqual([[0, 0], [1, 1000], [2, 2000]]);
+    expect(r.admitted.map((a) => [a.index, a.at])).toEqual([
+      [0, 0],
+      [1, 1000],
+      [2, 2000],
+    ]);
     expect(s.notices.filter((n) => n.rejected)).toHaveLength(3);
   });
 
@@ -195,7 +210,10 @@ describe('learning from responses', () => {
     };
     const p1 = resilience.execute(makeCtx(), { method: 'GET', url }, attempt);
     await flush();
-    const others = [resilience.execute(makeCtx(), { method: 'GET', url }, attempt), resilience.execute(makeCtx(), { method: 'GET', url }, attempt)];
+    const others = [
+      resilience.execute(makeCtx(), { method: 'GET', url }, attempt),
+      resilience.execute(makeCtx(), { method: 'GET', url }, attempt),
+    ];
     await clock.advance(2999);
     expect(sentAt).toEqual([0]);
     await clock.advance(1);
@@ -235,16 +253,22 @@ describe('learning from responses', () => {
     };
     await resilience.execute(makeCtx(), { method: 'GET', url }, attempt);
     const controller = new AbortController();
-    const aborted = resilience.execute(makeCtx({ signal: controller.signal }), { method: 'GET', url }, attempt).catch((e: unknown) => e);
+    const aborted = resilience
+      .execute(makeCtx({ signal: controller.signal }), { method: 'GET', url }, attempt)
+      .catch((e: unknown) => e);
     await flush();
     controller.abort(new DOMException('caller timeout', 'TimeoutError'));
     expect(await aborted).toBeInstanceOf(TimeoutError);
     const controller2 = new AbortController();
-    const aborted2 = resilience.execute(makeCtx({ signal: controller2.signal }), { method: 'GET', url }, attempt).catch((e: unknown) => e);
+    const aborted2 = resilience
+      .execute(makeCtx({ signal: controller2.signal }), { method: 'GET', url }, attempt)
+      .catch((e: unknown) => e);
     await flush();
     controller2.abort();
     expect(await aborted2).toBeInstanceOf(AbortError);
-    await expect(resilience.execute(makeCtx({ deadline: 300 }), { method: 'GET', url }, attempt)).rejects.toBeInstanceOf(TimeoutError);
+    await expect(resilience.execute(makeCtx({ deadline: 300 }), { method: 'GET', url }, attempt)).rejects.toBeInstanceOf(
+      TimeoutError,
+    );
     expect(calls).toBe(1);
   });
 });

@@ -8,7 +8,11 @@ import { createRecorder, makeCtx, respond } from './support.js';
 
 const URL_A = new URL('https://api.example.test/v1/things?limit=5');
 
-function setup(options: ResilienceOptions = {}, clock: FakeClock = createFakeClock(undefined, { auto: true }), random = () => 0.5) {
+function setup(
+  options: ResilienceOptions = {},
+  clock: FakeClock = createFakeClock(undefined, { auto: true }),
+  random = () => 0.5,
+) {
   const recorder = createRecorder();
   const resilience = createResilience({ circuitBreaker: false, ...options }, { clock, random, observer: recorder.observer });
   return { clock, recorder, resilience };
@@ -26,7 +30,12 @@ function script(outcomes: Array<() => Response | Error>) {
   return { attempt, calls: () => calls };
 }
 
-const run = (s: ReturnType<typeof setup>, ctx: RequestContext, outcomes: Array<() => Response | Error>, method: HttpMethod = 'GET') => {
+const run = (
+  s: ReturnType<typeof setup>,
+  ctx: RequestContext,
+  outcomes: Array<() => Response | Error>,
+  method: HttpMethod = 'GET',
+) => {
   const sc = script(outcomes);
   return { promise: s.resilience.execute(ctx, { method, url: URL_A }, sc.attempt), calls: sc.calls };
 };
@@ -67,7 +76,9 @@ describe('backoff and attempts', () => {
     const s = setup();
     let cancelled = 0;
     const streamed = (): Response =>
-      new Response(new ReadableStream({ pull: (c) => c.enqueue(new Uint8Array(8)), cancel: () => void (cancelled += 1) }), { status: 503 });
+      new Response(new ReadableStream({ pull: (c) => c.enqueue(new Uint8Array(8)), cancel: () => void (cancelled += 1) }), {
+        status: 503,
+      });
     const r = run(s, makeCtx(), [streamed, streamed, () => respond(200)]);
     await r.promise;
     await flush();
@@ -82,7 +93,11 @@ describe('server-asked waits (fake clock)', () => {
     ['Retry-After IMF-fixdate', { 'retry-after': formatHttpDate(t0 + 7000, 'imf-fixdate') }, 7000],
     ['Retry-After RFC 850', { 'retry-after': formatHttpDate(t0 + 8000, 'rfc850') }, 8000],
     ['Retry-After asctime', { 'retry-after': formatHttpDate(t0 + 9000, 'asctime') }, 9000],
-    ['Retry-After date against a skewed server Date', { 'retry-after': formatHttpDate(t0 + 100_000, 'imf-fixdate'), date: formatHttpDate(t0 + 96_000, 'imf-fixdate') }, 4000],
+    [
+      'Retry-After date against a skewed server Date',
+      { 'retry-after': formatHttpDate(t0 + 100_000, 'imf-fixdate'), date: formatHttpDate(t0 + 96_000, 'imf-fixdate') },
+      4000,
+    ],
     ['retry-after-ms', { 'retry-after-ms': '1250' }, 1250],
     ['RateLimit structured', { ratelimit: '"default";r=0;t=5', 'ratelimit-policy': '"default";q=10;w=60' }, 5000],
     ['RateLimit dictionary (draft-07)', { ratelimit: 'limit=10, remaining=0, reset=6' }, 6000],
@@ -127,7 +142,9 @@ describe('server-asked waits (fake clock)', () => {
     await run(ok, makeCtx(), [() => respond(429, { 'retry-after': '60' }), () => respond(200)]).promise;
     expect(ok.clock.sleeps).toEqual([60_000]);
     const tooLong = setup();
-    await expect(run(tooLong, makeCtx(), [() => respond(429, { 'retry-after': '61' })]).promise).rejects.toBeInstanceOf(RateLimitError);
+    await expect(run(tooLong, makeCtx(), [() => respond(429, { 'retry-after': '61' })]).promise).rejects.toBeInstanceOf(
+      RateLimitError,
+    );
   });
 
   it('without a server wait, a 429 falls back to backoff', async () => {
@@ -142,7 +159,12 @@ describe('server-asked waits (fake clock)', () => {
     expect((await r1.promise).status).toBe(503);
     expect(r1.calls()).toBe(1);
     const yes = setup();
-    const r2 = run(yes, makeCtx({ method: 'POST' }), [() => respond(409, { 'x-should-retry': 'true' }), () => respond(201)], 'POST');
+    const r2 = run(
+      yes,
+      makeCtx({ method: 'POST' }),
+      [() => respond(409, { 'x-should-retry': 'true' }), () => respond(201)],
+      'POST',
+    );
     expect((await r2.promise).status).toBe(201);
     expect(r2.calls()).toBe(2);
   });
@@ -150,7 +172,11 @@ describe('server-asked waits (fake clock)', () => {
 
 describe('method safety', () => {
   it('a POST without an idempotency key is never retried on 503, timeout or an unknown-outcome connection error', async () => {
-    for (const outcome of [() => respond(503), () => new TimeoutError('slow'), () => new ConnectionError('reset', { outcomeUnknown: true })]) {
+    for (const outcome of [
+      () => respond(503),
+      () => new TimeoutError('slow'),
+      () => new ConnectionError('reset', { outcomeUnknown: true }),
+    ]) {
       const s = setup();
       const r = run(s, makeCtx({ method: 'POST' }), [outcome, () => respond(200)], 'POST');
       await r.promise.catch(() => undefined);
@@ -160,7 +186,12 @@ describe('method safety', () => {
 
   it('a POST whose connection never reached the server is retried', async () => {
     const s = setup();
-    const r = run(s, makeCtx({ method: 'POST' }), [() => new ConnectionError('refused', { outcomeUnknown: false }), () => respond(201)], 'POST');
+    const r = run(
+      s,
+      makeCtx({ method: 'POST' }),
+      [() => new ConnectionError('refused', { outcomeUnknown: false }), () => respond(201)],
+      'POST',
+    );
     expect((await r.promise).status).toBe(201);
     expect(r.calls()).toBe(2);
   });
@@ -168,7 +199,12 @@ describe('method safety', () => {
   it('a POST or PATCH with an idempotency key is retried', async () => {
     for (const method of ['POST', 'PATCH'] as const) {
       const s = setup();
-      const r = run(s, makeCtx({ method, idempotencyKey: 'k-1' }), [() => new ConnectionError('reset', { outcomeUnknown: true }), () => respond(200)], method);
+      const r = run(
+        s,
+        makeCtx({ method, idempotencyKey: 'k-1' }),
+        [() => new ConnectionError('reset', { outcomeUnknown: true }), () => respond(200)],
+        method,
+      );
       expect((await r.promise).status).toBe(200);
       expect(r.calls()).toBe(2);
     }

@@ -19,7 +19,10 @@ function prng(seed: number): () => number {
 
 async function drive(calls: number, fails: (call: number) => boolean, options: ResilienceOptions = {}): Promise<number> {
   const clock = createFakeClock(0, { auto: true });
-  const resilience = createResilience({ circuitBreaker: false, rateLimit: false, ...options }, { clock, random: () => 0.5, observer: createRecorder().observer });
+  const resilience = createResilience(
+    { circuitBreaker: false, rateLimit: false, ...options },
+    { clock, random: () => 0.5, observer: createRecorder().observer },
+  );
   const url = new URL('https://api.example.test/x');
   let attempts = 0;
   for (let i = 0; i < calls; i += 1) {
@@ -27,7 +30,9 @@ async function drive(calls: number, fails: (call: number) => boolean, options: R
       .execute(makeCtx(), { method: 'GET', url }, () => {
         attempts += 1;
         if (!fails(i)) return Promise.resolve(respond(200));
-        return attempts % 2 === 0 ? Promise.resolve(respond(503)) : Promise.reject(new ConnectionError('reset', { outcomeUnknown: true }));
+        return attempts % 2 === 0
+          ? Promise.resolve(respond(503))
+          : Promise.reject(new ConnectionError('reset', { outcomeUnknown: true }));
       })
       .catch(() => undefined);
   }
@@ -37,12 +42,17 @@ async function drive(calls: number, fails: (call: number) => boolean, options: R
 describe('retry budget', () => {
   it('property: attempts ≤ calls × 1.2 + 10 for any failure rate and sequence', async () => {
     await fc.assert(
-      fc.asyncProperty(fc.integer({ min: 1, max: 300 }), fc.double({ min: 0, max: 1, noNaN: true }), fc.integer(), async (calls, rate, seed) => {
-        const random = prng(seed);
-        const attempts = await drive(calls, () => random() < rate);
-        expect(attempts).toBeLessThanOrEqual(calls * 1.2 + 10);
-        expect(attempts).toBeLessThanOrEqual(calls * 1.1 + 10); // the documented bound
-      }),
+      fc.asyncProperty(
+        fc.integer({ min: 1, max: 300 }),
+        fc.double({ min: 0, max: 1, noNaN: true }),
+        fc.integer(),
+        async (calls, rate, seed) => {
+          const random = prng(seed);
+          const attempts = await drive(calls, () => random() < rate);
+          expect(attempts).toBeLessThanOrEqual(calls * 1.2 + 10);
+          expect(attempts).toBeLessThanOrEqual(calls * 1.1 + 10); // the documented bound
+        },
+      ),
       { numRuns: 30 },
     );
   });

@@ -83,15 +83,47 @@ describe('parseRetryAfter', () => {
 describe('readRateLimitHeaders', () => {
   it.each([
     ['structured list (draft-08+)', { ratelimit: '"default";r=0;t=30' }, { remaining: 0, resetInMs: 30_000 }],
-    ['structured, the most restrictive policy wins', { ratelimit: '"hour";r=100;t=3000, "burst";r=0;t=5' }, { remaining: 0, resetInMs: 5000 }],
-    ['structured, tie on r picks the longest wait', { ratelimit: '"a";r=0;t=5, "b";r=0;t=50' }, { remaining: 0, resetInMs: 50_000 }],
-    ['structured with policy', { ratelimit: '"default";r=7;t=2', 'ratelimit-policy': '"default";q=100;w=60' }, { remaining: 7, resetInMs: 2000 }],
+    [
+      'structured, the most restrictive policy wins',
+      { ratelimit: '"hour";r=100;t=3000, "burst";r=0;t=5' },
+      { remaining: 0, resetInMs: 5000 },
+    ],
+    [
+      'structured, tie on r picks the longest wait',
+      { ratelimit: '"a";r=0;t=5, "b";r=0;t=50' },
+      { remaining: 0, resetInMs: 50_000 },
+    ],
+    [
+      'structured with policy',
+      { ratelimit: '"default";r=7;t=2', 'ratelimit-policy': '"default";q=100;w=60' },
+      { remaining: 7, resetInMs: 2000 },
+    ],
     ['dictionary (draft-07)', { ratelimit: 'limit=10, remaining=0, reset=6' }, { remaining: 0, resetInMs: 6000 }],
-    ['RateLimit-Remaining/Reset (drafts 00–06)', { 'ratelimit-remaining': '0', 'ratelimit-reset': '4' }, { remaining: 0, resetInMs: 4000 }],
-    ['X-RateLimit-Reset in epoch seconds', { 'x-ratelimit-remaining': '0', 'x-ratelimit-reset': String(NOW / 1000 + 42) }, { remaining: 0, resetInMs: 42_000 }],
-    ['X-RateLimit-Reset in epoch ms', { 'x-ratelimit-remaining': '0', 'x-ratelimit-reset': String(NOW + 1500) }, { remaining: 0, resetInMs: 1500 }],
-    ['X-RateLimit-Reset as a delta', { 'x-ratelimit-remaining': '0', 'x-ratelimit-reset': '12' }, { remaining: 0, resetInMs: 12_000 }],
-    ['X-RateLimit-Reset in the past', { 'x-ratelimit-remaining': '0', 'x-ratelimit-reset': String(NOW / 1000 - 5) }, { remaining: 0, resetInMs: 0 }],
+    [
+      'RateLimit-Remaining/Reset (drafts 00–06)',
+      { 'ratelimit-remaining': '0', 'ratelimit-reset': '4' },
+      { remaining: 0, resetInMs: 4000 },
+    ],
+    [
+      'X-RateLimit-Reset in epoch seconds',
+      { 'x-ratelimit-remaining': '0', 'x-ratelimit-reset': String(NOW / 1000 + 42) },
+      { remaining: 0, resetInMs: 42_000 },
+    ],
+    [
+      'X-RateLimit-Reset in epoch ms',
+      { 'x-ratelimit-remaining': '0', 'x-ratelimit-reset': String(NOW + 1500) },
+      { remaining: 0, resetInMs: 1500 },
+    ],
+    [
+      'X-RateLimit-Reset as a delta',
+      { 'x-ratelimit-remaining': '0', 'x-ratelimit-reset': '12' },
+      { remaining: 0, resetInMs: 12_000 },
+    ],
+    [
+      'X-RateLimit-Reset in the past',
+      { 'x-ratelimit-remaining': '0', 'x-ratelimit-reset': String(NOW / 1000 - 5) },
+      { remaining: 0, resetInMs: 0 },
+    ],
     [
       'epoch reset measured against the server Date (clock skew)',
       { 'x-ratelimit-remaining': '0', 'x-ratelimit-reset': String(NOW / 1000 + 10), date: 'Wed, 15 Jan 2025 12:00:05 GMT' },
@@ -115,7 +147,11 @@ describe('readServerWaitMs', () => {
 });
 
 describe('decideRetry', () => {
-  const response = (status: number, headers: Record<string, string> = {}): AttemptOutcome => ({ kind: 'response', status, headers: new Headers(headers) });
+  const response = (status: number, headers: Record<string, string> = {}): AttemptOutcome => ({
+    kind: 'response',
+    status,
+    headers: new Headers(headers),
+  });
   const error = (e: unknown): AttemptOutcome => ({ kind: 'error', error: e });
   const decide = (outcome: AttemptOutcome, method = 'GET', key = false, retriesSoFar = 0) =>
     decideRetry({ outcome, method, hasIdempotencyKey: key, retriesSoFar, policy, now: NOW });
@@ -134,7 +170,13 @@ describe('decideRetry', () => {
     ['x-should-retry: true lets a POST without key go again', response(409, { 'x-should-retry': 'true' }), 'POST', false, true],
     ['x-should-retry: true never repeats a success', response(200, { 'x-should-retry': 'true' }), 'GET', false, false],
     ['GET connection error', error(new ConnectionError('reset', { outcomeUnknown: true })), 'GET', false, true],
-    ['POST connection error, outcome unknown', error(new ConnectionError('reset', { outcomeUnknown: true })), 'POST', false, false],
+    [
+      'POST connection error, outcome unknown',
+      error(new ConnectionError('reset', { outcomeUnknown: true })),
+      'POST',
+      false,
+      false,
+    ],
     ['POST connection error, never sent', error(new ConnectionError('refused', { outcomeUnknown: false })), 'POST', false, true],
     ['POST with key, outcome unknown', error(new ConnectionError('reset', { outcomeUnknown: true })), 'POST', true, true],
     ['GET timeout', error(new TimeoutError('slow')), 'GET', false, true],
@@ -150,7 +192,11 @@ describe('decideRetry', () => {
 
   it('returns the server wait, and refuses a wait above maxRetryAfterMs', () => {
     expect(decide(response(429, { 'retry-after': '2' }))).toEqual({ retry: true, reason: 'status-429', serverWaitMs: 2000 });
-    expect(decide(response(429, { 'retry-after': '61' }))).toEqual({ retry: false, reason: 'retry-after-too-long', waitTooLongMs: 61_000 });
+    expect(decide(response(429, { 'retry-after': '61' }))).toEqual({
+      retry: false,
+      reason: 'retry-after-too-long',
+      waitTooLongMs: 61_000,
+    });
   });
 });
 

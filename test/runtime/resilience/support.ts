@@ -8,7 +8,9 @@ export function makeOperation(id = 'getThing', method: HttpMethod = 'GET'): Oper
   return { id, method, path: '/thing', params: [], responses: { '200': ['application/json'] } };
 }
 
-export function makeCtx(init: { method?: HttpMethod; idempotencyKey?: string; signal?: AbortSignal; deadline?: number; id?: string } = {}): RequestContext {
+export function makeCtx(
+  init: { method?: HttpMethod; idempotencyKey?: string; signal?: AbortSignal; deadline?: number; id?: string } = {},
+): RequestContext {
   counter += 1;
   return {
     operation: makeOperation(init.id ?? 'getThing', init.method ?? 'GET'),

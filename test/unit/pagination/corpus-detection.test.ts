@@ -49,7 +49,17 @@ beforeAll(() => {
   console.log(`pagination detection over ${rows.size - 1} corpus specs\n${lines.join('\n')}`);
   const dump = process.env['PAGINATION_DUMP'];
   if (dump) {
-    const tsv = detected.map((d) => [d.spec, d.method, d.path, d.result.descriptor?.style ?? '-', JSON.stringify(d.result.descriptor ?? null), d.result.reason, d.input.queryParams.map((q) => q.name).join(',')].join('\t'));
+    const tsv = detected.map((d) =>
+      [
+        d.spec,
+        d.method,
+        d.path,
+        d.result.descriptor?.style ?? '-',
+        JSON.stringify(d.result.descriptor ?? null),
+        d.result.reason,
+        d.input.queryParams.map((q) => q.name).join(','),
+      ].join('\t'),
+    );
     writeFileSync(dump, `${tsv.join('\n')}\n`);
   }
 }, 120_000);
@@ -75,7 +85,10 @@ describe('pagination detection over the dev corpus', () => {
       const descriptor = d.result.descriptor;
       if (!descriptor) continue;
       expect(Array.isArray(descriptor.itemsPath), `${d.spec} ${d.path}`).toBe(true);
-      expect(descriptor.itemsPath.every((s) => typeof s === 'string' && s !== ''), `${d.spec} ${d.path}`).toBe(true);
+      expect(
+        descriptor.itemsPath.every((s) => typeof s === 'string' && s !== ''),
+        `${d.spec} ${d.path}`,
+      ).toBe(true);
     }
   });
 
@@ -91,7 +104,12 @@ describe('pagination detection over the dev corpus', () => {
     ],
     ['airflow.json', 'GET', '/dags', { style: 'offset', offsetParam: 'offset', limitParam: 'limit', itemsPath: ['dags'] }],
     ['spotify.json', 'GET', '/me/tracks', { style: 'nextUrl', nextUrlPath: ['next'], itemsPath: ['items'] }],
-    ['spotify.json', 'GET', '/browse/new-releases', { style: 'nextUrl', nextUrlPath: ['albums', 'next'], itemsPath: ['albums', 'items'] }],
+    [
+      'spotify.json',
+      'GET',
+      '/browse/new-releases',
+      { style: 'nextUrl', nextUrlPath: ['albums', 'next'], itemsPath: ['albums', 'items'] },
+    ],
   ])('%s %s %s', (spec, method, route, want) => {
     expect(find(spec, method, route).result.descriptor).toEqual(want);
   });

@@ -75,7 +75,8 @@ export function toSchemaView(doc: Json, node: unknown, depth = 0): SchemaView | 
   }
   if (isObject(schema['properties'])) {
     const properties: Record<string, SchemaView> = { ...view.properties };
-    for (const [name, child] of Object.entries(schema['properties'])) properties[name] = toSchemaView(doc, child, depth + 1) ?? {};
+    for (const [name, child] of Object.entries(schema['properties']))
+      properties[name] = toSchemaView(doc, child, depth + 1) ?? {};
     view.properties = properties;
   }
   if (schema['items'] !== undefined) {
@@ -87,7 +88,10 @@ export function toSchemaView(doc: Json, node: unknown, depth = 0): SchemaView | 
 
 function queryParams(doc: Json, pathItem: Json, op: Json): QueryParamView[] {
   const byKey = new Map<string, Json>();
-  for (const raw of [...(Array.isArray(pathItem['parameters']) ? pathItem['parameters'] : []), ...(Array.isArray(op['parameters']) ? op['parameters'] : [])]) {
+  for (const raw of [
+    ...(Array.isArray(pathItem['parameters']) ? pathItem['parameters'] : []),
+    ...(Array.isArray(op['parameters']) ? op['parameters'] : []),
+  ]) {
     const param = deref(doc, raw);
     if (param && typeof param['name'] === 'string') byKey.set(`${String(param['in'])}:${param['name']}`, param);
   }
@@ -106,7 +110,12 @@ function queryParams(doc: Json, pathItem: Json, op: Json): QueryParamView[] {
 
 function successResponse(doc: Json, op: Json): Json | undefined {
   const responses = isObject(op['responses']) ? op['responses'] : {};
-  const key = '200' in responses ? '200' : Object.keys(responses).sort().find((code) => /^2(\d\d|XX)$/i.test(code));
+  const key =
+    '200' in responses
+      ? '200'
+      : Object.keys(responses)
+          .sort()
+          .find((code) => /^2(\d\d|XX)$/i.test(code));
   return key === undefined ? undefined : deref(doc, responses[key]);
 }
 
@@ -137,7 +146,12 @@ export function collectOperations(doc: Json): OperationInput[] {
         responseHeaders: isObject(response?.['headers']) ? Object.keys(response['headers']) : [],
       };
       if (op['x-apiwright-pagination'] !== undefined) input.extension = op['x-apiwright-pagination'];
-      operations.push({ method: method.toUpperCase(), path, operationId: typeof op['operationId'] === 'string' ? op['operationId'] : undefined, input });
+      operations.push({
+        method: method.toUpperCase(),
+        path,
+        operationId: typeof op['operationId'] === 'string' ? op['operationId'] : undefined,
+        input,
+      });
     }
   }
   return operations;

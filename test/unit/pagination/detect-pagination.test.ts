@@ -27,7 +27,11 @@ describe('detectPagination heuristics', () => {
     ],
     [
       'Link header and an object list with per_page → linkHeader on the array property',
-      given({ queryParams: q('per_page', 'page'), responseSchema: obj({ total_count: int, workflow_runs: list }), responseHeaders: ['link'] }),
+      given({
+        queryParams: q('per_page', 'page'),
+        responseSchema: obj({ total_count: int, workflow_runs: list }),
+        responseHeaders: ['link'],
+      }),
       { style: 'linkHeader', itemsPath: ['workflow_runs'] },
     ],
     [
@@ -40,12 +44,24 @@ describe('detectPagination heuristics', () => {
     ],
     [
       'Stripe: starting_after + has_more + item ids → $lastItem.id',
-      given({ queryParams: q('limit', 'starting_after', 'ending_before'), responseSchema: obj({ object: str, data: list, has_more: bool, url: str }) }),
-      { style: 'cursor', cursorParam: 'starting_after', nextCursorPath: ['$lastItem', 'id'], hasMorePath: ['has_more'], itemsPath: ['data'] },
+      given({
+        queryParams: q('limit', 'starting_after', 'ending_before'),
+        responseSchema: obj({ object: str, data: list, has_more: bool, url: str }),
+      }),
+      {
+        style: 'cursor',
+        cursorParam: 'starting_after',
+        nextCursorPath: ['$lastItem', 'id'],
+        hasMorePath: ['has_more'],
+        itemsPath: ['data'],
+      },
     ],
     [
       'OpenAI: after + last_id + has_more',
-      given({ queryParams: q('after', 'limit', 'order'), responseSchema: obj({ data: list, first_id: str, last_id: str, has_more: bool }) }),
+      given({
+        queryParams: q('after', 'limit', 'order'),
+        responseSchema: obj({ data: list, first_id: str, last_id: str, has_more: bool }),
+      }),
       { style: 'cursor', cursorParam: 'after', nextCursorPath: ['last_id'], hasMorePath: ['has_more'], itemsPath: ['data'] },
     ],
     [
@@ -75,7 +91,10 @@ describe('detectPagination heuristics', () => {
     ],
     [
       'Spotify: paging object one level down, next URL beside the items',
-      given({ queryParams: q('limit', 'offset'), responseSchema: obj({ albums: obj({ items: list, next: str, offset: int, total: int }) }) }),
+      given({
+        queryParams: q('limit', 'offset'),
+        responseSchema: obj({ albums: obj({ items: list, next: str, offset: int, total: int }) }),
+      }),
       { style: 'nextUrl', nextUrlPath: ['albums', 'next'], itemsPath: ['albums', 'items'] },
     ],
     [
@@ -96,12 +115,24 @@ describe('detectPagination heuristics', () => {
     ],
     [
       'Keycloak: first/max',
-      given({ queryParams: [{ name: 'first', schemaType: 'integer' }, { name: 'max', schemaType: 'integer' }], responseSchema: list }),
+      given({
+        queryParams: [
+          { name: 'first', schemaType: 'integer' },
+          { name: 'max', schemaType: 'integer' },
+        ],
+        responseSchema: list,
+      }),
       { style: 'offset', offsetParam: 'first', limitParam: 'max', itemsPath: [] },
     ],
     [
       'page with a 0 minimum is 0-based',
-      given({ queryParams: [{ name: 'page', schemaType: 'integer', minimum: 0 }, { name: 'size', schemaType: 'integer' }], responseSchema: obj({ content: list, totalPages: int }) }),
+      given({
+        queryParams: [
+          { name: 'page', schemaType: 'integer', minimum: 0 },
+          { name: 'size', schemaType: 'integer' },
+        ],
+        responseSchema: obj({ content: list, totalPages: int }),
+      }),
       { style: 'page', pageParam: 'page', sizeParam: 'size', itemsPath: ['content'], firstPage: 0 },
     ],
     [
@@ -126,10 +157,25 @@ describe('detectPagination heuristics', () => {
     ['a single object', given({ responseSchema: obj({ id: str, name: str }) })],
     ['a list with no paging params', given({ queryParams: q('q'), responseSchema: list })],
     ['offset without a limit, object response', given({ queryParams: q('offset'), responseSchema: obj({ data: list }) })],
-    ['`start` typed as a date string', given({ queryParams: [{ name: 'start', schemaType: 'string' }, { name: 'count', schemaType: 'integer' }], responseSchema: list })],
+    [
+      '`start` typed as a date string',
+      given({
+        queryParams: [
+          { name: 'start', schemaType: 'string' },
+          { name: 'count', schemaType: 'integer' },
+        ],
+        responseSchema: list,
+      }),
+    ],
     ['several arrays, none preferred', given({ queryParams: q('offset', 'limit'), responseSchema: obj({ a: list, b: list }) })],
-    ['a cursor param with no cursor field and no has_more', given({ queryParams: q('cursor'), responseSchema: obj({ things: list }) })],
-    ['`since` is a filter, not a cursor', given({ queryParams: q('since'), responseSchema: obj({ events: list, cursor_time: str }) })],
+    [
+      'a cursor param with no cursor field and no has_more',
+      given({ queryParams: q('cursor'), responseSchema: obj({ things: list }) }),
+    ],
+    [
+      '`since` is a filter, not a cursor',
+      given({ queryParams: q('since'), responseSchema: obj({ events: list, cursor_time: str }) }),
+    ],
     ['no response schema', given({ queryParams: q('page', 'per_page') })],
     ['a Link header on a single object', given({ responseSchema: obj({ id: str }), responseHeaders: ['Link'] })],
   ])('not paginated: %s', (_, input) => {
@@ -142,7 +188,11 @@ describe('declared pagination (config override, x-apiwright-pagination)', () => 
   const base = given({ queryParams: q('offset', 'limit'), responseSchema: obj({ data: list, meta: obj({ next: str }) }) });
 
   it('the override wins over the extension and the heuristics', () => {
-    const result = detectPagination({ ...base, extension: { style: 'offset' }, override: { style: 'cursor', cursorParam: 'after', nextCursorPath: 'meta.next' } });
+    const result = detectPagination({
+      ...base,
+      extension: { style: 'offset' },
+      override: { style: 'cursor', cursorParam: 'after', nextCursorPath: 'meta.next' },
+    });
     expect(result).toEqual({
       descriptor: { style: 'cursor', cursorParam: 'after', nextCursorPath: ['meta', 'next'], itemsPath: ['data'] },
       source: 'override',

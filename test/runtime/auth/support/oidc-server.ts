@@ -57,7 +57,7 @@ export interface OidcServer {
 
 export async function startOidcServer(options: { accessTokenTtlSec?: number } = {}): Promise<OidcServer> {
   const Provider = await loadProvider();
-  let callback: ((req: unknown, res: unknown) => void) | undefined;
+  const app: { callback?: (req: unknown, res: unknown) => void } = {};
   const state = { tokenRequests: 0, discoveryRequests: 0, failTokenRequests: false };
   const server: Server = createServer((req, res) => {
     if (req.method === 'POST' && req.url === '/token') {
@@ -68,18 +68,50 @@ export async function startOidcServer(options: { accessTokenTtlSec?: number } = 
       }
     }
     if (req.url === '/.well-known/openid-configuration') state.discoveryRequests += 1;
-    callback?.(req, res);
+    app.callback?.(req, res);
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const issuer = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
   const ttl = options.accessTokenTtlSec ?? 300;
   const provider = new Provider(issuer, {
     clients: [
-      { client_id: 'service', client_secret: SECRETS.service, grant_types: ['client_credentials'], redirect_uris: [], response_types: [], scope: 'pets:read pets:write' },
-      { client_id: 'service-post', client_secret: SECRETS.servicePost, token_endpoint_auth_method: 'client_secret_post', grant_types: ['client_credentials'], redirect_uris: [], response_types: [] },
-      { client_id: 'webapp', client_secret: SECRETS.webapp, grant_types: ['authorization_code', 'refresh_token'], redirect_uris: [REDIRECT_URI], response_types: ['code'] },
-      { client_id: 'native', token_endpoint_auth_method: 'none', grant_types: ['authorization_code', 'refresh_token'], redirect_uris: [REDIRECT_URI], response_types: ['code'] },
-      { client_id: 'resource-server', client_secret: SECRETS.resourceServer, grant_types: ['client_credentials'], redirect_uris: [], response_types: [] },
+      {
+        client_id: 'service',
+        client_secret: SECRETS.service,
+        grant_types: ['client_credentials'],
+        redirect_uris: [],
+        response_types: [],
+        scope: 'pets:read pets:write',
+      },
+      {
+        client_id: 'service-post',
+        client_secret: SECRETS.servicePost,
+        token_endpoint_auth_method: 'client_secret_post',
+        grant_types: ['client_credentials'],
+        redirect_uris: [],
+        response_types: [],
+      },
+      {
+        client_id: 'webapp',
+        client_secret: SECRETS.webapp,
+        grant_types: ['authorization_code', 'refresh_token'],
+        redirect_uris: [REDIRECT_URI],
+        response_types: ['code'],
+      },
+      {
+        client_id: 'native',
+        token_endpoint_auth_method: 'none',
+        grant_types: ['authorization_code', 'refresh_token'],
+        redirect_uris: [REDIRECT_URI],
+        response_types: ['code'],
+      },
+      {
+        client_id: 'resource-server',
+        client_secret: SECRETS.resourceServer,
+        grant_types: ['client_credentials'],
+        redirect_uris: [],
+        response_types: [],
+      },
     ],
     features: {
       clientCredentials: { enabled: true },
@@ -104,7 +136,7 @@ export async function startOidcServer(options: { accessTokenTtlSec?: number } = 
       Grant: 3600,
     },
   });
-  callback = provider.callback();
+  app.callback = provider.callback();
 
   const basic = (id: string, secret: string): string => `Basic ${Buffer.from(`${id}:${secret}`).toString('base64')}`;
   const form = (body: Record<string, string>, id: string, secret: string): RequestInit => ({
@@ -137,7 +169,7 @@ export async function startOidcServer(options: { accessTokenTtlSec?: number } = 
         server.closeAllConnections();
         server.close((error) => (error ? reject(error) : resolve()));
       }),
-  } as OidcServer;
+  };
 }
 
 export interface ResourceServer extends Loopback {
@@ -171,7 +203,7 @@ export async function startResourceServer(oidc: OidcServer): Promise<ResourceSer
     get requests() {
       return requests;
     },
-  } as ResourceServer;
+  };
 }
 
 /**
