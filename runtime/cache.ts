@@ -215,9 +215,11 @@ function response304Like(entry: CacheEntry, response304: Response): Response {
 
 function toResponse(entry: CacheEntry, method: string, ageMs: number | undefined, original?: Headers): Response {
   const headers = original ? new Headers(original) : new Headers(entry.headers as [string, string][]);
-  if (original) headers.delete('content-encoding'); // the stored bytes are already decoded
-  if (ageMs !== undefined) headers.set('age', String(Math.floor(ageMs / 1000)));
+  // The stored bytes are decoded: the encoding and the wire length no longer describe them.
+  headers.delete('content-encoding');
   const noBody = method === 'HEAD' || entry.status === 204;
+  if (!noBody) headers.set('content-length', String(entry.body.byteLength));
+  if (ageMs !== undefined) headers.set('age', String(Math.floor(ageMs / 1000)));
   const response = new Response(noBody ? null : entry.body.slice(), {
     status: entry.status,
     statusText: entry.statusText,
@@ -230,7 +232,11 @@ function toResponse(entry: CacheEntry, method: string, ageMs: number | undefined
 
 function rebuild(response: Response, body: ReadableStream<Uint8Array> | null): Response {
   const headers = new Headers(response.headers);
-  headers.delete('content-encoding');
+  if (headers.has('content-encoding')) {
+    // fetch already decoded the body: neither header describes the bytes handed on.
+    headers.delete('content-encoding');
+    headers.delete('content-length');
+  }
   const rebuilt = new Response(body, { status: response.status, statusText: response.statusText, headers });
   Object.defineProperty(rebuilt, 'url', { value: response.url, enumerable: true });
   return rebuilt;

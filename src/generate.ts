@@ -3,6 +3,7 @@
  * Only load/ and write/ touch the file system; everything between is pure.
  */
 import path from 'node:path';
+import type { DateStyle, NamingStyle, PaginationOverride } from './config/index.js';
 import type { Diagnostic } from './errors.js';
 import { emitClient } from './emit/emit-client.js';
 import { loadSpec } from './load/index.js';
@@ -20,8 +21,18 @@ export interface GenerateOptions {
   check?: boolean;
   /** Allow `$ref` to http(s) URLs (never to private addresses). */
   allowRemoteRefs?: boolean;
-  /** Overrides the API name taken from the spec title (environment variable prefix). */
+  /** Overrides the API name taken from the spec title (environment variable prefix, README). */
   clientName?: string;
+  /** Folder relative paths are shown from (README, messages); default `process.cwd()`. */
+  cwd?: string;
+  /** The config file these options came from, if any (for messages). */
+  configFile?: string | undefined;
+  /** Property names as the spec writes them (default) or camelCase. */
+  naming?: NamingStyle;
+  /** `format: date-time`/`date` as strings (default) or `Date`. */
+  dates?: DateStyle;
+  /** Per operationId: `false` turns detected pagination off, an object declares it. */
+  pagination?: Readonly<Record<string, false | PaginationOverride>>;
   /** Called for each warning as it is found. */
   onWarning?: (diagnostic: Diagnostic) => void;
 }
@@ -36,7 +47,7 @@ export interface GenerateResult {
   outDir: string;
   /** Every file of the client, relative to outDir, posix separators. */
   files: string[];
-  /** With `check`: what differs between the committed output and what would be generated. */
+  /** With `check`: what differs between the committed output and what would be generated (all empty: up to date). */
   stale?: StaleFiles;
   warnings: Diagnostic[];
 }
@@ -49,25 +60,29 @@ export async function buildClient(options: GenerateOptions): Promise<{ files: Ou
   const warnings = [...loaded.warnings, ...normalized.warnings].map((w, i) => (i < 50 ? locateWarning(w, loaded.locate) : w));
   for (const warning of warnings) options.onWarning?.(warning);
 
-  const specFile = path.basename(options.spec);
+  // Paths in generated files are relative to the working directory: the output is the same on every machine.
+  const cwd = options.cwd ?? process.cwd();
+  const specFile = toPosix(path.relative(cwd, path.resolve(cwd, options.spec)));
+  const outDir = toPosix(path.relative(cwd, path.resolve(cwd, options.out)));
   const plan = planClient(normalized.document, { specFile, clientName: options.clientName });
   const generated = emitClient(plan).map((file) => ({ path: file.path, content: stampHeader(file.content, specFile) }));
   const generatorVersion = await readGeneratorVersion();
-  const [runtime, templates] = await Promise.all([readRuntimeFiles(), renderTemplates(readmeData(plan, generatorVersion, options.out))]);
+  const [runtime, templates] = await Promise.all([readRuntimeFiles(), renderTemplates(readmeData(plan, generatorVersion, outDir))]);
   return { files: [...generated, ...runtime, ...templates], warnings };
 }
 
 export async function generate(options: GenerateOptions): Promise<GenerateResult> {
   const { files, warnings } = await buildClient(options);
-  const outDir = path.resolve(options.out);
+  const cwd = options.cwd ?? process.cwd();
+  const outDir = path.resolve(cwd, options.out);
   const paths = files.map((f) => f.path).sort();
-  if (options.check) {
-    const stale = await diffOutput(outDir, files);
-    const isStale = stale.changed.length + stale.added.length + stale.removed.length > 0;
-    return isStale ? { outDir, files: paths, stale, warnings } : { outDir, files: paths, warnings };
-  }
-  await writeOutput(outDir, files, { specFile: path.resolve(options.spec) });
+  if (options.check) return { outDir, files: paths, stale: await diffOutput(outDir, files), warnings };
+  await writeOutput(outDir, files, { specFile: path.resolve(cwd, options.spec), cwd });
   return { outDir, files: paths, warnings };
+}
+
+function toPosix(file: string): string {
+  return file.split(path.sep).join('/');
 }
 
 function locateWarning(warning: Diagnostic, locate: (pointer: string) => { line?: number | undefined; column?: number | undefined }): Diagnostic {

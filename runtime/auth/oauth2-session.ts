@@ -61,6 +61,8 @@ export interface OAuthSession {
   exchangeCode(exchange: CodeExchange): Promise<TokenSet>;
   /** Environment variables that would satisfy this scheme, for MissingCredentialError. */
   describeEnv(): readonly string[];
+  /** The flow the current settings select. */
+  currentFlow(): OAuthFlowName;
 }
 
 export function createOAuthSession(
@@ -179,6 +181,14 @@ export function createOAuthSession(
     return { settings, flow, key, obtain: obtainFor(flow, allScopes, settings) };
   }
 
+  const currentFlow = (): OAuthFlowName => {
+    try {
+      return flowOf(readSettings());
+    } catch {
+      return 'clientCredentials'; // a malformed option: apply() reports it
+    }
+  };
+
   const resolveAppToken = async (settings: OAuthSettings): Promise<string> =>
     requireNonEmptyString(
       await resolveCredential(settings.accessToken, `${optionPath}.accessToken`),
@@ -252,12 +262,7 @@ export function createOAuthSession(
       await store.set(createTokenKey(schemeName), tokens);
       return tokens;
     },
-    describeEnv() {
-      try {
-        return describeOAuthEnv(flowOf(readSettings()), scheme.env);
-      } catch {
-        return describeOAuthEnv('clientCredentials', scheme.env);
-      }
-    },
+    describeEnv: () => describeOAuthEnv(currentFlow(), scheme.env),
+    currentFlow,
   };
 }

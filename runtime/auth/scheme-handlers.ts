@@ -27,6 +27,8 @@ export interface SchemeHandler {
   apply(request: PreparedRequest, scopes: readonly string[], ctx: RequestContext): Promise<AppliedScheme>;
   /** Environment variables that would satisfy the scheme, for MissingCredentialError. */
   envVars(): readonly string[];
+  /** Another way to satisfy the scheme, for MissingCredentialError. */
+  hint?(): string | undefined;
 }
 
 const unchanged: AppliedScheme = { onUnauthorized: () => Promise.resolve(false) };
@@ -121,6 +123,10 @@ export function createOAuthHandler(session: OAuthSession, optionPath: string): S
       return { onUnauthorized: (signal) => session.handleUnauthorized(scopes, token, signal) };
     },
     envVars: () => session.describeEnv(),
+    hint: () =>
+      session.currentFlow() === 'authorizationCode'
+        ? 'or sign a user in with oauth.createAuthorizationUrl() and oauth.exchangeCode()'
+        : undefined,
   };
 }
 

@@ -55,7 +55,8 @@ export function createMissingCredentialError(
         const vars = handler.envVars();
         vars.forEach((v) => envVars.add(v));
         const env = vars.length === 0 ? '' : ` (or the environment variable${vars.length > 1 ? 's' : ''} ${vars.join(' and ')})`;
-        return `${handler.optionPath}${env} for security scheme "${name}"`;
+        const hint = handler.hint?.();
+        return `${handler.optionPath}${env}${hint ? `, ${hint},` : ''} for security scheme "${name}"`;
       })
       .join(' and '),
   );

@@ -71,8 +71,8 @@ function objectType(schema: ir.ObjectSchema, ctx: TypeContext, indent: string): 
     lines.push(docComment(propertyDoc(property.schema), inner) + `${inner}${propertyKey(property.name)}${property.required ? '' : '?'}: ${typeExpression(property.schema, ctx, inner)};`);
   }
   const index = indexSignature(schema, ctx, inner);
+  if (lines.length === 0) return `{ ${(index ?? '[key: string]: unknown;').replace(/;$/, '')} }`;
   if (index) lines.push(`${inner}${index}`);
-  if (lines.length === 0) return '{ [key: string]: unknown }';
   return `{\n${lines.join('\n')}\n${indent}}`;
 }
 

@@ -82,9 +82,9 @@ export interface ObjectSchema extends SchemaMeta {
   properties: Property[];
   /**
    * Values of undeclared keys: a schema (from `additionalProperties` and `patternProperties`),
-   * or `undefined` when the spec says nothing (the type gets no index signature), or `false`.
+   * or absent when the spec says nothing (the type gets no index signature), or `false`.
    */
-  additional: Schema | false | undefined;
+  additional?: Schema | false;
 }
 
 export interface ArraySchema extends SchemaMeta {

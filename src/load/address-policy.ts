@@ -43,7 +43,7 @@ export function isPrivateAddress(address: string): boolean {
 function isPrivateIpv4(value: number): boolean {
   return REFUSED_IPV4.some(([network, prefix]) => {
     const mask = prefix === 0 ? 0 : (0xffffffff << (32 - prefix)) >>> 0;
-    return ((value & mask) >>> 0) === ((parseIpv4(network) & mask) >>> 0);
+    return (value & mask) >>> 0 === (parseIpv4(network) & mask) >>> 0;
   });
 }
 
@@ -87,7 +87,5 @@ function parseIpv6(literal: string): number[] | undefined {
   const words = [...head, ...Array<string>(halves.length === 2 ? missing : 0).fill('0'), ...tail].map((word) =>
     Number.parseInt(word, 16),
   );
-  return words.length === 8 && words.every((word) => Number.isInteger(word) && word >= 0 && word <= 0xffff)
-    ? words
-    : undefined;
+  return words.length === 8 && words.every((word) => Number.isInteger(word) && word >= 0 && word <= 0xffff) ? words : undefined;
 }

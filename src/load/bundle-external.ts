@@ -146,15 +146,20 @@ function parseReferencedFile(text: string, file: string, remote: boolean, ctx: B
     trackIds: ctx.version === '3.1',
     onNode: (frame) => ctx.origins.set(frame.value, { file, frame }),
   });
-  policeRefs(walk, file, { rootDir: ctx.root.dir, allowRemoteRefs: ctx.allowRemoteRefs }, {
-    onExternal: (target, use) => {
-      const key = target.kind === 'local' ? target.path : target.url.href;
-      if (!ctx.uses.has(key)) ctx.uses.set(key, use);
+  policeRefs(
+    walk,
+    file,
+    { rootDir: ctx.root.dir, allowRemoteRefs: ctx.allowRemoteRefs },
+    {
+      onExternal: (target, use) => {
+        const key = target.kind === 'local' ? target.path : target.url.href;
+        if (!ctx.uses.has(key)) ctx.uses.set(key, use);
+      },
+      onUnresolved: (site) => ctx.unresolved.add(site.holder),
+      warn: (diagnostic) => ctx.warnings.push(diagnostic),
+      locate: (at, segments) => ctx.locator.locate(at, segments),
     },
-    onUnresolved: (site) => ctx.unresolved.add(site.holder),
-    warn: (diagnostic) => ctx.warnings.push(diagnostic),
-    locate: (at, segments) => ctx.locator.locate(at, segments),
-  });
+  );
   return parsed.value;
 }
 

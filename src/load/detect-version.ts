@@ -13,7 +13,10 @@ export interface DetectedVersion {
 
 export function detectVersion(document: unknown, file: string): DetectedVersion {
   if (typeof document !== 'object' || document === null || Array.isArray(document)) {
-    throw notOpenApi(file, `the file holds ${Array.isArray(document) ? 'an array' : `a ${document === null ? 'null' : typeof document}`}, not an object`);
+    throw notOpenApi(
+      file,
+      `the file holds ${Array.isArray(document) ? 'an array' : `a ${document === null ? 'null' : typeof document}`}, not an object`,
+    );
   }
   const record = document as Record<string, unknown>;
   const swagger = Object.hasOwn(record, 'swagger') ? record['swagger'] : undefined;

@@ -30,7 +30,13 @@ export async function fetchRemote(url: URL, options: RemoteFetchOptions = {}): P
   let current = url;
   for (let hop = 0; hop <= MAX_REDIRECTS; hop += 1) {
     const pinned = await resolvePublicAddress(current, options.isRefusedAddress ?? isPrivateAddress);
-    const response = await requestOnce(current, pinned, deadline, options.maxBytes ?? MAX_REMOTE_BYTES, options.timeoutMs ?? REMOTE_TIMEOUT_MS);
+    const response = await requestOnce(
+      current,
+      pinned,
+      deadline,
+      options.maxBytes ?? MAX_REMOTE_BYTES,
+      options.timeoutMs ?? REMOTE_TIMEOUT_MS,
+    );
     if (response.location === undefined) return response.body;
     const next = new URL(response.location, current);
     if (current.protocol === 'https:' && next.protocol !== 'https:') {
@@ -71,7 +77,13 @@ interface OneResponse {
   location: string | undefined;
 }
 
-function requestOnce(url: URL, pinned: PinnedAddress, deadline: number, maxBytes: number, timeoutMs: number): Promise<OneResponse> {
+function requestOnce(
+  url: URL,
+  pinned: PinnedAddress,
+  deadline: number,
+  maxBytes: number,
+  timeoutMs: number,
+): Promise<OneResponse> {
   const lookup: LookupFunction = (_hostname, options, callback) => {
     if (options.all) callback(null, [pinned]);
     else callback(null, pinned.address, pinned.family);
@@ -135,7 +147,11 @@ function requestOnce(url: URL, pinned: PinnedAddress, deadline: number, maxBytes
 }
 
 function remoteError(code: string, message: string, cause?: unknown): SpecError {
-  return new SpecError(message, { code, cause, hint: 'Download the referenced file next to the spec and $ref it by relative path.' });
+  return new SpecError(message, {
+    code,
+    cause,
+    hint: 'Download the referenced file next to the spec and $ref it by relative path.',
+  });
 }
 
 function privateError(url: URL, address: string): SpecError {

@@ -7,7 +7,7 @@ import fsp from 'node:fs/promises';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { SpecError, type Diagnostic } from '../errors.js';
-import { bundleExternalRefs, type BundleContext } from './bundle-external.js';
+import { bundleExternalRefs, createPoliceHooks, type BundleContext } from './bundle-external.js';
 import { findUnresolvedInternalRefs } from './check-internal-refs.js';
 import { detectVersion } from './detect-version.js';
 import { formatPointer, parsePointer } from './json-pointer.js';
@@ -70,15 +70,7 @@ async function loadFromText(
     locator,
     maxNodesFor,
   };
-  const external = policeRefs(entryWalk, file, { rootDir: root.dir, allowRemoteRefs }, {
-    onExternal: (target, use) => {
-      const key = target.kind === 'local' ? target.path : target.url.href;
-      if (!ctx.uses.has(key)) ctx.uses.set(key, use);
-    },
-    onUnresolved: (site) => ctx.unresolved.add(site.holder),
-    warn: (diagnostic) => warnings.push(diagnostic),
-    locate: (at, segments) => locator.locate(at, segments),
-  });
+  const external = policeRefs(entryWalk, file, { rootDir: root.dir, allowRemoteRefs }, createPoliceHooks(ctx));
   let sites = entryWalk.refs;
   if (external > 0) {
     await bundleExternalRefs(document, ctx);
@@ -124,7 +116,12 @@ function describeUnresolved(document: Record<string, unknown>, sites: readonly R
  * The file and in-file pointer for a place in the bundled document: the deepest object on the
  * path that came from another file decides (see BundleContext.origins); else the entry file.
  */
-function findOrigin(document: unknown, segments: readonly string[], entry: string, ctx: BundleContext): { file: string; segments: string[] } {
+function findOrigin(
+  document: unknown,
+  segments: readonly string[],
+  entry: string,
+  ctx: BundleContext,
+): { file: string; segments: string[] } {
   let best = { file: entry, segments: [...segments] };
   let node: unknown = document;
   for (let index = 0; index <= segments.length; index += 1) {
@@ -160,5 +157,12 @@ function addPosition(error: unknown, locator: SourceLocator): unknown {
   if (segments === undefined) return error;
   const position = locator.locate(file, segments);
   if (position.line === undefined) return error;
-  return new SpecError(error.message, { code: error.code, hint: error.hint, cause: error.cause, ...error.location, ...position, pointer });
+  return new SpecError(error.message, {
+    code: error.code,
+    hint: error.hint,
+    cause: error.cause,
+    ...error.location,
+    ...position,
+    pointer,
+  });
 }

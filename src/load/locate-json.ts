@@ -104,7 +104,7 @@ function skipString(text: string, at: number): number {
 
 function skipSpace(text: string, at: number): number {
   let index = at;
-  for (let code = text.charCodeAt(index); code === SPACE || code === LF || code === CR || code === TAB || code === BOM; ) {
+  for (let code = text.charCodeAt(index); code === SPACE || code === LF || code === CR || code === TAB || code === BOM;) {
     index += 1;
     code = text.charCodeAt(index);
   }

@@ -36,8 +36,12 @@ export function createYamlLocator(text: string): YamlLocator {
 }
 
 function keyText(key: unknown): string | undefined {
-  if (isScalar(key)) return key.value === null ? '' : String(key.value);
-  return typeof key === 'string' ? key : undefined;
+  const value: unknown = isScalar(key) ? key.value : key;
+  // As yaml's toJS names keys: null → '', scalars by their string form; collections never match.
+  if (value === null) return '';
+  if (typeof value === 'string') return value;
+  if (typeof value === 'number' || typeof value === 'boolean' || typeof value === 'bigint') return String(value);
+  return undefined;
 }
 
 function startOf(node: unknown): number | undefined {

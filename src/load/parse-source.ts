@@ -81,7 +81,13 @@ function parseYaml(text: string, file: string): ParsedSource {
     if (error.code === 'DUPLICATE_KEY') {
       warnings.push(yamlDiagnostic('DUPLICATE_KEY', `${firstLine(error)}; the last value is used`, file, error));
     } else if (error.code === 'RESOURCE_EXHAUSTION') {
-      throw yamlError('TOO_DEEP', 'YAML nesting is too deep to parse', file, error, 'Flatten the nesting; no real spec nests this deep.');
+      throw yamlError(
+        'TOO_DEEP',
+        'YAML nesting is too deep to parse',
+        file,
+        error,
+        'Flatten the nesting; no real spec nests this deep.',
+      );
     } else {
       throw yamlError('YAML_SYNTAX', `Invalid YAML: ${firstLine(error)}`, file, error, 'Fix the YAML syntax at that position.');
     }

@@ -43,7 +43,8 @@ export function policeRefs(walk: WalkResult, file: string, scope: RefScope, hook
       }
       continue;
     }
-    const target = ref === '' ? ({ kind: 'unresolved', reason: 'it is empty' } as const) : classifyRef(ref, site.frame.base, documentScope);
+    const target =
+      ref === '' ? ({ kind: 'unresolved', reason: 'it is empty' } as const) : classifyRef(ref, site.frame.base, documentScope);
     switch (target.kind) {
       case 'internal':
         break;

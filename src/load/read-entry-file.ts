@@ -7,17 +7,35 @@ export async function readEntryFile(file: string): Promise<string> {
   let size: number;
   try {
     const stats = await fsp.stat(file);
-    if (!stats.isFile()) throw entryError('SPEC_NOT_A_FILE', `${file} is not a file`, 'Pass the path of the spec file itself.', file);
+    if (!stats.isFile())
+      throw entryError('SPEC_NOT_A_FILE', `${file} is not a file`, 'Pass the path of the spec file itself.', file);
     size = stats.size;
   } catch (cause) {
     if (cause instanceof SpecError) throw cause;
     const code = (cause as { code?: unknown } | null)?.code;
     throw code === 'ENOENT'
-      ? entryError('SPEC_NOT_FOUND', `Spec file ${file} does not exist`, 'Check the path (it is resolved against the current folder).', file, cause)
-      : entryError('SPEC_UNREADABLE', `Cannot read spec file ${file}: ${String(code ?? cause)}`, 'Check the file permissions.', file, cause);
+      ? entryError(
+          'SPEC_NOT_FOUND',
+          `Spec file ${file} does not exist`,
+          'Check the path (it is resolved against the current folder).',
+          file,
+          cause,
+        )
+      : entryError(
+          'SPEC_UNREADABLE',
+          `Cannot read spec file ${file}: ${String(code ?? cause)}`,
+          'Check the file permissions.',
+          file,
+          cause,
+        );
   }
   if (size > MAX_LOCAL_FILE_BYTES) {
-    throw entryError('SPEC_TOO_LARGE', `${file} is larger than ${MAX_LOCAL_FILE_BYTES} bytes`, 'Split the spec into files joined by $ref.', file);
+    throw entryError(
+      'SPEC_TOO_LARGE',
+      `${file} is larger than ${MAX_LOCAL_FILE_BYTES} bytes`,
+      'Split the spec into files joined by $ref.',
+      file,
+    );
   }
   try {
     return await fsp.readFile(file, 'utf8');

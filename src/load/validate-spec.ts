@@ -39,7 +39,7 @@ function toDiagnostics(error: unknown, loaded: LoadedSpec): Diagnostic[] {
     const diagnostics: Diagnostic[] = [];
     for (const issue of details as SchemaIssue[]) {
       const pointer = `#${typeof issue.instancePath === 'string' ? issue.instancePath : ''}`;
-      const message = `${String(issue.message ?? 'is invalid')}${describeParams(issue.params)}`;
+      const message = `${typeof issue.message === 'string' ? issue.message : 'is invalid'}${describeParams(issue.params)}`;
       const key = `${pointer} ${message}`;
       if (seen.has(key)) continue;
       seen.add(key);

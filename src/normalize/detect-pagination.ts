@@ -51,85 +51,27 @@ const styles: readonly Style[] = ['offset', 'page', 'cursor', 'nextUrl', 'linkHe
 /** Names compare without case, `_`, `-`, `.`, `$`, `@`, `[`, `]`: `per_page` = `perPage` = `page[size]`-ish. */
 const norm = (name: string): string => name.toLowerCase().replace(/[_\-.$@[\]]/g, '');
 
-const offsetNames = ['offset', 'skip', 'start', 'startindex', 'startat'];
-const limitNames = [
-  'limit',
-  'perpage',
-  'pagesize',
-  'count',
-  'size',
-  'maxresults',
-  'top',
-  'take',
-  'rows',
-  'maxitems',
-  'pagelimit',
-];
-const pageNames = ['page', 'pagenumber', 'pageno', 'pagenum'];
-const cursorParamNames = [
-  'cursor',
-  'after',
-  'startingafter',
-  'pagetoken',
-  'nextpagetoken',
-  'nexttoken',
-  'marker',
-  'continuation',
-  'continuationtoken',
-  'sinceid',
-  'startcursor',
-  'pagecursor',
-  'pageafter',
-];
-const cursorFieldNames = [
-  'nextcursor',
-  'nextpagetoken',
-  'nexttoken',
-  'nextmarker',
-  'nextcontinuationtoken',
-  'continuationtoken',
-  'continuation',
-  'endcursor',
-  'after',
-  'nextpagecursor',
-  'cursor',
-  'marker',
-  'lastid',
-];
-const hasMoreNames = ['hasmore', 'hasnextpage', 'hasnext', 'hasmoreitems', 'moreresults'];
-const nextUrlNames = ['next', 'nexturl', 'nextlink', 'odatanextlink', 'nextpageurl', 'nextpageuri', 'nexthref'];
+/** A list from a space-separated string: the name tables stay one line each. */
+const words = (list: string): readonly string[] => list.split(' ');
+
+const offsetNames = words('offset skip start startindex startat');
+const limitNames = words('limit perpage pagesize count size maxresults top take rows maxitems pagelimit');
+const pageNames = words('page pagenumber pageno pagenum');
+const cursorParamNames = words(
+  'cursor after startingafter pagetoken nextpagetoken nexttoken marker continuation continuationtoken sinceid startcursor pagecursor pageafter',
+);
+const cursorFieldNames = words(
+  'nextcursor nextpagetoken nexttoken nextmarker nextcontinuationtoken continuationtoken continuation endcursor after nextpagecursor cursor marker lastid',
+);
+const hasMoreNames = words('hasmore hasnextpage hasnext hasmoreitems moreresults');
+const nextUrlNames = words('next nexturl nextlink odatanextlink nextpageurl nextpageuri nexthref');
 /** Response fields that show a page-numbered list (for a `page` param without a size param). */
-const pageInfoNames = [
-  'page',
-  'currentpage',
-  'pagenumber',
-  'totalpages',
-  'pagecount',
-  'numpages',
-  'nextpagenumber',
-  'hasnext',
-  'hasnextpage',
-  'islastpage',
-  'lastpage',
-];
+const pageInfoNames = words(
+  'page currentpage pagenumber totalpages pagecount numpages nextpagenumber hasnext hasnextpage islastpage lastpage',
+);
 /** Objects that hold paging metadata rather than data. */
-const containerNames = ['responsemetadata', 'meta', 'metadata', 'pagination', 'paging', 'pageinfo', 'cursors', 'links', 'page'];
-const itemNames = [
-  'data',
-  'items',
-  'results',
-  'values',
-  'value',
-  'records',
-  'entries',
-  'elements',
-  'list',
-  'rows',
-  'hits',
-  'content',
-  'nodes',
-  'objects',
-];
+const containerNames = words('responsemetadata meta metadata pagination paging pageinfo cursors links page');
+const itemNames = words('data items results values value records entries elements list rows hits content nodes objects');
 const numericTypes = [undefined, 'integer', 'number'];
 const forbiddenSegments = new Set(['__proto__', 'constructor', 'prototype']);
 
@@ -176,96 +118,95 @@ function findCandidates(input: PaginationInput): { found: Found[]; reason: strin
   const found: Found[] = [];
   const schema = input.responseSchema;
   const itemsPath = schema ? findItemsPath(schema, 0) : undefined;
-  if (itemsPath === undefined) return { found, reason: 'no array of items in the response' };
-  const param = (
-    names: readonly string[],
-    types: readonly (string | undefined)[] = [undefined, 'integer', 'number', 'string'],
-  ): QueryParamView | undefined =>
-    names
-      .map((name) => input.queryParams.find((p) => norm(p.name) === name && types.includes(p.schemaType)))
-      .find((p) => p !== undefined);
-  // Numbers only, or a string whose default is a number (Jira types startAt as string, default "0"):
-  // `start` or `count` typed string may well be a date or something else.
-  const isNumeric = (p: QueryParamView): boolean =>
-    numericTypes.includes(p.schemaType) || (p.schemaType === 'string' && /^\d+$/.test(String(p.default)));
-  const numeric = (names: readonly string[]): QueryParamView | undefined =>
-    names.map((name) => input.queryParams.find((p) => norm(p.name) === name && isNumeric(p))).find((p) => p !== undefined);
-  const offset =
-    param(['offset']) ?? numeric(offsetNames) ?? (param(['max'], numericTypes) ? param(['first'], numericTypes) : undefined);
-  const limit =
-    param(['limit']) ?? numeric(limitNames) ?? (param(['first'], numericTypes) ? param(['max'], numericTypes) : undefined);
-  const page = numeric(pageNames);
-  // A string `page` is a page token (OpenAI usage endpoints: `page` in, `next_page` out).
-  const tokenPage = param(['page'], ['string']);
-  const cursor =
-    param(cursorParamNames, [undefined, 'string', 'integer']) ?? (tokenPage && !isNumeric(tokenPage) ? tokenPage : undefined);
+  if (schema === undefined || itemsPath === undefined) return { found, reason: 'no array of items in the response' };
+  const { offset, limit, page, cursor } = findPagingParams(input.queryParams);
   const fields = collectFields(schema, itemsPath);
+  const add = (descriptor: PaginationSpec, reason: string): number => found.push({ descriptor, reason });
 
   if (input.responseHeaders.some((h) => h.toLowerCase() === 'link') && (itemsPath.length === 0 || page || limit || cursor)) {
-    found.push({
-      descriptor: { style: 'linkHeader', itemsPath },
-      reason: 'a Link header is declared and the response is a list',
-    });
+    add({ style: 'linkHeader', itemsPath }, 'a Link header is declared and the response is a list');
   }
-  if (cursor) {
-    const hasMore = fields.find((f) => hasMoreNames.includes(norm(f.name)) && [undefined, 'boolean'].includes(f.type));
-    const hasMorePath = hasMore ? { hasMorePath: hasMore.path } : {};
-    const preferred = preferredCursorFields(norm(cursor.name));
-    const next = fields
-      .filter(
-        (f) =>
-          preferred.includes(norm(f.name)) &&
-          !f.isLink &&
-          [undefined, 'string', 'integer'].includes(f.type) &&
-          (norm(f.name) !== 'lastid' || hasMore),
-      )
-      .sort((a, b) => preferred.indexOf(norm(a.name)) - preferred.indexOf(norm(b.name)))[0];
-    if (next) {
-      const descriptor: PaginationSpec = {
-        style: 'cursor',
-        cursorParam: cursor.name,
-        nextCursorPath: next.path,
-        ...hasMorePath,
-        itemsPath,
-      };
-      found.push({ descriptor, reason: `cursor param "${cursor.name}" and response field "${next.path.join('.')}"` });
-    }
-    const itemSchema = itemsPath.length === 0 ? schema?.items : readSchema(schema, itemsPath)?.items;
-    if (!next && hasMore && ['startingafter', 'after'].includes(norm(cursor.name)) && itemSchema?.properties?.['id']) {
-      const descriptor: PaginationSpec = {
-        style: 'cursor',
-        cursorParam: cursor.name,
-        nextCursorPath: ['$lastItem', 'id'],
-        ...hasMorePath,
-        itemsPath,
-      };
-      found.push({ descriptor, reason: `"${cursor.name}" takes the last item's id while "${hasMore.path.join('.')}" is true` });
-    }
-  }
+  const byCursor = cursor ? findCursorCandidate(cursor.name, fields, schema, itemsPath) : undefined;
+  if (byCursor) found.push(byCursor);
   const nextUrl = fields.find((f) => nextUrlNames.includes(norm(f.name)) && [undefined, 'string'].includes(f.type));
-  if (nextUrl) {
-    found.push({
-      descriptor: { style: 'nextUrl', nextUrlPath: nextUrl.path, itemsPath },
-      reason: `next-page URL in "${nextUrl.path.join('.')}"`,
-    });
-  }
+  if (nextUrl) add({ style: 'nextUrl', nextUrlPath: nextUrl.path, itemsPath }, `next-page URL in "${nextUrl.path.join('.')}"`);
   if (offset && limit) {
-    const descriptor: PaginationSpec = { style: 'offset', offsetParam: offset.name, limitParam: limit.name, itemsPath };
-    found.push({ descriptor, reason: `params "${offset.name}" and "${limit.name}"` });
+    add(
+      { style: 'offset', offsetParam: offset.name, limitParam: limit.name, itemsPath },
+      `params "${offset.name}" and "${limit.name}"`,
+    );
   }
   const pageInfo = fields.find((f) => pageInfoNames.includes(norm(f.name)));
   if (page && (limit || itemsPath.length === 0 || pageInfo)) {
     const zeroBased = page.default === 0 || page.default === '0' || page.minimum === 0;
-    const descriptor: PaginationSpec = {
-      style: 'page',
-      pageParam: page.name,
-      ...(limit ? { sizeParam: limit.name } : {}),
-      itemsPath,
-      ...(zeroBased ? { firstPage: 0 } : {}),
-    };
-    found.push({ descriptor, reason: `param "${page.name}"${limit ? ` and "${limit.name}"` : ''}` });
+    const size = limit ? { sizeParam: limit.name } : {};
+    const reason = `param "${page.name}"${limit ? ` and "${limit.name}"` : ''}`;
+    add({ style: 'page', pageParam: page.name, ...size, itemsPath, ...(zeroBased ? { firstPage: 0 } : {}) }, reason);
   }
   return { found, reason: 'a list, but no recognized paging parameters' };
+}
+
+interface PagingParams {
+  offset?: QueryParamView | undefined;
+  limit?: QueryParamView | undefined;
+  page?: QueryParamView | undefined;
+  cursor?: QueryParamView | undefined;
+}
+
+function findPagingParams(params: readonly QueryParamView[]): PagingParams {
+  const anyType = [undefined, 'integer', 'number', 'string'];
+  // Numbers only, or a string whose default is a number (Jira types startAt as string, default "0"):
+  // `start` or `count` typed string may well be a date or something else.
+  const isNumeric = (p: QueryParamView): boolean =>
+    numericTypes.includes(p.schemaType) || (p.schemaType === 'string' && /^\d+$/.test(String(p.default)));
+  const find = (names: readonly string[], accept: (p: QueryParamView) => boolean): QueryParamView | undefined =>
+    names.map((name) => params.find((p) => norm(p.name) === name && accept(p))).find((p) => p !== undefined);
+  const ofType = (types: readonly (string | undefined)[]) => (p: QueryParamView) => types.includes(p.schemaType);
+  // Keycloak pairs `first` (offset) with `max` (limit); either alone means something else.
+  const keycloak = find(['first'], isNumeric) && find(['max'], isNumeric);
+  // A string `page` that is not a number is a page token (OpenAI usage: `page` in, `next_page` out).
+  const tokenPage = find(['page'], (p) => p.schemaType === 'string' && !isNumeric(p));
+  return {
+    offset:
+      find(['offset'], ofType(anyType)) ?? find(offsetNames, isNumeric) ?? (keycloak ? find(['first'], isNumeric) : undefined),
+    limit: find(['limit'], ofType(anyType)) ?? find(limitNames, isNumeric) ?? (keycloak ? find(['max'], isNumeric) : undefined),
+    page: find(pageNames, isNumeric),
+    cursor: find(cursorParamNames, ofType([undefined, 'string', 'integer'])) ?? tokenPage,
+  };
+}
+
+/** A cursor: a field the response hands back for `param`, or the last item's id while a has-more flag says so (Stripe). */
+function findCursorCandidate(param: string, fields: FieldView[], schema: SchemaView, itemsPath: string[]): Found | undefined {
+  const hasMore = fields.find((f) => hasMoreNames.includes(norm(f.name)) && [undefined, 'boolean'].includes(f.type));
+  const hasMorePath = hasMore ? { hasMorePath: hasMore.path } : {};
+  const preferred = preferredCursorFields(norm(param));
+  const rank = (f: FieldView): number => preferred.indexOf(norm(f.name));
+  const next = fields
+    .filter((f) => rank(f) !== -1 && !f.isLink && [undefined, 'string', 'integer'].includes(f.type))
+    .filter((f) => norm(f.name) !== 'lastid' || hasMore)
+    .sort((a, b) => rank(a) - rank(b))[0];
+  if (next) {
+    const descriptor: PaginationSpec = {
+      style: 'cursor',
+      cursorParam: param,
+      nextCursorPath: next.path,
+      ...hasMorePath,
+      itemsPath,
+    };
+    return { descriptor, reason: `cursor param "${param}" and response field "${next.path.join('.')}"` };
+  }
+  const itemSchema = itemsPath.length === 0 ? schema.items : readSchema(schema, itemsPath)?.items;
+  if (hasMore && ['startingafter', 'after'].includes(norm(param)) && itemSchema?.properties?.['id']) {
+    const descriptor: PaginationSpec = {
+      style: 'cursor',
+      cursorParam: param,
+      nextCursorPath: ['$lastItem', 'id'],
+      ...hasMorePath,
+      itemsPath,
+    };
+    return { descriptor, reason: `"${param}" takes the last item's id while "${hasMore.path.join('.')}" is true` };
+  }
+  return undefined;
 }
 
 /** Field names to look for, best first, for a cursor parameter's name. */
@@ -374,12 +315,12 @@ function readDeclaration(value: unknown, input: PaginationInput): Declaration {
       : { problem: `declared paginated, but the style cannot be detected (${found.reason}); give "style".` };
   }
   if (typeof value !== 'object' || Array.isArray(value))
-    return { problem: `expected false, true or an object with "style", got ${JSON.stringify(value)}.` };
+    return { problem: `expected false, true or an object with "style", got ${quote(value)}.` };
   const record = value as Record<string, unknown>;
   const style = record['style'];
   if (style === 'none') return { descriptor: undefined };
   if (typeof style !== 'string' || !(styles as readonly string[]).includes(style)) {
-    return { problem: `"style" must be one of none, ${styles.join(', ')}; got ${JSON.stringify(style)}.` };
+    return { problem: `"style" must be one of none, ${styles.join(', ')}; got ${quote(style)}.` };
   }
   const known = allowedKeys[style as Style];
   const unknown = Object.keys(record).filter((key) => key !== 'style' && !known.includes(key));
@@ -416,6 +357,12 @@ function readDeclaration(value: unknown, input: PaginationInput): Declaration {
   if (missing.length > 0)
     return { problem: `style "${style}" needs ${missing.map((k) => `"${k}"`).join(', ')} (not given and not detectable).` };
   return { descriptor: merged as unknown as PaginationSpec };
+}
+
+/** A value from the spec or config for a message: JSON, cut short. */
+function quote(value: unknown): string {
+  const text = JSON.stringify(value) ?? String(value);
+  return text.length > 60 ? `${text.slice(0, 57)}...` : text;
 }
 
 function schemaItemsPath(input: PaginationInput): string[] | undefined {

@@ -36,7 +36,7 @@ function normalizeShape(raw: JsonObject, pointer: string, ctx: NormalizeContext)
   }
   const [type] = types;
   if (type !== undefined) return normalizeTyped(type, raw, pointer, ctx);
-  if (isObject(raw['properties']) || raw['additionalProperties'] !== undefined || raw['patternProperties'] !== undefined) {
+  if (isObject(raw['properties']) || Array.isArray(raw['required']) || raw['additionalProperties'] !== undefined || raw['patternProperties'] !== undefined) {
     return normalizeTyped('object', raw, pointer, ctx);
   }
   if (raw['items'] !== undefined || Array.isArray(raw['prefixItems'])) return normalizeTyped('array', raw, pointer, ctx);
@@ -194,7 +194,8 @@ function normalizeObject(raw: JsonObject, pointer: string, ctx: NormalizeContext
   for (const name of required) {
     if (!Object.hasOwn(propertyMap, name)) properties.push({ name, schema: { kind: 'unknown' }, required: true });
   }
-  return { kind: 'object', properties, additional: normalizeAdditional(raw, pointer, ctx) };
+  const additional = normalizeAdditional(raw, pointer, ctx);
+  return additional === undefined ? { kind: 'object', properties } : { kind: 'object', properties, additional };
 }
 
 function normalizeAdditional(raw: JsonObject, pointer: string, ctx: NormalizeContext): ir.Schema | false | undefined {

@@ -30,7 +30,7 @@ export function environmentVariables(planned: PlannedScheme): TemplateEnvVar[] {
   const s = planned.scheme;
   switch (s.type) {
     case 'apiKey':
-      return [entry(planned.env, `API key sent in ${s.in} \`${s.name}\``)];
+      return [entry(planned.env, `API key sent in ${s.in} ${s.name}`)];
     case 'http':
       return s.scheme === 'basic'
         ? [entry(`${planned.env}_USERNAME`, 'HTTP basic user name'), entry(`${planned.env}_PASSWORD`, 'HTTP basic password')]

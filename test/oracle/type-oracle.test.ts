@@ -43,7 +43,7 @@ describe('type oracle against openapi-typescript', () => {
     const loaded = await loadSpec(spec);
     const { document } = normalizeDocument(loaded);
     const plan = planClient(document, { specFile: path.basename(spec) });
-    const ast = await openapiTS(loaded.document as Parameters<typeof openapiTS>[0], { defaultNonNullable: false, silent: true });
+    const ast = await openapiTS(loaded.document as unknown as Parameters<typeof openapiTS>[0], { defaultNonNullable: false, silent: true });
     const oats = astToString(ast);
     writeFileSync(path.join(dir, 'oats.ts'), oats);
     const oracle = oracleFile(document, plan.typeNames, loaded.document, injectedDiscriminators(oats));

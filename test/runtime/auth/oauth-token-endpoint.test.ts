@@ -5,7 +5,13 @@
  */
 import type { IncomingHttpHeaders } from 'node:http';
 import { afterEach, describe, expect, it } from 'vitest';
-import { createAuthenticator, OAuthError, UnsupportedAuthFlowError, type AuthOptions } from '../../../runtime/auth/index.js';
+import {
+  createAuthenticator,
+  MissingCredentialError,
+  OAuthError,
+  UnsupportedAuthFlowError,
+  type AuthOptions,
+} from '../../../runtime/auth/index.js';
 import type { OAuthFlowsDescriptor, SecurityRequirement } from '../../../runtime/types.js';
 import {
   createApi,
@@ -310,6 +316,18 @@ describe('refusals', () => {
     expect(error.status).toBe(400);
     expect(error.errorDescription).toBe('secret [REDACTED] is wrong again');
     expect(error.message).not.toContain(secret);
+  });
+
+  it('an authorization-code scheme with no token yet fails the call with the ways to get one', async () => {
+    const flows = {
+      authorizationCode: { authorizationUrl: 'https://as.example/a', tokenUrl: 'https://as.example/t', scopes: [] },
+    };
+    const error = await authorizationOf(oauthAuth(flows, { oauth: { clientId: 'app' } }, createFakeClock())).catch(
+      (e: unknown) => e,
+    );
+    expect(error).toBeInstanceOf(MissingCredentialError);
+    expect((error as Error).message).toContain('oauth.exchangeCode()');
+    expect((error as MissingCredentialError).envVars).toContain('TESTAPI_OAUTH_REFRESH_TOKEN');
   });
 
   it('a static access token without refresh capability is not retried after a 401', async () => {

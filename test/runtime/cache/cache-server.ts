@@ -4,6 +4,7 @@
  */
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { gzipSync } from 'node:zlib';
 
 export interface CacheServer {
   origin: string;
@@ -73,6 +74,16 @@ function route(req: IncomingMessage, res: ServerResponse, url: URL, count: numbe
       res.write('partial');
       setTimeout(() => res.destroy(), 5);
       return;
+    case '/gzip': {
+      const zipped = gzipSync(body);
+      res.writeHead(200, {
+        'content-type': 'application/json',
+        'content-encoding': 'gzip',
+        'content-length': String(zipped.length),
+        'cache-control': 'max-age=60',
+      });
+      return void res.end(zipped);
+    }
     case '/error':
       res.writeHead(500, { 'cache-control': 'max-age=60' });
       return void res.end('{}');

@@ -210,6 +210,19 @@ describe('createResponseCache', () => {
     expect(server.hits('/sized')).toBe(5);
   });
 
+  it('a gzip response is stored decoded, and served without Content-Encoding and with its real length', async () => {
+    const cache = make();
+    const first = await send(cache, '/gzip');
+    expect(first.headers.get('content-encoding')).toBeNull();
+    const firstBody = await first.text();
+    expect(JSON.parse(firstBody)).toEqual({ path: '/gzip', n: 1 });
+    const hit = await send(cache, '/gzip');
+    expect(server.hits('/gzip')).toBe(1);
+    expect(hit.headers.get('content-encoding')).toBeNull();
+    expect(hit.headers.get('content-length')).toBe(String(new TextEncoder().encode(firstBody).byteLength));
+    expect(await hit.text()).toBe(firstBody);
+  });
+
   it('a body that breaks mid-way fails for the caller as it would have, and is not cached', async () => {
     const cache = make();
     const response = await send(cache, '/broken');

@@ -54,7 +54,10 @@ describe('SECURITY 16: hostile structures', () => {
 
   it.each([
     ['JSON arrays', { name: 'deep.json', text: `{"openapi": "3.0.3", "x": ${'['.repeat(100_000)}${']'.repeat(100_000)}}` }],
-    ['JSON objects', { name: 'deep-objects.json', text: `{"openapi": "3.0.3", "x": ${'{"a":'.repeat(100_000)}1${'}'.repeat(100_000)}}` }],
+    [
+      'JSON objects',
+      { name: 'deep-objects.json', text: `{"openapi": "3.0.3", "x": ${'{"a":'.repeat(100_000)}1${'}'.repeat(100_000)}}` },
+    ],
     ['YAML flow', { name: 'deep.yaml', text: `openapi: 3.0.3\nx: ${'['.repeat(100_000)}${']'.repeat(100_000)}\n` }],
   ])('100,000-deep %s is TOO_DEEP, not a stack overflow', async (_, { name, text }) => {
     const error = await loadError(write(name, text));

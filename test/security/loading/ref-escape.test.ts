@@ -36,10 +36,16 @@ describe('SECURITY 14: refs out of the spec folder', () => {
     ['file-url.yaml', { ref: 'file:///etc/passwd', code: 'REF_FILE_URL', resolvedInside: [] }],
     ['dot-dot.yaml', { ref: '../../../../../../../../etc/passwd', code: 'REF_OUTSIDE_ROOT', resolvedInside: [] }],
     ['backslash.yaml', { ref: '..\\..\\..\\..\\..\\..\\..\\..\\etc\\passwd', code: 'REF_OUTSIDE_ROOT', resolvedInside: [] }],
-    ['encoded.yaml', { ref: '%2e%2e/%2e%2e/%2e%2e/%2e%2e/%2e%2e/%2e%2e/%2e%2e/etc/passwd', code: 'REF_OUTSIDE_ROOT', resolvedInside: [] }],
+    [
+      'encoded.yaml',
+      { ref: '%2e%2e/%2e%2e/%2e%2e/%2e%2e/%2e%2e/%2e%2e/%2e%2e/etc/passwd', code: 'REF_OUTSIDE_ROOT', resolvedInside: [] },
+    ],
     // Lexically inside: only the real-path check (after resolving the symlink) can refuse it.
     ['symlink.yaml', { ref: './linked/secret.yaml', code: 'REF_OUTSIDE_ROOT', resolvedInside: ['linked'] }],
-    ['file-symlink.yaml', { ref: './secret-link.yaml', code: 'REF_OUTSIDE_ROOT', resolvedInside: ['secret-link.yaml', 'secret-link.yaml'] }],
+    [
+      'file-symlink.yaml',
+      { ref: './secret-link.yaml', code: 'REF_OUTSIDE_ROOT', resolvedInside: ['secret-link.yaml', 'secret-link.yaml'] },
+    ],
   ])('%s is refused and nothing outside the folder is read', async (name, { ref, code, resolvedInside }) => {
     const entry = path.join(specDir, name);
     const io = spyOnIo();
@@ -62,7 +68,9 @@ describe('SECURITY 14: refs out of the spec folder', () => {
     expect(touchedOutside).toEqual([]);
     expect(io.reads).toContain(entry);
     // Which refs got as far as a real-path check (the others were refused before any disk access).
-    const realpathed = io.touches.filter((file) => file !== entry && file !== specDir).map((file) => path.relative(specDir, file));
+    const realpathed = io.touches
+      .filter((file) => file !== entry && file !== specDir)
+      .map((file) => path.relative(specDir, file));
     expect(realpathed).toEqual(resolvedInside);
     expect(io.network).toEqual([]);
   });

@@ -21,7 +21,10 @@ const scratch = mkdtempSync(path.join(tmpdir(), 'apiwright-remote-'));
 
 function specWithRef(name: string, ref: string): string {
   const file = path.join(scratch, name);
-  writeFileSync(file, `openapi: 3.0.3\ninfo: {title: t, version: "1"}\npaths: {}\ncomponents:\n  schemas:\n    Pet:\n      $ref: '${ref}'\n`);
+  writeFileSync(
+    file,
+    `openapi: 3.0.3\ninfo: {title: t, version: "1"}\npaths: {}\ncomponents:\n  schemas:\n    Pet:\n      $ref: '${ref}'\n`,
+  );
   return file;
 }
 
@@ -95,11 +98,17 @@ describe('SECURITY 15: remote refs', () => {
 
   it('a public-looking name that resolves to the metadata address is refused after the lookup, before connecting', async () => {
     const io = spyOnIo();
-    vi.mocked(dns.lookup).mockImplementation(((host: string, _options: unknown, callback: (e: null, a: dns.LookupAddress[]) => void) => {
+    vi.mocked(dns.lookup).mockImplementation(((
+      host: string,
+      _options: unknown,
+      callback: (e: null, a: dns.LookupAddress[]) => void,
+    ) => {
       io.network.push(`dns.lookup ${host}`);
       callback(null, [{ address: '169.254.169.254', family: 4 }]);
     }) as never);
-    const error = await loadError(specWithRef('rebind.yaml', 'http://metadata.attacker.test/pet.yaml'), { allowRemoteRefs: true });
+    const error = await loadError(specWithRef('rebind.yaml', 'http://metadata.attacker.test/pet.yaml'), {
+      allowRemoteRefs: true,
+    });
     vi.restoreAllMocks();
     expect(error.code).toBe('REF_PRIVATE_ADDRESS');
     expect(error.location.file).toBe(path.join(scratch, 'rebind.yaml'));

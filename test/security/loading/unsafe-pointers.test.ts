@@ -41,7 +41,10 @@ describe('SECURITY 17: unsafe JSON pointers', () => {
 
   it('a __proto__ key is kept as an own property, and nothing reaches Object.prototype', async () => {
     const loaded = await loadSpec(fixture('proto-key.json'));
-    const schemas = (loaded.document['components'] as Record<string, Record<string, unknown>>)['schemas'] as Record<string, unknown>;
+    const schemas = (loaded.document['components'] as Record<string, Record<string, unknown>>)['schemas'] as Record<
+      string,
+      unknown
+    >;
     expect(Object.hasOwn(schemas, '__proto__')).toBe(true);
     expect(Object.getPrototypeOf(schemas)).toBe(Object.prototype);
     expect(Object.keys(schemas)).toEqual(['__proto__', 'Safe']);

@@ -8,14 +8,36 @@ const remote: RefScope = { rootDir: '/specs/api', allowRemoteRefs: true };
 
 describe('classifyRef', () => {
   it.each([
-    ['internal pointer', { ref: '#/components/schemas/Pet', scope: local, want: { kind: 'internal', segments: ['components', 'schemas', 'Pet'] } }],
+    [
+      'internal pointer',
+      { ref: '#/components/schemas/Pet', scope: local, want: { kind: 'internal', segments: ['components', 'schemas', 'Pet'] } },
+    ],
     ['root pointer', { ref: '#', scope: local, want: { kind: 'internal', segments: [] } }],
     ['sibling file', { ref: 'pet.yaml', scope: local, want: { kind: 'local', path: '/specs/api/pet.yaml', fragment: '' } }],
-    ['sub folder with pointer', { ref: './schemas/all.yaml#/Pet', scope: local, want: { kind: 'local', path: '/specs/api/schemas/all.yaml', fragment: '/Pet' } }],
-    ['.. that stays inside', { ref: 'schemas/../pet.yaml', scope: local, want: { kind: 'local', path: '/specs/api/pet.yaml', fragment: '' } }],
-    ['percent-encoded space', { ref: 'my%20pet.yaml', scope: local, want: { kind: 'local', path: '/specs/api/my pet.yaml', fragment: '' } }],
-    ['$anchor without index', { ref: '#pet', scope: local, want: { kind: 'unresolved', reason: 'no schema declares $anchor "pet"' } }],
-    ['empty-ish invalid URI', { ref: 'http://[bad', scope: local, want: { kind: 'unresolved', reason: 'it is not a valid URI reference' } }],
+    [
+      'sub folder with pointer',
+      {
+        ref: './schemas/all.yaml#/Pet',
+        scope: local,
+        want: { kind: 'local', path: '/specs/api/schemas/all.yaml', fragment: '/Pet' },
+      },
+    ],
+    [
+      '.. that stays inside',
+      { ref: 'schemas/../pet.yaml', scope: local, want: { kind: 'local', path: '/specs/api/pet.yaml', fragment: '' } },
+    ],
+    [
+      'percent-encoded space',
+      { ref: 'my%20pet.yaml', scope: local, want: { kind: 'local', path: '/specs/api/my pet.yaml', fragment: '' } },
+    ],
+    [
+      '$anchor without index',
+      { ref: '#pet', scope: local, want: { kind: 'unresolved', reason: 'no schema declares $anchor "pet"' } },
+    ],
+    [
+      'empty-ish invalid URI',
+      { ref: 'http://[bad', scope: local, want: { kind: 'unresolved', reason: 'it is not a valid URI reference' } },
+    ],
   ])('%s', (_, { ref, scope, want }) => expect(classifyRef(ref, base, scope)).toEqual(want));
 
   it.each([
@@ -61,7 +83,10 @@ describe('classifyRef', () => {
       components: {
         schemas: {
           Pet: { properties: { details: { $ref: '/schemas/details#detail-id' }, whole: { $ref: '/schemas/details' } } },
-          Details: { $id: '/schemas/details', properties: { id: { $anchor: 'detail-id', type: 'integer' }, deep: { type: 'string' } } },
+          Details: {
+            $id: '/schemas/details',
+            properties: { id: { $anchor: 'detail-id', type: 'integer' }, deep: { type: 'string' } },
+          },
         },
       },
     };
@@ -75,7 +100,10 @@ describe('classifyRef', () => {
       kind: 'embedded',
       segments: ['components', 'schemas', 'Details', 'properties', 'deep'],
     });
-    expect(classifyRef('#detail-id', base, scope)).toEqual({ kind: 'embedded', segments: ['components', 'schemas', 'Details', 'properties', 'id'] });
+    expect(classifyRef('#detail-id', base, scope)).toEqual({
+      kind: 'embedded',
+      segments: ['components', 'schemas', 'Details', 'properties', 'id'],
+    });
     expect(classifyRef('/schemas/details#nope', base, scope)).toMatchObject({ kind: 'unresolved' });
   });
 });

@@ -14,14 +14,18 @@ beforeAll(async () => {
     const url = request.url ?? '/';
     hits.push(url);
     if (url === '/spec.yaml') response.end('type: string\n');
-    else if (url === '/echo') response.end(JSON.stringify({ authorization: request.headers.authorization ?? null, cookie: request.headers.cookie ?? null }));
+    else if (url === '/echo')
+      response.end(
+        JSON.stringify({ authorization: request.headers.authorization ?? null, cookie: request.headers.cookie ?? null }),
+      );
     else if (url === '/big-declared') {
       response.setHeader('content-length', '5000');
       response.end('x'.repeat(5000));
     } else if (url === '/big-chunked') {
       response.write('x'.repeat(3000));
       response.end('x'.repeat(3000));
-    } else if (url === '/slow') response.write('partial'); // never ends
+    } else if (url === '/slow')
+      response.write('partial'); // never ends
     else if (url === '/to-private') response.writeHead(302, { location: 'http://10.0.0.1/spec.yaml' }).end();
     else if (url === '/loop') response.writeHead(302, { location: '/loop' }).end();
     else if (url === '/to-spec') response.writeHead(301, { location: '/spec.yaml' }).end();
@@ -90,18 +94,25 @@ describe('fetchRemote', () => {
 
 describe('resolvePublicAddress', () => {
   function stubLookup(addresses: dns.LookupAddress[]) {
-    return vi.spyOn(dns, 'lookup').mockImplementation(((_host: string, _options: unknown, callback: (error: null, found: dns.LookupAddress[]) => void) =>
-      callback(null, addresses)) as never);
+    return vi
+      .spyOn(dns, 'lookup')
+      .mockImplementation(((_host: string, _options: unknown, callback: (error: null, found: dns.LookupAddress[]) => void) =>
+        callback(null, addresses)) as never);
   }
 
   it('refuses a name that resolves to the metadata service', async () => {
     const lookup = stubLookup([{ address: '169.254.169.254', family: 4 }]);
-    await expect(resolvePublicAddress(new URL('http://metadata.attacker.test/'))).rejects.toMatchObject({ code: 'REF_PRIVATE_ADDRESS' });
+    await expect(resolvePublicAddress(new URL('http://metadata.attacker.test/'))).rejects.toMatchObject({
+      code: 'REF_PRIVATE_ADDRESS',
+    });
     expect(lookup).toHaveBeenCalledTimes(1);
   });
 
   it('refuses a name when any of its addresses is private', async () => {
-    stubLookup([{ address: '93.184.216.34', family: 4 }, { address: '::1', family: 6 }]);
+    stubLookup([
+      { address: '93.184.216.34', family: 4 },
+      { address: '::1', family: 6 },
+    ]);
     await expect(resolvePublicAddress(new URL('https://mixed.test/'))).rejects.toMatchObject({ code: 'REF_PRIVATE_ADDRESS' });
   });
 

@@ -51,7 +51,10 @@ describe('loadSpec: errors that stop loading', () => {
     ['invalid YAML', { setup: () => write('bad.yaml', 'openapi: 3.0.0\ninfo: [\n'), code: 'YAML_SYNTAX' }],
     ['not OpenAPI', { setup: () => write('package.json', '{"name": "x"}'), code: 'NOT_OPENAPI' }],
     ['empty file', { setup: () => write('empty.yaml', ''), code: 'NOT_OPENAPI' }],
-    ['Swagger 1.2', { setup: () => write('old.json', '{"swaggerVersion": "1.2", "swagger": "1.2"}'), code: 'UNSUPPORTED_VERSION' }],
+    [
+      'Swagger 1.2',
+      { setup: () => write('old.json', '{"swaggerVersion": "1.2", "swagger": "1.2"}'), code: 'UNSUPPORTED_VERSION' },
+    ],
   ])('%s', async (_, { setup, code }) => {
     const file = setup();
     const error = await loadError(file);
@@ -61,7 +64,10 @@ describe('loadSpec: errors that stop loading', () => {
   });
 
   it('gives line:column for a syntax error and for an unsupported version', async () => {
-    expect((await loadError(write('bad2.json', '{\n  "openapi": "3.0.0",\n  "info": x\n}'))).location).toMatchObject({ line: 3, column: 11 });
+    expect((await loadError(write('bad2.json', '{\n  "openapi": "3.0.0",\n  "info": x\n}'))).location).toMatchObject({
+      line: 3,
+      column: 11,
+    });
     const version = await loadError(write('v4.yaml', 'info: {}\nopenapi: 4.0.0\n'));
     expect(version.location).toMatchObject({ pointer: '#/openapi', line: 2, column: 1 });
   });
@@ -71,7 +77,10 @@ describe('loadSpec: errors that stop loading', () => {
   });
 
   it('names the $ref, file, pointer and line of a referenced file that does not exist', async () => {
-    const entry = write('missing-ref/openapi.yaml', 'openapi: 3.0.3\ninfo: {title: t, version: "1"}\npaths: {}\ncomponents:\n  schemas:\n    Pet:\n      $ref: ./pet.yaml\n');
+    const entry = write(
+      'missing-ref/openapi.yaml',
+      'openapi: 3.0.3\ninfo: {title: t, version: "1"}\npaths: {}\ncomponents:\n  schemas:\n    Pet:\n      $ref: ./pet.yaml\n',
+    );
     const error = await loadError(entry);
     expect(error.code).toBe('REF_NOT_FOUND');
     expect(error.message).toContain('./pet.yaml');
@@ -80,7 +89,10 @@ describe('loadSpec: errors that stop loading', () => {
 
   it('reports a syntax error inside a referenced file at its own line', async () => {
     write('bad-ref/pet.json', '{\n  "type": "object",\n  "properties": oops\n}');
-    const entry = write('bad-ref/openapi.yaml', 'openapi: 3.0.3\ninfo: {title: t, version: "1"}\npaths: {}\ncomponents:\n  schemas:\n    Pet:\n      $ref: ./pet.json\n');
+    const entry = write(
+      'bad-ref/openapi.yaml',
+      'openapi: 3.0.3\ninfo: {title: t, version: "1"}\npaths: {}\ncomponents:\n  schemas:\n    Pet:\n      $ref: ./pet.json\n',
+    );
     const error = await loadError(entry);
     expect(error.code).toBe('JSON_SYNTAX');
     expect(error.location).toMatchObject({ file: path.join(scratch, 'bad-ref/pet.json'), line: 3 });
@@ -128,7 +140,9 @@ describe('loadSpec: many files', () => {
     expect(refs.length).toBeGreaterThan(0);
     expect(refs.every((ref) => ref.startsWith('#'))).toBe(true);
     const paths = loaded.document['paths'] as Record<string, Record<string, Record<string, unknown>>>;
-    expect(paths['/pets']?.['get']?.['parameters']).toEqual([{ name: 'limit', in: 'query', schema: { type: 'integer', maximum: 100 } }]);
+    expect(paths['/pets']?.['get']?.['parameters']).toEqual([
+      { name: 'limit', in: 'query', schema: { type: 'integer', maximum: 100 } },
+    ]);
     expect(paths['/pets/{petId}']?.['get']?.['operationId']).toBe('getPet');
   });
 
@@ -159,16 +173,23 @@ describe('loadSpec: many files', () => {
       'openapi: 3.0.3\ninfo: {title: t, version: "1"}\npaths: {}\ncomponents:\n  schemas:\n    Pet:\n      $ref: ./parts.yaml#/Pet\n    Gone:\n      $ref: ./parts.yaml#/Gone\n',
     );
     const loaded = await loadSpec(entry);
-    expect(loaded.warnings).toEqual([expect.objectContaining({ code: 'REF_UNRESOLVED', file: entry, pointer: '#/components/schemas/Gone' })]);
+    expect(loaded.warnings).toEqual([
+      expect.objectContaining({ code: 'REF_UNRESOLVED', file: entry, pointer: '#/components/schemas/Gone' }),
+    ]);
     const schemas = (loaded.document['components'] as Record<string, Record<string, unknown>>)['schemas'];
     expect(schemas?.['Pet']).toEqual({ type: 'object' });
   });
 
   it('reads from a wider root when asked', async () => {
     write('shared/common/error.yaml', 'type: string\n');
-    const entry = write('shared/spec/openapi.yaml', 'openapi: 3.0.3\ninfo: {title: t, version: "1"}\npaths: {}\ncomponents:\n  schemas:\n    E:\n      $ref: ../common/error.yaml\n');
+    const entry = write(
+      'shared/spec/openapi.yaml',
+      'openapi: 3.0.3\ninfo: {title: t, version: "1"}\npaths: {}\ncomponents:\n  schemas:\n    E:\n      $ref: ../common/error.yaml\n',
+    );
     expect((await loadError(entry)).code).toBe('REF_OUTSIDE_ROOT');
     const loaded = await loadSpec(entry, { root: path.join(scratch, 'shared') });
-    expect((loaded.document['components'] as Record<string, Record<string, unknown>>)['schemas']?.['E']).toEqual({ type: 'string' });
+    expect((loaded.document['components'] as Record<string, Record<string, unknown>>)['schemas']?.['E']).toEqual({
+      type: 'string',
+    });
   });
 });

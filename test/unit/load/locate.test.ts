@@ -21,7 +21,10 @@ describe('findJsonPointerOffset', () => {
     ['root', { given: [], want: { line: 1, column: 1, matched: 0 } }],
     ['top-level key', { given: ['openapi'], want: { line: 2, column: 3, matched: 1 } }],
     ['path key with slashes', { given: ['paths', '/pets/{id}'], want: { line: 4, column: 5, matched: 2 } }],
-    ['deep, past a string with quotes and braces', { given: ['paths', '/pets/{id}', 'get', 'responses', '200', 'description'], want: { line: 5, column: 40, matched: 6 } }],
+    [
+      'deep, past a string with quotes and braces',
+      { given: ['paths', '/pets/{id}', 'get', 'responses', '200', 'description'], want: { line: 5, column: 40, matched: 6 } },
+    ],
     ['array element', { given: ['tags', '1', 'name'], want: { line: 8, column: 32, matched: 3 } }],
     ['escaped key', { given: ['escaped'], want: { line: 9, column: 3, matched: 1 } }],
     ['duplicate key: the last one, as JSON.parse', { given: ['dup'], want: { line: 11, column: 3, matched: 1 } }],
@@ -53,7 +56,10 @@ describe('createYamlLocator', () => {
   it.each([
     ['top-level key', { given: ['openapi'], want: { line: 1, column: 1, matched: 1 } }],
     ['path key', { given: ['paths', '/pets/{id}', 'get'], want: { line: 4, column: 5, matched: 3 } }],
-    ['quoted numeric key', { given: ['paths', '/pets/{id}', 'get', 'responses', '200', 'description'], want: { line: 7, column: 11, matched: 6 } }],
+    [
+      'quoted numeric key',
+      { given: ['paths', '/pets/{id}', 'get', 'responses', '200', 'description'], want: { line: 7, column: 11, matched: 6 } },
+    ],
     ['sequence item', { given: ['tags', '1', 'name'], want: { line: 10, column: 5, matched: 3 } }],
     ['through an alias', { given: ['copy', 'type'], want: { line: 12, column: 3, matched: 2 } }],
     ['missing key: the deepest match', { given: ['paths', 'nope'], want: { line: 2, column: 1, matched: 1 } }],

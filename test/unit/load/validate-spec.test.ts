@@ -19,13 +19,21 @@ describe('validateSpec', () => {
     delete (loaded.document['info'] as Record<string, unknown>)['version'];
     const diagnostics = await validateSpec(loaded);
     expect(diagnostics).toContainEqual(
-      expect.objectContaining({ code: 'SCHEMA_INVALID', pointer: '#/info', file: loaded.file, line: 3, message: expect.stringContaining('version') }),
+      expect.objectContaining({
+        code: 'SCHEMA_INVALID',
+        pointer: '#/info',
+        file: loaded.file,
+        line: 3,
+        message: expect.stringContaining('version'),
+      }),
     );
   });
 
   it('reports a Swagger 2.0 spec rule (missing path parameter) as SPEC_INVALID', async () => {
     const loaded = await loadSpec(path.join(corpus, 'petstore-v2.yaml'));
-    (loaded.document['paths'] as Record<string, unknown>)['/things/{thingId}'] = { get: { responses: { 200: { description: 'ok' } } } };
+    (loaded.document['paths'] as Record<string, unknown>)['/things/{thingId}'] = {
+      get: { responses: { 200: { description: 'ok' } } },
+    };
     expect(await validateSpec(loaded)).toEqual([
       { code: 'SPEC_INVALID', file: loaded.file, message: expect.stringContaining('missing path parameter(s) for {thingId}') },
     ]);

@@ -15,9 +15,7 @@ export interface Account {
   /** Format: `date`. */
   created?: string;
   avatar?: Blob;
-  settings?: {
-    [key: string]: unknown;
-  };
+  settings?: { [key: string]: unknown };
 }
 
 export type Anything = unknown;
@@ -33,9 +31,7 @@ export type Failure = {
 
 export type Kind = 'circle';
 
-export interface Labels {
-  [key: string]: string | number;
-}
+export interface Labels { [key: string]: string | number }
 
 export type Level = 'low' | 'high';
 

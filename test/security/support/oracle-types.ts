@@ -1,0 +1,103 @@
+/**
+ * The JSON the parent test hands to the oracle child (oracle-child.mjs) and the report it prints back.
+ * The child is plain JavaScript, so these types are the contract between the two.
+ */
+
+export type ParamLocation = 'path' | 'query' | 'header' | 'cookie';
+
+export interface ExpectedParam {
+  name: string;
+  in: ParamLocation;
+}
+
+export interface ExpectedOperation {
+  /** Upper case, e.g. `GET`. */
+  method: string;
+  /** The path key exactly as the spec wrote it. */
+  path: string;
+  params: ExpectedParam[];
+  /** Request body media types in spec order (empty: no body). */
+  bodyMediaTypes: string[];
+  /** Status → media types, as the spec declares them. */
+  responses: Record<string, string[]>;
+}
+
+export interface ExpectedScheme {
+  name: string;
+  type: string;
+  /** For `apiKey`: where and under which name. */
+  in?: string;
+  paramName?: string;
+  /** For `http`: `basic`, `bearer`, … */
+  scheme?: string;
+}
+
+export interface Expectations {
+  title: string;
+  version: string;
+  serverUrls: string[];
+  operations: ExpectedOperation[];
+  /** Every string `enum` (or string `const`, as one value) of the spec, values in spec order. */
+  enums: string[][];
+  securitySchemes: ExpectedScheme[];
+}
+
+export interface OracleInput {
+  /** The generated client, untouched (read only). */
+  outDir: string;
+  /** Scratch copy where the .ts files are transpiled to .js next to themselves. */
+  execDir: string;
+  /** Content-addressed cache of transpiled files (the runtime is the same in every client). */
+  cacheDir: string;
+  expect: Expectations;
+}
+
+export interface Mismatch {
+  /** What was compared, e.g. `path GET /a/{id}` or `enum`. */
+  where: string;
+  expected: unknown;
+  actual: unknown;
+}
+
+export interface CallRecord {
+  /** `tag.fn` or `fn` for root-level operations. */
+  member: string;
+  method?: string;
+  specPath?: string;
+  outcome: 'ok' | 'error' | 'probe-failed';
+  error?: { name: string; message: string };
+  /** The server saw this call's request. */
+  received: boolean;
+}
+
+export interface OracleReport {
+  /** `globalThis.__pwned` after import and every call (must be undefined). */
+  pwned: unknown;
+  /** Keys added to Object.prototype (and Array/Function prototypes) while importing and calling. */
+  prototypeKeysAdded: string[];
+  /** `({}).polluted` at the end (must be undefined). */
+  polluted: unknown;
+  /** Global names that appeared while importing and calling. */
+  newGlobals: string[];
+  /** Syntax diagnostics from ts.transpileModule (spec text that broke out of a literal shows up here). */
+  transpileDiagnostics: string[];
+  /** Call expressions in generated (non-runtime) files other than the expected handful. */
+  unexpectedCalls: string[];
+  /** `globalThis` / `__pwned` used as code (identifier or property access) in generated files. */
+  codeReferences: string[];
+  importErrors: string[];
+  modulesImported: number;
+  /** `typeof client.then` and of every namespace's `then`, and whether `await client` returned the client. */
+  thenable: { clientThen: string; awaitedIsClient: boolean; namespaceThens: string[] };
+  calls: CallRecord[];
+  /** Spec operations no facade member reached. */
+  unreached: string[];
+  /** Facade members whose descriptor matched no spec operation. */
+  unmatched: string[];
+  mismatches: Mismatch[];
+  /** Calls the runtime refused before sending, with the reason (e.g. a header name that is not an HTTP token). */
+  refusals: string[];
+  counts: { operations: number; calls: number; received: number; enumsChecked: number; stringsCompared: number };
+  /** Anything that stopped the child early. */
+  fatal?: string;
+}

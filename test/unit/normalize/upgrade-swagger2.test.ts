@@ -1,0 +1,65 @@
+import { describe, expect, it } from 'vitest';
+import { upgradeSwagger2 } from '../../../src/normalize/upgrade-swagger2.js';
+
+const swagger = {
+  swagger: '2.0',
+  info: { title: 'T', version: '1' },
+  host: 'api.example',
+  basePath: '/v1',
+  schemes: ['http', 'https'],
+  securityDefinitions: { basic: { type: 'basic' }, oauth: { type: 'oauth2', flow: 'application', tokenUrl: 'https://t', scopes: { a: 'A' } } },
+  parameters: { limit: { name: 'limit', in: 'query', type: 'integer' } },
+  paths: {
+    '/files': {
+      get: {
+        parameters: [{ $ref: '#/parameters/limit' }, { name: 'ids', in: 'query', type: 'array', items: { type: 'string' }, collectionFormat: 'pipes' }],
+        responses: { 200: { description: 'ok', schema: { type: 'array', items: { $ref: '#/definitions/File' } } } },
+      },
+      post: {
+        consumes: ['multipart/form-data'],
+        parameters: [{ name: 'content', in: 'formData', type: 'file', required: true }],
+        responses: { 201: { description: 'created' } },
+      },
+    },
+  },
+  definitions: { File: { type: 'object', discriminator: 'kind', properties: { kind: { type: 'string' } } } },
+};
+
+describe('upgradeSwagger2', () => {
+  const upgraded = upgradeSwagger2(structuredClone(swagger)) as Record<string, any>;
+
+  it('turns host, basePath and schemes into servers, https first', () => {
+    expect(upgraded['servers']).toEqual([{ url: 'https://api.example/v1' }, { url: 'http://api.example/v1' }]);
+  });
+
+  it('moves definitions and rewrites refs', () => {
+    expect(upgraded['components']['schemas']['File']['discriminator']).toEqual({ propertyName: 'kind' });
+    expect(upgraded['paths']['/files']['get']['responses']['200']['content']['application/json']['schema']['items']).toEqual({
+      $ref: '#/components/schemas/File',
+    });
+  });
+
+  it('inlines parameter refs and maps collectionFormat to style', () => {
+    const params = upgraded['paths']['/files']['get']['parameters'];
+    expect(params[0]).toMatchObject({ name: 'limit', in: 'query', schema: { type: 'integer' } });
+    expect(params[1]).toMatchObject({ name: 'ids', style: 'pipeDelimited', explode: false });
+  });
+
+  it('turns formData into a multipart request body with a binary file', () => {
+    const body = upgraded['paths']['/files']['post']['requestBody'];
+    expect(body.required).toBe(true);
+    expect(body.content['multipart/form-data'].schema.properties.content).toEqual({ type: 'string', format: 'binary' });
+  });
+
+  it('maps security definitions', () => {
+    expect(upgraded['components']['securitySchemes']['basic']).toMatchObject({ type: 'http', scheme: 'basic' });
+    expect(upgraded['components']['securitySchemes']['oauth']['flows']).toEqual({ clientCredentials: { tokenUrl: 'https://t', scopes: { a: 'A' } } });
+  });
+
+  it('keeps a __proto__ key as data', () => {
+    const hostile = JSON.parse('{"swagger":"2.0","definitions":{"__proto__":{"type":"string"}},"paths":{}}') as Record<string, unknown>;
+    const result = upgradeSwagger2(hostile) as Record<string, any>;
+    expect(Object.hasOwn(result['components']['schemas'], '__proto__')).toBe(true);
+    expect(({} as Record<string, unknown>)['type']).toBeUndefined();
+  });
+});
