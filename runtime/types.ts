@@ -78,10 +78,13 @@ export type PaginationDescriptor =
       readonly pageParam: string;
       readonly sizeParam?: string;
       readonly itemsPath: readonly string[];
+      /** The first page's number when it is not 1 (zero-based APIs). */
+      readonly firstPage?: number;
     }
   | {
       readonly style: 'cursor';
       readonly cursorParam: string;
+      /** Where the next cursor is; a path starting with `$lastItem` reads the last item (`starting_after` APIs). */
       readonly nextCursorPath: readonly string[];
       readonly hasMorePath?: readonly string[];
       readonly itemsPath: readonly string[];

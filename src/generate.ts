@@ -21,6 +21,8 @@ export interface GenerateOptions {
   check?: boolean;
   /** Allow `$ref` to http(s) URLs (never to private addresses). */
   allowRemoteRefs?: boolean;
+  /** Folder local `$ref`s may read from (default: the spec's folder); widen it for specs that share files with siblings. */
+  refRoot?: string;
   /** Overrides the API name taken from the spec title (environment variable prefix, README). */
   clientName?: string;
   /** Folder relative paths are shown from (README, messages); default `process.cwd()`. */
@@ -54,8 +56,16 @@ export interface GenerateResult {
 
 /** Builds the generated client in memory: every file's path and content. */
 export async function buildClient(options: GenerateOptions): Promise<{ files: OutputFile[]; warnings: Diagnostic[] }> {
-  const loaded = await loadSpec(options.spec, { allowRemoteRefs: options.allowRemoteRefs ?? false });
-  const normalized = normalizeDocument({ document: loaded.document, version: loaded.version, file: loaded.file });
+  const loaded = await loadSpec(options.spec, {
+    allowRemoteRefs: options.allowRemoteRefs ?? false,
+    ...(options.refRoot === undefined ? {} : { root: options.refRoot }),
+  });
+  const normalized = normalizeDocument({
+    document: loaded.document,
+    version: loaded.version,
+    file: loaded.file,
+    ...(options.pagination === undefined ? {} : { pagination: options.pagination }),
+  });
   // Locating re-reads the source with positions: done for the first warnings only, which is what a reader looks at.
   const warnings = [...loaded.warnings, ...normalized.warnings].map((w, i) => (i < 50 ? locateWarning(w, loaded.locate) : w));
   for (const warning of warnings) options.onWarning?.(warning);

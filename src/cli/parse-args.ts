@@ -13,6 +13,8 @@ export interface CommandArgs {
   config: string | undefined;
   /** Undefined when the flag is absent, so the config file decides. */
   allowRemoteRefs: boolean | undefined;
+  /** Folder local `$ref`s may read from. */
+  refRoot: string | undefined;
   quiet: boolean;
   debug: boolean;
 }
@@ -49,18 +51,21 @@ function buildParser(version: string) {
       y
         .positional('spec', { type: 'string', describe: 'Spec file (default: "input" in the config file)' })
         .option('out', { type: 'string', requiresArg: true, describe: 'Output folder (default: "output" in the config file)' })
-        .option('allow-remote-refs', { type: 'boolean', describe: 'Allow $ref to http(s) URLs (never private addresses)' }),
+        .option('allow-remote-refs', { type: 'boolean', describe: 'Allow $ref to http(s) URLs (never private addresses)' })
+        .option('ref-root', { type: 'string', requiresArg: true, describe: 'Folder local $refs may read from (default: the spec\'s folder)' }),
     )
     .command('check [spec]', 'Exit 1 when the output folder differs from what generate would write', (y) =>
       y
         .positional('spec', { type: 'string', describe: 'Spec file (default: "input" in the config file)' })
         .option('out', { type: 'string', requiresArg: true, describe: 'Output folder (default: "output" in the config file)' })
-        .option('allow-remote-refs', { type: 'boolean', describe: 'Allow $ref to http(s) URLs (never private addresses)' }),
+        .option('allow-remote-refs', { type: 'boolean', describe: 'Allow $ref to http(s) URLs (never private addresses)' })
+        .option('ref-root', { type: 'string', requiresArg: true, describe: 'Folder local $refs may read from (default: the spec\'s folder)' }),
     )
     .command('validate [spec]', 'Validate a spec against the OpenAPI schema', (y) =>
       y
         .positional('spec', { type: 'string', describe: 'Spec file (default: "input" in the config file)' })
-        .option('allow-remote-refs', { type: 'boolean', describe: 'Allow $ref to http(s) URLs (never private addresses)' }),
+        .option('allow-remote-refs', { type: 'boolean', describe: 'Allow $ref to http(s) URLs (never private addresses)' })
+        .option('ref-root', { type: 'string', requiresArg: true, describe: 'Folder local $refs may read from (default: the spec\'s folder)' }),
     )
     .command('init [spec]', 'Write apiwright.config.json with sensible defaults', (y) =>
       y
@@ -94,6 +99,7 @@ export async function parseArgs(argv: readonly string[], version: string): Promi
       out: optionalString(args['out']),
       config: optionalString(args['config']),
       allowRemoteRefs: typeof args['allowRemoteRefs'] === 'boolean' ? args['allowRemoteRefs'] : undefined,
+      refRoot: optionalString(args['refRoot']),
       quiet: args['quiet'] === true,
       debug: args['debug'] === true,
     },

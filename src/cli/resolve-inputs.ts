@@ -12,6 +12,8 @@ export interface RunInputs {
   spec: string;
   out: string;
   allowRemoteRefs: boolean;
+  /** Folder local `$ref`s may read from; undefined: the spec's folder. */
+  refRoot: string | undefined;
 }
 
 function resolveSpec(cwd: string, spec: string): string {
@@ -30,5 +32,6 @@ export async function resolveInputs(cwd: string, args: CommandArgs, needsOut: bo
   if (needsOut && out === undefined) {
     throw new UsageError(`missing --out <dir>: pass it or set "output" in apiwright.config.json`);
   }
-  return { config, spec, out: out ?? '', allowRemoteRefs: args.allowRemoteRefs ?? config.allowRemoteRefs };
+  const refRoot = args.refRoot !== undefined ? path.resolve(cwd, args.refRoot) : config.refRoot;
+  return { config, spec, out: out ?? '', allowRemoteRefs: args.allowRemoteRefs ?? config.allowRemoteRefs, refRoot };
 }

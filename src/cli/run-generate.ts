@@ -21,6 +21,7 @@ export async function runGenerate(
       out: inputs.out,
       check,
       allowRemoteRefs: inputs.allowRemoteRefs,
+      ...(inputs.refRoot === undefined ? {} : { refRoot: inputs.refRoot }),
       onWarning: (diagnostic) => warnings.report(diagnostic),
       cwd: io.cwd,
       configFile: inputs.config.file,

@@ -24,6 +24,8 @@ export interface Config {
   out?: string;
   /** Allow `$ref`s to http(s) URLs (never to private addresses). Default false. */
   allowRemoteRefs?: boolean;
+  /** Folder local `$ref`s may read from, relative to the config file. Default: the spec's folder. */
+  refRoot?: string;
   /** Property names of generated types: as the spec writes them, or camelCase. Default `preserve`. */
   naming?: NamingStyle;
   /** `format: date-time` / `date` values: kept as strings, or parsed to `Date`. Default `string`. */
@@ -43,6 +45,8 @@ export interface ResolvedConfig {
   /** Absolute path. */
   out: string | undefined;
   allowRemoteRefs: boolean;
+  /** Absolute path; undefined: the spec's folder. */
+  refRoot: string | undefined;
   naming: NamingStyle;
   dates: DateStyle;
   pagination: Readonly<Record<string, false | PaginationOverride>>;
@@ -54,6 +58,7 @@ export const DEFAULT_CONFIG: ResolvedConfig = Object.freeze({
   spec: undefined,
   out: undefined,
   allowRemoteRefs: false,
+  refRoot: undefined,
   naming: 'preserve',
   dates: 'string',
   pagination: Object.freeze({}),

@@ -13,6 +13,7 @@ const TOP_LEVEL_KEYS = [
   'output',
   'out',
   'allowRemoteRefs',
+  'refRoot',
   'naming',
   'dates',
   'pagination',
@@ -93,6 +94,7 @@ export function validateConfig(value: unknown, file: string): ResolvedConfig {
   };
 
   const spec = readPath(['input', 'spec']);
+  const refRoot = readPath(['refRoot', 'refRoot']);
   const out = readPath(['output', 'out']);
   const outFieldUrl = out !== undefined && /^https?:\/\//i.test(out);
   if (outFieldUrl) fail([value['output'] !== undefined ? 'output' : 'out'], 'the output must be a folder path, not a URL');
@@ -110,6 +112,7 @@ export function validateConfig(value: unknown, file: string): ResolvedConfig {
     spec,
     out,
     allowRemoteRefs: config.allowRemoteRefs ?? DEFAULT_CONFIG.allowRemoteRefs,
+    refRoot,
     naming: readEnum('naming', ['preserve', 'camelCase'], DEFAULT_CONFIG.naming),
     dates: readEnum('dates', ['string', 'Date'], DEFAULT_CONFIG.dates),
     pagination: validatePagination(value['pagination'], fail),

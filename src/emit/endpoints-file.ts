@@ -3,6 +3,7 @@ import type { ClientPlan, PlannedGroup, PlannedOperation } from '../plan/plan-ty
 import { operationDescriptor } from './operation-descriptor.js';
 import { errorResponses } from './response-types.js';
 import { docComment } from './ts/doc-comment.js';
+import { stringLiteral } from './ts/literal.js';
 import { valueLiteral } from './ts/value-literal.js';
 import { createWriter, type Writer } from './ts/writer.js';
 
@@ -11,6 +12,7 @@ export function emitEndpointsFile(plan: ClientPlan, group: PlannedGroup): string
   const depth = group.file.split('/').length - 1;
   const up = depth === 0 ? './' : '../'.repeat(depth);
   writer.writeLine(`import type { ApiPromise, Client, RequestOptions } from '${up}runtime/index.js';`);
+  if (group.operations.some(isPaged)) writer.writeLine(`import type { PageItem, PagedPromise } from '${up}runtime/paged-promise.js';`);
   writer.writeLine(`import type * as t from '${up}${plan.files.types.replace(/\.ts$/, '.js')}';`);
   for (const operation of group.operations) {
     writer.blankLine();
@@ -34,13 +36,21 @@ function emitEndpoint(writer: Writer, planned: PlannedOperation): void {
   );
   const required = planned.params.some((p) => p.param.required) || operation.requestBody?.required === true;
   const params = `params${required ? '' : '?'}: t.${planned.paramsType}`;
-  writer.writeLine(
-    `export function ${planned.functionName}(client: Client, ${params}, options?: RequestOptions): ApiPromise<t.${planned.responseType}, t.${planned.errorType}> {`,
-  );
+  const page = `t.${planned.responseType}`;
+  const pagination = isPaged(planned) ? operation.pagination : undefined;
+  const returnType = pagination
+    ? `PagedPromise<${page}, PageItem<${page}, [${pagination.itemsPath.map(stringLiteral).join(', ')}]>, t.${planned.errorType}>`
+    : `ApiPromise<${page}, t.${planned.errorType}>`;
+  writer.writeLine(`export function ${planned.functionName}(client: Client, ${params}, options?: RequestOptions): ${returnType} {`);
   writer.indent(() => {
-    writer.writeLine(`return client.request(${valueLiteral(operationDescriptor(planned))}, params, options);`);
+    writer.writeLine(`return client.${pagination ? 'paginate' : 'request'}(${valueLiteral(operationDescriptor(planned))}, params, options);`);
   });
   writer.writeLine('}');
+}
+
+/** Paginated operations return a promise that is also async-iterable over every item. */
+function isPaged(planned: PlannedOperation): boolean {
+  return planned.operation.pagination !== undefined && planned.operation.method === 'GET';
 }
 
 function firstLine(text: string): string {

@@ -114,6 +114,8 @@ export interface Operation {
   /** Safe to retry without an idempotency key (GET, HEAD, OPTIONS, PUT, DELETE, TRACE). */
   idempotent: boolean;
   pagination?: PaginationDescriptor;
+  /** The operation's `x-apiwright-pagination` extension as written; validated when pagination is decided. */
+  paginationExtension?: unknown;
   callbacks: InboundOperation[];
   /** JSON pointer of the Operation Object. */
   source: string;

@@ -5,14 +5,14 @@
  * inside the spec folder (read-local-file.ts), fetched only when allowed and public
  * (fetch-remote.ts), and parsed with the `yaml` package under the same bounds as the entry file.
  */
-import SwaggerParser from '@apidevtools/swagger-parser';
+import type SwaggerParser from '@apidevtools/swagger-parser';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { SpecError, type Diagnostic } from '../errors.js';
 import type { SpecVersion } from './detect-version.js';
 import { fetchRemote } from './fetch-remote.js';
 import { MAX_FILES } from './limits.js';
 import { detectFormat, parseSource } from './parse-source.js';
-import { locateRefError, locateUse, policeRefs, type RefUse } from './police-refs.js';
+import { locateRefError, locateUse, policeRefs, type PoliceHooks, type RefUse } from './police-refs.js';
 import { readInsideRoot, type SpecRoot } from './read-local-file.js';
 import { prepareForSwaggerParser } from './swagger-parser-compat.js';
 import type { SourceLocator } from './source-locator.js';
@@ -40,7 +40,10 @@ export interface BundleContext {
 }
 
 export async function bundleExternalRefs(document: Record<string, unknown>, ctx: BundleContext): Promise<void> {
-  const parser = new SwaggerParser();
+  // Imported here, not at the top: swagger-parser pulls in ajv and the OpenAPI schemas, a cost
+  // that single-file specs should not pay.
+  const { default: SwaggerParserClass } = await import('@apidevtools/swagger-parser');
+  const parser = new SwaggerParserClass();
   const restore = prepareForSwaggerParser(document, ctx.version);
   try {
     await parser.bundle(ctx.entryFile, document as never, {
@@ -146,21 +149,21 @@ function parseReferencedFile(text: string, file: string, remote: boolean, ctx: B
     trackIds: ctx.version === '3.1',
     onNode: (frame) => ctx.origins.set(frame.value, { file, frame }),
   });
-  policeRefs(
-    walk,
-    file,
-    { rootDir: ctx.root.dir, allowRemoteRefs: ctx.allowRemoteRefs },
-    {
-      onExternal: (target, use) => {
-        const key = target.kind === 'local' ? target.path : target.url.href;
-        if (!ctx.uses.has(key)) ctx.uses.set(key, use);
-      },
-      onUnresolved: (site) => ctx.unresolved.add(site.holder),
-      warn: (diagnostic) => ctx.warnings.push(diagnostic),
-      locate: (at, segments) => ctx.locator.locate(at, segments),
-    },
-  );
+  policeRefs(walk, file, { rootDir: ctx.root.dir, allowRemoteRefs: ctx.allowRemoteRefs }, createPoliceHooks(ctx));
   return parsed.value;
+}
+
+/** What the ref policy reports goes into the loading context. */
+export function createPoliceHooks(ctx: BundleContext): PoliceHooks {
+  return {
+    onExternal: (target, use) => {
+      const key = target.kind === 'local' ? target.path : target.url.href;
+      if (!ctx.uses.has(key)) ctx.uses.set(key, use);
+    },
+    onUnresolved: (site) => ctx.unresolved.add(site.holder),
+    warn: (diagnostic) => ctx.warnings.push(diagnostic),
+    locate: (file, segments) => ctx.locator.locate(file, segments),
+  };
 }
 
 /** swagger-parser hands resolvers percent-encoded absolute paths (`/specs/a%20b.yaml`). */

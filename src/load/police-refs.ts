@@ -49,7 +49,8 @@ export function policeRefs(walk: WalkResult, file: string, scope: RefScope, hook
       case 'internal':
         break;
       case 'embedded':
-        site.holder['$ref'] = formatPointer(target.segments);
+        site.ref = formatPointer(target.segments);
+        site.holder['$ref'] = site.ref;
         break;
       case 'unresolved':
         hooks.onUnresolved(site);

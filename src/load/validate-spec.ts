@@ -3,7 +3,6 @@
  * semantic rules. Separate from loadSpec because it is slow (≈2 s on GitHub's spec) and a spec
  * that breaks the schema can still generate a useful client (MANIFEST.tsv lists several).
  */
-import SwaggerParser from '@apidevtools/swagger-parser';
 import type { Diagnostic } from '../errors.js';
 import type { LoadedSpec } from './loaded-spec.js';
 
@@ -25,6 +24,7 @@ export async function validateSpec(loaded: LoadedSpec): Promise<Diagnostic[]> {
   if (loaded.version === '3.0' && !SUPPORTED_30.has(String(openapi))) copy['openapi'] = '3.0.3';
   if (loaded.version === '2.0') copy['swagger'] = '2.0';
   try {
+    const { default: SwaggerParser } = await import('@apidevtools/swagger-parser');
     await SwaggerParser.validate(loaded.file, copy as never, { resolve: { external: false } });
     return [];
   } catch (error) {

@@ -4,6 +4,7 @@ import type * as ir from '../ir/index.js';
 import { isObject, NormalizeContext, stringOrUndefined, type JsonObject } from './context.js';
 import { appendPointer, lookupPointer, parsePointer } from './json-pointer.js';
 import { normalizeInbound, normalizePathItem } from './operation-object.js';
+import { decidePagination } from './pagination.js';
 import { normalizeSchema } from './schema-object.js';
 import { normalizeSecurityRequirements, normalizeSecuritySchemes } from './security-scheme-object.js';
 import { normalizeServers } from './server-object.js';
@@ -13,6 +14,8 @@ export interface NormalizeInput {
   document: JsonObject;
   version: '2.0' | '3.0' | '3.1';
   file?: string;
+  /** Per operationId: `false` turns detected pagination off, an object declares it (from the config). */
+  pagination?: Readonly<Record<string, unknown>>;
 }
 
 export interface NormalizeResult {
@@ -50,6 +53,10 @@ export function normalizeDocument(input: NormalizeInput): NormalizeResult {
     }
   }
   normalizePendingSchemas(ctx);
+  for (const operation of operations) {
+    const override = operation.hasOperationId && input.pagination && Object.hasOwn(input.pagination, operation.id) ? input.pagination[operation.id] : undefined;
+    decidePagination(operation, override, ctx);
+  }
 
   const document: ir.Document = {
     specVersion: input.version,

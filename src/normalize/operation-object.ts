@@ -66,6 +66,7 @@ function normalizeOperation(
   if (security) operation.security = security;
   const servers = normalizeServers(raw['servers']) ?? itemServers;
   if (servers && servers.length > 0) operation.servers = servers;
+  if (raw['x-apiwright-pagination'] !== undefined) operation.paginationExtension = raw['x-apiwright-pagination'];
   const idempotency = parameters.find((p) => p.in === 'header' && /^idempotency[-_]?key$/i.test(p.name));
   if (idempotency) operation.idempotencyHeader = idempotency.name;
   return operation;

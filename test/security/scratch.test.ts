@@ -1,7 +1,12 @@
 import { it } from 'vitest';
-import { buildClient } from '../../src/generate.js';
+import { generateWatched, typecheckClient, runOracleChild } from './support/run-oracle.js';
+import { expectationsOf, readSpec } from './support/spec-expectations.js';
 it('x', async () => {
-  const r = await buildClient({ spec: process.env.SPEC!, out: '/tmp/x' });
-  for (const f of r.files.filter((f) => !f.path.startsWith('runtime/'))) console.log('=====', f.path, '\n', f.content);
-  console.log(r.warnings);
-});
+  let t = performance.now();
+  const g = await generateWatched('scratch', process.env.SPEC!);
+  console.log('gen', performance.now() - t); t = performance.now();
+  await typecheckClient(g.out);
+  console.log('tc', performance.now() - t); t = performance.now();
+  await runOracleChild(g.out, expectationsOf(readSpec(process.env.SPEC!)));
+  console.log('child', performance.now() - t); t = performance.now();
+}, 120000);

@@ -13,6 +13,8 @@ export interface ExpectedParam {
 export interface ExpectedOperation {
   /** Upper case, e.g. `GET`. */
   method: string;
+  /** The spec's operationId, when it has one (the descriptor's `id` must equal it). */
+  operationId?: string;
   /** The path key exactly as the spec wrote it. */
   path: string;
   params: ExpectedParam[];
@@ -39,6 +41,8 @@ export interface Expectations {
   operations: ExpectedOperation[];
   /** Every string `enum` (or string `const`, as one value) of the spec, values in spec order. */
   enums: string[][];
+  /** Every key of every `properties` map (each must be a property name in types.gen.ts). */
+  propertyNames: string[];
   securitySchemes: ExpectedScheme[];
 }
 
@@ -85,6 +89,8 @@ export interface OracleReport {
   unexpectedCalls: string[];
   /** `globalThis` / `__pwned` used as code (identifier or property access) in generated files. */
   codeReferences: string[];
+  /** Raw bidirectional control characters (Trojan Source, CVE-2021-42574) in generated files: `file:line U+XXXX`. */
+  bidiControls: string[];
   importErrors: string[];
   modulesImported: number;
   /** `typeof client.then` and of every namespace's `then`, and whether `await client` returned the client. */
@@ -97,7 +103,16 @@ export interface OracleReport {
   mismatches: Mismatch[];
   /** Calls the runtime refused before sending, with the reason (e.g. a header name that is not an HTTP token). */
   refusals: string[];
-  counts: { operations: number; calls: number; received: number; enumsChecked: number; stringsCompared: number };
+  counts: {
+    operations: number;
+    calls: number;
+    received: number;
+    /** Error-path calls (the server answers 400 with a polluting body). */
+    errorCalls: number;
+    enumsChecked: number;
+    propertyNamesChecked: number;
+    stringsCompared: number;
+  };
   /** Anything that stopped the child early. */
   fatal?: string;
 }

@@ -77,7 +77,9 @@ function readOperations(doc: Json): ExpectedOperation[] {
           if (!status.startsWith('x-')) responses[status] = contentKeys(doc, response);
         }
       }
-      operations.push({ method: method.toUpperCase(), path, params, bodyMediaTypes: contentKeys(doc, op['requestBody']), responses });
+      const operation: ExpectedOperation = { method: method.toUpperCase(), path, params, bodyMediaTypes: contentKeys(doc, op['requestBody']), responses };
+      if (typeof op['operationId'] === 'string') operation.operationId = op['operationId'];
+      operations.push(operation);
     }
   }
   return operations;
@@ -101,6 +103,25 @@ function collectEnums(value: unknown, out: string[][], key = ''): void {
   }
 }
 
+function collectPropertyNames(value: unknown, out: Set<string>, key = ''): void {
+  if (NOT_SCHEMA_KEYS.has(key) || key.startsWith('x-')) return;
+  if (Array.isArray(value)) {
+    for (const item of value) collectPropertyNames(item, out);
+    return;
+  }
+  if (!isObject(value)) return;
+  for (const [childKey, child] of Object.entries(value)) {
+    if (childKey === 'properties' && isObject(child) && key !== 'properties') {
+      for (const [name, schema] of Object.entries(child)) {
+        out.add(name);
+        collectPropertyNames(schema, out);
+      }
+      continue;
+    }
+    collectPropertyNames(child, out, childKey);
+  }
+}
+
 function readSchemes(doc: Json): ExpectedScheme[] {
   const components = isObject(doc['components']) ? doc['components'] : {};
   const schemes = isObject(components['securitySchemes']) ? components['securitySchemes'] : {};
@@ -121,12 +142,16 @@ export function expectationsOf(doc: Json): Expectations {
   const enums: string[][] = [];
   collectEnums(doc['paths'], enums);
   collectEnums(doc['components'], enums, 'components');
+  const propertyNames = new Set<string>();
+  collectPropertyNames(doc['paths'], propertyNames);
+  collectPropertyNames(doc['components'], propertyNames, 'components');
   return {
     title: typeof info['title'] === 'string' ? info['title'] : '',
     version: typeof info['version'] === 'string' ? info['version'] : '',
     serverUrls: servers.flatMap((s) => (isObject(s) && typeof s['url'] === 'string' ? [s['url']] : [])),
     operations: readOperations(doc),
     enums,
+    propertyNames: [...propertyNames],
     securitySchemes: readSchemes(doc),
   };
 }

@@ -121,6 +121,17 @@ describe('loadSpec: one file', () => {
     expect(loaded.document['openapi']).toBe('3.2.0');
   });
 
+  it('rewrites OpenAPI 3.1 $id / $anchor refs to pointers, without warnings', async () => {
+    const loaded = await loadSpec(
+      write(
+        'ids.yaml',
+        'openapi: 3.1.0\ninfo: {title: t, version: "1"}\ncomponents:\n  schemas:\n    A:\n      properties:\n        b: {$ref: "/schemas/b#id"}\n        c: {$ref: "/schemas/b"}\n    B:\n      $id: /schemas/b\n      properties:\n        id: {$anchor: id, type: integer}\n',
+      ),
+    );
+    expect(loaded.warnings).toEqual([]);
+    expect(refsOf(loaded.document).sort()).toEqual(['#/components/schemas/B', '#/components/schemas/B/properties/id']);
+  });
+
   it('locate() maps pointers to line:column in JSON and YAML', async () => {
     const json = await loadSpec(write('loc.json', '{\n  "openapi": "3.0.0",\n  "paths": {\n    "/a": { "get": {} }\n  }\n}'));
     expect(json.locate('#/paths/~1a/get')).toEqual({ file: json.file, pointer: '#/paths/~1a/get', line: 4, column: 13 });

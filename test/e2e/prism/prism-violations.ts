@@ -1,0 +1,115 @@
+/**
+ * How Prism 5 says a request broke the spec, read from each response (prism-http-server):
+ * - the `sl-violations` header, a JSON array of `{ location: ['request', …], severity, code, message }`,
+ *   set whenever Prism answers with a response the spec declares (e.g. the spec's own 400/422/401);
+ * - otherwise a problem+json body whose `type` is `https://stoplight.io/prism/errors#<KIND>`
+ *   (UNPROCESSABLE_ENTITY carries the violations under `validation`; UNAUTHORIZED, INVALID_CONTENT_TYPE,
+ *   NO_PATH_MATCHED_ERROR, NO_METHOD_MATCHED_ERROR and NOT_ACCEPTABLE say what was wrong).
+ * `--errors` only turns *response* violations into errors, so it adds nothing for requests.
+ */
+
+export interface Violation {
+  readonly location: readonly string[];
+  readonly severity: string;
+  readonly code?: string | number;
+  readonly message: string;
+}
+
+export interface Exchange {
+  readonly method: string;
+  readonly url: string;
+  readonly requestHeaders: Readonly<Record<string, string>>;
+  readonly requestBody: string;
+  readonly status: number;
+  readonly contentType: string;
+  /** Request violations of severity Error. */
+  readonly violations: readonly Violation[];
+  /** Request violations of lower severity (Prism logs them but still answers). */
+  readonly warnings: readonly Violation[];
+  /** Set when the body is a Prism-generated problem (no response of the spec was used). */
+  readonly prismError?: string;
+}
+
+const PRISM_ERROR_TYPE = 'https://stoplight.io/prism/errors#';
+/** Prism errors that mean the request itself was wrong. */
+const REQUEST_ERROR_KINDS = new Set(['UNPROCESSABLE_ENTITY', 'UNAUTHORIZED', 'INVALID_CONTENT_TYPE', 'NO_PATH_MATCHED_ERROR', 'NO_METHOD_MATCHED_ERROR', 'NOT_ACCEPTABLE']);
+
+function isRecord(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+function toViolation(value: unknown): Violation | undefined {
+  if (!isRecord(value)) return undefined;
+  const location = Array.isArray(value['location']) ? value['location'].map(String) : [];
+  const code = typeof value['code'] === 'string' || typeof value['code'] === 'number' ? value['code'] : undefined;
+  return { location, severity: String(value['severity'] ?? 'Error'), message: String(value['message'] ?? ''), ...(code === undefined ? {} : { code }) };
+}
+
+export function parseViolationHeader(header: string | null): Violation[] {
+  if (header === null || header === '') return [];
+  // Over ~8 KB Prism truncates the JSON after this prefix; one unparsed entry still counts as a violation.
+  const truncated = header.startsWith('Too many violations!');
+  try {
+    const parsed: unknown = JSON.parse(truncated ? header.replace(/^Too many violations! /, '') : header);
+    return Array.isArray(parsed) ? parsed.map(toViolation).filter((v): v is Violation => v !== undefined) : [];
+  } catch {
+    return [{ location: ['request'], severity: 'Error', message: header.slice(0, 500) }];
+  }
+}
+
+/** Reads the violations Prism reported for one response. */
+export function readViolations(response: Response, body: string): Pick<Exchange, 'violations' | 'warnings' | 'prismError'> {
+  const reported = parseViolationHeader(response.headers.get('sl-violations')).filter((v) => v.location[0] === 'request');
+  const violations = reported.filter((v) => v.severity === 'Error');
+  const warnings = reported.filter((v) => v.severity !== 'Error');
+  let prismError: string | undefined;
+  if (/problem\+json/i.test(response.headers.get('content-type') ?? '')) {
+    let problem: unknown;
+    try {
+      problem = JSON.parse(body);
+    } catch {
+      problem = undefined;
+    }
+    if (isRecord(problem) && typeof problem['type'] === 'string' && problem['type'].startsWith(PRISM_ERROR_TYPE)) {
+      prismError = problem['type'].slice(PRISM_ERROR_TYPE.length);
+      const listed = Array.isArray(problem['validation']) ? problem['validation'].map(toViolation).filter((v): v is Violation => v !== undefined) : [];
+      if (REQUEST_ERROR_KINDS.has(prismError)) {
+        violations.push(...(listed.length > 0 ? listed : [{ location: ['request'], severity: 'Error', code: prismError, message: String(problem['detail'] ?? problem['title'] ?? '') }]));
+      }
+    }
+  }
+  return { violations, warnings, ...(prismError === undefined ? {} : { prismError }) };
+}
+
+/** A fetch that forwards to the global one and keeps what Prism said about each request. */
+export function createRecordingFetch(): { fetch: typeof fetch; take(): Exchange[] } {
+  let exchanges: Exchange[] = [];
+  const recording = async (input: RequestInfo | URL, init?: RequestInit): Promise<Response> => {
+    const request = new Request(input, init);
+    const requestBody = request.body === null ? '' : new TextDecoder().decode(await request.clone().arrayBuffer()).slice(0, 2000);
+    const requestHeaders: Record<string, string> = {};
+    request.headers.forEach((value, name) => {
+      requestHeaders[name] = value;
+    });
+    const response = await fetch(request);
+    const body = await response.clone().text();
+    exchanges.push({
+      method: request.method,
+      url: request.url,
+      requestHeaders,
+      requestBody,
+      status: response.status,
+      contentType: response.headers.get('content-type') ?? '',
+      ...readViolations(response, body),
+    });
+    return response;
+  };
+  return {
+    fetch: recording as typeof fetch,
+    take() {
+      const taken = exchanges;
+      exchanges = [];
+      return taken;
+    },
+  };
+}

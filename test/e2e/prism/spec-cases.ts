@@ -1,0 +1,26 @@
+/**
+ * The specs the Prism conformance run drives, chosen for variety of parameter styles, body kinds
+ * and security schemes. Every skip names its reason; the lead reports these figures.
+ */
+import path from 'node:path';
+import { corpusDir, fixturesDir } from '../../support/paths.js';
+import type { SpecCase } from './drive-spec.js';
+
+const corpus = (file: string): string => path.join(corpusDir, file);
+
+export const specCases: readonly SpecCase[] = [
+  { name: 'petstore', spec: path.join(fixturesDir, 'petstore/openapi.yaml') },
+  { name: 'swagger-2-0', spec: path.join(fixturesDir, 'swagger-2-0/swagger.yaml') },
+  { name: 'petstore-v3', spec: corpus('petstore-v3.json') },
+  { name: 'petstore-expanded-v3', spec: corpus('petstore-expanded-v3.yaml') },
+  { name: 'swagger-petstore-v3', spec: corpus('swagger-petstore-v3.yaml') },
+  { name: 'uspto-v3', spec: corpus('uspto-v3.yaml') },
+  { name: 'tictactoe-v31', spec: corpus('tictactoe-v31.yaml') },
+  { name: 'museum-v31', spec: corpus('museum-v31.yaml') },
+  { name: 'listennotes', spec: corpus('listennotes.json') },
+  { name: 'keycloak', spec: corpus('keycloak.json') },
+  { name: 'mux', spec: corpus('mux.json') },
+  { name: 'spotify', spec: corpus('spotify.json') },
+  { name: 'sonarr-v3', spec: corpus('sonarr-v3.json') },
+  { name: 'twilio-api-v2010', spec: corpus('twilio-api-v2010.json') },
+];

@@ -1,0 +1,136 @@
+/**
+ * The parent side of the oracle: generate a hostile spec into a scratch folder (proving nothing is
+ * written outside --out), type-check it under the strictest settings, then run oracle-child.mjs in
+ * a child process and parse its report.
+ */
+import { execFile } from 'node:child_process';
+import { mkdirSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { promisify } from 'node:util';
+import type { Diagnostic } from '../../../src/errors.js';
+import { generate } from '../../../src/generate.js';
+import { generatedDir, repoRoot } from '../../support/paths.js';
+import { typecheck, type TypeError } from '../../support/typecheck.js';
+import { addedEntries, isInsideDir, listTree } from './file-tree.js';
+import type { Expectations, OracleInput, OracleReport } from './oracle-types.js';
+import { expectationsOf, readSpec } from './spec-expectations.js';
+
+const run = promisify(execFile);
+const childScript = path.join(repoRoot, 'test/security/support/oracle-child.mjs');
+export const transpileCacheDir = path.join(repoRoot, 'test/security/__generated__/.transpile-cache');
+
+export interface Generated {
+  /** Scratch root; `out` sits four folders below it so `../../evil` would still land inside. */
+  root: string;
+  out: string;
+  files: string[];
+  warnings: Diagnostic[];
+  ms: number;
+  /** Entries that appeared under `root` (outside `out`) or in the spec's folder while generating. */
+  writtenOutside: string[];
+  /** Paths generate() reported that resolve outside `out`. */
+  pathsOutside: string[];
+}
+
+/** Generates `spec` into test/security/__generated__/<name>/w/x/y/z/out, watching everything around it. */
+export async function generateWatched(name: string, spec: string): Promise<Generated> {
+  const root = generatedDir('security', name);
+  const out = path.join(root, 'w', 'x', 'y', 'z', 'out');
+  mkdirSync(path.dirname(out), { recursive: true });
+  const specDir = path.dirname(spec);
+  const beforeRoot = listTree(root, [out]);
+  const beforeSpec = listTree(specDir);
+  const warnings: Diagnostic[] = [];
+  const started = performance.now();
+  const result = await generate({ spec, out, onWarning: (w) => warnings.push(w) });
+  const ms = performance.now() - started;
+  const writtenOutside = [
+    ...addedEntries(beforeRoot, listTree(root, [out])).map((e) => `${root}/${e}`),
+    ...addedEntries(beforeSpec, listTree(specDir)).map((e) => `${specDir}/${e}`),
+  ];
+  const pathsOutside = result.files.filter((file) => !isInsideDir(out, path.join(out, file)));
+  return { root, out, files: result.files, warnings, ms, writtenOutside, pathsOutside };
+}
+
+/** Type-checks every .ts file of the client (not only what index.ts reaches). */
+export function typecheckClient(out: string): Promise<TypeError[]> {
+  return typecheck(out, ['**/*.ts']);
+}
+
+/** Runs oracle-child.mjs on a generated client and returns its report. */
+export async function runOracleChild(out: string, expect: Expectations, execDir = `${out}-exec`): Promise<OracleReport> {
+  const input: OracleInput = { outDir: out, execDir, cacheDir: transpileCacheDir, expect };
+  const inputFile = `${out}-oracle-input.json`;
+  writeFileSync(inputFile, JSON.stringify(input));
+  let stdout: string;
+  try {
+    ({ stdout } = await run(process.execPath, [childScript, inputFile], { cwd: repoRoot, timeout: 120_000, maxBuffer: 64 * 1024 * 1024 }));
+  } catch (error) {
+    const failed = error as { stdout?: string; stderr?: string; message: string };
+    throw new Error(`oracle child failed: ${failed.message}\n${failed.stderr ?? ''}`.slice(0, 4000));
+  }
+  const line = stdout.split('\n').find((l) => l.startsWith('ORACLE-REPORT '));
+  if (line === undefined) throw new Error(`oracle child printed no report:\n${stdout.slice(0, 4000)}`);
+  return JSON.parse(line.slice('ORACLE-REPORT '.length)) as OracleReport;
+}
+
+export interface OracleRun {
+  generated: Generated;
+  typeErrors: string[];
+  report: OracleReport;
+}
+
+/** generate → type-check → oracle child, for one spec file. */
+export async function runOracle(name: string, spec: string): Promise<OracleRun> {
+  const generated = await generateWatched(name, spec);
+  const typeErrors = (await typecheckClient(generated.out)).map((e) => `${e.file}:${e.line} ${e.code} ${e.message}`);
+  const report = await runOracleChild(generated.out, expectationsOf(readSpec(spec)));
+  return { generated, typeErrors, report };
+}
+
+/** Everything that must be empty / unset for a spec to pass the oracle, in one object for one assertion. */
+export function oracleVerdict(run: OracleRun): Record<string, unknown> {
+  const { report, generated } = run;
+  return {
+    fatal: report.fatal,
+    pwned: report.pwned,
+    polluted: report.polluted,
+    prototypeKeysAdded: report.prototypeKeysAdded,
+    newGlobals: report.newGlobals,
+    typeErrors: run.typeErrors,
+    transpileDiagnostics: report.transpileDiagnostics,
+    unexpectedCalls: report.unexpectedCalls,
+    codeReferences: report.codeReferences,
+    importErrors: report.importErrors,
+    clientThen: report.thenable.clientThen,
+    awaitedIsClient: report.thenable.awaitedIsClient,
+    namespaceThens: report.thenable.namespaceThens.filter((t) => !t.endsWith(': undefined')),
+    unreached: report.unreached,
+    unmatched: report.unmatched,
+    mismatches: report.mismatches,
+    writtenOutside: generated.writtenOutside,
+    pathsOutside: generated.pathsOutside,
+  };
+}
+
+/** What `oracleVerdict` must equal. */
+export const cleanVerdict: Record<string, unknown> = {
+  fatal: undefined,
+  pwned: undefined,
+  polluted: undefined,
+  prototypeKeysAdded: [],
+  newGlobals: [],
+  typeErrors: [],
+  transpileDiagnostics: [],
+  unexpectedCalls: [],
+  codeReferences: [],
+  importErrors: [],
+  clientThen: 'undefined',
+  awaitedIsClient: true,
+  namespaceThens: [],
+  unreached: [],
+  unmatched: [],
+  mismatches: [],
+  writtenOutside: [],
+  pathsOutside: [],
+};
