@@ -249,6 +249,8 @@ const apiErrorNames = new Set([
   'UnprocessableEntityError',
   'RateLimitError',
   'InternalServerError',
+  // auth/errors.ts: a refused token request is an AuthenticationError (status, headers, body).
+  'OAuthError',
 ]);
 
 function hasName(value: unknown, names: ReadonlySet<string> | string): value is Error {
@@ -270,6 +272,18 @@ const runtimeErrorNames = new Set([
   'AbortError',
   'CircuitOpenError',
   'ConfigurationError',
+  // Defined beside the code that throws them (auth/errors.ts, pagination-errors.ts, cache.ts,
+  // batch.ts); named here so the guard needs no import of those modules.
+  'MissingCredentialError',
+  'InvalidCredentialError',
+  'UnsupportedAuthFlowError',
+  'OAuthStateMismatchError',
+  'JwtVerificationError',
+  'MissingDependencyError',
+  'PaginationError',
+  'PaginationLoopError',
+  'CacheEntryMissingError',
+  'BatchResultMismatchError',
 ]);
 
 /** True for any error from the runtime, whichever copy of the runtime or realm created it. */

@@ -17,7 +17,7 @@
  * and a missing record is a full bucket); the FIFO queue is local to this process.
  */
 import { AbortError, RateLimitError, TimeoutError } from './errors.js';
-import { readRateLimitHeaders, readServerWaitMs } from './retry.js';
+import { readRateLimitHeaders, readServerWaitMs } from './retry-after.js';
 import { isRecord, readNumber, updateState, type StateStore } from './state-store.js';
 import type { Clock } from './types.js';
 

@@ -7,17 +7,21 @@
  * breaker on, one per origin; rate limiter learns pauses from response headers on every origin
  * and adds a token bucket only when `rateLimit.requestsPerSecond` is set. `false` turns a part off.
  */
+import { readBodyCapped } from './capped-body.js';
+import type { CircuitBreakerOptions, CircuitPermit, CircuitVerdict } from './circuit-breaker.js';
 import {
-  createCircuitBreaker,
-  type CircuitBreaker,
-  type CircuitBreakerOptions,
-  type CircuitPermit,
-  type CircuitVerdict,
-} from './circuit-breaker.js';
-import { AbortError, RateLimitError, TimeoutError, isConnectionError, isTimeoutError } from './errors.js';
+  AbortError,
+  ApiwrightError,
+  RateLimitError,
+  TimeoutError,
+  isAbortError,
+  isConnectionError,
+  isTimeoutError,
+} from './errors.js';
 import type { Observer } from './observe.js';
-import { createRateLimiter, type RateLimiter, type RateLimitOptions } from './rate-limit.js';
+import type { RateLimitOptions } from './rate-limit.js';
 import { createRedactor } from './redact.js';
+import { createGuards } from './resilience-guards.js';
 import {
   computeBackoffDelay,
   createRetryBudget,
@@ -67,9 +71,6 @@ export interface Resilience {
   execute(ctx: RequestContext, target: AttemptTarget, attempt: (attemptNumber: number) => Promise<Response>): Promise<Response>;
 }
 
-/** Error bodies read into a RateLimitError are capped (SECURITY-CASES 19: never buffer without bound). */
-const MAX_ERROR_BODY_BYTES = 64 * 1024;
-
 function verdictOf(response: Response | undefined, error: unknown): CircuitVerdict {
   if (response !== undefined) return response.status >= 500 ? 'failure' : 'success';
   return isConnectionError(error) || isTimeoutError(error) ? 'failure' : 'ignore';
@@ -80,40 +81,6 @@ function discard(response: Response | undefined): void {
   response?.body?.cancel().catch(() => undefined);
 }
 
-async function readBodyCapped(response: Response): Promise<unknown> {
-  if (response.body === null) return null;
-  const reader = response.body.getReader();
-  const chunks: Uint8Array[] = [];
-  let size = 0;
-  try {
-    for (;;) {
-      const { done, value } = await reader.read();
-      if (done) break;
-      chunks.push(value);
-      size += value.byteLength;
-      if (size >= MAX_ERROR_BODY_BYTES) {
-        await reader.cancel().catch(() => undefined);
-        break;
-      }
-    }
-  } catch {
-    return null;
-  }
-  const bytes = new Uint8Array(Math.min(size, MAX_ERROR_BODY_BYTES));
-  let offset = 0;
-  for (const chunk of chunks) {
-    const part = chunk.subarray(0, bytes.byteLength - offset);
-    bytes.set(part, offset);
-    offset += part.byteLength;
-  }
-  const text = new TextDecoder().decode(bytes);
-  try {
-    return JSON.parse(text) as unknown;
-  } catch {
-    return text;
-  }
-}
-
 export function createResilience(options: ResilienceOptions, deps: ResilienceDeps): Resilience {
   const { clock, random, observer } = deps;
   const policy = resolveRetryPolicy(options.retry);
@@ -122,35 +89,7 @@ export function createResilience(options: ResilienceOptions, deps: ResilienceDep
   const fallbackRedactor = createRedactor();
   const redactHeaders = (h: Headers): Headers => (observer.redactHeaders ?? fallbackRedactor.redactHeaders)(h);
 
-  const breakerOptions = options.circuitBreaker === false ? undefined : (options.circuitBreaker ?? {});
-  const breaker: CircuitBreaker | undefined =
-    breakerOptions === undefined
-      ? undefined
-      : createCircuitBreaker(breakerOptions, {
-          clock,
-          store,
-          random,
-          onChange: (c) =>
-            observer.event?.({ type: 'circuit', key: c.key, from: c.from, to: c.to, timestamp: new Date(c.at).toISOString() }),
-        });
-  const limiterOptions = options.rateLimit === false ? undefined : (options.rateLimit ?? {});
-  const limiter: RateLimiter | undefined =
-    limiterOptions === undefined
-      ? undefined
-      : createRateLimiter(limiterOptions, {
-          clock,
-          store,
-          onLimited: (n) =>
-            observer.event?.({
-              type: 'rateLimited',
-              source: 'client',
-              key: n.key,
-              waitMs: n.waitMs,
-              rejected: n.rejected,
-              ...(n.requestId === undefined ? {} : { requestId: n.requestId }),
-              ...(n.operation === undefined ? {} : { operation: n.operation }),
-            }),
-        });
+  const { breaker, breakerOptions, limiter, limiterOptions } = createGuards(options, { clock, random, observer, store });
 
   /** Bookkeeping against a shared store must not turn a delivered response into a failure. */
   const safely = async (what: string, work: () => Promise<void>): Promise<void> => {
@@ -162,6 +101,9 @@ export function createResilience(options: ResilienceOptions, deps: ResilienceDep
   };
 
   const toAbortError = (ctx: RequestContext, cause: unknown): Error => {
+    // The transport's (or limiter's) own AbortError / TimeoutError already says what was cut off
+    // and when; only a foreign rejection (a sleep's raw signal reason) needs a runtime error.
+    if (cause instanceof ApiwrightError && (isAbortError(cause) || isTimeoutError(cause))) return cause;
     const reason: unknown = ctx.signal?.reason ?? cause;
     // An `AbortSignal.timeout()` signal aborts with a DOMException named TimeoutError.
     if (typeof reason === 'object' && reason !== null && (reason as { name?: unknown }).name === 'TimeoutError') {

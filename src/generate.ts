@@ -45,8 +45,17 @@ export interface StaleFiles {
   removed: string[];
 }
 
+/** What the client covers, for messages and tests. */
+export interface GenerateStats {
+  operations: number;
+  schemas: number;
+  /** Paginated operations per style (`offset`, `page`, `cursor`, `nextUrl`, `linkHeader`). */
+  pagination: Record<string, number>;
+}
+
 export interface GenerateResult {
   outDir: string;
+  stats: GenerateStats;
   /** Every file of the client, relative to outDir, posix separators. */
   files: string[];
   /** With `check`: what differs between the committed output and what would be generated (all empty: up to date). */
@@ -55,7 +64,7 @@ export interface GenerateResult {
 }
 
 /** Builds the generated client in memory: every file's path and content. */
-export async function buildClient(options: GenerateOptions): Promise<{ files: OutputFile[]; warnings: Diagnostic[] }> {
+export async function buildClient(options: GenerateOptions): Promise<{ files: OutputFile[]; warnings: Diagnostic[]; stats: GenerateStats }> {
   const loaded = await loadSpec(options.spec, {
     allowRemoteRefs: options.allowRemoteRefs ?? false,
     ...(options.refRoot === undefined ? {} : { root: options.refRoot }),
@@ -78,17 +87,22 @@ export async function buildClient(options: GenerateOptions): Promise<{ files: Ou
   const generated = emitClient(plan).map((file) => ({ path: file.path, content: stampHeader(file.content, specFile) }));
   const generatorVersion = await readGeneratorVersion();
   const [runtime, templates] = await Promise.all([readRuntimeFiles(), renderTemplates(readmeData(plan, generatorVersion, outDir))]);
-  return { files: [...generated, ...runtime, ...templates], warnings };
+  const pagination: Record<string, number> = {};
+  for (const operation of normalized.document.operations) {
+    if (operation.pagination) pagination[operation.pagination.style] = (pagination[operation.pagination.style] ?? 0) + 1;
+  }
+  const stats = { operations: normalized.document.operations.length, schemas: normalized.document.schemas.size, pagination };
+  return { files: [...generated, ...runtime, ...templates], warnings, stats };
 }
 
 export async function generate(options: GenerateOptions): Promise<GenerateResult> {
-  const { files, warnings } = await buildClient(options);
+  const { files, warnings, stats } = await buildClient(options);
   const cwd = options.cwd ?? process.cwd();
   const outDir = path.resolve(cwd, options.out);
   const paths = files.map((f) => f.path).sort();
-  if (options.check) return { outDir, files: paths, stale: await diffOutput(outDir, files), warnings };
+  if (options.check) return { outDir, stats, files: paths, stale: await diffOutput(outDir, files), warnings };
   await writeOutput(outDir, files, { specFile: path.resolve(cwd, options.spec), cwd });
-  return { outDir, files: paths, warnings };
+  return { outDir, stats, files: paths, warnings };
 }
 
 function toPosix(file: string): string {

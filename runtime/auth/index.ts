@@ -37,7 +37,7 @@ import {
   type AppliedScheme,
   type SchemeHandler,
 } from './scheme-handlers.js';
-import { createMissingCredentialError, selectRequirement } from './security-requirements.js';
+import { createMissingCredentialError, selectRequirement, type SelectedRequirement } from './security-requirements.js';
 
 export type {
   ApiKeyAuth,
@@ -79,6 +79,13 @@ export interface Authenticator {
    * attempted and the token endpoint refused it.
    */
   onUnauthorized(ctx: RequestContext): Promise<boolean>;
+  /**
+   * The credential material `apply` would put on this call's request (scheme names and the header
+   * and query values it writes), for keying a response cache: different credentials give different
+   * lists. Secrets in plain text: hash them (cache.ts `hashIdentity`), never log or store them.
+   * `[]` when the operation sends no credentials; throws like `apply` when none can be met.
+   */
+  identity(ctx: RequestContext): Promise<string[]>;
   /** Header names that carry credentials (redaction, redirect stripping). */
   readonly sensitiveHeaders: readonly string[];
   /** Query parameter names that carry credentials (redaction, redirect stripping). */
@@ -168,12 +175,18 @@ export function createAuthenticator(api: ApiDescriptor, auth: AuthOptions | unde
     .filter(([, scheme]) => scheme.type === 'oauth2' || scheme.type === 'openIdConnect')
     .map(([name]) => name);
 
+  async function select(ctx: RequestContext): Promise<SelectedRequirement | undefined> {
+    const requirements = ctx.operation.security ?? api.security;
+    if (requirements.length === 0) return undefined;
+    const { selected, missing } = await selectRequirement(requirements, handlerFor);
+    if (!selected) throw createMissingCredentialError(missing, handlerFor, ctx);
+    return selected;
+  }
+
   return {
     async apply(request, ctx) {
-      const requirements = ctx.operation.security ?? api.security;
-      if (requirements.length === 0) return;
-      const { selected, missing } = await selectRequirement(requirements, handlerFor);
-      if (!selected) throw createMissingCredentialError(missing, handlerFor, ctx);
+      const selected = await select(ctx);
+      if (!selected) return;
       const authorizationUsers = selected.schemes.filter(({ handler }) => handler.usesAuthorization);
       if (authorizationUsers.length > 1) {
         throw new ApiwrightError(
@@ -191,6 +204,20 @@ export function createAuthenticator(api: ApiDescriptor, auth: AuthOptions | unde
       retried.add(ctx);
       const results = await Promise.all((applied.get(ctx) ?? []).map((scheme) => scheme.onUnauthorized(ctx.signal)));
       return results.some(Boolean);
+    },
+    async identity(ctx) {
+      const selected = await select(ctx);
+      if (!selected) return [];
+      // Applied to a blank request, so only what the schemes write is read back.
+      const probe: PreparedRequest = { method: ctx.operation.method, url: new URL('https://identity.invalid/'), headers: new Headers() };
+      const parts: string[] = [];
+      for (const { handler, scopes } of selected.schemes) {
+        parts.push(`scheme:${handler.name}`);
+        await handler.apply(probe, scopes, ctx);
+      }
+      probe.headers.forEach((value, name) => parts.push(`header:${name}:${value}`));
+      probe.url.searchParams.forEach((value, name) => parts.push(`query:${name}:${value}`));
+      return parts;
     },
     sensitiveHeaders: collectSensitiveHeaders(api),
     sensitiveQueryParams: collectSensitiveQueryParams(api),

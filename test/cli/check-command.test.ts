@@ -1,6 +1,6 @@
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { createProject, run } from './cli-harness.js';
+import { createProject, emptyStats, run } from './cli-harness.js';
 
 let project: Awaited<ReturnType<typeof createProject>>;
 beforeEach(async () => {
@@ -16,6 +16,7 @@ describe('apiwright check', () => {
       generate: (options) =>
         Promise.resolve({
           outDir: options.out,
+          stats: emptyStats,
           files: ['index.ts'],
           stale: { changed: [], added: [], removed: [] },
           warnings: [],
@@ -31,6 +32,7 @@ describe('apiwright check', () => {
       generate: (options) =>
         Promise.resolve({
           outDir: options.out,
+          stats: emptyStats,
           files: ['index.ts'],
           stale: { changed: ['client.gen.ts', 'types.gen.ts'], added: ['endpoints/pets.gen.ts'], removed: ['old.gen.ts'] },
           warnings: [],

@@ -13,8 +13,10 @@ export interface CliRun {
 
 export type FakeGenerate = (options: CliGenerateOptions) => Promise<GenerateResult>;
 
+export const emptyStats: GenerateResult['stats'] = { operations: 0, schemas: 0, pagination: {} };
+
 export const okGenerate: FakeGenerate = (options) =>
-  Promise.resolve({ outDir: options.out, files: ['index.ts', 'client.gen.ts', 'README.md'], warnings: [] });
+  Promise.resolve({ outDir: options.out, stats: emptyStats, files: ['index.ts', 'client.gen.ts', 'README.md'], warnings: [] });
 
 /** Runs the CLI in-process with captured output and a fake generate() that records its options. */
 export async function run(

@@ -2,7 +2,7 @@ import { writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { SpecError, type Diagnostic } from '../../src/errors.js';
-import { createProject, run } from './cli-harness.js';
+import { createProject, emptyStats, run } from './cli-harness.js';
 
 let project: Awaited<ReturnType<typeof createProject>>;
 beforeEach(async () => {
@@ -143,7 +143,7 @@ describe('apiwright generate', () => {
         const warnings = Array.from({ length: 25 }, (_, i) => warning(i));
         for (const w of warnings.slice(0, 10)) options.onWarning?.(w);
         // The same objects again in the result must not print twice; the other 15 are new.
-        return Promise.resolve({ outDir: options.out, files: ['index.ts'], warnings });
+        return Promise.resolve({ outDir: options.out, stats: emptyStats, files: ['index.ts'], warnings });
       },
     });
     expect(result.code).toBe(0);
@@ -157,7 +157,7 @@ describe('apiwright generate', () => {
 
   it('--quiet prints neither warnings nor the summary', async () => {
     const result = await run(['generate', 'api.yaml', '--out', 'out', '--quiet'], project.dir, {
-      generate: (options) => Promise.resolve({ outDir: options.out, files: [], warnings: [warning(1)] }),
+      generate: (options) => Promise.resolve({ outDir: options.out, stats: emptyStats, files: [], warnings: [warning(1)] }),
     });
     expect(result).toMatchObject({ code: 0, stdout: '', stderr: '' });
   });

@@ -24,6 +24,8 @@ describe('dev corpus', () => {
   const entries = corpusEntries();
   const root = generatedDir('corpus', 'clients');
   const generated: string[] = [];
+  const paginated: Record<string, number> = {};
+  let operations = 0;
 
   it('lists 38 specs', () => {
     expect(entries).toHaveLength(38);
@@ -36,8 +38,18 @@ describe('dev corpus', () => {
     expect(result.files).toContain('index.ts');
     expect(result.files.some((f) => f.startsWith('runtime/'))).toBe(true);
     generated.push(name);
-    console.log(`${name}: ${result.files.length} files, ${result.warnings.length} warnings`);
+    operations += result.stats.operations;
+    for (const [style, count] of Object.entries(result.stats.pagination)) paginated[style] = (paginated[style] ?? 0) + count;
+    const styles = Object.entries(result.stats.pagination).map(([style, count]) => `${style} ${count}`).join(', ');
+    console.log(`${name}: ${result.stats.operations} operations, ${result.warnings.length} warnings; paginated: ${styles || 'none'}`);
   }, 120_000);
+
+  it('detects pagination conservatively across the corpus', () => {
+    const total = Object.values(paginated).reduce((a, b) => a + b, 0);
+    console.log(`pagination over ${operations} operations: ${JSON.stringify(paginated)} (${total} paginated)`);
+    expect(Object.keys(paginated).sort()).toEqual(['cursor', 'linkHeader', 'nextUrl', 'offset', 'page']);
+    expect(total).toBeLessThan(operations / 2);
+  });
 
   it('all generated clients type-check together under the strictest settings', async () => {
     expect(generated.length).toBe(entries.length);

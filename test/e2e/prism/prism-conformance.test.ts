@@ -3,7 +3,11 @@
  * same spec. Prism validates every request (parameters, styles, bodies, security); the run asserts
  * it reported no request violation and that every response parsed.
  */
+import { writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { setTimeout as sleep } from 'node:timers/promises';
 import { afterAll, describe, expect, it } from 'vitest';
+import { repoRoot } from '../../support/paths.js';
 import { driveSpec, generateClient, type SpecResult } from './drive-spec.js';
 import { startPrism, type PrismServer } from './prism-server.js';
 import { specCases } from './spec-cases.js';
@@ -31,15 +35,29 @@ function formatTable(rows: readonly SpecResult[]): string {
   return ['Prism conformance', format(header), format(widths.map((w) => '-'.repeat(w))), ...lines.map(format), ...details].join('\n');
 }
 
+/** Prism's own count of requests that failed validation, read once its log has caught up (bounded wait). */
+async function countLoggedViolations(prism: PrismServer, expected: number): Promise<number> {
+  let count = 0;
+  for (let attempt = 0; attempt < 20; attempt++) {
+    count = prism.output().split('Request did not pass the validation rules').length - 1;
+    if (count >= expected) return count;
+    await sleep(50);
+  }
+  return count;
+}
+
 describe.sequential('generated clients against Prism', () => {
   for (const specCase of cases) {
     it(`${specCase.name}: every operation passes Prism's request validation`, async () => {
       const starting = startPrism(specCase.spec);
       const generated = generateClient(specCase);
+      // Both run at once; a failed generation is observed here and rethrown below, after Prism is up.
+      generated.catch(() => undefined);
       running = await starting;
       try {
         const result = await driveSpec(specCase, running.url, await generated);
         results.push(result);
+        if (process.env['PRISM_DEBUG'] !== undefined) writeFileSync(path.join(repoRoot, 'test/e2e/prism/__generated__', `${specCase.name}.result.json`), JSON.stringify(result, null, 2));
         const show = (p: { call: string; problem: string; exchange?: { url: string; requestHeaders: object; requestBody: string; status: number } }) => ({
           call: p.call,
           problem: p.problem,
@@ -48,6 +66,8 @@ describe.sequential('generated clients against Prism', () => {
         expect(result.violations.map(show)).toEqual([]);
         expect(result.failures.map(show)).toEqual([]);
         expect(result.exercised).toBeGreaterThan(0);
+        // Prism logs every request that failed validation; none may have slipped past the checks above.
+        expect(await countLoggedViolations(running, result.violatingExchanges)).toBe(result.violatingExchanges);
       } finally {
         await running.stop();
         running = undefined;

@@ -47,13 +47,17 @@ function toViolation(value: unknown): Violation | undefined {
 
 export function parseViolationHeader(header: string | null): Violation[] {
   if (header === null || header === '') return [];
-  // Over ~8 KB Prism truncates the JSON after this prefix; one unparsed entry still counts as a violation.
-  const truncated = header.startsWith('Too many violations!');
   try {
-    const parsed: unknown = JSON.parse(truncated ? header.replace(/^Too many violations! /, '') : header);
+    const parsed: unknown = JSON.parse(header);
     return Array.isArray(parsed) ? parsed.map(toViolation).filter((v): v is Violation => v !== undefined) : [];
   } catch {
-    return [{ location: ['request'], severity: 'Error', message: header.slice(0, 500) }];
+    // Over ~8 KB Prism cuts the JSON after a "Too many violations! " prefix: read the entries that survived,
+    // and count the cut one as a request error so it can never pass unseen.
+    const entries = [...header.matchAll(/\{"location":(\[[^\]]*\]),"severity":"(\w+)"(?:,"code":("[^"]*"|\d+))?,"message":"((?:[^"\\]|\\.)*)"\}/g)];
+    const found = entries.map((m): Violation => ({ location: JSON.parse(m[1] ?? '[]') as string[], severity: m[2] ?? 'Error', message: JSON.parse(`"${m[4] ?? ''}"`) as string }));
+    const tail = header.slice((entries.at(-1)?.index ?? 0) + (entries.at(-1)?.[0].length ?? 0));
+    if (/"location":\["request"/.test(tail) || found.length === 0) found.push({ location: ['request'], severity: 'Error', message: `unreadable sl-violations: ${header.slice(0, 300)}` });
+    return found;
   }
 }
 

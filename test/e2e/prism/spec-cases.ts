@@ -21,6 +21,10 @@ export const specCases: readonly SpecCase[] = [
   { name: 'keycloak', spec: corpus('keycloak.json') },
   { name: 'mux', spec: corpus('mux.json') },
   { name: 'spotify', spec: corpus('spotify.json') },
-  { name: 'sonarr-v3', spec: corpus('sonarr-v3.json') },
+  {
+    name: 'sonarr-v3',
+    spec: corpus('sonarr-v3.json'),
+    skip: { 'GET /': 'spec bug (MANIFEST): required path parameter "path" is not in the template "/", so no request can satisfy Prism' },
+  },
   { name: 'twilio-api-v2010', spec: corpus('twilio-api-v2010.json') },
 ];

@@ -11,7 +11,7 @@ import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest
 import { SpecError } from '../../../src/errors.js';
 import { isInside } from '../../../src/load/classify-ref.js';
 import { loadSpec } from '../../../src/load/index.js';
-import { spyOnIo } from './spy-io.js';
+import { preloadLazyModules, spyOnIo } from './spy-io.js';
 
 const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../..');
 const scratch = mkdtempSync(path.join(tmpdir(), 'apiwright-escape-'));
@@ -20,7 +20,8 @@ const outsideDir = path.join(scratch, 'outside');
 const SECRET = 'TOP-SECRET-VALUE-1234';
 const POINTER = '#/paths/~1secret/get/responses/200/content/application~1json/schema';
 
-beforeAll(() => {
+beforeAll(async () => {
+  await preloadLazyModules();
   cpSync(path.join(repoRoot, 'fixtures/load-ref-escape'), specDir, { recursive: true });
   mkdirSync(outsideDir);
   writeFileSync(path.join(outsideDir, 'secret.yaml'), `type: string\nx-secret: ${SECRET}\n`);

@@ -13,7 +13,7 @@ import { fileURLToPath } from 'node:url';
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import { SpecError } from '../../../src/errors.js';
 import { loadSpec, type LoadOptions } from '../../../src/load/index.js';
-import { spyOnIo } from './spy-io.js';
+import { preloadLazyModules, spyOnIo } from './spy-io.js';
 
 const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../..');
 const fixture = (name: string): string => path.join(repoRoot, 'fixtures/load-remote-ref', name);
@@ -42,6 +42,7 @@ let port = 0;
 let connections = 0;
 
 beforeAll(async () => {
+  await preloadLazyModules();
   server = http.createServer((_request, response) => response.end('type: string\n'));
   server.on('connection', () => {
     connections += 1;

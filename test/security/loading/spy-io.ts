@@ -27,6 +27,14 @@ function pathOf(argument: unknown): string | undefined {
   return undefined;
 }
 
+/**
+ * Loads the modules that loading imports lazily (swagger-parser), so that the module loader's
+ * own file reads do not show up among the reads the spies attribute to a spec.
+ */
+export async function preloadLazyModules(): Promise<void> {
+  await import('@apidevtools/swagger-parser');
+}
+
 /** Installs the spies; undo them with vi.restoreAllMocks(). */
 export function spyOnIo(): IoLog {
   const log: IoLog = { reads: [], touches: [], network: [] };

@@ -4,15 +4,16 @@
  */
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { afterEach, describe, expect, it, vi } from 'vitest';
+import { afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import { SpecError } from '../../../src/errors.js';
 import { loadSpec } from '../../../src/load/index.js';
-import { spyOnIo } from './spy-io.js';
+import { preloadLazyModules, spyOnIo } from './spy-io.js';
 
 const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../..');
 const fixture = (name: string): string => path.join(repoRoot, 'fixtures/load-unsafe-pointer', name);
 const prototypeKeys = Object.getOwnPropertyNames(Object.prototype).sort();
 
+beforeAll(preloadLazyModules);
 afterEach(() => vi.restoreAllMocks());
 
 function expectPrototypeUntouched(): void {

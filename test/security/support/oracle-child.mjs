@@ -22,8 +22,14 @@ const expect = input.expect;
 const SENTINEL = 'ORACLE-REPORT ';
 const BASE_PATH = '/base';
 const CALL_HEADER = 'x-oracle-call';
+const STATUS_HEADER = 'x-oracle-status';
 const RESPONSE_BODY = '{"__proto__":{"polluted":1},"constructor":{"prototype":{"polluted":1}},"ok":true}';
-const ALLOWED_CALLS = new Set(['client.request', 'createRuntimeClient', 'bindOperations']);
+const ALLOWED_CALLS = new Set(['client.request', 'client.paginate', 'createRuntimeClient', 'bindOperations']);
+/** The runtime methods endpoint functions call with a descriptor. */
+const DESCRIPTOR_METHODS = ['request', 'paginate'];
+/** The README's example may only create a client. */
+const README_CALLS = new Set(['createClient']);
+const BIDI = /[\u061C\u200E\u200F\u202A-\u202E\u2066-\u2069]/g;
 const HTTP_TOKEN = /^[!#$%&'*+\-.^_`|~0-9A-Za-z]+$/;
 
 const report = {
@@ -34,6 +40,7 @@ const report = {
   transpileDiagnostics: [],
   unexpectedCalls: [],
   codeReferences: [],
+  bidiControls: [],
   importErrors: [],
   modulesImported: 0,
   thenable: { clientThen: 'not checked', awaitedIsClient: false, namespaceThens: [] },
@@ -42,7 +49,7 @@ const report = {
   unmatched: [],
   mismatches: [],
   refusals: [],
-  counts: { operations: expect.operations.length, calls: 0, received: 0, enumsChecked: 0, stringsCompared: 0 },
+  counts: { operations: expect.operations.length, calls: 0, received: 0, errorCalls: 0, enumsChecked: 0, propertyNamesChecked: 0, stringsCompared: 0 },
 };
 
 function mismatch(where, expected, actual) {
@@ -107,29 +114,71 @@ function transpileTree() {
 // Syntax scan of the generated (non-runtime) files: the only calls are the runtime's, nothing
 // assigns, nothing names globalThis, no template has substitutions; collect string literal unions.
 
+function scanCode(rel, source, allowedCalls, unions, propertyNames) {
+  const file = ts.createSourceFile(rel, source, ts.ScriptTarget.ES2022, true, ts.ScriptKind.TS);
+  const flag = (list, node, what) => list.push(`${rel}:${file.getLineAndCharacterOfPosition(node.getStart()).line + 1} ${what}: ${node.getText().slice(0, 120)}`);
+  const visit = (node) => {
+    if (ts.isCallExpression(node) && !allowedCalls.has(node.expression.getText())) flag(report.unexpectedCalls, node, 'call');
+    if (ts.isNewExpression(node) || ts.isTaggedTemplateExpression(node) || ts.isTemplateExpression(node)) flag(report.unexpectedCalls, node, 'expression');
+    if (ts.isBinaryExpression(node) && node.operatorToken.kind >= ts.SyntaxKind.FirstAssignment && node.operatorToken.kind <= ts.SyntaxKind.LastAssignment) {
+      flag(report.unexpectedCalls, node, 'assignment');
+    }
+    if (ts.isIdentifier(node) && (node.text === 'globalThis' || node.text === '__pwned')) {
+      const parent = node.parent;
+      const isDeclaredName = parent !== undefined && (ts.isPropertySignature(parent) || ts.isPropertyAssignment(parent)) && parent.name === node;
+      if (!isDeclaredName) flag(report.codeReferences, node, 'identifier');
+    }
+    if (rel === 'types.gen.ts') {
+      collectLiteralUnion(node, unions);
+      if (ts.isPropertySignature(node) && (ts.isIdentifier(node.name) || ts.isStringLiteral(node.name) || ts.isNumericLiteral(node.name))) {
+        propertyNames.add(node.name.text);
+      }
+    }
+    ts.forEachChild(node, visit);
+  };
+  visit(file);
+}
+
+function findBidi(rel, text) {
+  text.split('\n').forEach((line, index) => {
+    for (const match of line.matchAll(BIDI)) {
+      report.bidiControls.push(`${rel}:${index + 1} U+${match[0].codePointAt(0).toString(16).toUpperCase().padStart(4, '0')}`);
+    }
+  });
+}
+
+/**
+ * Syntax scan of the generated (non-runtime) files and of the README's TypeScript example: the
+ * only calls are the runtime's, nothing assigns, nothing names globalThis, no template has
+ * substitutions. Collects the string literal unions and property names of types.gen.ts.
+ */
 function scanGenerated(sources) {
   const unions = [];
+  const propertyNames = new Set();
   for (const [rel, source] of sources) {
     if (rel.startsWith('runtime/')) continue;
-    const file = ts.createSourceFile(rel, source, ts.ScriptTarget.ES2022, true, ts.ScriptKind.TS);
-    const flag = (list, node, what) => list.push(`${rel}:${file.getLineAndCharacterOfPosition(node.getStart()).line + 1} ${what}: ${node.getText().slice(0, 120)}`);
-    const visit = (node) => {
-      if (ts.isCallExpression(node) && !ALLOWED_CALLS.has(node.expression.getText())) flag(report.unexpectedCalls, node, 'call');
-      if (ts.isNewExpression(node) || ts.isTaggedTemplateExpression(node) || ts.isTemplateExpression(node)) flag(report.unexpectedCalls, node, 'expression');
-      if (ts.isBinaryExpression(node) && node.operatorToken.kind >= ts.SyntaxKind.FirstAssignment && node.operatorToken.kind <= ts.SyntaxKind.LastAssignment) {
-        flag(report.unexpectedCalls, node, 'assignment');
-      }
-      if (ts.isIdentifier(node) && (node.text === 'globalThis' || node.text === '__pwned')) {
-        const parent = node.parent;
-        const isDeclaredName = parent !== undefined && (ts.isPropertySignature(parent) || ts.isPropertyAssignment(parent)) && parent.name === node;
-        if (!isDeclaredName) flag(report.codeReferences, node, 'identifier');
-      }
-      if (rel === 'types.gen.ts') collectLiteralUnion(node, unions);
-      ts.forEachChild(node, visit);
-    };
-    visit(file);
+    scanCode(rel, source, ALLOWED_CALLS, unions, propertyNames);
+    findBidi(rel, source);
   }
-  return unions;
+  const readmeFile = path.join(input.outDir, 'README.md');
+  if (existsSync(readmeFile)) {
+    const readme = readFileSync(readmeFile, 'utf8');
+    findBidi('README.md', readme);
+    for (const [index, block] of [...readme.matchAll(/```ts\n([\s\S]*?)```/g)].entries()) {
+      scanCode(`README.md#ts-${index + 1}`, block[1], README_CALLS, unions, propertyNames);
+      const result = ts.transpileModule(block[1], { compilerOptions, reportDiagnostics: true });
+      for (const d of result.diagnostics ?? []) report.transpileDiagnostics.push(`README.md#ts-${index + 1}: ${ts.flattenDiagnosticMessageText(d.messageText, ' ')}`);
+    }
+  }
+  return { unions, propertyNames };
+}
+
+function checkPropertyNames(found) {
+  for (const name of expect.propertyNames) {
+    report.counts.propertyNamesChecked += 1;
+    report.counts.stringsCompared += 1;
+    if (!found.has(name)) mismatch('property name (types.gen.ts)', name, 'missing');
+  }
 }
 
 function stringLiteralOf(node) {
@@ -169,7 +218,8 @@ function startServer(received) {
     req.on('end', () => {
       const id = req.headers[CALL_HEADER];
       if (typeof id === 'string') received.set(id, { method: req.method, url: req.url, headers: req.headers, rawHeaders: req.rawHeaders });
-      res.writeHead(200, { 'content-type': 'application/json' });
+      const status = Number(req.headers[STATUS_HEADER] ?? 200);
+      res.writeHead(status, { 'content-type': 'application/json' });
       res.end(RESPONSE_BODY);
     });
   });
@@ -259,6 +309,7 @@ function parseCookies(header) {
 }
 
 function checkDescriptor(label, op, spec) {
+  if (spec.operationId !== undefined) compare(`${label}: descriptor id is the operationId`, spec.operationId, op.id);
   const paramsOf = (list) => list.map((p) => `${p.in} ${p.name}`).sort();
   compare(`${label}: parameter names in the descriptor`, paramsOf(spec.params), paramsOf(op.params));
   compare(`${label}: request media types`, spec.bodyMediaTypes, op.body === undefined ? [] : [...op.body.mediaTypes]);
@@ -272,7 +323,7 @@ function checkReceived(label, spec, op, values, got) {
   const url = new URL(got.url, 'http://oracle.invalid');
   const sentPath = got.url.split('?')[0];
   if (!sentPath.startsWith(`${BASE_PATH}/`)) mismatch(`${label}: path sent keeps the base path`, `${BASE_PATH}/…`, sentPath);
-  const pathValues = {};
+  const pathValues = Object.create(null); // a path parameter may be named __proto__
   for (const p of spec.params) if (p.in === 'path') pathValues[p.name] = values.get(`path ${p.name}`);
   compare(`${label}: path sent (decoded segments)`, substitutePath(spec.path, pathValues).split('/'), decodeSegments(sentPath.slice(BASE_PATH.length)));
   const cookies = parseCookies(got.headers.cookie);
@@ -282,15 +333,35 @@ function checkReceived(label, spec, op, values, got) {
     if (p.in === 'query') compare(`${label}: query parameter ${JSON.stringify(p.name)}`, [value], url.searchParams.getAll(p.name));
     if (p.in === 'header') {
       compare(`${label}: header name ${JSON.stringify(p.name)} sent`, true, sentHeaderNames.has(p.name.toLowerCase()));
-      compare(`${label}: header ${JSON.stringify(p.name)} value`, value, got.headers[p.name.toLowerCase()] ?? null);
+      const lower = p.name.toLowerCase();
+      compare(`${label}: header ${JSON.stringify(p.name)} value`, value, Object.hasOwn(got.headers, lower) ? got.headers[lower] : null);
     }
     if (p.in === 'cookie') compare(`${label}: cookie ${JSON.stringify(p.name)}`, value, cookies.get(p.name) ?? null);
   }
   if (op.body !== undefined) {
-    const sent = got.headers['content-type'] ?? '';
+    const sent = Object.hasOwn(got.headers, 'content-type') ? got.headers['content-type'] : '';
     const declared = op.body.mediaTypes[0] ?? '';
     const essence = (declared.split(';')[0] ?? '').trim().toLowerCase();
     if (!essence.includes('*')) compare(`${label}: Content-Type sent`, essence, (sent.split(';')[0] ?? '').trim().toLowerCase());
+  }
+}
+
+/** The same call answered with 400 and the polluting body: a typed ApiError whose toJSON() works. */
+async function callErrorPath(mod, label, fn, params) {
+  report.counts.errorCalls += 1;
+  try {
+    await fn(params, { headers: { [STATUS_HEADER]: '400' } });
+    mismatch(`${label}: a 400 answer throws`, 'ApiError', 'resolved');
+  } catch (error) {
+    if (!mod.isApiError(error) || error.status !== 400) {
+      mismatch(`${label}: a 400 answer throws an ApiError`, 'ApiError 400', `${error?.name}: ${error?.message}`);
+      return;
+    }
+    try {
+      JSON.stringify(error.toJSON());
+    } catch (thrown) {
+      mismatch(`${label}: error.toJSON() works`, 'serializable', String(thrown));
+    }
   }
 }
 
@@ -319,14 +390,18 @@ async function callEverything(mod, serverUrl, received) {
   const awaited = await Promise.race([Promise.resolve(client), new Promise((resolve) => setTimeout(() => resolve('timed out'), 1_000))]);
   report.thenable.awaitedIsClient = awaited === client;
 
+  // Endpoint functions call `client.request(descriptor, …)` (or `paginate`) on the runtime object the
+  // facade also exposes as `runtime`: wrapping those methods reveals each member's descriptor.
   const runtime = client.runtime;
-  const realRequest = runtime.request;
+  const originals = new Map(DESCRIPTOR_METHODS.filter((m) => typeof runtime[m] === 'function').map((m) => [m, runtime[m]]));
   let captured;
   let probing = true;
-  runtime.request = function (op, params, options) {
-    captured = op;
-    return probing ? { probe: true } : realRequest.call(this, op, params, options);
-  };
+  for (const [method, original] of originals) {
+    runtime[method] = function (op, params, options) {
+      captured = op;
+      return probing ? { probe: true } : original.call(this, op, params, options);
+    };
+  }
 
   const reached = new Set();
   let callId = 0;
@@ -385,9 +460,10 @@ async function callEverything(mod, serverUrl, received) {
       report.counts.received += 1;
       checkReceived(label, spec, op, values, got);
       if (record.outcome === 'error') mismatch(`${label}: call succeeds once the server answered`, 'ok', record.error);
+      await callErrorPath(mod, label, fn, params);
       continue;
     }
-    const unsendable = [...spec.params.filter((p) => p.in === 'header' || p.in === 'cookie').map((p) => p.name)].filter((n) => !HTTP_TOKEN.test(n));
+    const unsendable = spec.params.filter((p) => (p.in === 'header' && !HTTP_TOKEN.test(p.name)) || !p.name.isWellFormed());
     if (record.outcome === 'error' && record.error.name === 'ValidationError' && unsendable.length > 0) {
       report.refusals.push(`${label}: ${record.error.message}`);
     } else {
@@ -395,7 +471,7 @@ async function callEverything(mod, serverUrl, received) {
     }
   }
   probing = false;
-  runtime.request = realRequest;
+  for (const [method, original] of originals) runtime[method] = original;
   report.unreached = expect.operations.map((o) => `${o.method} ${o.path}`).filter((key) => !reached.has(key));
 }
 
@@ -412,7 +488,9 @@ async function main() {
     const protoBefore = new Set(prototypeKeys());
 
     const sources = transpileTree();
-    checkEnums(scanGenerated(sources));
+    const scanned = scanGenerated(sources);
+    checkEnums(scanned.unions);
+    checkPropertyNames(scanned.propertyNames);
 
     const modules = listFiles(input.execDir, '.js');
     for (const rel of modules) {

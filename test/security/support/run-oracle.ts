@@ -30,6 +30,12 @@ export interface Generated {
   writtenOutside: string[];
   /** Paths generate() reported that resolve outside `out`. */
   pathsOutside: string[];
+  /** Keys generate() added to Object.prototype in this process, and `({}).polluted` after it. */
+  generatorPollution: { keysAdded: string[]; polluted: unknown };
+}
+
+function prototypeKeys(): string[] {
+  return [Object.prototype, Array.prototype, Function.prototype].flatMap((proto) => Reflect.ownKeys(proto).map(String));
 }
 
 /** Generates `spec` into test/security/__generated__/<name>/w/x/y/z/out, watching everything around it. */
@@ -41,15 +47,17 @@ export async function generateWatched(name: string, spec: string): Promise<Gener
   const beforeRoot = listTree(root, [out]);
   const beforeSpec = listTree(specDir);
   const warnings: Diagnostic[] = [];
+  const protoBefore = new Set(prototypeKeys());
   const started = performance.now();
   const result = await generate({ spec, out, onWarning: (w) => warnings.push(w) });
   const ms = performance.now() - started;
+  const generatorPollution = { keysAdded: prototypeKeys().filter((k) => !protoBefore.has(k)), polluted: ({} as Record<string, unknown>)['polluted'] };
   const writtenOutside = [
     ...addedEntries(beforeRoot, listTree(root, [out])).map((e) => `${root}/${e}`),
     ...addedEntries(beforeSpec, listTree(specDir)).map((e) => `${specDir}/${e}`),
   ];
   const pathsOutside = result.files.filter((file) => !isInsideDir(out, path.join(out, file)));
-  return { root, out, files: result.files, warnings, ms, writtenOutside, pathsOutside };
+  return { root, out, files: result.files, warnings, ms, writtenOutside, pathsOutside, generatorPollution };
 }
 
 /** Type-checks every .ts file of the client (not only what index.ts reaches). */
@@ -80,6 +88,50 @@ export interface OracleRun {
   report: OracleReport;
 }
 
+export interface BatchEntry {
+  name: string;
+  spec: string;
+}
+
+export type BatchResult = { run: OracleRun; error?: undefined } | { run?: undefined; error: string };
+
+/**
+ * generate → type-check → oracle child for many specs: each generated into <group>/<name>, ONE tsc
+ * run over all of them (the runtime copies cost most of a check), then `concurrency` children at a time.
+ */
+export async function runOracleBatch(group: string, entries: readonly BatchEntry[], concurrency = 2): Promise<Map<string, BatchResult>> {
+  const groupDir = generatedDir('security', group);
+  const results = new Map<string, BatchResult>();
+  const generatedRuns = new Map<string, Generated>();
+  for (const { name, spec } of entries) {
+    try {
+      generatedRuns.set(name, await generateWatched(path.join(group, name), spec));
+    } catch (error) {
+      results.set(name, { error: `generate failed: ${String((error as Error).stack ?? error)}` });
+    }
+  }
+  const include = [...generatedRuns.values()].map((g) => `${path.relative(groupDir, g.out).split(path.sep).join('/')}/**/*.ts`);
+  const typeErrors = include.length === 0 ? [] : await typecheck(groupDir, include);
+  const queue = entries.filter(({ name }) => generatedRuns.has(name));
+  const worker = async (): Promise<void> => {
+    for (let next = queue.shift(); next !== undefined; next = queue.shift()) {
+      const generated = generatedRuns.get(next.name);
+      if (generated === undefined) continue;
+      const own = typeErrors
+        .filter((e) => isInsideDir(generated.out, path.resolve(groupDir, e.file)) || isInsideDir(generated.out, path.resolve(repoRoot, e.file)))
+        .map((e) => `${e.file}:${e.line} ${e.code} ${e.message}`);
+      try {
+        const report = await runOracleChild(generated.out, expectationsOf(readSpec(next.spec)));
+        results.set(next.name, { run: { generated, typeErrors: own, report } });
+      } catch (error) {
+        results.set(next.name, { error: String((error as Error).message) });
+      }
+    }
+  };
+  await Promise.all(Array.from({ length: concurrency }, worker));
+  return results;
+}
+
 /** generate → type-check → oracle child, for one spec file. */
 export async function runOracle(name: string, spec: string): Promise<OracleRun> {
   const generated = await generateWatched(name, spec);
@@ -88,8 +140,24 @@ export async function runOracle(name: string, spec: string): Promise<OracleRun> 
   return { generated, typeErrors, report };
 }
 
-/** Everything that must be empty / unset for a spec to pass the oracle, in one object for one assertion. */
-export function oracleVerdict(run: OracleRun): Record<string, unknown> {
+/**
+ * Everything that must be empty / unset for a spec to pass the oracle, in one object for one
+ * assertion. `omit` leaves out checks a dedicated test pins (so one finding fails one test).
+ */
+export function oracleVerdict(run: OracleRun, omit: readonly string[] = []): Record<string, unknown> {
+  const verdict = fullVerdict(run);
+  for (const key of omit) delete verdict[key];
+  return verdict;
+}
+
+/** `cleanVerdict` without the omitted keys. */
+export function cleanVerdictWithout(omit: readonly string[] = []): Record<string, unknown> {
+  const verdict = { ...cleanVerdict };
+  for (const key of omit) delete verdict[key];
+  return verdict;
+}
+
+function fullVerdict(run: OracleRun): Record<string, unknown> {
   const { report, generated } = run;
   return {
     fatal: report.fatal,
@@ -101,6 +169,8 @@ export function oracleVerdict(run: OracleRun): Record<string, unknown> {
     transpileDiagnostics: report.transpileDiagnostics,
     unexpectedCalls: report.unexpectedCalls,
     codeReferences: report.codeReferences,
+    bidiControls: report.bidiControls,
+    generatorPollution: generated.generatorPollution,
     importErrors: report.importErrors,
     clientThen: report.thenable.clientThen,
     awaitedIsClient: report.thenable.awaitedIsClient,
@@ -124,6 +194,8 @@ export const cleanVerdict: Record<string, unknown> = {
   transpileDiagnostics: [],
   unexpectedCalls: [],
   codeReferences: [],
+  bidiControls: [],
+  generatorPollution: { keysAdded: [], polluted: undefined },
   importErrors: [],
   clientThen: 'undefined',
   awaitedIsClient: true,
