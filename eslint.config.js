@@ -4,7 +4,7 @@ import tseslint from 'typescript-eslint';
 
 export default tseslint.config(
   {
-    ignores: ['dist/**', 'node_modules/**', 'coverage/**', '.tmp/**', 'examples/**', 'test/**/__generated__/**', 'bench/out/**', 'bin/**'],
+    ignores: ['dist/**', 'node_modules/**', 'coverage/**', '.tmp/**', 'examples/**', 'test/**/__generated__/**', 'test/**/__snapshots__/**', 'bench/out/**', 'bin/**'],
   },
   js.configs.recommended,
   ...tseslint.configs.recommendedTypeChecked,
@@ -26,6 +26,14 @@ export default tseslint.config(
   {
     files: ['**/*.js', '**/*.mjs'],
     ...tseslint.configs.disableTypeChecked,
+    languageOptions: {
+      // Plain Node scripts (bench, test children): the Node and web globals they use.
+      globals: Object.fromEntries(
+        ['process', 'console', 'URL', 'fetch', 'setTimeout', 'clearTimeout', 'Buffer', 'performance', 'AbortController', 'Response', 'Headers'].map(
+          (name) => [name, 'readonly'],
+        ),
+      ),
+    },
   },
   {
     files: ['test/**/*.ts'],

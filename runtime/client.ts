@@ -37,8 +37,8 @@ export function createRuntimeClient<TAuth extends object = AuthOptions>(
   const allowInsecureHttp = options.allowInsecureHttp === true;
   // Auth warnings (e.g. the deprecated password grant) go to the client's logger when it has one;
   // without a logger the authenticator's default (console.warn) keeps them visible.
-  let observer: Observer | undefined;
-  const warn = options.logger === undefined ? {} : { warn: (message: string) => observer?.log('warn', { message, event: 'auth' }) };
+  const logTo: { log?: Observer['log'] } = {};
+  const warn = options.logger === undefined ? {} : { warn: (message: string) => logTo.log?.('warn', { message, event: 'auth' }) };
   const authenticator =
     internals.authenticator ?? createAuthenticator(api, options.auth as AuthOptions | undefined, { fetch: callFetch, clock, allowInsecureHttp, ...warn });
   const observe = createObserver({
@@ -48,7 +48,7 @@ export function createRuntimeClient<TAuth extends object = AuthOptions>(
     sensitiveHeaders: authenticator.sensitiveHeaders,
     sensitiveQueryParams: authenticator.sensitiveQueryParams,
   });
-  observer = observe;
+  logTo.log = observe.log;
   const resilience = createResilience(
     { retry: options.retry, circuitBreaker: options.circuitBreaker, rateLimit: options.rateLimit, stateStore: options.stateStore },
     { clock, random: options.random ?? Math.random, observer: observe },
@@ -83,7 +83,7 @@ export function createRuntimeClient<TAuth extends object = AuthOptions>(
       if (call.signal?.aborted === true) throw abortErrorFor(call.signal, `${op.method} ${op.path}`, { requestId, operation: op.id });
       const prepared = await prepareRequest({
         api,
-        options: options as ClientOptions<unknown>,
+        options,
         op,
         params,
         call,

@@ -272,18 +272,10 @@ const runtimeErrorNames = new Set([
   'AbortError',
   'CircuitOpenError',
   'ConfigurationError',
-  // Defined beside the code that throws them (auth/errors.ts, pagination-errors.ts, cache.ts,
-  // batch.ts); named here so the guard needs no import of those modules.
-  'MissingCredentialError',
-  'InvalidCredentialError',
-  'UnsupportedAuthFlowError',
-  'OAuthStateMismatchError',
-  'JwtVerificationError',
-  'MissingDependencyError',
-  'PaginationError',
-  'PaginationLoopError',
-  'CacheEntryMissingError',
-  'BatchResultMismatchError',
+  // Defined beside the code that throws them; named here so the guard imports none of those modules.
+  ...['MissingCredentialError', 'InvalidCredentialError', 'UnsupportedAuthFlowError', 'OAuthStateMismatchError'], // auth/
+  ...['JwtVerificationError', 'MissingDependencyError'], // auth/
+  ...['PaginationError', 'PaginationLoopError', 'CacheEntryMissingError', 'BatchResultMismatchError'],
 ]);
 
 /** True for any error from the runtime, whichever copy of the runtime or realm created it. */

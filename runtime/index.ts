@@ -5,9 +5,11 @@
 
 // The client and how a call is consumed.
 export { createRuntimeClient } from './client.js';
-export type { Client, ClientInternals, ClientOptions, RequestOptions } from './client.js';
+export type { CacheOptions, Client, ClientInternals, ClientOptions, RequestOptions } from './client.js';
 export { ApiPromise } from './api-promise.js';
 export type { ApiResult, SafeResult } from './api-promise.js';
+export { bindOperations } from './bind-operations.js';
+export type { BoundOperations } from './bind-operations.js';
 export type { HookContext, Hooks, OnErrorHook, OnRequestHook, OnResponseHook } from './hooks.js';
 export type { ResponseType } from './response.js';
 export { parseRetryAfterMs } from './response.js';
@@ -116,6 +118,28 @@ export type {
   VerifyJwtOptions,
 } from './auth/index.js';
 
+// Pagination: a paginated call is awaitable (first page) and async-iterable (every item).
+export type { PagedPromise, PageItem } from './paged-promise.js';
+export { PaginationError, PaginationLoopError, isPaginationError, parseLinkHeader } from './pagination.js';
+export type { LinkValue, PageResult, Paginated, PaginationLimits } from './pagination.js';
+
+// Response cache (opt-in via `cache`; a shared CacheStore can replace the in-memory one).
+export { CacheEntryMissingError, createMemoryCacheStore, createResponseCache, hashIdentity } from './cache.js';
+export type {
+  CacheEntry,
+  CacheLookup,
+  CacheRequest,
+  CacheStore,
+  MemoryCacheStore,
+  MemoryCacheStoreOptions,
+  ResponseCache,
+  ResponseCacheOptions,
+} from './cache.js';
+
+// Many calls at once, with bounded concurrency.
+export { BatchResultMismatchError, batch, mapConcurrent } from './batch.js';
+export type { BatchOptions, ConcurrencyOptions, Settled } from './batch.js';
+
 // Resilience and observability options.
 export type {
   AttemptTarget,
@@ -127,6 +151,9 @@ export type {
   RetryOptions,
   StateStore,
 } from './resilience.js';
+export { createMemoryStateStore } from './state-store.js';
+export type { MemoryStateStoreOptions } from './state-store.js';
+export type { RetryBudgetOptions } from './retry.js';
 export type {
   AttemptInfo,
   CircuitState,

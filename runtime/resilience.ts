@@ -101,12 +101,13 @@ export function createResilience(options: ResilienceOptions, deps: ResilienceDep
   };
 
   const toAbortError = (ctx: RequestContext, cause: unknown): Error => {
-    // The transport's (or limiter's) own AbortError / TimeoutError already says what was cut off
-    // and when; only a foreign rejection (a sleep's raw signal reason) needs a runtime error.
-    if (cause instanceof ApiwrightError && (isAbortError(cause) || isTimeoutError(cause))) return cause;
     const reason: unknown = ctx.signal?.reason ?? cause;
     // An `AbortSignal.timeout()` signal aborts with a DOMException named TimeoutError.
-    if (typeof reason === 'object' && reason !== null && (reason as { name?: unknown }).name === 'TimeoutError') {
+    const timedOut = typeof reason === 'object' && reason !== null && (reason as { name?: unknown }).name === 'TimeoutError';
+    // The transport's own AbortError / TimeoutError already says what was cut off and where; it is
+    // kept when it agrees with the signal (the limiter's queue only knows "aborted", not why).
+    if (cause instanceof ApiwrightError && (timedOut ? isTimeoutError(cause) : isAbortError(cause))) return cause;
+    if (timedOut) {
       return new TimeoutError('Request timed out (caller signal)', {
         requestId: ctx.requestId,
         operation: ctx.operation.id,

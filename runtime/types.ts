@@ -5,6 +5,7 @@
  * (data only: spec text never becomes code) and call `client.request(descriptor, params, options)`.
  * Everything else (URL building, bodies, auth, retries, parsing) is the runtime's job.
  */
+import type { OperationTransform } from './transform.js';
 
 export type HttpMethod = 'GET' | 'PUT' | 'POST' | 'DELETE' | 'OPTIONS' | 'HEAD' | 'PATCH' | 'TRACE';
 
@@ -112,6 +113,11 @@ export interface OperationDescriptor {
   readonly deprecated?: boolean;
   /** Key of the request body in the params object when it is not `body` (a parameter is named `body`). */
   readonly bodyKey?: string;
+  /**
+   * Renamed properties and `Date` values between the wire and the generated types, when the client
+   * was generated with `naming: 'camelCase'` or `dates: 'Date'` (see transform.ts).
+   */
+  readonly transform?: OperationTransform;
 }
 
 export type OAuthFlowsDescriptor = {

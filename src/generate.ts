@@ -76,16 +76,16 @@ export async function buildClient(options: GenerateOptions): Promise<{ files: Ou
     ...(options.pagination === undefined ? {} : { pagination: options.pagination }),
   });
   // Locating re-reads the source with positions: done for the first warnings only, which is what a reader looks at.
-  const warnings = [...loaded.warnings, ...normalized.warnings].map((w, i) => (i < 50 ? locateWarning(w, loaded.locate) : w));
+  const warnings = [...loaded.warnings, ...normalized.warnings].map((w, i) => (i < 50 ? locateWarning(w, (pointer) => loaded.locate(pointer)) : w));
   for (const warning of warnings) options.onWarning?.(warning);
 
   // Paths in generated files are relative to the working directory: the output is the same on every machine.
   const cwd = options.cwd ?? process.cwd();
   const specFile = toPosix(path.relative(cwd, path.resolve(cwd, options.spec)));
   const outDir = toPosix(path.relative(cwd, path.resolve(cwd, options.out)));
-  const plan = planClient(normalized.document, { specFile, clientName: options.clientName });
+  const plan = planClient(normalized.document, { specFile, clientName: options.clientName, naming: options.naming, dates: options.dates });
   const generated = emitClient(plan).map((file) => ({ path: file.path, content: stampHeader(file.content, specFile) }));
-  const generatorVersion = await readGeneratorVersion();
+  const generatorVersion = readGeneratorVersion();
   const [runtime, templates] = await Promise.all([readRuntimeFiles(), renderTemplates(readmeData(plan, generatorVersion, outDir))]);
   const pagination: Record<string, number> = {};
   for (const operation of normalized.document.operations) {

@@ -8,6 +8,15 @@ export interface TypeContext {
   typeNames: ReadonlyMap<ir.SchemaId, string>;
   /** Prefix for references, e.g. `t.` in endpoint files. */
   qualifier?: string;
+  /** The TypeScript name of a declared property (plan/property-names.ts); the wire name when absent. */
+  propertyName?: (property: ir.Property) => string;
+  /** The type of `format: date-time`/`date` strings converted at runtime (`Date`, or `string | Date` for parameters); absent: `string`. */
+  dateType?: string;
+}
+
+/** `format: date-time` and `format: date` strings (RFC 3339 §5.6): the ones `dates: 'Date'` converts. */
+export function isDateFormat(format: string | undefined): format is 'date-time' | 'date' {
+  return format === 'date-time' || format === 'date';
 }
 
 export function typeExpression(schema: ir.Schema, ctx: TypeContext, indent = ''): string {
@@ -17,7 +26,7 @@ export function typeExpression(schema: ir.Schema, ctx: TypeContext, indent = '')
       return name === undefined ? 'unknown' : `${ctx.qualifier ?? ''}${name}`;
     }
     case 'string':
-      return 'string';
+      return ctx.dateType !== undefined && isDateFormat(schema.format) ? ctx.dateType : 'string';
     case 'number':
     case 'integer':
       return 'number';
@@ -34,16 +43,16 @@ export function typeExpression(schema: ir.Schema, ctx: TypeContext, indent = '')
     case 'enum':
       return schema.values.length === 0 ? 'never' : schema.values.map(primitiveLiteral).join(' | ');
     case 'array':
-      return `${wrap(typeExpression(schema.items, ctx, indent), schema.items)}[]`;
+      return `${wrap(typeExpression(schema.items, ctx, indent), schema.items, ctx)}[]`;
     case 'tuple': {
       const items = schema.prefixItems.map((item) => typeExpression(item, ctx, indent));
-      if (schema.rest !== false) items.push(`...${wrap(typeExpression(schema.rest, ctx, indent), schema.rest)}[]`);
+      if (schema.rest !== false) items.push(`...${wrap(typeExpression(schema.rest, ctx, indent), schema.rest, ctx)}[]`);
       return `[${items.join(', ')}]`;
     }
     case 'union':
-      return unique(schema.variants.map((v) => wrapIntersectionMember(typeExpression(v, ctx, indent), v, false))).join(' | ') || 'never';
+      return unique(withDateFormat(schema, ctx).map((v) => wrapIntersectionMember(typeExpression(v, ctx, indent), v, false, ctx))).join(' | ') || 'never';
     case 'intersection':
-      return unique(schema.parts.map((p) => wrapIntersectionMember(typeExpression(p, ctx, indent), p, true))).join(' & ') || 'unknown';
+      return unique(schema.parts.map((p) => wrapIntersectionMember(typeExpression(p, ctx, indent), p, true, ctx))).join(' & ') || 'unknown';
     case 'object':
       return objectType(schema, ctx, indent);
   }
@@ -53,14 +62,29 @@ function unique(items: string[]): string[] {
   return [...new Set(items)];
 }
 
+/**
+ * The variants of a union, with the union's own `format` handed to its string variants: 3.1's
+ * `type: [string, 'null'], format: date-time` puts the format beside the type list.
+ */
+export function withDateFormat(schema: ir.UnionSchema, ctx: Pick<TypeContext, 'dateType'>): ir.Schema[] {
+  const format = schema.format;
+  if (ctx.dateType === undefined || !isDateFormat(format)) return schema.variants;
+  return schema.variants.map((v) => (v.kind === 'string' && v.format === undefined ? { ...v, format } : v));
+}
+
+/** A date string typed `string | Date` (parameters) is a union too. */
+function isDateUnion(schema: ir.Schema, ctx: TypeContext): boolean {
+  return schema.kind === 'string' && ctx.dateType !== undefined && ctx.dateType.includes('|') && isDateFormat(schema.format);
+}
+
 /** Array element types need parentheses around unions and intersections. */
-function wrap(text: string, schema: ir.Schema): string {
-  const compound = schema.kind === 'union' || schema.kind === 'intersection' || (schema.kind === 'enum' && schema.values.length > 1);
+function wrap(text: string, schema: ir.Schema, ctx: TypeContext): string {
+  const compound = schema.kind === 'union' || schema.kind === 'intersection' || (schema.kind === 'enum' && schema.values.length > 1) || isDateUnion(schema, ctx);
   return compound ? `(${text})` : text;
 }
 
-function wrapIntersectionMember(text: string, schema: ir.Schema, inIntersection: boolean): string {
-  if (inIntersection && (schema.kind === 'union' || (schema.kind === 'enum' && schema.values.length > 1))) return `(${text})`;
+function wrapIntersectionMember(text: string, schema: ir.Schema, inIntersection: boolean, ctx: TypeContext): string {
+  if (inIntersection && (schema.kind === 'union' || (schema.kind === 'enum' && schema.values.length > 1) || isDateUnion(schema, ctx))) return `(${text})`;
   return text;
 }
 
@@ -68,7 +92,10 @@ function objectType(schema: ir.ObjectSchema, ctx: TypeContext, indent: string): 
   const inner = indent + '  ';
   const lines: string[] = [];
   for (const property of schema.properties) {
-    lines.push(docComment(propertyDoc(property.schema), inner) + `${inner}${propertyKey(property.name)}${property.required ? '' : '?'}: ${typeExpression(property.schema, ctx, inner)};`);
+    const name = ctx.propertyName?.(property) ?? property.name;
+    const doc = propertyDoc(property.schema);
+    if (name !== property.name) doc.push(`On the wire: \`${property.name}\`.`);
+    lines.push(docComment(doc, inner) + `${inner}${propertyKey(name)}${property.required ? '' : '?'}: ${typeExpression(property.schema, ctx, inner)};`);
   }
   const index = indexSignature(schema, ctx, inner);
   if (lines.length === 0) return `{ ${(index ?? '[key: string]: unknown;').replace(/;$/, '')} }`;

@@ -9,7 +9,7 @@ import { createWriter } from './ts/writer.js';
 
 export function emitTypesFile(plan: ClientPlan): string {
   const writer = createWriter();
-  const ctx: TypeContext = { typeNames: plan.typeNames };
+  const ctx = typeContext(plan);
   for (const named of plan.schemaOrder) {
     const name = plan.typeNames.get(named.id);
     if (name === undefined) continue;
@@ -23,6 +23,16 @@ export function emitTypesFile(plan: ClientPlan): string {
     for (const operation of group.operations) emitOperationTypes(writer, operation, ctx);
   }
   return writer.toString();
+}
+
+/** Renamed properties and `Date` types only when the plan asks for them: default output stays as it was. */
+function typeContext(plan: ClientPlan): TypeContext {
+  const { transform } = plan;
+  return {
+    typeNames: plan.typeNames,
+    ...(transform.naming === 'camelCase' ? { propertyName: transform.propertyName } : {}),
+    ...(transform.dates === 'Date' ? { dateType: 'Date' } : {}),
+  };
 }
 
 function emitOperationTypes(writer: ReturnType<typeof createWriter>, planned: PlannedOperation, ctx: TypeContext): void {
@@ -41,9 +51,11 @@ function emitOperationTypes(writer: ReturnType<typeof createWriter>, planned: Pl
 
 function paramsBody(planned: PlannedOperation, ctx: TypeContext): string {
   const lines: string[] = [];
+  // Parameters accept a `Date` or the string the wire takes (runtime/transform.ts serializes both).
+  const paramCtx: TypeContext = ctx.dateType === undefined ? ctx : { ...ctx, dateType: 'string | Date' };
   for (const { param, key } of planned.params) {
     const doc = docComment([param.description, locationNote(param, key), param.deprecated ? '@deprecated' : undefined], '  ');
-    lines.push(`${doc}  ${propertyKey(key)}${param.required ? '' : '?'}: ${typeExpression(param.schema, ctx, '  ')};`);
+    lines.push(`${doc}  ${propertyKey(key)}${param.required ? '' : '?'}: ${typeExpression(param.schema, paramCtx, '  ')};`);
   }
   const body = planned.operation.requestBody;
   if (body) {

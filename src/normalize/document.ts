@@ -30,7 +30,8 @@ export function normalizeDocument(input: NormalizeInput): NormalizeResult {
   const components = isObject(raw['components']) ? raw['components'] : {};
 
   const schemas = isObject(components['schemas']) ? components['schemas'] : {};
-  for (const [name, schema] of Object.entries(schemas)) {
+  // Register every component first, so refs between them never queue a component as pending.
+  for (const name of Object.keys(schemas)) {
     const id = appendPointer('#/components/schemas', name);
     ctx.schemas.set(id, { id, name, component: true, schema: { kind: 'unknown' } });
   }

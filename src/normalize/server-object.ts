@@ -2,6 +2,11 @@
 import type * as ir from '../ir/index.js';
 import { isObject } from './context.js';
 
+/** Server variables are strings (OAS §4.8.6); numbers and booleans written bare in YAML become their text. */
+function scalarText(value: unknown): string {
+  return typeof value === 'string' || typeof value === 'number' || typeof value === 'boolean' ? String(value) : '';
+}
+
 export function normalizeServers(raw: unknown): ir.ServerDescriptor[] | undefined {
   if (!Array.isArray(raw)) return undefined;
   const out: ir.ServerDescriptor[] = [];
@@ -13,8 +18,8 @@ export function normalizeServers(raw: unknown): ir.ServerDescriptor[] | undefine
       for (const [name, variable] of Object.entries(server['variables'])) {
         if (!isObject(variable)) continue;
         const def = variable['default'];
-        const entry: { default: string; enum?: string[] } = { default: def === undefined ? '' : String(def as string) };
-        if (Array.isArray(variable['enum'])) entry.enum = variable['enum'].map((v) => String(v as string));
+        const entry: { default: string; enum?: string[] } = { default: scalarText(def) };
+        if (Array.isArray(variable['enum'])) entry.enum = variable['enum'].map(scalarText);
         Object.defineProperty(variables, name, { value: entry, enumerable: true, writable: true, configurable: true });
         hasVariables = true;
       }

@@ -186,7 +186,8 @@ function convertOperation(op: Obj, shared: unknown[], globalParams: Obj, consume
   const opProduces = stringList(op['produces']) ?? produces;
   const params: Obj[] = [];
   const byKey = new Map<string, Obj>();
-  for (const raw of [...shared, ...(Array.isArray(op['parameters']) ? op['parameters'] : [])]) {
+  const own: unknown[] = Array.isArray(op['parameters']) ? (op['parameters'] as unknown[]) : [];
+  for (const raw of [...shared, ...own]) {
     const param = resolveParameter(raw, globalParams);
     if (param) byKey.set(`${String(param['in'])}\u0000${String(param['name'])}`, param);
   }

@@ -4,16 +4,23 @@ import { ensureIdentifierStart, splitWords, toCamelCase, toConstantCase, toKebab
 import { NameRegistry } from './name-registry.js';
 import { planOperation } from './plan-operation.js';
 import type { ClientPlan, PlannedGroup, PlannedScheme } from './plan-types.js';
+import { planTransforms, type DateStyle, type NamingStyle } from './property-names.js';
 import { endpointFileNames, publicApiNames, reservedMemberNames, reservedWords } from './reserved.js';
 
 export interface PlanOptions {
   specFile: string;
   /** Overrides the name derived from the spec title (env var prefix). */
   clientName?: string | undefined;
+  /** Property names as on the wire (default) or camelCase, converted at runtime. */
+  naming?: NamingStyle | undefined;
+  /** `format: date-time`/`date` values as strings (default) or `Date`, converted at runtime. */
+  dates?: DateStyle | undefined;
 }
 
 export function planClient(document: ir.Document, options: PlanOptions): ClientPlan {
-  const typeNames = new NameRegistry(publicApiNames);
+  const transform = planTransforms(document, options.naming, options.dates);
+  // Types say `Date`: a schema may not shadow the global.
+  const typeNames = new NameRegistry(transform.dates === 'Date' ? [...publicApiNames, 'Date'] : publicApiNames);
   const schemaNames = planSchemaNames(document, typeNames);
   const schemaOrder = [...document.schemas.values()].sort((a, b) => compare(schemaNames.get(a.id) ?? '', schemaNames.get(b.id) ?? ''));
   const groups = planGroups(document, typeNames);
@@ -26,7 +33,13 @@ export function planClient(document: ir.Document, options: PlanOptions): ClientP
     groups,
     schemes: planSchemes(document, envPrefix),
     envPrefix,
-    files: { types: 'types.gen.ts', client: 'client.gen.ts', index: 'index.ts' },
+    transform,
+    files: {
+      types: 'types.gen.ts',
+      client: 'client.gen.ts',
+      index: 'index.ts',
+      ...(transform.enabled ? { transforms: 'transforms.gen.ts' } : {}),
+    },
   };
 }
 

@@ -1,5 +1,6 @@
 /** What plan/ decides: every name, file and import of the generated client. emit/ only renders it. */
 import type * as ir from '../ir/index.js';
+import type { TransformPlan } from './property-names.js';
 
 export interface PlannedParam {
   param: ir.Parameter;
@@ -52,5 +53,8 @@ export interface ClientPlan {
   groups: PlannedGroup[];
   schemes: PlannedScheme[];
   envPrefix: string;
-  files: { types: string; client: string; index: string };
+  /** Property names and date handling of types and runtime conversion (plan/property-names.ts). */
+  transform: TransformPlan;
+  /** `transforms` is set only when `transform.enabled`. */
+  files: { types: string; client: string; index: string; transforms?: string };
 }

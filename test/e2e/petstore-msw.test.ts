@@ -36,14 +36,27 @@ const server = setupServer(
   http.get(`${base}/health`, () => HttpResponse.text('ok')),
 );
 
-type PetstoreModule = typeof import('./__generated__/petstore/index.js');
-let petstore: ReturnType<PetstoreModule['createClient']>;
+// The client is generated when the test starts, so its types are not there when the repo type-checks:
+// the test sees it through the few members it calls (golden tests type-check generated code itself).
+type Call = (params?: object) => PromiseLike<unknown> & { withResponse(): Promise<{ data: unknown; response: Response }> };
+interface Petstore {
+  pets: Record<'listPets' | 'createPet' | 'getPetById' | 'updatePet' | 'deletePet' | 'uploadPetPhoto', Call>;
+  store: Record<'placeOrder', Call>;
+  getHealth: Call;
+}
+interface PetstoreModule {
+  createClient(options: object): Petstore;
+  isApiError(value: unknown): value is { status: number; requestId: string | undefined; toJSON(): { error: { code: string } } };
+  NotFoundError: abstract new (...args: never[]) => unknown;
+}
+let petstore: Petstore;
 let mod: PetstoreModule;
 
 beforeAll(async () => {
   const out = generatedDir('e2e', 'petstore');
   await generate({ spec: path.join(fixturesDir, 'petstore/openapi.yaml'), out });
-  mod = (await import('./__generated__/petstore/index.js')) as PetstoreModule;
+  const entry = './__generated__/petstore/index.js';
+  mod = (await import(/* @vite-ignore */ entry)) as PetstoreModule;
   server.listen({ onUnhandledRequest: 'error' });
   petstore = mod.createClient({
     auth: { apiKey: 'key-123', bearerAuth: 'bearer-456', oauth2: { accessToken: 'oauth-789' } },
@@ -61,7 +74,7 @@ function last() {
 describe('generated petstore client over msw', () => {
   it('listPets sends form-style query parameters and the API key', async () => {
     const page = await petstore.pets.listPets({ limit: 5, status: ['available', 'sold'] });
-    expect(page.items[0]?.name).toBe('Rex');
+    expect(page).toMatchObject({ items: [{ name: 'Rex' }], total: 1 });
     const request = last();
     expect(request.url.searchParams.get('limit')).toBe('5');
     expect(request.url.searchParams.get('status')).toBe('available,sold');
@@ -82,7 +95,7 @@ describe('generated petstore client over msw', () => {
 
   it('getPetById encodes the path, sends header and cookie parameters, and withResponse() gives the response', async () => {
     const { data, response } = await petstore.pets.getPetById({ petId: 'p_1', 'X-Trace': 't-1', session: 's 1' }).withResponse();
-    expect(data.id).toBe('p_1');
+    expect(data).toMatchObject({ id: 'p_1' });
     expect(response.status).toBe(200);
     const request = last();
     expect(request.url.pathname).toBe('/v1/pets/p_1');
@@ -95,10 +108,10 @@ describe('generated petstore client over msw', () => {
       () => undefined,
       (e: unknown) => e,
     );
-    expect(mod.isApiError(error)).toBe(true);
     expect(error).toBeInstanceOf(mod.NotFoundError);
     expect(last().url.pathname).toBe('/v1/pets/a%2F..%2Fb');
-    const notFound = error as InstanceType<PetstoreModule['NotFoundError']>;
+    if (!mod.isApiError(error)) throw new Error('expected an ApiError');
+    const notFound = error;
     expect(notFound.status).toBe(404);
     expect(notFound.requestId).toBe(last().headers.get('x-request-id'));
     expect(notFound.toJSON().error.code).toBe('NOT_FOUND');
@@ -106,7 +119,7 @@ describe('generated petstore client over msw', () => {
 
   it('updatePet sends a form-urlencoded body', async () => {
     const updated = await petstore.pets.updatePet({ petId: 'p_1', body: { name: 'Max', status: 'pending' } });
-    expect(updated.name).toBe('Max');
+    expect(updated).toMatchObject({ name: 'Max' });
     const request = last();
     expect(request.headers.get('content-type')).toMatch(/^application\/x-www-form-urlencoded/);
     expect(new URLSearchParams(request.body).get('status')).toBe('pending');
@@ -121,7 +134,7 @@ describe('generated petstore client over msw', () => {
 
   it('uploadPetPhoto sends multipart with the file part', async () => {
     const result = await petstore.pets.uploadPetPhoto({ petId: 'p_1', body: { file: new Blob([new Uint8Array(7)], { type: 'image/png' }), caption: 'hi' } });
-    expect(result.url).toBe('https://cdn.example/7');
+    expect(result).toEqual({ url: 'https://cdn.example/7' });
     expect(last().headers.get('content-type')).toMatch(/^multipart\/form-data; boundary=/);
   });
 

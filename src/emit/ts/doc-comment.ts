@@ -5,6 +5,8 @@ export function commentText(text: string): string {
   return text
     .replace(/\r\n?|[\u2028\u2029\u0085]/g, '\n')
     .replace(/\*\//g, '*\\/')
+    // Control characters have no place in documentation and some editors render them as breaks.
+    // eslint-disable-next-line no-control-regex
     .replace(/[\u0000-\u0008\u000b-\u001f\u007f]/g, '')
     .trimEnd();
 }

@@ -2,21 +2,20 @@
  * Drives every operation of one generated client against a Prism mock of the same spec and
  * records, per call, whether Prism found the request valid and whether the response parsed.
  */
-import { readdirSync } from 'node:fs';
+import { randomUUID } from 'node:crypto';
 import path from 'node:path';
 import type { OperationDescriptor, SecuritySchemeDescriptor } from '../../../runtime/types.js';
 import { generate } from '../../../src/generate.js';
 import { generatedDir } from '../../support/paths.js';
-import { buildCall } from './build-call.js';
+import { buildCall, type BuiltCall } from './build-call.js';
+import { discoverOperations, type DiscoveredOperation } from './discover-operations.js';
 import { createRecordingFetch, type Exchange, type Violation } from './prism-violations.js';
-import { findOperation, loadSpecDocument, type SpecDocument } from './spec-document.js';
+import { findOperation, loadSpecDocument, type RawOperation, type SpecDocument } from './spec-document.js';
 
 export interface SpecCase {
   /** Folder name under __generated__ and the row label. */
   readonly name: string;
   readonly spec: string;
-  /** Operations to call (by `METHOD path`); all when absent. */
-  readonly select?: (key: string) => boolean;
   /** `METHOD path` or `METHOD path media/type` → why that call is not made. */
   readonly skip?: Readonly<Record<string, string>>;
 }
@@ -30,22 +29,27 @@ export interface CallProblem {
 export interface SpecResult {
   readonly name: string;
   readonly operations: number;
+  /** Operations with at least one call made. */
   readonly exercised: number;
-  readonly notSelected: number;
+  /** Calls made: one per operation, or one per request media type. */
   readonly calls: number;
   readonly skipped: readonly { call: string; reason: string }[];
   readonly violations: readonly CallProblem[];
   readonly failures: readonly CallProblem[];
   /** Calls that passed only after spec examples were replaced with schema-built values. */
   readonly exampleFallbacks: readonly CallProblem[];
+  /** Where Prism could not produce a response of its own (its limitation), and what was done about it. */
+  readonly prismLimits: readonly CallProblem[];
   /** Optional array/object form fields not sent because Prism cannot read them. */
   readonly droppedFields: number;
-  /** Calls where Prism could not produce a response of its own (its limitation, not ours). */
-  readonly prismLimits: readonly CallProblem[];
+  /** Request warnings (not errors) Prism reported. */
   readonly warnings: number;
   /** Responses that carried a request violation, first attempts included (Prism's log must agree). */
   readonly violatingExchanges: number;
 }
+
+/** Calls in flight at once: Prism works on one while the client builds the next. */
+const CONCURRENCY = 6;
 
 /** Request media types Prism 5.14 cannot validate whatever the client sends, by essence. */
 const PRISM_MEDIA_LIMITS: readonly [RegExp, string][] = [
@@ -58,20 +62,33 @@ function prismMediaLimit(mediaType: string): string | undefined {
   return PRISM_MEDIA_LIMITS.find(([pattern]) => pattern.test(kind))?.[1];
 }
 
-type EndpointFunction = (client: unknown, params?: object, options?: object) => unknown;
-interface Discovered {
-  readonly key: string;
-  readonly fn: EndpointFunction;
-  readonly descriptor: OperationDescriptor;
-}
-interface CallResult {
-  readonly exchanges: Exchange[];
-  readonly error?: unknown;
-}
 interface GeneratedIndex {
   createClient(options: object): { runtime: { api: { securitySchemes: Record<string, SecuritySchemeDescriptor> } } };
   ParseError: new (...args: never[]) => Error;
   isApiError(error: unknown): boolean;
+}
+
+interface PlannedCall {
+  readonly op: DiscoveredOperation;
+  readonly raw: RawOperation;
+  readonly label: string;
+  readonly mediaType: string | undefined;
+  readonly built: BuiltCall;
+}
+
+interface CallOutcome {
+  readonly exchanges: Exchange[];
+  readonly error?: unknown;
+}
+
+/** What one planned call contributed to the result. */
+interface CallRecord {
+  violation?: CallProblem;
+  failure?: CallProblem;
+  fallback?: CallProblem;
+  prismLimits: CallProblem[];
+  warnings: number;
+  violatingExchanges: number;
 }
 
 /** A credential for every scheme: any non-empty value passes Prism's security check. */
@@ -86,38 +103,55 @@ export function credentialsFor(schemes: Readonly<Record<string, SecuritySchemeDe
   return auth;
 }
 
-/** Every operation function of the generated client, with the descriptor it passes to the runtime. */
-async function discoverOperations(outDir: string): Promise<Discovered[]> {
-  const found: Discovered[] = [];
-  const files = readdirSync(path.join(outDir, 'endpoints')).filter((f) => f.endsWith('.gen.ts')).sort();
-  for (const file of files) {
-    const mod = (await import(path.join(outDir, 'endpoints', file))) as Record<string, unknown>;
-    for (const [name, value] of Object.entries(mod)) {
-      if (typeof value !== 'function') continue;
-      let captured: OperationDescriptor | undefined;
-      // Whatever client method the function calls (request, paginate, …), its first argument is the descriptor.
-      const recorder = new Proxy({}, { get: () => (op: OperationDescriptor) => void (captured = op) });
-      (value as EndpointFunction)(recorder, {});
-      if (captured === undefined) throw new Error(`${file}: ${name} passed no operation descriptor to the client`);
-      found.push({ key: `${captured.method} ${captured.path}`, fn: value as EndpointFunction, descriptor: captured });
-    }
-  }
-  return found;
-}
-
 function statusDeclared(op: OperationDescriptor, status: number): boolean {
   const r = op.responses;
-  return r[String(status)] !== undefined || r[`${Math.floor(status / 100)}XX`] !== undefined || r[`${Math.floor(status / 100)}xx`] !== undefined || r['default'] !== undefined;
+  const range = `${Math.floor(status / 100)}XX`;
+  return r[String(status)] !== undefined || r[range] !== undefined || r[range.toLowerCase()] !== undefined || r['default'] !== undefined;
 }
 
 function describeViolations(violations: readonly Violation[]): string {
   return violations.map((v) => `${v.location.join('.')}: ${v.message}`).join('; ');
 }
 
-/** Generates the client for `specCase` and drives it against the Prism mock at `prismUrl`. */
-export async function driveSpec(specCase: SpecCase, prismUrl: string, generated?: string): Promise<SpecResult> {
-  const outDir = generated ?? (await generateClient(specCase));
-  const doc: SpecDocument = loadSpecDocument(specCase.spec);
+async function mapWithConcurrency<T, R>(items: readonly T[], limit: number, run: (item: T) => Promise<R>): Promise<R[]> {
+  const results: R[] = new Array<R>(items.length);
+  let next = 0;
+  const worker = async (): Promise<void> => {
+    for (let index = next++; index < items.length; index = next++) results[index] = await run(items[index] as T);
+  };
+  await Promise.all(Array.from({ length: Math.min(limit, items.length) }, worker));
+  return results;
+}
+
+/** Which calls to make: every operation, once per request media type, minus listed skips. */
+function planCalls(specCase: SpecCase, doc: SpecDocument, operations: readonly DiscoveredOperation[], skipped: SpecResult['skipped'][number][], failures: CallProblem[]): PlannedCall[] {
+  const planned: PlannedCall[] = [];
+  for (const op of operations) {
+    const opSkip = specCase.skip?.[op.key];
+    if (opSkip !== undefined) {
+      skipped.push({ call: op.key, reason: opSkip });
+      continue;
+    }
+    const raw = findOperation(doc, op.descriptor.path, op.descriptor.method);
+    if (raw === undefined) {
+      failures.push({ call: op.key, problem: 'generator bug: no operation at this method and path in the spec' });
+      continue;
+    }
+    const mediaTypes: (string | undefined)[] = op.descriptor.body === undefined ? [undefined] : [...op.descriptor.body.mediaTypes];
+    for (const mediaType of mediaTypes) {
+      const label = mediaType === undefined ? op.key : `${op.key} ${mediaType}`;
+      const reason = mediaType === undefined ? undefined : (specCase.skip?.[label] ?? prismMediaLimit(mediaType));
+      const built = buildCall(doc, op.descriptor, raw, mediaType, true);
+      if (reason !== undefined || built.blocked !== undefined) skipped.push({ call: label, reason: reason ?? built.blocked ?? '' });
+      else planned.push({ op, raw, label, mediaType, built });
+    }
+  }
+  return planned;
+}
+
+/** Generates nothing: drives the client already generated in `outDir` against the Prism mock at `prismUrl`. */
+export async function driveSpec(specCase: SpecCase, prismUrl: string, outDir: string): Promise<SpecResult> {
+  const doc = loadSpecDocument(specCase.spec);
   const index = (await import(path.join(outDir, 'index.ts'))) as GeneratedIndex;
   const recording = createRecordingFetch();
   const guardedFetch: typeof fetch = (input, init) => {
@@ -137,121 +171,81 @@ export async function driveSpec(specCase: SpecCase, prismUrl: string, generated?
     timeoutMs: 30_000,
   }).runtime;
 
-  const operations = await discoverOperations(outDir);
-  const result = {
-    skipped: [] as { call: string; reason: string }[],
-    violations: [] as CallProblem[],
-    failures: [] as CallProblem[],
-    exampleFallbacks: [] as CallProblem[],
-    prismLimits: [] as CallProblem[],
-  };
-  let exercised = 0;
-  let notSelected = 0;
-  let calls = 0;
-  let warnings = 0;
-  let droppedFields = 0;
-  /** Responses in which this run saw a request violation; Prism's log must count the same. */
-  let violatingExchanges = 0;
-
-  function took(): Exchange[] {
-    const exchanges = recording.take();
-    violatingExchanges += exchanges.filter((e) => e.violations.length > 0).length;
-    return exchanges;
-  }
-
-  async function call(op: Discovered, params: object, mediaType: string | undefined, accept?: string): Promise<CallResult> {
-    const options = { ...(mediaType === undefined ? {} : { contentType: mediaType }), ...(accept === undefined ? {} : { headers: { Accept: accept } }) };
+  async function send(op: DiscoveredOperation, params: object, mediaType: string | undefined, accept?: string): Promise<CallOutcome> {
+    const requestId = randomUUID();
+    const options = { requestId, ...(mediaType === undefined ? {} : { contentType: mediaType }), ...(accept === undefined ? {} : { headers: { Accept: accept } }) };
     try {
-      const promise = op.fn(client, params, options) as { withResponse(): Promise<unknown> };
-      await promise.withResponse();
-      return { exchanges: took() };
+      await (op.fn(client, params, options) as { withResponse(): Promise<unknown> }).withResponse();
+      return { exchanges: recording.take(requestId) };
     } catch (error) {
-      return { exchanges: took(), error };
+      return { exchanges: recording.take(requestId), error };
     }
   }
 
-  for (const op of operations) {
-    if (specCase.select !== undefined && !specCase.select(op.key)) {
-      notSelected++;
-      continue;
-    }
-    const opSkip = specCase.skip?.[op.key];
-    if (opSkip !== undefined) {
-      result.skipped.push({ call: op.key, reason: opSkip });
-      continue;
-    }
-    const raw = findOperation(doc, op.descriptor.path, op.descriptor.method);
-    if (raw === undefined) {
-      result.failures.push({ call: op.key, problem: 'generator bug: no operation at this method and path in the spec' });
-      continue;
-    }
-    const mediaTypes: (string | undefined)[] = op.descriptor.body === undefined ? [undefined] : [...op.descriptor.body.mediaTypes];
-    let madeCall = false;
-    for (const mediaType of mediaTypes) {
-      const label = mediaType === undefined ? op.key : `${op.key} ${mediaType}`;
-      const skipReason = mediaType === undefined ? undefined : (specCase.skip?.[label] ?? prismMediaLimit(mediaType));
-      if (skipReason !== undefined) {
-        result.skipped.push({ call: label, reason: skipReason });
-        continue;
-      }
-      let built = buildCall(doc, op.descriptor, raw, mediaType, true);
-      if (built.blocked !== undefined) {
-        result.skipped.push({ call: label, reason: built.blocked });
-        continue;
-      }
-      if (built.dropped.length > 0) droppedFields += built.dropped.length;
-      madeCall = true;
-      calls++;
-      let outcome = await call(op, built.params, mediaType);
-      const firstViolations = outcome.exchanges.flatMap((e) => e.violations);
-      if (firstViolations.length > 0 && built.usedExample) {
-        // The spec's own example may break its schema; retry with values built from the schema alone.
-        built = buildCall(doc, op.descriptor, raw, mediaType, false);
-        outcome = await call(op, built.params, mediaType);
-        if (outcome.exchanges.every((e) => e.violations.length === 0) && outcome.exchanges.length > 0) {
-          result.exampleFallbacks.push({ call: label, problem: describeViolations(firstViolations) });
-        }
-      }
-      const jsonType = Object.entries(op.descriptor.responses).flatMap(([status, types]) => (/^2/.test(status) ? types : [])).find((t) => /json/i.test(t));
-      if (outcome.exchanges.at(-1)?.prismError === 'NO_COMPLEX_OBJECT_TEXT' && jsonType !== undefined) {
-        // Prism cannot render an object schema as text/plain; the runtime's Accept lists the spec's first
-        // success type (text/plain here) first. Ask for JSON so the call still gets checked.
-        result.prismLimits.push({ call: label, problem: `NO_COMPLEX_OBJECT_TEXT for the first success type; retried with Accept: ${jsonType}` });
-        outcome = await call(op, built.params, mediaType, jsonType);
-      }
-      classify(op, label, outcome);
-    }
-    if (madeCall) exercised++;
-  }
-
-  function classify(op: Discovered, label: string, outcome: CallResult): void {
+  function classify(plan: PlannedCall, outcome: CallOutcome, record: CallRecord): void {
     const last = outcome.exchanges.at(-1);
-    for (const exchange of outcome.exchanges) warnings += exchange.warnings.length;
+    record.warnings += outcome.exchanges.reduce((n, e) => n + e.warnings.length, 0);
     const violations = outcome.exchanges.flatMap((e) => e.violations);
-    if (violations.length > 0) {
-      result.violations.push({ call: label, problem: describeViolations(violations), ...(last === undefined ? {} : { exchange: last }) });
-      return;
-    }
-    const error = outcome.error;
-    if (last === undefined) {
-      result.failures.push({ call: label, problem: `no request reached Prism: ${String(error)}` });
-      return;
-    }
-    if (last.prismError !== undefined) {
-      result.prismLimits.push({ call: label, problem: `${last.prismError} (${last.status})`, exchange: last });
-      return;
-    }
-    if (error === undefined) return;
-    if (error instanceof index.ParseError) {
-      result.failures.push({ call: label, problem: `ParseError: ${error.message}`, exchange: last });
-    } else if (!index.isApiError(error)) {
-      result.failures.push({ call: label, problem: `${(error as Error).name}: ${(error as Error).message}`, exchange: last });
-    } else if (!statusDeclared(op.descriptor, (error as unknown as { status: number }).status)) {
-      result.failures.push({ call: label, problem: `ApiError for undeclared status ${last.status}`, exchange: last });
-    }
+    const problem = (text: string): CallProblem => ({ call: plan.label, problem: text, ...(last === undefined ? {} : { exchange: last }) });
+    if (violations.length > 0) record.violation = problem(describeViolations(violations));
+    else if (last === undefined) record.failure = problem(`no request reached Prism: ${String(outcome.error)}`);
+    else if (last.prismError !== undefined) record.prismLimits.push(problem(`${last.prismError} (${last.status})`));
+    else if (outcome.error === undefined) return;
+    else if (outcome.error instanceof index.ParseError) record.failure = problem(`ParseError: ${outcome.error.message}`);
+    else if (!index.isApiError(outcome.error)) record.failure = problem(`${(outcome.error as Error).name}: ${(outcome.error as Error).message}`);
+    else if (!statusDeclared(plan.op.descriptor, last.status)) record.failure = problem(`ApiError for undeclared status ${last.status}`);
   }
 
-  return { name: specCase.name, operations: operations.length, exercised, notSelected, calls, warnings, droppedFields, violatingExchanges, ...result };
+  async function runCall(plan: PlannedCall): Promise<CallRecord> {
+    const record: CallRecord = { prismLimits: [], warnings: 0, violatingExchanges: 0 };
+    const attempt = async (built: BuiltCall, accept?: string): Promise<CallOutcome> => {
+      const outcome = await send(plan.op, built.params, plan.mediaType, accept);
+      record.violatingExchanges += outcome.exchanges.filter((e) => e.violations.length > 0).length;
+      return outcome;
+    };
+    let built = plan.built;
+    let outcome = await attempt(built);
+    const firstViolations = outcome.exchanges.flatMap((e) => e.violations);
+    if (firstViolations.length > 0 && built.usedExample) {
+      // The spec's own example may break its schema; retry with values built from the schema alone.
+      built = buildCall(doc, plan.op.descriptor, plan.raw, plan.mediaType, false);
+      outcome = await attempt(built);
+      if (outcome.exchanges.length > 0 && outcome.exchanges.every((e) => e.violations.length === 0)) {
+        record.fallback = { call: plan.label, problem: describeViolations(firstViolations) };
+      }
+    }
+    const successTypes = Object.entries(plan.op.descriptor.responses).flatMap(([status, types]) => (status.startsWith('2') ? types : []));
+    const jsonType = successTypes.find((t) => /json/i.test(t));
+    if (outcome.exchanges.at(-1)?.prismError === 'NO_COMPLEX_OBJECT_TEXT' && jsonType !== undefined) {
+      // Prism cannot render an object schema as text/plain, which the spec lists first (so the runtime's
+      // Accept does too). Ask for JSON so the request still gets validated and the response parsed.
+      record.prismLimits.push({ call: plan.label, problem: `NO_COMPLEX_OBJECT_TEXT for the first success type; retried with Accept: ${jsonType}` });
+      outcome = await attempt(built, jsonType);
+    }
+    classify(plan, outcome, record);
+    return record;
+  }
+
+  const operations = await discoverOperations(outDir);
+  const skipped: SpecResult['skipped'][number][] = [];
+  const failures: CallProblem[] = [];
+  const planned = planCalls(specCase, doc, operations, skipped, failures);
+  const records = await mapWithConcurrency(planned, CONCURRENCY, runCall);
+  const pick = <K extends 'violation' | 'failure' | 'fallback'>(key: K): CallProblem[] => records.flatMap((r) => (r[key] === undefined ? [] : [r[key] as CallProblem]));
+  return {
+    name: specCase.name,
+    operations: operations.length,
+    exercised: new Set(planned.map((p) => p.op.key)).size,
+    calls: planned.length,
+    skipped,
+    violations: pick('violation'),
+    failures: [...failures, ...pick('failure')],
+    exampleFallbacks: pick('fallback'),
+    prismLimits: records.flatMap((r) => r.prismLimits),
+    droppedFields: planned.reduce((n, p) => n + p.built.dropped.length, 0),
+    warnings: records.reduce((n, r) => n + r.warnings, 0),
+    violatingExchanges: records.reduce((n, r) => n + r.violatingExchanges, 0),
+  };
 }
 
 /** Writes the client for `specCase` into test/e2e/prism/__generated__/<name>. */

@@ -85,9 +85,9 @@ export function readViolations(response: Response, body: string): Pick<Exchange,
   return { violations, warnings, ...(prismError === undefined ? {} : { prismError }) };
 }
 
-/** A fetch that forwards to the global one and keeps what Prism said about each request. */
-export function createRecordingFetch(): { fetch: typeof fetch; take(): Exchange[] } {
-  let exchanges: Exchange[] = [];
+/** A fetch that forwards to the global one and keeps what Prism said, per `X-Request-ID`, so calls can overlap. */
+export function createRecordingFetch(): { fetch: typeof fetch; take(requestId: string): Exchange[] } {
+  const exchanges = new Map<string, Exchange[]>();
   const recording = async (input: RequestInfo | URL, init?: RequestInit): Promise<Response> => {
     const request = new Request(input, init);
     const requestBody = request.body === null ? '' : new TextDecoder().decode(await request.clone().arrayBuffer()).slice(0, 2000);
@@ -97,7 +97,10 @@ export function createRecordingFetch(): { fetch: typeof fetch; take(): Exchange[
     });
     const response = await fetch(request);
     const body = await response.clone().text();
-    exchanges.push({
+    const requestId = request.headers.get('x-request-id') ?? '';
+    const list = exchanges.get(requestId) ?? [];
+    exchanges.set(requestId, list);
+    list.push({
       method: request.method,
       url: request.url,
       requestHeaders,
@@ -110,9 +113,9 @@ export function createRecordingFetch(): { fetch: typeof fetch; take(): Exchange[
   };
   return {
     fetch: recording as typeof fetch,
-    take() {
-      const taken = exchanges;
-      exchanges = [];
+    take(requestId) {
+      const taken = exchanges.get(requestId) ?? [];
+      exchanges.delete(requestId);
       return taken;
     },
   };

@@ -46,13 +46,10 @@ export interface Expectations {
   securitySchemes: ExpectedScheme[];
 }
 
+/** What the parent hands oracle-child.mjs. */
 export interface OracleInput {
-  /** The generated client, untouched (read only). */
-  outDir: string;
-  /** Scratch copy where the .ts files are transpiled to .js next to themselves. */
+  /** Scratch copy of the client with a .js beside every .ts (see transpile-client.ts). */
   execDir: string;
-  /** Content-addressed cache of transpiled files (the runtime is the same in every client). */
-  cacheDir: string;
   expect: Expectations;
 }
 
@@ -74,7 +71,8 @@ export interface CallRecord {
   received: boolean;
 }
 
-export interface OracleReport {
+/** What oracle-child.mjs prints (the runtime half). */
+export interface ChildReport {
   /** `globalThis.__pwned` after import and every call (must be undefined). */
   pwned: unknown;
   /** Keys added to Object.prototype (and Array/Function prototypes) while importing and calling. */
@@ -83,14 +81,6 @@ export interface OracleReport {
   polluted: unknown;
   /** Global names that appeared while importing and calling. */
   newGlobals: string[];
-  /** Syntax diagnostics from ts.transpileModule (spec text that broke out of a literal shows up here). */
-  transpileDiagnostics: string[];
-  /** Call expressions in generated (non-runtime) files other than the expected handful. */
-  unexpectedCalls: string[];
-  /** `globalThis` / `__pwned` used as code (identifier or property access) in generated files. */
-  codeReferences: string[];
-  /** Raw bidirectional control characters (Trojan Source, CVE-2021-42574) in generated files: `file:line U+XXXX`. */
-  bidiControls: string[];
   importErrors: string[];
   modulesImported: number;
   /** `typeof client.then` and of every namespace's `then`, and whether `await client` returned the client. */
@@ -109,10 +99,21 @@ export interface OracleReport {
     received: number;
     /** Error-path calls (the server answers 400 with a polluting body). */
     errorCalls: number;
-    enumsChecked: number;
-    propertyNamesChecked: number;
     stringsCompared: number;
   };
   /** Anything that stopped the child early. */
   fatal?: string;
+}
+
+/** The whole oracle report: the child's, plus the parent's static scan (scan-generated.ts). */
+export interface OracleReport extends ChildReport {
+  /** Syntax diagnostics from ts.transpileModule (spec text that broke out of a literal shows up here). */
+  transpileDiagnostics: string[];
+  /** Calls, `new`, assignments or template substitutions in generated (non-runtime) files beyond the runtime's few calls. */
+  unexpectedCalls: string[];
+  /** `globalThis.…` / `….__pwned` accessed as code in generated files. */
+  codeReferences: string[];
+  /** Raw bidirectional control characters (Trojan Source, CVE-2021-42574) in generated files: `file:line U+XXXX`. */
+  bidiControls: string[];
+  counts: ChildReport['counts'] & { enumsChecked: number; propertyNamesChecked: number };
 }

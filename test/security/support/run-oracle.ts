@@ -12,8 +12,10 @@ import { generate } from '../../../src/generate.js';
 import { generatedDir, repoRoot } from '../../support/paths.js';
 import { typecheck, type TypeError } from '../../support/typecheck.js';
 import { addedEntries, isInsideDir, listTree } from './file-tree.js';
-import type { Expectations, OracleInput, OracleReport } from './oracle-types.js';
+import type { ChildReport, Expectations, OracleInput, OracleReport } from './oracle-types.js';
+import { scanGenerated } from './scan-generated.js';
 import { expectationsOf, readSpec } from './spec-expectations.js';
+import { transpileClient } from './transpile-client.js';
 
 const run = promisify(execFile);
 const childScript = path.join(repoRoot, 'test/security/support/oracle-child.mjs');
@@ -65,9 +67,14 @@ export function typecheckClient(out: string): Promise<TypeError[]> {
   return typecheck(out, ['**/*.ts']);
 }
 
-/** Runs oracle-child.mjs on a generated client and returns its report. */
+/**
+ * Transpiles the client into `<out>-exec`, scans its syntax, then runs oracle-child.mjs on it and
+ * merges both halves into one report.
+ */
 export async function runOracleChild(out: string, expect: Expectations, execDir = `${out}-exec`): Promise<OracleReport> {
-  const input: OracleInput = { outDir: out, execDir, cacheDir: transpileCacheDir, expect };
+  const transpiled = transpileClient(out, execDir, transpileCacheDir);
+  const scan = scanGenerated(out, transpiled.sources, expect);
+  const input: OracleInput = { execDir, expect };
   const inputFile = `${out}-oracle-input.json`;
   writeFileSync(inputFile, JSON.stringify(input));
   let stdout: string;
@@ -79,7 +86,21 @@ export async function runOracleChild(out: string, expect: Expectations, execDir 
   }
   const line = stdout.split('\n').find((l) => l.startsWith('ORACLE-REPORT '));
   if (line === undefined) throw new Error(`oracle child printed no report:\n${stdout.slice(0, 4000)}`);
-  return JSON.parse(line.slice('ORACLE-REPORT '.length)) as OracleReport;
+  const child = JSON.parse(line.slice('ORACLE-REPORT '.length)) as ChildReport;
+  return {
+    ...child,
+    transpileDiagnostics: [...transpiled.diagnostics, ...scan.transpileDiagnostics],
+    unexpectedCalls: scan.unexpectedCalls,
+    codeReferences: scan.codeReferences,
+    bidiControls: scan.bidiControls,
+    mismatches: [...scan.mismatches, ...child.mismatches],
+    counts: {
+      ...child.counts,
+      enumsChecked: scan.enumsChecked,
+      propertyNamesChecked: scan.propertyNamesChecked,
+      stringsCompared: child.counts.stringsCompared + scan.propertyNamesChecked + expect.enums.reduce((n, e) => n + e.length, 0),
+    },
+  };
 }
 
 export interface OracleRun {

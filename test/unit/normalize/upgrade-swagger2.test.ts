@@ -25,8 +25,13 @@ const swagger = {
   definitions: { File: { type: 'object', discriminator: 'kind', properties: { kind: { type: 'string' } } } },
 };
 
+/** JSON data walked by key in assertions. */
+interface Tree {
+  [key: string]: Tree & string & boolean;
+}
+
 describe('upgradeSwagger2', () => {
-  const upgraded = upgradeSwagger2(structuredClone(swagger)) as Record<string, any>;
+  const upgraded = upgradeSwagger2(structuredClone(swagger)) as Tree;
 
   it('turns host, basePath and schemes into servers, https first', () => {
     expect(upgraded['servers']).toEqual([{ url: 'https://api.example/v1' }, { url: 'http://api.example/v1' }]);
@@ -58,7 +63,7 @@ describe('upgradeSwagger2', () => {
 
   it('keeps a __proto__ key as data', () => {
     const hostile = JSON.parse('{"swagger":"2.0","definitions":{"__proto__":{"type":"string"}},"paths":{}}') as Record<string, unknown>;
-    const result = upgradeSwagger2(hostile) as Record<string, any>;
+    const result = upgradeSwagger2(hostile) as Tree;
     expect(Object.hasOwn(result['components']['schemas'], '__proto__')).toBe(true);
     expect(({} as Record<string, unknown>)['type']).toBeUndefined();
   });
