@@ -3,6 +3,7 @@ import type { ClientPlan } from '../plan/plan-types.js';
 import { emitClientFile } from './client-file.js';
 import { emitEndpointsFile } from './endpoints-file.js';
 import { emitIndexFile } from './index-file.js';
+import { emitTransformsFile } from './transforms-file.js';
 import { emitTypesFile } from './types-file.js';
 
 export interface EmittedFile {
@@ -15,6 +16,7 @@ export function emitClient(plan: ClientPlan): EmittedFile[] {
     { path: plan.files.index, content: emitIndexFile(plan) },
     { path: plan.files.client, content: emitClientFile(plan) },
     { path: plan.files.types, content: emitTypesFile(plan) },
+    ...(plan.files.transforms === undefined ? [] : [{ path: plan.files.transforms, content: emitTransformsFile(plan) }]),
     ...plan.groups.map((group) => ({ path: group.file, content: emitEndpointsFile(plan, group) })),
   ];
 }

@@ -1,10 +1,11 @@
 /** endpoints/<tag>.gen.ts: one tree-shakable function per operation. */
 import type { ClientPlan, PlannedGroup, PlannedOperation } from '../plan/plan-types.js';
-import { operationDescriptor } from './operation-descriptor.js';
+import { operationDescriptor, pagination as plannedPagination } from './operation-descriptor.js';
 import { errorResponses } from './response-types.js';
+import { operationTransform, shapesImportName } from './transforms-file.js';
 import { docComment } from './ts/doc-comment.js';
-import { stringLiteral } from './ts/literal.js';
-import { valueLiteral } from './ts/value-literal.js';
+import { objectKey, stringLiteral } from './ts/literal.js';
+import { valueLiteral, type Value } from './ts/value-literal.js';
 import { createWriter, type Writer } from './ts/writer.js';
 
 export function emitEndpointsFile(plan: ClientPlan, group: PlannedGroup): string {
@@ -14,14 +15,18 @@ export function emitEndpointsFile(plan: ClientPlan, group: PlannedGroup): string
   writer.writeLine(`import type { ApiPromise, Client, RequestOptions } from '${up}runtime/index.js';`);
   if (group.operations.some(isPaged)) writer.writeLine(`import type { PageItem, PagedPromise } from '${up}runtime/paged-promise.js';`);
   writer.writeLine(`import type * as t from '${up}${plan.files.types.replace(/\.ts$/, '.js')}';`);
+  const transforms = new Map(group.operations.map((op) => [op, operationTransform(plan, op)]));
+  if (plan.files.transforms !== undefined && [...transforms.values()].some((t) => t !== undefined)) {
+    writer.writeLine(`import { shapes as ${shapesImportName} } from '${up}${plan.files.transforms.replace(/\.ts$/, '.js')}';`);
+  }
   for (const operation of group.operations) {
     writer.blankLine();
-    emitEndpoint(writer, operation);
+    emitEndpoint(writer, plan, operation, transforms.get(operation));
   }
   return writer.toString();
 }
 
-function emitEndpoint(writer: Writer, planned: PlannedOperation): void {
+function emitEndpoint(writer: Writer, plan: ClientPlan, planned: PlannedOperation, transform: { [key: string]: Value } | undefined): void {
   const { operation } = planned;
   const route = `\`${operation.method} ${operation.path}\`` + (operation.tags[0] === undefined ? '' : ` · tag \`${operation.tags[0]}\``);
   const throws = errorResponses(operation).map((r) => `@throws {${errorClass(r.status)}} ${r.status}${r.description ? ` — ${firstLine(r.description)}` : ''}`);
@@ -37,15 +42,32 @@ function emitEndpoint(writer: Writer, planned: PlannedOperation): void {
   const required = planned.params.some((p) => p.param.required) || operation.requestBody?.required === true;
   const params = `params${required ? '' : '?'}: t.${planned.paramsType}`;
   const page = `t.${planned.responseType}`;
-  const pagination = isPaged(planned) ? operation.pagination : undefined;
+  const pagination = isPaged(planned) ? plannedPagination(planned, plan.transform) : undefined;
   const returnType = pagination
     ? `PagedPromise<${page}, PageItem<${page}, [${pagination.itemsPath.map(stringLiteral).join(', ')}]>, t.${planned.errorType}>`
     : `ApiPromise<${page}, t.${planned.errorType}>`;
   writer.writeLine(`export function ${planned.functionName}(client: Client, ${params}, options?: RequestOptions): ${returnType} {`);
   writer.indent(() => {
-    writer.writeLine(`return client.${pagination ? 'paginate' : 'request'}(${valueLiteral(operationDescriptor(planned))}, params, options);`);
+    const descriptor = operationDescriptor(planned, plan.transform);
+    const literal = transform === undefined ? valueLiteral(descriptor) : descriptorWithTransform(descriptor, transform);
+    writer.writeLine(`return client.${pagination ? 'paginate' : 'request'}(${literal}, params, options);`);
   });
   writer.writeLine('}');
+}
+
+/**
+ * The descriptor literal with `transform: { shapes: $shapes, … }` last: the one entry that names a
+ * binding (the imported table) rather than data, laid out as valueLiteral lays out the rest.
+ */
+function descriptorWithTransform(descriptor: Value, transform: { [key: string]: Value }): string {
+  const entries = (value: Value, indent: string): string[] =>
+    Object.entries(value as { [key: string]: Value })
+      .filter(([, v]) => v !== undefined)
+      .map(([k, v]) => `${objectKey(k)}: ${valueLiteral(v, indent)}`);
+  const inner = entries(transform, '    ');
+  const flat = `{ shapes: ${shapesImportName}, ${inner.join(', ')} }`;
+  const transformText = flat.length <= 80 && !flat.includes('\n') ? flat : `{\n    shapes: ${shapesImportName},\n${inner.map((e) => `    ${e},`).join('\n')}\n  }`;
+  return `{\n${[...entries(descriptor, '  '), `transform: ${transformText}`].map((e) => `  ${e},`).join('\n')}\n}`;
 }
 
 /** Paginated operations return a promise that is also async-iterable over every item. */

@@ -12,12 +12,18 @@ import { fixturesDir, generatedDir } from '../support/paths.js';
 const base = 'https://eu.petstore.example/v1';
 const seen: { method: string; url: URL; headers: Headers; body: string }[] = [];
 const pet = { id: 'p_1', name: 'Rex', tag: null, status: 'available', createdAt: '2026-01-01T00:00:00Z' };
+const herd = [pet, ...['Tom', 'Max', 'Kit', 'Bo'].map((name, i) => ({ ...pet, id: `p_${i + 2}`, name }))];
 
 const server = setupServer(
   http.all(`${base}/*`, async ({ request }) => {
     seen.push({ method: request.method, url: new URL(request.url), headers: request.headers, body: await request.clone().text() });
   }),
-  http.get(`${base}/pets`, () => HttpResponse.json({ items: [pet], total: 1 }, { headers: { 'X-Total-Count': '1' } })),
+  http.get(`${base}/pets`, ({ request }) => {
+    const url = new URL(request.url);
+    const offset = Number(url.searchParams.get('offset') ?? 0);
+    const limit = Number(url.searchParams.get('limit') ?? 20);
+    return HttpResponse.json({ items: herd.slice(offset, offset + limit), total: herd.length }, { headers: { 'X-Total-Count': String(herd.length) } });
+  }),
   http.post(`${base}/pets`, async ({ request }) => HttpResponse.json({ ...(await request.json() as object), id: 'p_2', createdAt: pet.createdAt }, { status: 201 })),
   http.get(`${base}/pets/:petId`, ({ params }) =>
     params['petId'] === 'p_1' ? HttpResponse.json(pet) : HttpResponse.json({ title: 'Not Found', status: 404 }, { status: 404 }),
@@ -40,7 +46,7 @@ const server = setupServer(
 // the test sees it through the few members it calls (golden tests type-check generated code itself).
 type Call = (params?: object) => PromiseLike<unknown> & { withResponse(): Promise<{ data: unknown; response: Response }> };
 interface Petstore {
-  pets: Record<'listPets' | 'createPet' | 'getPetById' | 'updatePet' | 'deletePet' | 'uploadPetPhoto', Call>;
+  pets: { listPets: (params?: object) => ReturnType<Call> & AsyncIterable<{ name: string }> } & Record<'createPet' | 'getPetById' | 'updatePet' | 'deletePet' | 'uploadPetPhoto', Call>;
   store: Record<'placeOrder', Call>;
   getHealth: Call;
 }
@@ -74,13 +80,22 @@ function last() {
 describe('generated petstore client over msw', () => {
   it('listPets sends form-style query parameters and the API key', async () => {
     const page = await petstore.pets.listPets({ limit: 5, status: ['available', 'sold'] });
-    expect(page).toMatchObject({ items: [{ name: 'Rex' }], total: 1 });
+    expect(page).toMatchObject({ items: [{ name: 'Rex' }, { name: 'Tom' }, { name: 'Max' }, { name: 'Kit' }, { name: 'Bo' }], total: 5 });
     const request = last();
     expect(request.url.searchParams.get('limit')).toBe('5');
     expect(request.url.searchParams.get('status')).toBe('available,sold');
     expect(request.headers.get('x-api-key')).toBe('key-123');
     expect(request.headers.get('accept')).toContain('application/json');
     expect(request.headers.get('x-request-id')).toMatch(/^[0-9a-f-]{36}$/);
+  });
+
+  it('listPets is async-iterable over every item of every page (offset pagination detected from the spec)', async () => {
+    const before = seen.length;
+    const names: string[] = [];
+    for await (const item of petstore.pets.listPets({ limit: 2 })) names.push(item.name);
+    expect(names).toEqual(['Rex', 'Tom', 'Max', 'Kit', 'Bo']);
+    const offsets = seen.slice(before).map((r) => r.url.searchParams.get('offset'));
+    expect(offsets).toEqual([null, '2', '4']);
   });
 
   it('createPet sends JSON and its declared idempotency header', async () => {

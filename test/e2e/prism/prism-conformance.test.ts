@@ -81,6 +81,7 @@ describe.sequential('generated clients against Prism', () => {
           writeFileSync(`${base}.result.json`, JSON.stringify(result, null, 2));
           writeFileSync(`${base}.prism.log`, running.output());
         }
+        expect(running.alive(), `Prism exited during the run:\n${running.output().slice(-1500)}`).toBe(true);
         expect(result.violations.map(show)).toEqual([]);
         expect(result.failures.map(show)).toEqual([]);
         expect(result.exercised).toBeGreaterThan(0);

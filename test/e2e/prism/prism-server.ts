@@ -10,6 +10,8 @@ import { repoRoot } from '../../support/paths.js';
 
 export interface PrismServer {
   readonly url: string;
+  /** False once the process has exited (Prism crashes on some inputs). */
+  alive(): boolean;
   /** Everything Prism printed so far (its log names each violation it found). */
   output(): string;
   stop(): Promise<void>;
@@ -66,7 +68,7 @@ export async function startPrism(spec: string, { tries = 300, intervalMs = 100 }
   };
   child.stdout?.on('data', append);
   child.stderr?.on('data', append);
-  const server: PrismServer = { url, output: () => output, stop: () => stopGroup(child) };
+  const server: PrismServer = { url, alive: () => child.exitCode === null && child.signalCode === null, output: () => output, stop: () => stopGroup(child) };
   for (let attempt = 0; attempt < tries; attempt++) {
     if (child.exitCode !== null) throw new Error(`prism exited with ${child.exitCode} for ${spec}:\n${output.slice(-2000)}`);
     try {

@@ -11,6 +11,8 @@ const corpus = (file: string): string => path.join(corpusDir, file);
 export const specCases: readonly SpecCase[] = [
   { name: 'petstore', spec: path.join(fixturesDir, 'petstore/openapi.yaml') },
   { name: 'swagger-2-0', spec: path.join(fixturesDir, 'swagger-2-0/swagger.yaml') },
+  // Every parameter style × explode × value kind, every body kind, an API key in each place.
+  { name: 'param-styles', spec: path.join(import.meta.dirname, 'specs/param-styles.yaml') },
   { name: 'petstore-v3', spec: corpus('petstore-v3.json') },
   { name: 'petstore-expanded-v3', spec: corpus('petstore-expanded-v3.yaml') },
   { name: 'swagger-petstore-v3', spec: corpus('swagger-petstore-v3.yaml') },

@@ -153,6 +153,9 @@ describe('credentials follow the origin', () => {
       expect(sentOther?.headers.authorization).toBeUndefined();
       expect(sentOther?.headers['x-tenant']).toBe('t1');
       expect(JSON.stringify(sentOther)).not.toContain('k-secret');
+      // The page URLs handed to the caller are the ones asked, before the API key was added.
+      const pages = await collect(paging.paginate(op, undefined).pages());
+      expect(pages.map((page) => page.url?.searchParams.has('api_key'))).toEqual([false, false]);
     } finally {
       await first.close();
       await other.close();

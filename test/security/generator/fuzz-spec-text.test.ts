@@ -48,8 +48,8 @@ describe('SECURITY 1–13 fuzz: random spec text in every slot', () => {
           const run: OracleRun = { generated, typeErrors, report };
           oracleRuns.push(run);
           expect(oracleVerdict(run, OMIT)).toEqual(cleanVerdictWithout(OMIT));
-          expect(report.counts.calls).toBe(3);
-          expect(report.counts.received + report.refusals.length).toBe(3);
+          expect(report.counts.calls).toBe(5);
+          expect(report.counts.received + report.refusals.length).toBe(5);
         } catch (error) {
           mkdirSync(path.join(specsDir, 'failed'), { recursive: true });
           copyFileSync(specFile, path.join(specsDir, 'failed', `run-${oracleRuns.length + 1}.json`));

@@ -39,7 +39,7 @@ export async function loadAuthClient(name: string): Promise<AuthClientModule> {
 export async function rejectionOf(promise: Promise<unknown>): Promise<Error & Record<string, unknown>> {
   try {
     const value = await promise;
-    return Object.assign(new Error(`expected a rejection, resolved with ${JSON.stringify(value)}`), { resolvedInstead: true });
+    return Object.assign(new Error(`expected a rejection, resolved with ${JSON.stringify(value)}`), { resolvedInstead: true }) as Error & Record<string, unknown>;
   } catch (error) {
     return error as Error & Record<string, unknown>;
   }

@@ -46,6 +46,9 @@ export const hostileString: fc.Arbitrary<string> = fc
   )
   .map((parts) => parts.join('').replace(/\p{No}/gu, ''));
 
+/** HTTP token characters only (RFC 9110 §5.6.2): a header name the client can always send. */
+const tokenString = fc.string({ unit: fc.constantFrom(..."!#$%&'*+-.^_`|~0123456789abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ"), minLength: 1, maxLength: 12 });
+
 const some = (min: number, max: number): fc.Arbitrary<string[]> => fc.array(hostileString, { minLength: min, maxLength: max });
 
 /** The strings of one fuzz run, by where they are injected. */
@@ -59,7 +62,10 @@ export interface FuzzStrings {
   pathSegments: string[];
   pathParamName: string;
   queryParamNames: string[];
+  /** Any text: most of these cannot be sent, and must be refused with a typed error. */
   headerNames: string[];
+  /** Random HTTP tokens: these must arrive as themselves. */
+  tokenHeaderNames: string[];
   enumValues: string[];
   enumVarNames: string[];
   propertyNames: string[];
@@ -76,12 +82,13 @@ export const fuzzStrings: fc.Arbitrary<FuzzStrings> = fc.record({
   version: hostileString,
   description: hostileString,
   summaries: some(2, 2),
-  operationIds: some(3, 3),
+  operationIds: some(5, 5),
   tags: some(2, 2),
   pathSegments: some(2, 2),
   pathParamName: hostileString,
   queryParamNames: some(2, 2),
   headerNames: some(2, 2),
+  tokenHeaderNames: fc.array(tokenString, { minLength: 2, maxLength: 2 }),
   enumValues: some(2, 4),
   enumVarNames: some(2, 2),
   propertyNames: some(2, 4),
@@ -126,6 +133,8 @@ function unique(values: readonly string[], fold: (s: string) => string = (s) => 
 
 type Json = { [key: string]: unknown };
 
+const RESERVED_HEADERS = new Set(['accept', 'content-type', 'content-length', 'host', 'connection', 'cookie', 'authorization', 'x-fuzz-key', 'x-oracle-call', 'x-oracle-status', 'x-request-id', 'user-agent', 'transfer-encoding', 'keep-alive', 'upgrade', 'expect', 'te', 'trailer']);
+
 /** An object with exactly these own keys, `__proto__` included (a literal or assignment would set the prototype). */
 function entries(pairs: readonly (readonly [string, unknown])[]): Json {
   const object: Json = {};
@@ -135,12 +144,14 @@ function entries(pairs: readonly (readonly [string, unknown])[]): Json {
 
 /** The template spec with every slot filled. Names that must be unique are made unique with a `#n` suffix. */
 export function buildFuzzSpec(s: FuzzStrings): Json {
-  const [opA = 'a', opB = 'b', opC = 'c'] = unique(s.operationIds);
+  const [opA = 'a', opB = 'b', opC = 'c', opD = 'd', opE = 'e'] = unique(s.operationIds);
   const tags = unique(s.tags);
   const [seg1 = 's', seg2 = 't'] = s.pathSegments.map(pathSafe);
   const pathParam = pathSafe(s.pathParamName);
   const queryNames = unique(s.queryParamNames);
   const headerNames = unique(s.headerNames, (n) => n.toLowerCase());
+  // The oracle's own headers and the ones fetch owns are not the spec's to declare.
+  const tokenHeaderNames = unique(s.tokenHeaderNames.filter((n) => !RESERVED_HEADERS.has(n.toLowerCase())), (n) => n.toLowerCase());
   const [requestMedia = 'a/b', responseMedia = 'c/d'] = unique(s.mediaTypes.map(headerSafe), (m) => m.trim().toLowerCase());
   const enumValues = [...new Set(s.enumValues)];
   const ok = (content?: Json): Json => ({ description: s.description, ...(content ? { content } : {}) });
@@ -165,13 +176,19 @@ export function buildFuzzSpec(s: FuzzStrings): Json {
             description: s.description,
             parameters: [
               { name: pathParam, in: 'path', required: true, description: s.description, schema: { type: 'string' } },
-              ...queryNames.map((name, i) => ({
-                name,
-                in: 'query',
-                schema: i === 0 ? { type: 'string', enum: enumValues, 'x-enum-varnames': s.enumVarNames } : { type: 'string', default: s.defaults[1] ?? '' },
-              })),
+              { name: 'kind', in: 'query', schema: { type: 'string', enum: enumValues, 'x-enum-varnames': s.enumVarNames } },
             ],
             responses: { '200': ok(json({ type: 'object', properties: record })) },
+          },
+        },
+      ],
+      [
+        '/query',
+        {
+          get: {
+            operationId: opD,
+            parameters: queryNames.map((name) => ({ name, in: 'query', schema: { type: 'string', default: s.defaults[1] ?? '' } })),
+            responses: { '200': ok() },
           },
         },
       ],
@@ -182,8 +199,18 @@ export function buildFuzzSpec(s: FuzzStrings): Json {
             operationId: opB,
             tags: [tags[1]],
             summary: s.summaries[1],
-            parameters: headerNames.map((name) => ({ name, in: 'header', schema: { type: 'string' } })),
+            parameters: tokenHeaderNames.map((name) => ({ name, in: 'header', schema: { type: 'string' } })),
             security: [entries([[s.securitySchemeName, []]])],
+            responses: { '200': ok() },
+          },
+        },
+      ],
+      [
+        '/any-headers',
+        {
+          get: {
+            operationId: opE,
+            parameters: headerNames.map((name) => ({ name, in: 'header', schema: { type: 'string' } })),
             responses: { '200': ok() },
           },
         },

@@ -78,7 +78,8 @@ function readOperations(doc: Json): ExpectedOperation[] {
         }
       }
       const operation: ExpectedOperation = { method: method.toUpperCase(), path, params, bodyMediaTypes: contentKeys(doc, op['requestBody']), responses };
-      if (typeof op['operationId'] === 'string') operation.operationId = op['operationId'];
+      // A blank operationId counts as none (the operation is then named from method + path).
+      if (typeof op['operationId'] === 'string' && op['operationId'].trim() !== '') operation.operationId = op['operationId'];
       operations.push(operation);
     }
   }

@@ -13,7 +13,8 @@ const specs = [
 it('dumps', async () => {
   for (const spec of specs) {
     const name = spec.split('/').slice(-2).join('_');
-    const { files } = await buildClient({ spec, out: `out/${name}` });
+    const opts = process.env['TX'] ? { naming: 'camelCase' as const, dates: 'Date' as const } : {};
+    const { files } = await buildClient({ spec, out: `out/${name}`, ...opts });
     for (const file of files) {
       if (file.path.startsWith('runtime/')) continue;
       const p = path.join(target, name, file.path);
