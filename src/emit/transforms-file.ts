@@ -21,7 +21,7 @@ interface Shapes {
   /** Named schemas that need a conversion, with their shapes, in output order. */
   table: [name: string, shape: Value][];
   /** The shape of a schema's values; undefined: they pass through as they are. */
-  shapeOf(schema: ir.Schema): Value | undefined;
+  shapeOf: (schema: ir.Schema) => Value | undefined;
 }
 
 const cache = new WeakMap<ClientPlan, Shapes>();

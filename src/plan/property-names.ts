@@ -23,9 +23,9 @@ export interface TransformPlan {
   /** True when generated code converts values at runtime (an option is not at its default). */
   enabled: boolean;
   /** The TypeScript name of a declared property; its wire name unless `naming` is camelCase. */
-  propertyName(property: ir.Property): string;
+  propertyName: (property: ir.Property) => string;
   /** A path of wire names into values of `schema` (pagination paths), as TypeScript names. */
-  renamePath(schema: ir.Schema, path: readonly string[]): string[];
+  renamePath: (schema: ir.Schema, path: readonly string[]) => string[];
 }
 
 export function planTransforms(document: ir.Document, naming: NamingStyle = 'preserve', dates: DateStyle = 'string'): TransformPlan {

@@ -97,7 +97,10 @@ interface BuiltBody {
 function bodyValue(doc: SpecDocument, operation: RawOperation, mediaType: string, useExamples: boolean): BuiltBody {
   const media = rawMedia(operation, mediaType);
   const kind = essence(mediaType);
-  if (isBinaryMediaType(mediaType)) {
+  const schema = deref(doc, media?.schema);
+  // Bytes, unless the schema says the body is text (e.g. base64: `type: string, format: byte`).
+  const textual = isObject(schema) && schema['type'] === 'string' && schema['format'] !== 'binary' && (schema['format'] !== undefined || schema['pattern'] !== undefined);
+  if (isBinaryMediaType(mediaType) && !textual) {
     return { value: new Blob([new Uint8Array([1, 2, 3, 4])], { type: kind.includes('*') ? 'application/octet-stream' : kind }), usedExample: false, dropped: [] };
   }
   const multipart = kind.startsWith('multipart/');
@@ -127,7 +130,9 @@ export function buildCall(
     const raw = operation.parameters.find((p) => p.name === param.name && p.in === param.in);
     const example: Json | undefined = useExamples ? raw?.examples[0] : undefined;
     if (example !== undefined) usedExample = true;
-    params[param.key ?? param.name] = example ?? sampleValue(doc, raw?.schema ?? {}, { useExamples, includeOptional: true });
+    // Two array items exercise the style's delimiter; not in paths, where a comma crashes Prism 5.14 (see specs/param-styles.yaml).
+    const arrayLength = param.in === 'query' || param.in === 'header' ? 2 : 1;
+    params[param.key ?? param.name] = example ?? sampleValue(doc, raw?.schema ?? {}, { useExamples, includeOptional: true, arrayLength });
   }
   if (descriptor.body === undefined || mediaType === undefined) return { params, usedExample, dropped: [] };
   const body = bodyValue(doc, operation, mediaType, useExamples);

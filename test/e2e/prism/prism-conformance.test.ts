@@ -12,7 +12,8 @@ import path from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { afterAll, describe, expect, it } from 'vitest';
 import { repoRoot } from '../../support/paths.js';
-import { driveSpec, generateClient, type CallProblem, type SpecResult } from './drive-spec.js';
+import { blockedResult, driveSpec, generateClient, type CallProblem, type SpecResult } from './drive-spec.js';
+import { sendOracleProbes } from './oracle-probes.js';
 import { startPrism, type PrismServer } from './prism-server.js';
 import { specCases } from './spec-cases.js';
 
@@ -70,7 +71,17 @@ describe.sequential('generated clients against Prism', () => {
       generated.catch(() => undefined);
       running = await starting;
       try {
-        const outDir = await generated;
+        const outDir = await generated.catch((error: unknown) => {
+          const known = specCase.generatorBug;
+          if (known === undefined || !String(error).includes(known.message)) throw error;
+          return undefined;
+        });
+        if (outDir === undefined) {
+          // Still the known generator bug: recorded in the report, and this assertion notices when it is fixed.
+          results.push(blockedResult(specCase, specCase.generatorBug?.reason ?? ''));
+          await expect(generated).rejects.toThrow(specCase.generatorBug?.message ?? '');
+          return;
+        }
         const ready = performance.now();
         const result = await driveSpec(specCase, running.url, outDir);
         results.push(result);
@@ -85,8 +96,15 @@ describe.sequential('generated clients against Prism', () => {
         expect(result.violations.map(show)).toEqual([]);
         expect(result.failures.map(show)).toEqual([]);
         expect(result.exercised).toBeGreaterThan(0);
+        let expectedLogged = result.violatingExchanges;
+        if (specCase.probeOracle === true) {
+          // The oracle must still hear a broken request, through each of Prism's ways of reporting one.
+          const probes = await sendOracleProbes(running.url);
+          expect(probes.filter((p) => (p.exchange?.violations.length ?? 0) === 0).map((p) => p.name)).toEqual([]);
+          expectedLogged += probes.length;
+        }
         // Prism logs every request that failed validation; none may have slipped past the checks above.
-        expect(await countLoggedViolations(running, result.violatingExchanges)).toBe(result.violatingExchanges);
+        expect(await countLoggedViolations(running, expectedLogged)).toBe(expectedLogged);
       } finally {
         await running.stop();
         running = undefined;

@@ -38,11 +38,17 @@ function isRecord(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 
+/** A JSON scalar as text; anything else as JSON (never `[object Object]`). */
+function textOf(value: unknown, fallback: string): string {
+  if (value === undefined || value === null) return fallback;
+  return typeof value === 'string' || typeof value === 'number' || typeof value === 'boolean' ? String(value) : JSON.stringify(value);
+}
+
 function toViolation(value: unknown): Violation | undefined {
   if (!isRecord(value)) return undefined;
   const location = Array.isArray(value['location']) ? value['location'].map(String) : [];
   const code = typeof value['code'] === 'string' || typeof value['code'] === 'number' ? value['code'] : undefined;
-  return { location, severity: String(value['severity'] ?? 'Error'), message: String(value['message'] ?? ''), ...(code === undefined ? {} : { code }) };
+  return { location, severity: textOf(value['severity'], 'Error'), message: textOf(value['message'], ''), ...(code === undefined ? {} : { code }) };
 }
 
 export function parseViolationHeader(header: string | null): Violation[] {
@@ -78,7 +84,7 @@ export function readViolations(response: Response, body: string): Pick<Exchange,
       prismError = problem['type'].slice(PRISM_ERROR_TYPE.length);
       const listed = Array.isArray(problem['validation']) ? problem['validation'].map(toViolation).filter((v): v is Violation => v !== undefined) : [];
       if (REQUEST_ERROR_KINDS.has(prismError)) {
-        violations.push(...(listed.length > 0 ? listed : [{ location: ['request'], severity: 'Error', code: prismError, message: String(problem['detail'] ?? problem['title'] ?? '') }]));
+        violations.push(...(listed.length > 0 ? listed : [{ location: ['request'], severity: 'Error', code: prismError, message: textOf(problem['detail'] ?? problem['title'], '') }]));
       }
     }
   }
@@ -112,7 +118,7 @@ export function createRecordingFetch(): { fetch: typeof fetch; take(requestId: s
     return response;
   };
   return {
-    fetch: recording as typeof fetch,
+    fetch: recording,
     take(requestId) {
       const taken = exchanges.get(requestId) ?? [];
       exchanges.delete(requestId);

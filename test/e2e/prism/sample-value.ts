@@ -17,6 +17,8 @@ export interface SampleOptions {
   readonly binaryAsBlob?: boolean;
   /** Per-property Blob types (multipart Encoding Object `contentType`). */
   readonly partTypes?: Readonly<Record<string, string>>;
+  /** Items in a top-level array when the schema allows (2 exercises a style's delimiter); default 1. */
+  readonly arrayLength?: number;
 }
 
 const MAX_DEPTH = 8;
@@ -59,13 +61,13 @@ export function mergeAllOf(doc: SpecDocument, schema: JsonObject, depth = 0): Js
   const merged: JsonObject = { ...schema };
   delete merged['allOf'];
   const properties: JsonObject = isObject(schema['properties']) ? { ...schema['properties'] } : {};
-  const required = new Set(Array.isArray(schema['required']) ? schema['required'].map(String) : []);
+  const required = new Set(Array.isArray(schema['required']) ? schema['required'].filter((n): n is string => typeof n === 'string') : []);
   for (const part of parts) {
     const resolved = deref(doc, part);
     if (!isObject(resolved)) continue;
     const flat = mergeAllOf(doc, resolved, depth + 1);
     if (isObject(flat['properties'])) Object.assign(properties, flat['properties']);
-    if (Array.isArray(flat['required'])) for (const name of flat['required']) required.add(String(name));
+    if (Array.isArray(flat['required'])) for (const name of flat['required']) if (typeof name === 'string') required.add(name);
     for (const [key, value] of Object.entries(flat)) {
       if (key !== 'properties' && key !== 'required' && merged[key] === undefined) merged[key] = value;
     }
@@ -140,6 +142,11 @@ function sampleObject(doc: SpecDocument, schema: JsonObject, options: SampleOpti
     if (value !== undefined) result[name] = value;
   }
   const additional = schema['additionalProperties'];
+  // A required name the schema never defines (allowed when additional properties are): any value will do.
+  for (const name of required) {
+    if (name in result || name in properties || additional === false || depth >= MAX_DEPTH) continue;
+    result[name] = isObject(additional) ? sampleValue(doc, additional, { ...options, includeOptional: false }, depth + 1, name) : 'sample';
+  }
   const minProperties = typeof schema['minProperties'] === 'number' ? schema['minProperties'] : 0;
   if (Object.keys(result).length < minProperties && isObject(additional) && depth < MAX_DEPTH) {
     result['key'] = sampleValue(doc, additional, { ...options, includeOptional: false }, depth + 1);
@@ -150,15 +157,22 @@ function sampleObject(doc: SpecDocument, schema: JsonObject, options: SampleOpti
 function sampleArray(doc: SpecDocument, schema: JsonObject, options: SampleOptions, depth: number, name: string | undefined): unknown[] {
   const maxItems = typeof schema['maxItems'] === 'number' ? schema['maxItems'] : Number.POSITIVE_INFINITY;
   const minItems = typeof schema['minItems'] === 'number' ? schema['minItems'] : 0;
-  const count = Math.min(Math.max(1, minItems), maxItems);
+  const wanted = depth === 0 ? (options.arrayLength ?? 1) : 1;
+  let count = Math.min(Math.max(wanted, minItems, 1), maxItems);
   if (count === 0 || depth >= MAX_DEPTH) return [];
   const items = deref(doc, schema['items']);
   const itemSchema = isObject(items) ? mergeAllOf(doc, items) : {};
   const enumValues = Array.isArray(itemSchema['enum']) ? itemSchema['enum'].filter((v) => v !== null) : [];
-  return Array.from({ length: count }, (_, i) =>
-    // Distinct items where an enum allows it, so `uniqueItems` holds.
-    enumValues.length > i ? enumValues[i] : sampleValue(doc, schema['items'] ?? {}, { ...options, includeOptional: false }, depth + 1, name),
-  );
+  const itemOptions = { ...options, includeOptional: false };
+  const first = enumValues[0] ?? sampleValue(doc, schema['items'] ?? {}, itemOptions, depth + 1, name);
+  const numeric = typeof first === 'number' && !('const' in itemSchema);
+  // `uniqueItems` needs distinct items: other enum values, or numbers counting up; else one item more than required is not tried.
+  if (schema['uniqueItems'] === true && count > minItems && enumValues.length < count && !numeric) count = Math.max(minItems, 1);
+  return Array.from({ length: count }, (_, i) => {
+    if (enumValues.length > 0) return enumValues[i % enumValues.length];
+    if (numeric && schema['uniqueItems'] === true) return first + i;
+    return i === 0 ? first : sampleValue(doc, schema['items'] ?? {}, itemOptions, depth + 1, name);
+  });
 }
 
 /** A value for `node` (a schema or a `$ref` to one). */

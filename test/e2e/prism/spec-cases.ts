@@ -12,7 +12,17 @@ export const specCases: readonly SpecCase[] = [
   { name: 'petstore', spec: path.join(fixturesDir, 'petstore/openapi.yaml') },
   { name: 'swagger-2-0', spec: path.join(fixturesDir, 'swagger-2-0/swagger.yaml') },
   // Every parameter style × explode × value kind, every body kind, an API key in each place.
-  { name: 'param-styles', spec: path.join(import.meta.dirname, 'specs/param-styles.yaml') },
+  {
+    name: 'param-styles',
+    spec: path.join(import.meta.dirname, 'specs/param-styles.yaml'),
+    probeOracle: true,
+    skip: {
+      'GET /query/space-delimited':
+        'Prism limitation: splits the already-decoded value on the text "%20", so no spaceDelimited array (sent as 1%202, OAS 3.1.1 §4.8.12.6) can pass',
+      'POST /bodies/form-csv application/x-www-form-urlencoded':
+        'Prism limitation: reports the form style\'s own comma delimiter (csv=1,2, RFC 6570 §3.2.8) as "Reserved characters used in request body"',
+    },
+  },
   { name: 'petstore-v3', spec: corpus('petstore-v3.json') },
   { name: 'petstore-expanded-v3', spec: corpus('petstore-expanded-v3.yaml') },
   { name: 'swagger-petstore-v3', spec: corpus('swagger-petstore-v3.yaml') },
@@ -22,7 +32,17 @@ export const specCases: readonly SpecCase[] = [
   { name: 'listennotes', spec: corpus('listennotes.json') },
   { name: 'keycloak', spec: corpus('keycloak.json') },
   { name: 'mux', spec: corpus('mux.json') },
-  { name: 'spotify', spec: corpus('spotify.json') },
+  { name: 'uber-v2', spec: corpus('uber-v2.yaml') },
+  { name: 'overseerr', spec: corpus('overseerr.yaml') },
+  {
+    name: 'spotify',
+    spec: corpus('spotify.json'),
+    generatorBug: {
+      message: 'Cannot redefine property: items',
+      reason:
+        'generator bug: src/normalize/pagination.ts schemaView() defines allOf properties with Object.defineProperty (not configurable), so two allOf parts declaring `items` throw',
+    },
+  },
   {
     name: 'sonarr-v3',
     spec: corpus('sonarr-v3.json'),

@@ -47,7 +47,7 @@ export function loadSpecDocument(file: string): SpecDocument {
   const root: unknown = parse(readFileSync(file, 'utf8'), { maxAliasCount: 100 });
   if (!isObject(root)) throw new Error(`${file}: not an object`);
   if (root['swagger'] === '2.0') return { root, version: '2.0' };
-  const openapi = String(root['openapi'] ?? '');
+  const openapi = typeof root['openapi'] === 'string' ? root['openapi'] : '';
   return { root, version: openapi.startsWith('3.1') ? '3.1' : '3.0' };
 }
 
@@ -94,7 +94,7 @@ function examplesOf(doc: SpecDocument, node: JsonObject): Json[] {
 const SCHEMA_KEYS_2_0 = ['type', 'format', 'items', 'enum', 'default', 'minimum', 'maximum', 'exclusiveMinimum', 'exclusiveMaximum', 'minLength', 'maxLength', 'pattern', 'minItems', 'maxItems', 'uniqueItems', 'multipleOf'];
 
 function parameterOf(doc: SpecDocument, raw: JsonObject): RawParameter {
-  const base = { name: String(raw['name']), in: String(raw['in']), required: raw['required'] === true || raw['in'] === 'path' };
+  const base = { name: typeof raw['name'] === 'string' ? raw['name'] : '', in: typeof raw['in'] === 'string' ? raw['in'] : '', required: raw['required'] === true || raw['in'] === 'path' };
   if (doc.version === '2.0' && raw['in'] !== 'body') {
     const schema: JsonObject = {};
     for (const key of SCHEMA_KEYS_2_0) if (raw[key] !== undefined) schema[key] = raw[key];

@@ -39,7 +39,9 @@ export async function loadAuthClient(name: string): Promise<AuthClientModule> {
 export async function rejectionOf(promise: Promise<unknown>): Promise<Error & Record<string, unknown>> {
   try {
     const value = await promise;
-    return Object.assign(new Error(`expected a rejection, resolved with ${JSON.stringify(value)}`), { resolvedInstead: true }) as Error & Record<string, unknown>;
+    const unexpected: Error & Record<string, unknown> = new Error(`expected a rejection, resolved with ${JSON.stringify(value)}`);
+    unexpected['resolvedInstead'] = true;
+    return unexpected;
   } catch (error) {
     return error as Error & Record<string, unknown>;
   }

@@ -131,16 +131,13 @@ export async function runOracleBatch(group: string, entries: readonly BatchEntry
       results.set(name, { error: `generate failed: ${String((error as Error).stack ?? error)}` });
     }
   }
-  const include = [...generatedRuns.values()].map((g) => `${path.relative(groupDir, g.out).split(path.sep).join('/')}/**/*.ts`);
-  const typeErrors = include.length === 0 ? [] : await typecheck(groupDir, include);
+  const typeErrors = await typecheckAll(groupDir, generatedRuns);
   const queue = entries.filter(({ name }) => generatedRuns.has(name));
   const worker = async (): Promise<void> => {
     for (let next = queue.shift(); next !== undefined; next = queue.shift()) {
       const generated = generatedRuns.get(next.name);
       if (generated === undefined) continue;
-      const own = typeErrors
-        .filter((e) => isInsideDir(generated.out, path.resolve(groupDir, e.file)) || isInsideDir(generated.out, path.resolve(repoRoot, e.file)))
-        .map((e) => `${e.file}:${e.line} ${e.code} ${e.message}`);
+      const own = typeErrors.get(next.name) ?? [];
       try {
         const report = await runOracleChild(generated.out, expectationsOf(readSpec(next.spec)));
         results.set(next.name, { run: { generated, typeErrors: own, report } });
@@ -151,6 +148,27 @@ export async function runOracleBatch(group: string, entries: readonly BatchEntry
   };
   await Promise.all(Array.from({ length: concurrency }, worker));
   return results;
+}
+
+/**
+ * One tsc run over every client of a batch. tsc reports no semantic error at all once any file has a
+ * syntax error, so clients with syntax errors are set aside and the rest checked again.
+ */
+async function typecheckAll(groupDir: string, generatedRuns: ReadonlyMap<string, Generated>): Promise<Map<string, string[]>> {
+  const byName = new Map<string, string[]>();
+  let remaining = [...generatedRuns.keys()];
+  for (let pass = 0; pass < 4 && remaining.length > 0; pass++) {
+    const outs = remaining.map((name) => [name, generatedRuns.get(name)?.out ?? ''] as const);
+    const errors = await typecheck(groupDir, outs.map(([, out]) => `${path.relative(groupDir, out).split(path.sep).join('/')}/**/*.ts`));
+    for (const [name, out] of outs) {
+      const own = errors.filter((e) => isInsideDir(out, path.resolve(repoRoot, e.file)) || isInsideDir(out, path.resolve(groupDir, e.file)));
+      byName.set(name, own.map((e) => `${e.file}:${e.line} ${e.code} ${e.message}`));
+    }
+    const syntactic = new Set(outs.filter(([name]) => (byName.get(name) ?? []).some((e) => / TS1\d{3} /.test(e))).map(([name]) => name));
+    if (syntactic.size === 0) break;
+    remaining = remaining.filter((name) => !syntactic.has(name));
+  }
+  return byName;
 }
 
 /** generate → type-check → oracle child, for one spec file. */

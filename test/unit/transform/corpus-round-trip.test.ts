@@ -8,7 +8,7 @@ import { pathToFileURL } from 'node:url';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { fromWire, toWire, type Shape, type ShapeTable } from '../../../runtime/transform.js';
 import { generate } from '../../../src/generate.js';
-import { corpusDir, generatedDir } from '../../support/paths.js';
+import { corpusDir, fixturesDir, generatedDir } from '../../support/paths.js';
 import { typecheck } from '../../support/typecheck.js';
 
 const specs = [
@@ -56,6 +56,20 @@ describe.each(specs)('$name with camelCase and Date', ({ name }) => {
       expect(fromWire(wire, type, shapes), type).toEqual(value);
     }
   });
+});
+
+describe('fixtures with camelCase and Date', () => {
+  it('type-check under strict settings with no errors (unions, discriminators, hostile names)', async () => {
+    const fixtures = ['petstore/openapi.yaml', 'schemas-3-1/openapi.yaml', 'swagger-2-0/swagger.yaml', 'naming-collisions/openapi.yaml', 'security-13-proto-response/openapi.json'];
+    const dir = generatedDir('unit/transform', 'fixtures');
+    for (const fixture of fixtures) {
+      const out = path.join(dir, fixture.split('/')[0] ?? 'x');
+      const result = await generate({ spec: path.join(fixturesDir, fixture), out, naming: 'camelCase', dates: 'Date' });
+      expect(result.files).toContain('transforms.gen.ts');
+    }
+    const errors = await typecheck(dir, ['*/index.ts']);
+    expect(errors.map((e) => `${e.file}:${e.line} ${e.code} ${e.message}`)).toEqual([]);
+  }, 180_000);
 });
 
 describe('slack: wire names', () => {
