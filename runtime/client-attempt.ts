@@ -7,6 +7,7 @@
 import type { Authenticator } from './auth/index.js';
 import type { RequestOptions } from './client-types.js';
 import { formatHttpErrorMessage } from './error-format.js';
+import { transformResponse } from './transform.js';
 import { RateLimitError, ValidationError, errorClassForStatus } from './errors.js';
 import { runRequestHooks, runResponseHooks, type HookContext, type Hooks } from './hooks.js';
 import type { Observer } from './observe.js';
@@ -117,11 +118,14 @@ export function createAttemptRunner(deps: AttemptDeps): AttemptRunner {
       const op = ctx.operation;
       const read = readContext(ctx);
       if (isSuccessStatus(op, response.status)) {
-        return (await readSuccessBody(response, declaredMediaTypes(op, response.status), call.responseType, read)) as T;
+        const data = await readSuccessBody(response, declaredMediaTypes(op, response.status), call.responseType, read);
+        return transformResponse(op, response.status, data) as T;
       }
-      const body = await readErrorBody(response, read);
+      const raw = await readErrorBody(response, read);
       const ErrorClass = errorClassForStatus(response.status);
-      const message = formatHttpErrorMessage(op.method, op.path, response.status, response.statusText, body);
+      const message = formatHttpErrorMessage(op.method, op.path, response.status, response.statusText, raw);
+      // The error body takes the same form as success bodies (camelCase / Date when the client was generated so).
+      const body = transformResponse(op, response.status, raw);
       // Error headers are redacted copies: an error may be logged or inspected (SECURITY-CASES 20).
       const headers = observer.redactHeaders?.(response.headers) ?? response.headers;
       const error = new ErrorClass(message, { status: response.status, headers, body, requestId: ctx.requestId, operation: op.id });

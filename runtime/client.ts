@@ -18,6 +18,7 @@ import { runErrorHooks } from './hooks.js';
 import { createObserver, type Observer } from './observe.js';
 import type { PagedPromise } from './paged-promise.js';
 import { prepareRequest, resolveIdempotency, stripCredentials } from './request-prepare.js';
+import { transformRequest } from './transform.js';
 import { createResilience } from './resilience.js';
 import { abortErrorFor } from './transport.js';
 import type { ApiDescriptor, OperationDescriptor, RequestContext } from './types.js';
@@ -81,11 +82,13 @@ export function createRuntimeClient<TAuth extends object = AuthOptions>(
     };
     try {
       if (call.signal?.aborted === true) throw abortErrorFor(call.signal, `${op.method} ${op.path}`, { requestId, operation: op.id });
+      // Opt-in transformation (camelCase names, Date values) back to the wire form; a no-op without `op.transform`.
+      const wireParams = transformRequest(op, params);
       const prepared = await prepareRequest({
         api,
         options,
         op,
-        params,
+        params: wireParams,
         call,
         ctx,
         requestIdHeader,

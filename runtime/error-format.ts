@@ -129,7 +129,7 @@ function normalizeRecord(body: Json): NormalizedErrorBody {
       message,
       details,
       correlationId: firstText(nested, CORRELATION_KEYS) ?? firstText(body, CORRELATION_KEYS),
-      documentationUrl: httpUrl(own(nested, 'doc_url')) ?? httpUrl(own(nested, 'documentation_url')),
+      documentationUrl: httpUrl(own(nested, 'doc_url')) ?? httpUrl(own(nested, 'documentation_url')) ?? httpUrl(own(nested, 'documentationUrl')),
     };
   }
 
@@ -139,14 +139,14 @@ function normalizeRecord(body: Json): NormalizedErrorBody {
   return {
     code: extensionCode ?? oauthCode ?? firstText(firstError, ['code']) ?? firstText(asRecord(own(firstError, 'extensions')), ['code']),
     message:
-      firstText(body, ['error_description', 'message', 'msg']) ??
+      firstText(body, ['error_description', 'errorDescription', 'message', 'msg']) ??
       text(detail) ??
       firstText(body, ['title']) ??
       oauthCode ??
       firstText(firstError, ['message', 'detail', 'title']),
     details: [...detailsOf(errors), ...detailsOf(own(body, 'invalid-params')), ...detailsOf(detail)].slice(0, MAX_DETAILS),
     correlationId: firstText(body, CORRELATION_KEYS) ?? firstText(body, ['instance']),
-    documentationUrl: problemType ?? httpUrl(own(body, 'documentation_url')) ?? httpUrl(own(body, 'error_uri')),
+    documentationUrl: problemType ?? httpUrl(own(body, 'documentation_url')) ?? httpUrl(own(body, 'documentationUrl')) ?? httpUrl(own(body, 'error_uri')) ?? httpUrl(own(body, 'errorUri')),
   };
 }
 

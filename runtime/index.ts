@@ -167,3 +167,7 @@ export type {
   Observer,
   RequestInfo,
 } from './observe.js';
+
+// Opt-in data transformation (generated with `naming: 'camelCase'` / `dates: 'Date'`).
+export { fromWire, toWire } from './transform.js';
+export type { OperationTransform, PropShape, Shape, ShapeTable } from './transform.js';

@@ -104,6 +104,8 @@ function apiDescriptor(plan: ClientPlan): Value {
     Object.defineProperty(schemes, planned.name, {
       value: { option: planned.option, env: planned.env, ...(scheme as Record<string, Value>) },
       enumerable: true,
+      writable: true,
+      configurable: true,
     });
   }
   return {

@@ -23,6 +23,8 @@ export function operationDescriptor(planned: PlannedOperation, transform?: Trans
     Object.defineProperty(responses, response.status, {
       value: response.content.map((c) => c.mediaType),
       enumerable: true,
+      writable: true,
+      configurable: true,
     });
   }
   const body = operation.requestBody;

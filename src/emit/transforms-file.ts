@@ -51,7 +51,7 @@ export function operationTransform(plan: ClientPlan, planned: PlannedOperation):
   const responses: { [status: string]: Value } = {};
   for (const response of operation.responses) {
     const shape = combine(response.content.filter((c) => jsonLike.test(c.mediaType)).map((c) => shapeOf(c.schema)));
-    if (shape !== undefined) Object.defineProperty(responses, response.status, { value: shape, enumerable: true });
+    if (shape !== undefined) Object.defineProperty(responses, response.status, { value: shape, enumerable: true, writable: true, configurable: true });
   }
   const params = planned.params.flatMap(({ param, key }): Value[] => {
     const shape = shapeOf(param.schema);
@@ -133,7 +133,7 @@ function buildShapes(plan: ClientPlan): Shapes {
     for (const { value, target } of discriminator.mapping) {
       if (Object.hasOwn(mapping, value)) continue;
       const shape = needs.has(target) ? (plan.typeNames.get(target) ?? null) : null;
-      Object.defineProperty(mapping, value, { value: shape, enumerable: true });
+      Object.defineProperty(mapping, value, { value: shape, enumerable: true, writable: true, configurable: true });
     }
     const name = renamePath(union, [discriminator.propertyName])[0] ?? discriminator.propertyName;
     return { wire: discriminator.propertyName, name, mapping };

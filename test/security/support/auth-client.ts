@@ -39,7 +39,7 @@ export async function loadAuthClient(name: string): Promise<AuthClientModule> {
 export async function rejectionOf(promise: Promise<unknown>): Promise<Error & Record<string, unknown>> {
   try {
     const value = await promise;
-    const unexpected: Error & Record<string, unknown> = new Error(`expected a rejection, resolved with ${JSON.stringify(value)}`);
+    const unexpected = new Error(`expected a rejection, resolved with ${JSON.stringify(value)}`) as Error & Record<string, unknown>;
     unexpected['resolvedInstead'] = true;
     return unexpected;
   } catch (error) {
