@@ -102,19 +102,34 @@ function guardEncoding<T>(op: OperationDescriptor, field: string, run: () => T):
 
 const DOT_SEGMENT = /^(?:\.|%2e){1,2}$/i;
 
+/**
+ * The path's literal text, encoded so the URL parser keeps it as the spec wrote it: `\` would
+ * become `/`, `#` would end the URL, and a lone `%` would start an escape (RFC 3986 §3.3 pchar; `/`
+ * separates segments). Existing `%XX` escapes are kept, and so is `?`: real specs write
+ * `/things?action=x` path keys to mean exactly that query.
+ */
+function encodePathLiteral(text: string): string {
+  return text.replace(/%(?![0-9A-Fa-f]{2})|[^A-Za-z0-9\-._~!$&'()*+,;=:@/%?]/gu, (char) => encodeURIComponent(char));
+}
+
 /** The path with its parameters substituted and encoded. */
 export function buildPath(op: OperationDescriptor, params: object | undefined): string {
   const byName = new Map(op.params.filter((p) => p.in === 'path').map((p) => [p.name, p]));
-  const path = op.path.replace(/\{([^{}]*)\}/g, (_match, name: string) => {
-    const param = byName.get(name);
-    if (param === undefined) fail(op, name, `path template variable {${name}} has no parameter`);
-    const value = readParam(params, param);
-    if (value === undefined) fail(op, name, `path parameter ${name} is required`);
-    const serialized = guardEncoding(op, name, () => serializePathParam(param.name, value, param));
-    // An empty simple-style value would collapse `/pets/{id}` into `/pets/`, another resource.
-    if (serialized === '') fail(op, name, `path parameter ${name} must not be empty`);
-    return serialized;
-  });
+  const parts = op.path.split(/(\{[^{}]*\})/);
+  const path = parts
+    .map((part, index) => {
+      if (index % 2 === 0) return encodePathLiteral(part);
+      const name = part.slice(1, -1);
+      const param = byName.get(name);
+      if (param === undefined) fail(op, name, `path template variable {${name}} has no parameter`);
+      const value = readParam(params, param);
+      if (value === undefined) fail(op, name, `path parameter ${name} is required`);
+      const serialized = guardEncoding(op, name, () => serializePathParam(param.name, value, param));
+      // An empty simple-style value would collapse `/pets/{id}` into `/pets/`, another resource.
+      if (serialized === '') fail(op, name, `path parameter ${name} must not be empty`);
+      return serialized;
+    })
+    .join('');
   if (path.split('/').some((segment) => DOT_SEGMENT.test(segment))) {
     fail(op, 'path', 'a path parameter value would form a "." or ".." segment and change the path');
   }

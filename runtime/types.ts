@@ -94,7 +94,7 @@ export type PaginationDescriptor =
   | { readonly style: 'linkHeader'; readonly itemsPath: readonly string[] };
 
 export interface OperationDescriptor {
-  /** The operation's identifier as the generated function is named (camelCase). */
+  /** The spec's operationId as written (else the generated function's name): what errors and logs call the operation. */
   readonly id: string;
   readonly method: HttpMethod;
   /** The path template exactly as the spec wrote it, e.g. `/pets/{petId}`. */

@@ -6,11 +6,24 @@ import { normalizeSchema } from './schema-object.js';
 
 const binaryTypes = /^(application\/(octet-stream|pdf|zip|x-tar|gzip)|image\/|audio\/|video\/|application\/vnd\.docker\.raw-stream)/i;
 
+/** RFC 9110 §8.3.1 media type: `type/subtype` tokens and `; name=value` parameters, nothing a header cannot carry. */
+const token = "[!#$%&'*+.^_`|~0-9A-Za-z-]+";
+const sendable = new RegExp(`^${token}/${token}(\\s*;\\s*${token}=(${token}|"[^"\\\\\\r\\n]*"))*$`);
+
+export function isSendableMediaType(mediaType: string): boolean {
+  return sendable.test(mediaType);
+}
+
 export function normalizeContent(raw: unknown, pointer: string, ctx: NormalizeContext): ir.MediaTypeContent[] {
   if (!isObject(raw)) return [];
   const out: ir.MediaTypeContent[] = [];
   for (const [mediaType, media] of Object.entries(raw)) {
     const at = appendPointer(pointer, mediaType);
+    if (!isSendableMediaType(mediaType)) {
+      // It could never be sent in Accept or Content-Type (line breaks, non-Latin-1 text…).
+      ctx.warn('INVALID_MEDIA_TYPE', `media type ${JSON.stringify(mediaType.slice(0, 80))} is not a valid type/subtype; it is ignored`, at);
+      continue;
+    }
     const object = isObject(media) ? media : {};
     let schema = normalizeSchema(object['schema'], appendPointer(at, 'schema'), ctx);
     // A binary media type carries bytes whatever its schema says (often `type: string` or nothing).

@@ -8,9 +8,9 @@
 export function splitWords(text: string): string[] {
   const cleaned = text.normalize('NFC').replace(/\p{Cf}/gu, '');
   const words: string[] = [];
-  for (const chunk of cleaned.split(/[^\p{L}\p{N}]+/u)) {
+  for (const chunk of cleaned.split(/[^\p{L}\p{Nd}]+/u)) {
     if (chunk === '') continue;
-    const parts = chunk.match(/\p{Lu}+(?=\p{Lu}\p{Ll})|\p{Lu}?\p{Ll}+|\p{Lu}+|\p{N}+|[\p{L}\p{N}]+/gu) ?? [chunk];
+    const parts = chunk.match(/\p{Lu}+(?=\p{Lu}\p{Ll})|\p{Lu}?\p{Ll}+|\p{Lu}+|\p{Nd}+|[\p{L}\p{Nd}]+/gu) ?? [chunk];
     words.push(...parts);
   }
   return words;
@@ -34,9 +34,9 @@ export function toCamelCase(text: string): string {
 /** `Code Scanning` → `code-scanning`, for file names (ASCII only: safe on every file system). */
 export function toKebabCase(text: string): string {
   return splitWords(text)
-    .map((w) => w.toLowerCase())
-    .join('-')
-    .replace(/[^a-z0-9-]/g, '');
+    .map((w) => w.toLowerCase().replace(/[^a-z0-9]/g, ''))
+    .filter((w) => w !== '')
+    .join('-');
 }
 
 /** `Petstore API` → `PETSTORE_API`, for environment variable names (ASCII only). */
@@ -49,9 +49,9 @@ export function toConstantCase(text: string): string {
 
 /** Prefixes an identifier that would start with a digit. */
 export function ensureIdentifierStart(name: string): string {
-  return /^\p{N}/u.test(name) ? `_${name}` : name;
+  return /^\p{Nd}/u.test(name) ? `_${name}` : name;
 }
 
 export function isValidIdentifier(name: string): boolean {
-  return /^[\p{L}_$][\p{L}\p{N}_$]*$/u.test(name);
+  return /^[\p{L}_$][\p{L}\p{Nd}_$]*$/u.test(name);
 }

@@ -75,7 +75,9 @@ function planGroups(document: ir.Document, typeNames: NameRegistry): PlannedGrou
     list.push(operation);
     byTag.set(tag, list);
   }
-  const files = new NameRegistry(['index', 'client', 'types'], true);
+  // Windows device names cannot be file names (`con.gen.ts` would open the console), whatever the extension.
+  const devices = ['con', 'prn', 'aux', 'nul', ...[1, 2, 3, 4, 5, 6, 7, 8, 9].flatMap((n) => [`com${n}`, `lpt${n}`])];
+  const files = new NameRegistry(['index', 'client', 'types', ...devices], true);
   const imports = new NameRegistry([...reservedWords, 'api', 'createClient', 'createRuntimeClient', 'bindOperations', 'client', 'options']);
   const facade = new NameRegistry(reservedMemberNames);
   const groups: PlannedGroup[] = [];

@@ -1,9 +1,12 @@
 /** JSDoc blocks whose text cannot end the comment or smuggle a line terminator JavaScript honours. */
 
-/** Makes spec text safe inside a block comment. */
+import { escapeCodeUnit, invisible } from './literal.js';
+
+/** Makes spec text safe inside a block comment: it cannot end the comment or hide text (bidi controls become visible escapes). */
 export function commentText(text: string): string {
   return text
     .replace(/\r\n?|[\u2028\u2029\u0085]/g, '\n')
+    .replace(invisible, escapeCodeUnit)
     .replace(/\*\//g, '*\\/')
     // Control characters have no place in documentation and some editors render them as breaks.
     // eslint-disable-next-line no-control-regex

@@ -10,9 +10,24 @@ export function stringLiteral(value: string): string {
     .slice(1, -1)
     .replace(/\\"/g, '"')
     .replace(/'/g, "\\'")
-    .replace(/\u2028/g, '\\u2028')
-    .replace(/\u2029/g, '\\u2029');
+    .replace(invisible, escapeCodeUnit);
   return `'${body}'`;
+}
+
+/**
+ * Characters that change how code *looks* without changing what it does: line separators, bidi
+ * controls (Trojan Source, CVE-2021-42574), zero-width and other format characters. In literals
+ * they are written as `\uXXXX` escapes: same value, visible in review.
+ */
+export const invisible = /[\u2028\u2029\p{Cf}]/gu;
+
+export function escapeCodeUnit(char: string): string {
+  return [...char]
+    .map((c) => {
+      const code = c.codePointAt(0) ?? 0;
+      return code > 0xffff ? `\\u{${code.toString(16)}}` : `\\u${code.toString(16).padStart(4, '0')}`;
+    })
+    .join('');
 }
 
 const identifierPattern = /^[A-Za-z_$][A-Za-z0-9_$]*$/;

@@ -21,12 +21,8 @@ function essence(mediaType: string): string {
   return (mediaType.split(';')[0] ?? '').trim().toLowerCase();
 }
 
-export function isJsonMediaType(mediaType: string): boolean {
+function isJsonMediaType(mediaType: string): boolean {
   return /^(?:application|text)\/(?:[^;\s]*\+)?json$/.test(essence(mediaType)) || essence(mediaType) === '*/*';
-}
-
-export function isXmlMediaType(mediaType: string): boolean {
-  return /[/+]xml$/.test(essence(mediaType));
 }
 
 /** Media types whose body is bytes, not a structured value. */
@@ -37,15 +33,6 @@ export function isBinaryMediaType(mediaType: string): boolean {
 
 function rawMedia(operation: RawOperation, mediaType: string): RawMediaType | undefined {
   return operation.content.get(mediaType) ?? [...operation.content].find(([key]) => essence(key) === essence(mediaType))?.[1];
-}
-
-/** The raw Encoding Object map of a request media type (3.x only). */
-function encodingOf(doc: SpecDocument, mediaType: string, pointer: string): JsonObject {
-  const operation = deref(doc, { $ref: pointer });
-  if (!isObject(operation)) return {};
-  const body = deref(doc, operation['requestBody']);
-  const content = isObject(body) && isObject(body['content']) ? body['content'][mediaType] : undefined;
-  return isObject(content) && isObject(content['encoding']) ? content['encoding'] : {};
 }
 
 /** Blob types per multipart property, from the Encoding Object (the first of a comma list). */
@@ -106,7 +93,7 @@ function bodyValue(doc: SpecDocument, operation: RawOperation, mediaType: string
   const multipart = kind.startsWith('multipart/');
   const form = multipart || kind === 'application/x-www-form-urlencoded';
   const example = useExamples && !multipart ? media?.examples[0] : undefined;
-  const encoding = form ? encodingOf(doc, mediaType, operation.pointer) : {};
+  const encoding = media?.encoding ?? {};
   const options: SampleOptions = { useExamples, includeOptional: form, binaryAsBlob: multipart, partTypes: partTypesOf(encoding) };
   const value = example !== undefined ? example : sampleValue(doc, media?.schema ?? {}, options);
   if (form) return { ...withoutUnreadableFields(doc, value, media?.schema, encoding), usedExample: example !== undefined };

@@ -20,12 +20,6 @@ export interface SpecCase {
   readonly skip?: Readonly<Record<string, string>>;
   /** Also send the deliberately broken requests of oracle-probes.ts (specs/param-styles.yaml only). */
   readonly probeOracle?: boolean;
-  /**
-   * A known generator failure for this spec (reported, src/ is not ours to fix): while generation fails
-   * with `message`, the row records every operation as skipped with `reason`; once it generates, the
-   * spec is driven like any other.
-   */
-  readonly generatorBug?: { readonly message: string; readonly reason: string };
 }
 
 export interface CallProblem {
@@ -253,24 +247,6 @@ export async function driveSpec(specCase: SpecCase, prismUrl: string, outDir: st
     droppedFields: planned.reduce((n, p) => n + p.built.dropped.length, 0),
     warnings: records.reduce((n, r) => n + r.warnings, 0),
     violatingExchanges: records.reduce((n, r) => n + r.violatingExchanges, 0),
-  };
-}
-
-/** The row of a spec whose client cannot be generated (see `SpecCase.generatorBug`). */
-export function blockedResult(specCase: SpecCase, reason: string): SpecResult {
-  return {
-    name: specCase.name,
-    operations: 0,
-    exercised: 0,
-    calls: 0,
-    skipped: [{ call: 'every operation', reason }],
-    violations: [],
-    failures: [],
-    exampleFallbacks: [],
-    prismLimits: [],
-    droppedFields: 0,
-    warnings: 0,
-    violatingExchanges: 0,
   };
 }
 

@@ -12,7 +12,7 @@ import path from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { afterAll, describe, expect, it } from 'vitest';
 import { repoRoot } from '../../support/paths.js';
-import { blockedResult, driveSpec, generateClient, type CallProblem, type SpecResult } from './drive-spec.js';
+import { driveSpec, generateClient, type CallProblem, type SpecResult } from './drive-spec.js';
 import { sendOracleProbes } from './oracle-probes.js';
 import { startPrism, type PrismServer } from './prism-server.js';
 import { specCases } from './spec-cases.js';
@@ -71,17 +71,7 @@ describe.sequential('generated clients against Prism', () => {
       generated.catch(() => undefined);
       running = await starting;
       try {
-        const outDir = await generated.catch((error: unknown) => {
-          const known = specCase.generatorBug;
-          if (known === undefined || !String(error).includes(known.message)) throw error;
-          return undefined;
-        });
-        if (outDir === undefined) {
-          // Still the known generator bug: recorded in the report, and this assertion notices when it is fixed.
-          results.push(blockedResult(specCase, specCase.generatorBug?.reason ?? ''));
-          await expect(generated).rejects.toThrow(specCase.generatorBug?.message ?? '');
-          return;
-        }
+        const outDir = await generated;
         const ready = performance.now();
         const result = await driveSpec(specCase, running.url, outDir);
         results.push(result);

@@ -30,6 +30,8 @@ export interface RawParameter {
 export interface RawMediaType {
   readonly schema: Json | undefined;
   readonly examples: readonly Json[];
+  /** The Encoding Object map (form and multipart bodies; empty otherwise). */
+  readonly encoding: JsonObject;
 }
 
 export interface RawOperation {
@@ -133,7 +135,8 @@ function contentOf3(doc: SpecDocument, operation: JsonObject): Map<string, RawMe
   if (!isObject(body) || !isObject(body['content'])) return content;
   for (const [mediaType, entry] of Object.entries(body['content'])) {
     const media = isObject(entry) ? entry : {};
-    content.set(mediaType, { schema: media['schema'], examples: examplesOf(doc, media) });
+    const encoding = isObject(media['encoding']) ? media['encoding'] : {};
+    content.set(mediaType, { schema: media['schema'], examples: examplesOf(doc, media), encoding });
   }
   return content;
 }
@@ -146,13 +149,13 @@ function contentOf2(doc: SpecDocument, operation: JsonObject, parameters: readon
   const bodyParam = parameters.find((p) => p.in === 'body');
   const formParams = parameters.filter((p) => p.in === 'formData');
   if (bodyParam !== undefined) {
-    for (const mediaType of mediaTypes) content.set(mediaType, { schema: bodyParam.schema, examples: bodyParam.examples });
+    for (const mediaType of mediaTypes) content.set(mediaType, { schema: bodyParam.schema, examples: bodyParam.examples, encoding: {} });
   } else if (formParams.length > 0) {
     const properties: JsonObject = {};
     for (const p of formParams) properties[p.name] = isObject(p.schema) && p.schema['type'] === 'file' ? { type: 'string', format: 'binary' } : (p.schema ?? {});
     const schema: JsonObject = { type: 'object', properties, required: formParams.filter((p) => p.required).map((p) => p.name) };
     const formTypes = mediaTypes.filter((m) => /form/i.test(m));
-    for (const mediaType of formTypes.length > 0 ? formTypes : ['application/x-www-form-urlencoded']) content.set(mediaType, { schema, examples: [] });
+    for (const mediaType of formTypes.length > 0 ? formTypes : ['application/x-www-form-urlencoded']) content.set(mediaType, { schema, examples: [], encoding: {} });
   }
   return content;
 }

@@ -51,7 +51,10 @@ function runOf(dir: string): OracleRun {
 }
 
 beforeAll(async () => {
-  results = await runOracleBatch('cases', cases.map(({ dir }) => ({ name: dir, spec: specOf(dir) })));
+  results = await runOracleBatch(
+    'cases',
+    cases.map(({ dir }) => ({ name: dir, spec: specOf(dir) })),
+  );
 }, 300_000);
 
 afterAll(() => {
@@ -62,7 +65,9 @@ afterAll(() => {
 
 describe('SECURITY 1–13: hostile specs through the oracle', () => {
   it('has one fixture per case, each with its entry file', () => {
-    const dirs = readdirSync(fixturesDir).filter((d) => /^security-(0\d|1[0-3])-/.test(d)).sort();
+    const dirs = readdirSync(fixturesDir)
+      .filter((d) => /^security-(0\d|1[0-3])-/.test(d))
+      .sort();
     expect(dirs).toEqual(cases.map((c) => c.dir));
   });
 

@@ -28,7 +28,9 @@ async function serve(respond: (socket: Socket, head: string) => void): Promise<R
 }
 
 function head(status: string, headers: Record<string, string>): string {
-  return `HTTP/1.1 ${status}\r\n${Object.entries(headers).map(([k, v]) => `${k}: ${v}\r\n`).join('')}\r\n`;
+  return `HTTP/1.1 ${status}\r\n${Object.entries(headers)
+    .map(([k, v]) => `${k}: ${v}\r\n`)
+    .join('')}\r\n`;
 }
 
 function publicClient(baseUrl: string, extra: Record<string, unknown> = {}) {
@@ -46,13 +48,22 @@ async function expectTypedRejection(promise: Promise<unknown>, name: string): Pr
 
 describe('SECURITY 19: hostile responses end in a typed error, never a partial object', () => {
   it('a 10 GB Content-Length is refused from the header, before any body is read', async () => {
-    const server = await serve((socket) => socket.write(head('200 OK', { 'Content-Type': 'application/json', 'Content-Length': '10737418240' }) + '{"id":"'));
-    const error = await expectTypedRejection(publicClient(server.url, { timeoutMs: 10_000 }).getPublic(), 'ResponseTooLargeError');
+    const server = await serve((socket) =>
+      socket.write(head('200 OK', { 'Content-Type': 'application/json', 'Content-Length': '10737418240' }) + '{"id":"'),
+    );
+    const error = await expectTypedRejection(
+      publicClient(server.url, { timeoutMs: 10_000 }).getPublic(),
+      'ResponseTooLargeError',
+    );
     expect(error.message).toMatch(/maxResponseBytes/);
   });
 
   it('a 10 GB Content-Length on a 500 keeps the status and drops the body', async () => {
-    const server = await serve((socket) => socket.write(head('500 Internal Server Error', { 'Content-Type': 'application/json', 'Content-Length': '10737418240' }) + '{'));
+    const server = await serve((socket) =>
+      socket.write(
+        head('500 Internal Server Error', { 'Content-Type': 'application/json', 'Content-Length': '10737418240' }) + '{',
+      ),
+    );
     const error = await expectTypedRejection(publicClient(server.url, { timeoutMs: 10_000 }).getPublic(), 'InternalServerError');
     expect(error['status']).toBe(500);
     expect(error['body']).toBeUndefined();
@@ -72,14 +83,19 @@ describe('SECURITY 19: hostile responses end in a typed error, never a partial o
       };
       pump();
     });
-    const error = await expectTypedRejection(publicClient(server.url, { maxResponseBytes: 256 * 1024, timeoutMs: 10_000 }).getPublic(), 'ResponseTooLargeError');
+    const error = await expectTypedRejection(
+      publicClient(server.url, { maxResponseBytes: 256 * 1024, timeoutMs: 10_000 }).getPublic(),
+      'ResponseTooLargeError',
+    );
     expect(error['limitBytes']).toBe(256 * 1024);
     expect(written).toBeLessThan(4096);
   });
 
   it('a body that stalls after a few bytes ends with a TimeoutError when the attempt timer fires', async () => {
     const clock = createManualClock();
-    const server = await serve((socket) => socket.write(head('200 OK', { 'Content-Type': 'application/json', 'Content-Length': '100' }) + '{"id":'));
+    const server = await serve((socket) =>
+      socket.write(head('200 OK', { 'Content-Type': 'application/json', 'Content-Length': '100' }) + '{"id":'),
+    );
     const call = rejectionOf(publicClient(server.url, { clock, timeoutMs: 30_000 }).getPublic());
     await waitFor(() => server.connections.length === 1 && clock.pending() > 0);
     expect(clock.fireTimeouts()).toBeGreaterThan(0);
@@ -94,7 +110,9 @@ describe('SECURITY 19: hostile responses end in a typed error, never a partial o
     ['truncated JSON with a matching Content-Length', 'application/json', '{"id":"p_1","items":[1,2,'],
     ['a JSON prefix followed by garbage', 'application/json', '{"id":"p_1"}garbage'],
   ])('%s is a ParseError', async (_name, contentType, body) => {
-    const server = await serve((socket) => socket.end(head('200 OK', { 'Content-Type': contentType, 'Content-Length': String(Buffer.byteLength(body)) }) + body));
+    const server = await serve((socket) =>
+      socket.end(head('200 OK', { 'Content-Type': contentType, 'Content-Length': String(Buffer.byteLength(body)) }) + body),
+    );
     const error = await expectTypedRejection(publicClient(server.url).getPublic(), 'ParseError');
     expect(error['status']).toBe(200);
   });

@@ -144,10 +144,12 @@ describe('SECURITY 18: credentials never follow a redirect to another origin', (
         ? new Response(null, { status: 302, headers: { location: 'http://api.example.test/keys' } })
         : Response.json({ id: 'should not be reached' });
     };
-    const error = await client('https://api.example.test', { fetch: fetchStub }).getWithKeys().then(
-      () => undefined,
-      (e: unknown) => e,
-    );
+    const error = await client('https://api.example.test', { fetch: fetchStub })
+      .getWithKeys()
+      .then(
+        () => undefined,
+        (e: unknown) => e,
+      );
     expect(mod.isApiwrightError(error)).toBe(true);
   });
 });

@@ -40,7 +40,10 @@ let api: LoopbackServer;
 /** How the API answers next: status per path, or `hang` to never answer. */
 let answer: { status: number; hang?: boolean } = { status: 200 };
 /** How the token endpoint answers. */
-let tokenAnswer: { status: number; body: unknown } = { status: 200, body: { access_token: 'fresh-token', token_type: 'Bearer', expires_in: 3600 } };
+let tokenAnswer: { status: number; body: unknown } = {
+  status: 200,
+  body: { access_token: 'fresh-token', token_type: 'Bearer', expires_in: 3600 },
+};
 const printed: string[] = [];
 
 const logger = {
@@ -69,13 +72,28 @@ function auth(overrides: Record<string, unknown> = {}): Record<string, unknown> 
 }
 
 function makeClient(extra: Record<string, unknown> = {}): AuthClient {
-  return mod.createClient({ baseUrl: api.url, auth: auth(), logger, retry: false, circuitBreaker: false, rateLimit: false, ...extra });
+  return mod.createClient({
+    baseUrl: api.url,
+    auth: auth(),
+    logger,
+    retry: false,
+    circuitBreaker: false,
+    rateLimit: false,
+    ...extra,
+  });
 }
 
 /** Everything an error shows to a person or a log pipeline. */
 function describeError(error: Error & Record<string, unknown>): string {
   const toJSON = typeof error['toJSON'] === 'function' ? JSON.stringify((error['toJSON'] as () => unknown)()) : '';
-  return [String(error), error.message, error.stack ?? '', toJSON, inspect(error, { depth: 10 }), inspect(error, { depth: 10, showHidden: true })].join('\n');
+  return [
+    String(error),
+    error.message,
+    error.stack ?? '',
+    toJSON,
+    inspect(error, { depth: 10 }),
+    inspect(error, { depth: 10, showHidden: true }),
+  ].join('\n');
 }
 
 function leaksIn(text: string): string[] {
@@ -88,10 +106,15 @@ beforeAll(async () => {
     if (request.url.startsWith('/token')) return sendJson(response, tokenAnswer.status, tokenAnswer.body);
     if (answer.hang) return; // never answers; the test's fake clock fires the timeout
     // An honest server: it never echoes a credential back.
-    sendJson(response, answer.status, answer.status === 200 ? { id: 'ok' } : { title: 'failed', status: answer.status, detail: 'see logs' }, {
-      'www-authenticate': 'Bearer realm="leak-test", error="invalid_token"',
-      'x-request-id': 'server-side-id',
-    });
+    sendJson(
+      response,
+      answer.status,
+      answer.status === 200 ? { id: 'ok' } : { title: 'failed', status: answer.status, detail: 'see logs' },
+      {
+        'www-authenticate': 'Bearer realm="leak-test", error="invalid_token"',
+        'x-request-id': 'server-side-id',
+      },
+    );
   });
 }, 60_000);
 
@@ -105,7 +128,9 @@ beforeEach(() => {
   printed.length = 0;
   api.requests.length = 0;
   for (const method of ['log', 'info', 'warn', 'error', 'debug'] as const) {
-    vi.spyOn(console, method).mockImplementation((...args: unknown[]) => void printed.push(`console.${method} ${args.map((a) => inspect(a, { depth: 10 })).join(' ')}`));
+    vi.spyOn(console, method).mockImplementation(
+      (...args: unknown[]) => void printed.push(`console.${method} ${args.map((a) => inspect(a, { depth: 10 })).join(' ')}`),
+    );
   }
   return () => vi.restoreAllMocks();
 });
@@ -116,7 +141,8 @@ describe('SECURITY 20: no credential in anything the client prints or throws', (
     await Promise.all([client.getWithKeys(), client.getWithBearer(), client.getWithBasic(), client.getWithOAuth()]);
     const wire = JSON.stringify(api.requests);
     expect(needles.filter((n) => wire.includes(n)).length).toBeGreaterThanOrEqual(2);
-    for (const value of [secrets.apiKeyHeader, secrets.apiKeyQuery, secrets.apiKeyCookie, secrets.bearer, secrets.accessToken]) expect(wire).toContain(value);
+    for (const value of [secrets.apiKeyHeader, secrets.apiKeyQuery, secrets.apiKeyCookie, secrets.bearer, secrets.accessToken])
+      expect(wire).toContain(value);
   });
 
   it.each([
@@ -189,7 +215,12 @@ describe('SECURITY 20: no credential in anything the client prints or throws', (
   });
 
   it('a credential that cannot travel in a header is refused without quoting it', async () => {
-    const client = mod.createClient({ baseUrl: api.url, auth: auth({ apiKeyHeader: `${MARK}-with\nnewline`, bearerAuth: `${MARK}-bearer\u0000` }), logger, retry: false });
+    const client = mod.createClient({
+      baseUrl: api.url,
+      auth: auth({ apiKeyHeader: `${MARK}-with\nnewline`, bearerAuth: `${MARK}-bearer\u0000` }),
+      logger,
+      retry: false,
+    });
     for (const call of [client.getWithKeys(), client.getWithBearer()]) {
       const error = await rejectionOf(call);
       expect(error.name).toBe('InvalidCredentialError');

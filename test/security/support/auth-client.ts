@@ -39,7 +39,8 @@ export async function loadAuthClient(name: string): Promise<AuthClientModule> {
 export async function rejectionOf(promise: Promise<unknown>): Promise<Error & Record<string, unknown>> {
   try {
     const value = await promise;
-    const unexpected = new Error(`expected a rejection, resolved with ${JSON.stringify(value)}`) as Error & Record<string, unknown>;
+    const unexpected = new Error(`expected a rejection, resolved with ${JSON.stringify(value)}`) as Error &
+      Record<string, unknown>;
     unexpected['resolvedInstead'] = true;
     return unexpected;
   } catch (error) {

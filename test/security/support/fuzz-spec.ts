@@ -47,7 +47,11 @@ export const hostileString: fc.Arbitrary<string> = fc
   .map((parts) => parts.join(''));
 
 /** HTTP token characters only (RFC 9110 §5.6.2): a header name the client can always send. */
-const tokenString = fc.string({ unit: fc.constantFrom(..."!#$%&'*+-.^_`|~0123456789abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ"), minLength: 1, maxLength: 12 });
+const tokenString = fc.string({
+  unit: fc.constantFrom(..."!#$%&'*+-.^_`|~0123456789abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ"),
+  minLength: 1,
+  maxLength: 12,
+});
 
 const some = (min: number, max: number): fc.Arbitrary<string[]> => fc.array(hostileString, { minLength: min, maxLength: max });
 
@@ -133,12 +137,32 @@ function unique(values: readonly string[], fold: (s: string) => string = (s) => 
 
 type Json = { [key: string]: unknown };
 
-const RESERVED_HEADERS = new Set(['accept', 'content-type', 'content-length', 'host', 'connection', 'cookie', 'authorization', 'x-fuzz-key', 'x-oracle-call', 'x-oracle-status', 'x-request-id', 'user-agent', 'transfer-encoding', 'keep-alive', 'upgrade', 'expect', 'te', 'trailer']);
+const RESERVED_HEADERS = new Set([
+  'accept',
+  'content-type',
+  'content-length',
+  'host',
+  'connection',
+  'cookie',
+  'authorization',
+  'x-fuzz-key',
+  'x-oracle-call',
+  'x-oracle-status',
+  'x-request-id',
+  'user-agent',
+  'transfer-encoding',
+  'keep-alive',
+  'upgrade',
+  'expect',
+  'te',
+  'trailer',
+]);
 
 /** An object with exactly these own keys, `__proto__` included (a literal or assignment would set the prototype). */
 function entries(pairs: readonly (readonly [string, unknown])[]): Json {
   const object: Json = {};
-  for (const [key, value] of pairs) Object.defineProperty(object, key, { value, enumerable: true, writable: true, configurable: true });
+  for (const [key, value] of pairs)
+    Object.defineProperty(object, key, { value, enumerable: true, writable: true, configurable: true });
   return object;
 }
 
@@ -151,13 +175,19 @@ export function buildFuzzSpec(s: FuzzStrings): Json {
   const queryNames = unique(s.queryParamNames);
   const headerNames = unique(s.headerNames, (n) => n.toLowerCase());
   // The oracle's own headers and the ones fetch owns are not the spec's to declare.
-  const tokenHeaderNames = unique(s.tokenHeaderNames.filter((n) => !RESERVED_HEADERS.has(n.toLowerCase())), (n) => n.toLowerCase());
+  const tokenHeaderNames = unique(
+    s.tokenHeaderNames.filter((n) => !RESERVED_HEADERS.has(n.toLowerCase())),
+    (n) => n.toLowerCase(),
+  );
   const [requestMedia = 'a/b', responseMedia = 'c/d'] = unique(s.mediaTypes.map(headerSafe), (m) => m.trim().toLowerCase());
   const enumValues = [...new Set(s.enumValues)];
   const ok = (content?: Json): Json => ({ description: s.description, ...(content ? { content } : {}) });
   const json = (schema: Json): Json => ({ 'application/json': { schema } });
   const record = entries(
-    unique(s.propertyNames).map((name, i) => [name, i === 0 ? { type: 'string', default: s.defaults[0] ?? '' } : { type: 'string', const: s.constValue }] as const),
+    unique(s.propertyNames).map(
+      (name, i) =>
+        [name, i === 0 ? { type: 'string', default: s.defaults[0] ?? '' } : { type: 'string', const: s.constValue }] as const,
+    ),
   );
   return {
     openapi: '3.1.0',
@@ -187,7 +217,11 @@ export function buildFuzzSpec(s: FuzzStrings): Json {
         {
           get: {
             operationId: opD,
-            parameters: queryNames.map((name) => ({ name, in: 'query', schema: { type: 'string', default: s.defaults[1] ?? '' } })),
+            parameters: queryNames.map((name) => ({
+              name,
+              in: 'query',
+              schema: { type: 'string', default: s.defaults[1] ?? '' },
+            })),
             responses: { '200': ok() },
           },
         },
@@ -228,12 +262,25 @@ export function buildFuzzSpec(s: FuzzStrings): Json {
     ]),
     components: {
       schemas: entries(
-        unique(s.schemaNames).map((name, i) => [
-          name,
-          i === 0 ? { type: 'string', enum: enumValues, 'x-enum-varnames': s.enumVarNames, 'x-enumNames': s.enumVarNames, description: s.description } : { type: 'object', properties: record },
-        ] as const),
+        unique(s.schemaNames).map(
+          (name, i) =>
+            [
+              name,
+              i === 0
+                ? {
+                    type: 'string',
+                    enum: enumValues,
+                    'x-enum-varnames': s.enumVarNames,
+                    'x-enumNames': s.enumVarNames,
+                    description: s.description,
+                  }
+                : { type: 'object', properties: record },
+            ] as const,
+        ),
       ),
-      securitySchemes: entries([[s.securitySchemeName, { type: 'apiKey', in: 'header', name: 'X-Fuzz-Key', description: s.description }]]),
+      securitySchemes: entries([
+        [s.securitySchemeName, { type: 'apiKey', in: 'header', name: 'X-Fuzz-Key', description: s.description }],
+      ]),
     },
   };
 }

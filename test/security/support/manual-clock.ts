@@ -32,7 +32,7 @@ export function createManualClock(shortMs = 1_000): ManualClock {
           'abort',
           () => {
             waiting.delete(fire);
-            reject(signal.reason);
+            reject(signal.reason instanceof Error ? signal.reason : new Error('aborted', { cause: signal.reason }));
           },
           { once: true },
         );

@@ -1,5 +1,5 @@
 /**
- * The JSON the parent test hands to the oracle child (oracle-child.mjs) and the report it prints back.
+ * The JSON the parent test hands to the oracle child (oracle-child.ts) and the report it prints back.
  * The child is plain JavaScript, so these types are the contract between the two.
  */
 
@@ -46,7 +46,7 @@ export interface Expectations {
   securitySchemes: ExpectedScheme[];
 }
 
-/** What the parent hands oracle-child.mjs. */
+/** What the parent hands oracle-child.ts. */
 export interface OracleInput {
   /** Scratch copy of the client with a .js beside every .ts (see transpile-client.ts). */
   execDir: string;
@@ -71,7 +71,7 @@ export interface CallRecord {
   received: boolean;
 }
 
-/** What oracle-child.mjs prints (the runtime half). */
+/** What oracle-child.ts prints (the runtime half). */
 export interface ChildReport {
   /** `globalThis.__pwned` after import and every call (must be undefined). */
   pwned: unknown;

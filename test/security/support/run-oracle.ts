@@ -1,6 +1,6 @@
 /**
  * The parent side of the oracle: generate a hostile spec into a scratch folder (proving nothing is
- * written outside --out), type-check it under the strictest settings, then run oracle-child.mjs in
+ * written outside --out), type-check it under the strictest settings, then run oracle-child.ts in
  * a child process and parse its report.
  */
 import { execFile } from 'node:child_process';
@@ -15,11 +15,11 @@ import { addedEntries, isInsideDir, listTree } from './file-tree.js';
 import type { ChildReport, Expectations, OracleInput, OracleReport } from './oracle-types.js';
 import { scanGenerated } from './scan-generated.js';
 import { expectationsOf, readSpec } from './spec-expectations.js';
-import { transpileClient } from './transpile-client.js';
+import { compileChild, transpileClient } from './transpile-client.js';
 
 const run = promisify(execFile);
-const childScript = path.join(repoRoot, 'test/security/support/oracle-child.mjs');
 export const transpileCacheDir = path.join(repoRoot, 'test/security/__generated__/.transpile-cache');
+let childScript: string | undefined;
 
 export interface Generated {
   /** Scratch root; `out` sits four folders below it so `../../evil` would still land inside. */
@@ -53,7 +53,10 @@ export async function generateWatched(name: string, spec: string): Promise<Gener
   const started = performance.now();
   const result = await generate({ spec, out, onWarning: (w) => warnings.push(w) });
   const ms = performance.now() - started;
-  const generatorPollution = { keysAdded: prototypeKeys().filter((k) => !protoBefore.has(k)), polluted: ({} as Record<string, unknown>)['polluted'] };
+  const generatorPollution = {
+    keysAdded: prototypeKeys().filter((k) => !protoBefore.has(k)),
+    polluted: ({} as Record<string, unknown>)['polluted'],
+  };
   const writtenOutside = [
     ...addedEntries(beforeRoot, listTree(root, [out])).map((e) => `${root}/${e}`),
     ...addedEntries(beforeSpec, listTree(specDir)).map((e) => `${specDir}/${e}`),
@@ -67,11 +70,44 @@ export function typecheckClient(out: string): Promise<TypeError[]> {
   return typecheck(out, ['**/*.ts']);
 }
 
+/** The last reference token of a JSON pointer, unescaped (RFC 6901 §4), also URI-decoded when it was. */
+function lastToken(pointer: string): string[] {
+  const token = (pointer.split('/').pop() ?? '').replace(/~1/g, '/').replace(/~0/g, '~');
+  try {
+    return [token, decodeURIComponent(token)];
+  } catch {
+    return [token];
+  }
+}
+
 /**
- * Transpiles the client into `<out>-exec`, scans its syntax, then runs oracle-child.mjs on it and
+ * A media type no header can carry may be left out, provided the generator said so: a warning that
+ * points at it. Every other spec string must still round-trip.
+ */
+export function withoutAnnouncedDrops(expect: Expectations, warnings: readonly Diagnostic[]): Expectations {
+  const announced = new Set(
+    warnings.flatMap((w) => (w.pointer !== undefined && /\/content\/[^/]*$/.test(w.pointer) ? lastToken(w.pointer) : [])),
+  );
+  if (announced.size === 0) return expect;
+  const keep = (mediaTypes: readonly string[]): string[] => mediaTypes.filter((m) => !announced.has(m));
+  return {
+    ...expect,
+    operations: expect.operations.map((op) => ({
+      ...op,
+      bodyMediaTypes: keep(op.bodyMediaTypes),
+      responses: Object.fromEntries(Object.entries(op.responses).map(([status, types]) => [status, keep(types)])),
+    })),
+  };
+}
+
+/**
+ * Transpiles the client into `<out>-exec`, scans its syntax, then runs oracle-child.ts on it and
  * merges both halves into one report.
  */
-export async function runOracleChild(out: string, expect: Expectations, execDir = `${out}-exec`): Promise<OracleReport> {
+export async function runOracleChild(generated: Generated, specExpect: Expectations): Promise<OracleReport> {
+  const { out } = generated;
+  const execDir = `${out}-exec`;
+  const expect = withoutAnnouncedDrops(specExpect, generated.warnings);
   const transpiled = transpileClient(out, execDir, transpileCacheDir);
   const scan = scanGenerated(out, transpiled.sources, expect);
   const input: OracleInput = { execDir, expect };
@@ -79,7 +115,12 @@ export async function runOracleChild(out: string, expect: Expectations, execDir 
   writeFileSync(inputFile, JSON.stringify(input));
   let stdout: string;
   try {
-    ({ stdout } = await run(process.execPath, [childScript, inputFile], { cwd: repoRoot, timeout: 120_000, maxBuffer: 64 * 1024 * 1024 }));
+    childScript ??= compileChild(path.join(repoRoot, 'test/security/__generated__/.oracle-child'));
+    ({ stdout } = await run(process.execPath, [childScript, inputFile], {
+      cwd: repoRoot,
+      timeout: 120_000,
+      maxBuffer: 64 * 1024 * 1024,
+    }));
   } catch (error) {
     const failed = error as { stdout?: string; stderr?: string; message: string };
     throw new Error(`oracle child failed: ${failed.message}\n${failed.stderr ?? ''}`.slice(0, 4000));
@@ -120,7 +161,11 @@ export type BatchResult = { run: OracleRun; error?: undefined } | { run?: undefi
  * generate → type-check → oracle child for many specs: each generated into <group>/<name>, ONE tsc
  * run over all of them (the runtime copies cost most of a check), then `concurrency` children at a time.
  */
-export async function runOracleBatch(group: string, entries: readonly BatchEntry[], concurrency = 2): Promise<Map<string, BatchResult>> {
+export async function runOracleBatch(
+  group: string,
+  entries: readonly BatchEntry[],
+  concurrency = 2,
+): Promise<Map<string, BatchResult>> {
   const groupDir = generatedDir('security', group);
   const results = new Map<string, BatchResult>();
   const generatedRuns = new Map<string, Generated>();
@@ -139,7 +184,7 @@ export async function runOracleBatch(group: string, entries: readonly BatchEntry
       if (generated === undefined) continue;
       const own = typeErrors.get(next.name) ?? [];
       try {
-        const report = await runOracleChild(generated.out, expectationsOf(readSpec(next.spec)));
+        const report = await runOracleChild(generated, expectationsOf(readSpec(next.spec)));
         results.set(next.name, { run: { generated, typeErrors: own, report } });
       } catch (error) {
         results.set(next.name, { error: String((error as Error).message) });
@@ -159,12 +204,22 @@ async function typecheckAll(groupDir: string, generatedRuns: ReadonlyMap<string,
   let remaining = [...generatedRuns.keys()];
   for (let pass = 0; pass < 4 && remaining.length > 0; pass++) {
     const outs = remaining.map((name) => [name, generatedRuns.get(name)?.out ?? ''] as const);
-    const errors = await typecheck(groupDir, outs.map(([, out]) => `${path.relative(groupDir, out).split(path.sep).join('/')}/**/*.ts`));
+    const errors = await typecheck(
+      groupDir,
+      outs.map(([, out]) => `${path.relative(groupDir, out).split(path.sep).join('/')}/**/*.ts`),
+    );
     for (const [name, out] of outs) {
-      const own = errors.filter((e) => isInsideDir(out, path.resolve(repoRoot, e.file)) || isInsideDir(out, path.resolve(groupDir, e.file)));
-      byName.set(name, own.map((e) => `${e.file}:${e.line} ${e.code} ${e.message}`));
+      const own = errors.filter(
+        (e) => isInsideDir(out, path.resolve(repoRoot, e.file)) || isInsideDir(out, path.resolve(groupDir, e.file)),
+      );
+      byName.set(
+        name,
+        own.map((e) => `${e.file}:${e.line} ${e.code} ${e.message}`),
+      );
     }
-    const syntactic = new Set(outs.filter(([name]) => (byName.get(name) ?? []).some((e) => / TS1\d{3} /.test(e))).map(([name]) => name));
+    const syntactic = new Set(
+      outs.filter(([name]) => (byName.get(name) ?? []).some((e) => / TS1\d{3} /.test(e))).map(([name]) => name),
+    );
     if (syntactic.size === 0) break;
     remaining = remaining.filter((name) => !syntactic.has(name));
   }
@@ -175,7 +230,7 @@ async function typecheckAll(groupDir: string, generatedRuns: ReadonlyMap<string,
 export async function runOracle(name: string, spec: string): Promise<OracleRun> {
   const generated = await generateWatched(name, spec);
   const typeErrors = (await typecheckClient(generated.out)).map((e) => `${e.file}:${e.line} ${e.code} ${e.message}`);
-  const report = await runOracleChild(generated.out, expectationsOf(readSpec(spec)));
+  const report = await runOracleChild(generated, expectationsOf(readSpec(spec)));
   return { generated, typeErrors, report };
 }
 

@@ -37,7 +37,11 @@ function stringLiteralOf(node: ts.Node): string | undefined {
 }
 
 function isAssignment(node: ts.Node): boolean {
-  return ts.isBinaryExpression(node) && node.operatorToken.kind >= ts.SyntaxKind.FirstAssignment && node.operatorToken.kind <= ts.SyntaxKind.LastAssignment;
+  return (
+    ts.isBinaryExpression(node) &&
+    node.operatorToken.kind >= ts.SyntaxKind.FirstAssignment &&
+    node.operatorToken.kind <= ts.SyntaxKind.LastAssignment
+  );
 }
 
 function scanCode(scan: StaticScan, rel: string, source: string, allowedCalls: ReadonlySet<string>, collected: Collected): void {
@@ -47,13 +51,19 @@ function scanCode(scan: StaticScan, rel: string, source: string, allowedCalls: R
   };
   const visit = (node: ts.Node): void => {
     if (ts.isCallExpression(node) && !allowedCalls.has(node.expression.getText())) flag(scan.unexpectedCalls, node, 'call');
-    if (ts.isNewExpression(node) || ts.isTaggedTemplateExpression(node) || ts.isTemplateExpression(node)) flag(scan.unexpectedCalls, node, 'expression');
+    if (ts.isNewExpression(node) || ts.isTaggedTemplateExpression(node) || ts.isTemplateExpression(node))
+      flag(scan.unexpectedCalls, node, 'expression');
     if (isAssignment(node)) flag(scan.unexpectedCalls, node, 'assignment');
     // `globalThis.x` / `x.__pwned` as code. (A sanitized name may well read `globalThis`: declaring it is fine.)
     if (ts.isPropertyAccessExpression(node) || ts.isElementAccessExpression(node)) {
       const base = node.expression;
-      const member = ts.isPropertyAccessExpression(node) ? node.name.text : ts.isStringLiteralLike(node.argumentExpression) ? node.argumentExpression.text : '';
-      if ((ts.isIdentifier(base) && base.text === 'globalThis') || member === '__pwned') flag(scan.codeReferences, node, 'access');
+      const member = ts.isPropertyAccessExpression(node)
+        ? node.name.text
+        : ts.isStringLiteralLike(node.argumentExpression)
+          ? node.argumentExpression.text
+          : '';
+      if ((ts.isIdentifier(base) && base.text === 'globalThis') || member === '__pwned')
+        flag(scan.codeReferences, node, 'access');
     }
     if (rel === 'types.gen.ts') {
       if (ts.isUnionTypeNode(node)) {
@@ -63,7 +73,10 @@ function scanCode(scan: StaticScan, rel: string, source: string, allowedCalls: R
         const single = stringLiteralOf(node);
         if (single !== undefined && !ts.isUnionTypeNode(node.parent)) collected.unions.push([single]);
       }
-      if (ts.isPropertySignature(node) && (ts.isIdentifier(node.name) || ts.isStringLiteral(node.name) || ts.isNumericLiteral(node.name))) {
+      if (
+        ts.isPropertySignature(node) &&
+        (ts.isIdentifier(node.name) || ts.isStringLiteral(node.name) || ts.isNumericLiteral(node.name))
+      ) {
         collected.propertyNames.add(node.name.text);
       }
     }
@@ -75,14 +88,24 @@ function scanCode(scan: StaticScan, rel: string, source: string, allowedCalls: R
 function findBidi(scan: StaticScan, rel: string, text: string): void {
   text.split('\n').forEach((line, index) => {
     for (const match of line.matchAll(BIDI)) {
-      scan.bidiControls.push(`${rel}:${index + 1} U+${(match[0].codePointAt(0) ?? 0).toString(16).toUpperCase().padStart(4, '0')}`);
+      scan.bidiControls.push(
+        `${rel}:${index + 1} U+${(match[0].codePointAt(0) ?? 0).toString(16).toUpperCase().padStart(4, '0')}`,
+      );
     }
   });
 }
 
 /** Scans `sources` (every .ts of the client, by relative path) and the README in `outDir`. */
 export function scanGenerated(outDir: string, sources: ReadonlyMap<string, string>, expect: Expectations): StaticScan {
-  const scan: StaticScan = { transpileDiagnostics: [], unexpectedCalls: [], codeReferences: [], bidiControls: [], mismatches: [], enumsChecked: 0, propertyNamesChecked: 0 };
+  const scan: StaticScan = {
+    transpileDiagnostics: [],
+    unexpectedCalls: [],
+    codeReferences: [],
+    bidiControls: [],
+    mismatches: [],
+    enumsChecked: 0,
+    propertyNamesChecked: 0,
+  };
   const collected: Collected = { unions: [], propertyNames: new Set() };
   for (const [rel, source] of sources) {
     if (rel.startsWith('runtime/')) continue;
@@ -97,13 +120,15 @@ export function scanGenerated(outDir: string, sources: ReadonlyMap<string, strin
       const rel = `README.md#ts-${index + 1}`;
       scanCode(scan, rel, block[1] ?? '', README_CALLS, collected);
       const result = ts.transpileModule(block[1] ?? '', { compilerOptions, reportDiagnostics: true });
-      for (const d of result.diagnostics ?? []) scan.transpileDiagnostics.push(`${rel}: ${ts.flattenDiagnosticMessageText(d.messageText, ' ')}`);
+      for (const d of result.diagnostics ?? [])
+        scan.transpileDiagnostics.push(`${rel}: ${ts.flattenDiagnosticMessageText(d.messageText, ' ')}`);
     });
   }
   checkEnums(scan, collected.unions, expect.enums);
   for (const name of expect.propertyNames) {
     scan.propertyNamesChecked += 1;
-    if (!collected.propertyNames.has(name)) scan.mismatches.push({ where: 'property name (types.gen.ts)', expected: name, actual: 'missing' });
+    if (!collected.propertyNames.has(name))
+      scan.mismatches.push({ where: 'property name (types.gen.ts)', expected: name, actual: 'missing' });
   }
   return scan;
 }
@@ -116,6 +141,10 @@ function checkEnums(scan: StaticScan, unions: readonly string[][], enums: readon
     scan.enumsChecked += 1;
     if (available.has(asKey(values))) continue;
     const near = unions.filter((u) => u.some((v) => values.includes(v))).slice(0, 3);
-    scan.mismatches.push({ where: 'enum (string literal union in types.gen.ts)', expected: values, actual: near.length > 0 ? near : 'no union shares a value' });
+    scan.mismatches.push({
+      where: 'enum (string literal union in types.gen.ts)',
+      expected: values,
+      actual: near.length > 0 ? near : 'no union shares a value',
+    });
   }
 }

@@ -77,7 +77,13 @@ function readOperations(doc: Json): ExpectedOperation[] {
           if (!status.startsWith('x-')) responses[status] = contentKeys(doc, response);
         }
       }
-      const operation: ExpectedOperation = { method: method.toUpperCase(), path, params, bodyMediaTypes: contentKeys(doc, op['requestBody']), responses };
+      const operation: ExpectedOperation = {
+        method: method.toUpperCase(),
+        path,
+        params,
+        bodyMediaTypes: contentKeys(doc, op['requestBody']),
+        responses,
+      };
       // A blank operationId counts as none (the operation is then named from method + path).
       if (typeof op['operationId'] === 'string' && op['operationId'].trim() !== '') operation.operationId = op['operationId'];
       operations.push(operation);

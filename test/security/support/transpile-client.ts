@@ -7,6 +7,7 @@
 import { createHash } from 'node:crypto';
 import { cpSync, existsSync, mkdirSync, readFileSync, readdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
+import { fileURLToPath } from 'node:url';
 import ts from 'typescript';
 
 export const compilerOptions: ts.CompilerOptions = {
@@ -44,7 +45,9 @@ export function transpileClient(outDir: string, execDir: string, cacheDir: strin
   for (const rel of listFiles(execDir, '.ts').filter((f) => !f.endsWith('.d.ts'))) {
     const source = readFileSync(path.join(execDir, rel), 'utf8');
     sources.set(rel, source);
-    const key = createHash('sha256').update(`${ts.version}\0${JSON.stringify(compilerOptions)}\0${source}`).digest('hex');
+    const key = createHash('sha256')
+      .update(`${ts.version}\0${JSON.stringify(compilerOptions)}\0${source}`)
+      .digest('hex');
     const cached = path.join(cacheDir, `${key}.js`);
     let output: string;
     if (existsSync(cached)) {
@@ -63,4 +66,37 @@ export function transpileClient(outDir: string, execDir: string, cacheDir: strin
     writeFileSync(path.join(execDir, rel.replace(/\.ts$/, '.js')), output);
   }
   return { sources, diagnostics };
+}
+
+/** The oracle child's own files (TypeScript, node: imports only). */
+const CHILD_SOURCES = ['oracle-child.ts', 'oracle-calls.ts', 'oracle-checks.ts'];
+
+/**
+ * Compiles the oracle child (oracle-child.ts + oracle-calls.ts) to JavaScript under `root`, in a
+ * folder named by their content, and returns the entry file to run with node.
+ */
+export function compileChild(root: string): string {
+  const here = path.dirname(fileURLToPath(import.meta.url));
+  const sources = CHILD_SOURCES.map((name) => [name, readFileSync(path.join(here, name), 'utf8')] as const);
+  const hash = createHash('sha256').update(ts.version).update(JSON.stringify(sources)).digest('hex').slice(0, 16);
+  const dir = path.join(root, hash);
+  const entry = path.join(dir, 'oracle-child.js');
+  if (existsSync(entry)) return entry;
+  const temp = `${dir}.${process.pid}.tmp`;
+  mkdirSync(temp, { recursive: true });
+  writeFileSync(path.join(temp, 'package.json'), JSON.stringify({ type: 'module', private: true }));
+  for (const [name, source] of sources) {
+    const result = ts.transpileModule(source, { compilerOptions, fileName: name, reportDiagnostics: true });
+    if ((result.diagnostics ?? []).length > 0)
+      throw new Error(
+        `${name} does not compile: ${ts.flattenDiagnosticMessageText(result.diagnostics?.[0]?.messageText ?? '', ' ')}`,
+      );
+    writeFileSync(path.join(temp, name.replace(/\.ts$/, '.js')), result.outputText);
+  }
+  try {
+    renameSync(temp, dir);
+  } catch {
+    rmSync(temp, { recursive: true, force: true }); // another worker got there first
+  }
+  return entry;
 }
