@@ -4,7 +4,17 @@ import tseslint from 'typescript-eslint';
 
 export default tseslint.config(
   {
-    ignores: ['dist/**', 'node_modules/**', 'coverage/**', '.tmp/**', 'examples/**', 'test/**/__generated__/**', 'test/**/__snapshots__/**', 'bench/out/**', 'bin/**'],
+    ignores: [
+      'dist/**',
+      'node_modules/**',
+      'coverage/**',
+      '.tmp/**',
+      'examples/**',
+      'test/**/__generated__/**',
+      'test/**/__snapshots__/**',
+      'bench/out/**',
+      'bin/**',
+    ],
   },
   js.configs.recommended,
   ...tseslint.configs.recommendedTypeChecked,
@@ -29,9 +39,19 @@ export default tseslint.config(
     languageOptions: {
       // Plain Node scripts (bench, test children): the Node and web globals they use.
       globals: Object.fromEntries(
-        ['process', 'console', 'URL', 'fetch', 'setTimeout', 'clearTimeout', 'Buffer', 'performance', 'AbortController', 'Response', 'Headers'].map(
-          (name) => [name, 'readonly'],
-        ),
+        [
+          'process',
+          'console',
+          'URL',
+          'fetch',
+          'setTimeout',
+          'clearTimeout',
+          'Buffer',
+          'performance',
+          'AbortController',
+          'Response',
+          'Headers',
+        ].map((name) => [name, 'readonly']),
       ),
     },
   },

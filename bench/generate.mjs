@@ -14,7 +14,12 @@ const preload = path.join(root, 'bench/report-rss.mjs');
 
 const tools = {
   apiwright: [path.join(root, 'bin/apiwright.js'), 'generate', spec, '--out', path.join(out, 'apiwright'), '--quiet'],
-  'openapi-typescript': [path.join(root, 'node_modules/openapi-typescript/bin/cli.js'), spec, '-o', path.join(out, 'openapi-typescript.ts')],
+  'openapi-typescript': [
+    path.join(root, 'node_modules/openapi-typescript/bin/cli.js'),
+    spec,
+    '-o',
+    path.join(out, 'openapi-typescript.ts'),
+  ],
 };
 
 function measure(args) {
@@ -47,15 +52,25 @@ for (let run = 1; run <= runs; run++) {
   for (const [name, args] of Object.entries(tools)) {
     const result = await measure(args);
     results[name].push(result);
-    console.log(`  run ${run} ${name.padEnd(18)} ${result.ms.toFixed(0).padStart(6)} ms ${result.rssMb.toFixed(0).padStart(5)} MB`);
+    console.log(
+      `  run ${run} ${name.padEnd(18)} ${result.ms.toFixed(0).padStart(6)} ms ${result.rssMb.toFixed(0).padStart(5)} MB`,
+    );
   }
 }
 const summary = Object.fromEntries(
-  Object.entries(results).map(([name, list]) => [name, { ms: median(list.map((r) => r.ms)), rssMb: median(list.map((r) => r.rssMb)) }]),
+  Object.entries(results).map(([name, list]) => [
+    name,
+    { ms: median(list.map((r) => r.ms)), rssMb: median(list.map((r) => r.rssMb)) },
+  ]),
 );
 console.log('\nmedians');
-for (const [name, { ms, rssMb }] of Object.entries(summary)) console.log(`  ${name.padEnd(18)} ${ms.toFixed(0).padStart(6)} ms ${rssMb.toFixed(0).padStart(5)} MB peak RSS`);
+for (const [name, { ms, rssMb }] of Object.entries(summary))
+  console.log(`  ${name.padEnd(18)} ${ms.toFixed(0).padStart(6)} ms ${rssMb.toFixed(0).padStart(5)} MB peak RSS`);
 const ours = summary['apiwright'];
 const peer = summary['openapi-typescript'];
-console.log(`\nratio apiwright / openapi-typescript: time ${(ours.ms / peer.ms).toFixed(2)}×, peak RSS ${(ours.rssMb / peer.rssMb).toFixed(2)}×`);
-console.log(`targets: time ≤ 1.00× (goal 0.50×), peak RSS ≤ 450 MB — ${ours.ms <= peer.ms && ours.rssMb <= 450 ? 'met' : 'NOT met'}`);
+console.log(
+  `\nratio apiwright / openapi-typescript: time ${(ours.ms / peer.ms).toFixed(2)}×, peak RSS ${(ours.rssMb / peer.rssMb).toFixed(2)}×`,
+);
+console.log(
+  `targets: time ≤ 1.00× (goal 0.50×), peak RSS ≤ 450 MB — ${ours.ms <= peer.ms && ours.rssMb <= 450 ? 'met' : 'NOT met'}`,
+);

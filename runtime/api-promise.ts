@@ -14,8 +14,7 @@ export interface ApiResult<T> {
 }
 
 export type SafeResult<T, E = unknown> =
-  | { ok: true; data: T; response: Response; requestId: string }
-  | { ok: false; error: ApiError<E> | ApiwrightError };
+  { ok: true; data: T; response: Response; requestId: string } | { ok: false; error: ApiError<E> | ApiwrightError };
 
 export class ApiPromise<T, E = unknown> implements PromiseLike<T> {
   /** The one in-flight request behind every way of consuming this call. */
@@ -27,6 +26,8 @@ export class ApiPromise<T, E = unknown> implements PromiseLike<T> {
     try {
       started = execute();
     } catch (error) {
+      // Whatever `execute` threw synchronously is rethrown as is, so callers see the runtime's own errors.
+      // eslint-disable-next-line @typescript-eslint/prefer-promise-reject-errors
       started = Promise.reject(error);
     }
     this.result = started;

@@ -57,12 +57,22 @@ export function createAttemptRunner(deps: AttemptDeps): AttemptRunner {
 
   const readContext = (ctx: RequestContext): ReadContext => {
     const op = ctx.operation;
-    return { method: op.method, pathTemplate: op.path, requestId: ctx.requestId, operation: op.id, maxBytes: deps.maxResponseBytes };
+    return {
+      method: op.method,
+      pathTemplate: op.path,
+      requestId: ctx.requestId,
+      operation: op.id,
+      maxBytes: deps.maxResponseBytes,
+    };
   };
 
   async function send(plan: AttemptPlan, hookCtx: HookContext, extraHeaders: Headers | undefined): Promise<Response> {
     const { prepared, ctx, call } = plan;
-    const request: PreparedRequest = { method: prepared.method, url: new URL(prepared.url), headers: new Headers(prepared.headers) };
+    const request: PreparedRequest = {
+      method: prepared.method,
+      url: new URL(prepared.url),
+      headers: new Headers(prepared.headers),
+    };
     extraHeaders?.forEach((value, name) => request.headers.set(name, value));
     if (prepared.body !== undefined) request.body = prepared.body;
     if (prepared.bodyBytes !== undefined) request.bodyBytes = prepared.bodyBytes;
@@ -128,7 +138,13 @@ export function createAttemptRunner(deps: AttemptDeps): AttemptRunner {
       const body = transformResponse(op, response.status, raw);
       // Error headers are redacted copies: an error may be logged or inspected (SECURITY-CASES 20).
       const headers = observer.redactHeaders?.(response.headers) ?? response.headers;
-      const error = new ErrorClass(message, { status: response.status, headers, body, requestId: ctx.requestId, operation: op.id });
+      const error = new ErrorClass(message, {
+        status: response.status,
+        headers,
+        body,
+        requestId: ctx.requestId,
+        operation: op.id,
+      });
       if (error instanceof RateLimitError) error.retryAfterMs = parseRetryAfterMs(response.headers, clock.now());
       throw error;
     },

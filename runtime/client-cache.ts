@@ -60,10 +60,15 @@ export function createClientCache(
     async run(request) {
       const { prepared } = request;
       if (!(request.use ?? enabledByDefault)) return request.send();
-      const snapshot: CacheRequest = { method: prepared.method, url: new URL(prepared.url), headers: new Headers(prepared.headers) };
+      const snapshot: CacheRequest = {
+        method: prepared.method,
+        url: new URL(prepared.url),
+        headers: new Headers(prepared.headers),
+      };
       if (!CACHED_METHODS.has(prepared.method)) {
         const response = await request.send();
-        const invalidates = !SAFE_METHODS.has(prepared.method) && cache !== undefined && response.status >= 200 && response.status < 400;
+        const invalidates =
+          !SAFE_METHODS.has(prepared.method) && cache !== undefined && response.status >= 200 && response.status < 400;
         return invalidates ? instance().store(snapshot, response, await identityOf(request)) : response;
       }
       if (CONDITIONAL_HEADERS.some((name) => prepared.headers.has(name))) return request.send();

@@ -39,7 +39,10 @@ export type RunPage<T> = (target: PageTarget | undefined) => Promise<PageRun<T>>
 
 const toPage = <T>(run: PageRun<T>): PageResult<T> => ({ data: run.data, response: run.response, url: run.url });
 
-export function createPagedPromise<TPage, TItem, TError>(op: OperationDescriptor, runPage: RunPage<TPage>): PagedPromise<TPage, TItem, TError> {
+export function createPagedPromise<TPage, TItem, TError>(
+  op: OperationDescriptor,
+  runPage: RunPage<TPage>,
+): PagedPromise<TPage, TItem, TError> {
   const first = runPage(undefined);
   const promise = new ApiPromise<TPage, TError>(() => first);
   const firstPage = (): Promise<PageRun<TPage>> => first;

@@ -89,7 +89,11 @@ export interface Client {
   readonly metrics: { snapshot(): MetricsSnapshot };
   /** OAuth 2.0 helpers for app-driven flows (authorization URL, code exchange). */
   readonly oauth: Authenticator['oauth'];
-  request<TData, TError = unknown>(op: OperationDescriptor, params: object | undefined, options?: RequestOptions): ApiPromise<TData, TError>;
+  request<TData, TError = unknown>(
+    op: OperationDescriptor,
+    params: object | undefined,
+    options?: RequestOptions,
+  ): ApiPromise<TData, TError>;
   /**
    * Like `request()` (awaiting gives the first page), and async-iterable over every item of every
    * page following `op.pagination`. See client-pagination.ts for operations without pagination.

@@ -41,7 +41,8 @@ export function createRuntimeClient<TAuth extends object = AuthOptions>(
   const logTo: { log?: Observer['log'] } = {};
   const warn = options.logger === undefined ? {} : { warn: (message: string) => logTo.log?.('warn', { message, event: 'auth' }) };
   const authenticator =
-    internals.authenticator ?? createAuthenticator(api, options.auth as AuthOptions | undefined, { fetch: callFetch, clock, allowInsecureHttp, ...warn });
+    internals.authenticator ??
+    createAuthenticator(api, options.auth as AuthOptions | undefined, { fetch: callFetch, clock, allowInsecureHttp, ...warn });
   const observe = createObserver({
     logger: options.logger,
     level: options.logLevel,
@@ -51,7 +52,12 @@ export function createRuntimeClient<TAuth extends object = AuthOptions>(
   });
   logTo.log = observe.log;
   const resilience = createResilience(
-    { retry: options.retry, circuitBreaker: options.circuitBreaker, rateLimit: options.rateLimit, stateStore: options.stateStore },
+    {
+      retry: options.retry,
+      circuitBreaker: options.circuitBreaker,
+      rateLimit: options.rateLimit,
+      stateStore: options.stateStore,
+    },
     { clock, random: options.random ?? Math.random, observer: observe },
   );
   const attempts = createAttemptRunner({
@@ -68,9 +74,15 @@ export function createRuntimeClient<TAuth extends object = AuthOptions>(
   const requestIdHeader = options.requestIdHeader ?? 'X-Request-ID';
 
   /** One logical request; `target` replaces its URL (a next page) and may forbid credentials. */
-  async function execute<T>(op: OperationDescriptor, params: object | undefined, call: RequestOptions, target?: PageTarget): Promise<PageRun<T>> {
+  async function execute<T>(
+    op: OperationDescriptor,
+    params: object | undefined,
+    call: RequestOptions,
+    target?: PageTarget,
+  ): Promise<PageRun<T>> {
     const started = clock.now();
-    const requestId = call.requestId ?? (call.headers === undefined ? null : new Headers(call.headers).get(requestIdHeader)) ?? createUuid();
+    const requestId =
+      call.requestId ?? (call.headers === undefined ? null : new Headers(call.headers).get(requestIdHeader)) ?? createUuid();
     const idempotency = resolveIdempotency(op, params, call, options.idempotencyHeader);
     const deadlineMs = call.deadlineMs ?? options.deadlineMs;
     const ctx: RequestContext = {
@@ -81,7 +93,8 @@ export function createRuntimeClient<TAuth extends object = AuthOptions>(
       ...(deadlineMs === undefined ? {} : { deadline: started + deadlineMs }),
     };
     try {
-      if (call.signal?.aborted === true) throw abortErrorFor(call.signal, `${op.method} ${op.path}`, { requestId, operation: op.id });
+      if (call.signal?.aborted === true)
+        throw abortErrorFor(call.signal, `${op.method} ${op.path}`, { requestId, operation: op.id });
       // Opt-in transformation (camelCase names, Date values) back to the wire form; a no-op without `op.transform`.
       const wireParams = transformRequest(op, params);
       const prepared = await prepareRequest({
@@ -105,7 +118,9 @@ export function createRuntimeClient<TAuth extends object = AuthOptions>(
         use: call.cache,
         identity: () => (withCredentials ? authenticator.identity(ctx) : Promise.resolve([])),
         send: (conditional) =>
-          resilience.execute(ctx, { method: op.method, url: prepared.url }, (attempt) => attempts.run(plan, attempt, conditional)),
+          resilience.execute(ctx, { method: op.method, url: prepared.url }, (attempt) =>
+            attempts.run(plan, attempt, conditional),
+          ),
       });
       const data = await attempts.mapResponse<T>(response, ctx, call);
       return { data, response, requestId, url };
@@ -129,7 +144,11 @@ export function createRuntimeClient<TAuth extends object = AuthOptions>(
     options: publicOptions,
     metrics: observe.metrics,
     oauth: authenticator.oauth,
-    request<TData, TError = unknown>(op: OperationDescriptor, params: object | undefined, call: RequestOptions = {}): ApiPromise<TData, TError> {
+    request<TData, TError = unknown>(
+      op: OperationDescriptor,
+      params: object | undefined,
+      call: RequestOptions = {},
+    ): ApiPromise<TData, TError> {
       return new ApiPromise<TData, TError>(() => execute<TData>(op, params, call));
     },
     paginate<TPage, TItem, TError = unknown>(

@@ -129,7 +129,8 @@ function normalizeRecord(body: Json): NormalizedErrorBody {
       message,
       details,
       correlationId: firstText(nested, CORRELATION_KEYS) ?? firstText(body, CORRELATION_KEYS),
-      documentationUrl: httpUrl(own(nested, 'doc_url')) ?? httpUrl(own(nested, 'documentation_url')) ?? httpUrl(own(nested, 'documentationUrl')),
+      documentationUrl:
+        httpUrl(own(nested, 'doc_url')) ?? httpUrl(own(nested, 'documentation_url')) ?? httpUrl(own(nested, 'documentationUrl')),
     };
   }
 
@@ -137,7 +138,11 @@ function normalizeRecord(body: Json): NormalizedErrorBody {
   const extensionCode = firstText(body, ['code', 'error_code', 'errorCode']);
   const oauthCode = text(error);
   return {
-    code: extensionCode ?? oauthCode ?? firstText(firstError, ['code']) ?? firstText(asRecord(own(firstError, 'extensions')), ['code']),
+    code:
+      extensionCode ??
+      oauthCode ??
+      firstText(firstError, ['code']) ??
+      firstText(asRecord(own(firstError, 'extensions')), ['code']),
     message:
       firstText(body, ['error_description', 'errorDescription', 'message', 'msg']) ??
       text(detail) ??
@@ -146,7 +151,12 @@ function normalizeRecord(body: Json): NormalizedErrorBody {
       firstText(firstError, ['message', 'detail', 'title']),
     details: [...detailsOf(errors), ...detailsOf(own(body, 'invalid-params')), ...detailsOf(detail)].slice(0, MAX_DETAILS),
     correlationId: firstText(body, CORRELATION_KEYS) ?? firstText(body, ['instance']),
-    documentationUrl: problemType ?? httpUrl(own(body, 'documentation_url')) ?? httpUrl(own(body, 'documentationUrl')) ?? httpUrl(own(body, 'error_uri')) ?? httpUrl(own(body, 'errorUri')),
+    documentationUrl:
+      problemType ??
+      httpUrl(own(body, 'documentation_url')) ??
+      httpUrl(own(body, 'documentationUrl')) ??
+      httpUrl(own(body, 'error_uri')) ??
+      httpUrl(own(body, 'errorUri')),
   };
 }
 
@@ -164,6 +174,7 @@ export function looksLikeMarkup(body: string): boolean {
 
 /** The start of a body for diagnosis: one line, at most `max` characters, control characters removed. */
 export function snippetOf(body: string, max = 200): string {
+  // eslint-disable-next-line no-control-regex -- control characters are exactly what must go
   const flat = body.replace(/[\u0000-\u001f\u007f]+/g, ' ').trim();
   return flat.length > max ? `${flat.slice(0, max - 1)}…` : flat;
 }
@@ -174,7 +185,13 @@ export function describeOperation(method: string, pathTemplate: string): string 
 }
 
 /** `GET /pets/{petId} returned 404 Not Found: no pet has this id`. */
-export function formatHttpErrorMessage(method: string, pathTemplate: string, status: number, statusText: string, body: unknown): string {
+export function formatHttpErrorMessage(
+  method: string,
+  pathTemplate: string,
+  status: number,
+  statusText: string,
+  body: unknown,
+): string {
   const server = normalizeErrorBody(body).message;
   const statusPart = statusText.trim() === '' ? String(status) : `${status} ${snippetOf(statusText, 60)}`;
   const head = `${describeOperation(method, pathTemplate)} returned ${statusPart}`;

@@ -291,8 +291,6 @@ export const isParseError = (value: unknown): value is ParseError => hasName(val
 export const isResponseTooLargeError = (value: unknown): value is ResponseTooLargeError =>
   hasName(value, 'ResponseTooLargeError');
 export const isValidationError = (value: unknown): value is ValidationError => hasName(value, validationErrorNames);
-export const isRequestTooLargeError = (value: unknown): value is RequestTooLargeError =>
-  hasName(value, 'RequestTooLargeError');
+export const isRequestTooLargeError = (value: unknown): value is RequestTooLargeError => hasName(value, 'RequestTooLargeError');
 export const isCircuitOpenError = (value: unknown): value is CircuitOpenError => hasName(value, 'CircuitOpenError');
-export const isConfigurationError = (value: unknown): value is ConfigurationError =>
-  hasName(value, 'ConfigurationError');
+export const isConfigurationError = (value: unknown): value is ConfigurationError => hasName(value, 'ConfigurationError');

@@ -13,7 +13,10 @@ type Step<T, Key extends string> = T extends object ? (Key extends keyof T ? Non
  * The item type at `Path` inside a page type, e.g. `PageItem<PetPage, ['items']>` is `Pet`.
  * Unions are followed member by member; a path that leads nowhere gives `unknown`.
  */
-export type PageItem<TPage, Path extends readonly string[]> = Path extends readonly [infer Head extends string, ...infer Rest extends readonly string[]]
+export type PageItem<TPage, Path extends readonly string[]> = Path extends readonly [
+  infer Head extends string,
+  ...infer Rest extends readonly string[],
+]
   ? PageItem<Step<NonNullable<TPage>, Head>, Rest>
   : [NonNullable<TPage>] extends [never]
     ? unknown

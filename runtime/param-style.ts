@@ -64,9 +64,7 @@ export function encodeStrict(text: string): string {
 function encodeReserved(text: string): string {
   return text.replace(/%[0-9A-Fa-f]{2}|[^%]+|%/g, (chunk) => {
     if (/^%[0-9A-Fa-f]{2}$/.test(chunk)) return chunk;
-    return encodeStrict(chunk).replace(/%(3A|2F|3F|40|21|24|27|28|29|2A|2C|3B)/g, (encoded) =>
-      decodeURIComponent(encoded),
-    );
+    return encodeStrict(chunk).replace(/%(3A|2F|3F|40|21|24|27|28|29|2A|2C|3B)/g, (encoded) => decodeURIComponent(encoded));
   });
 }
 

@@ -92,7 +92,11 @@ export function encodeFormBody(value: unknown, encoding: BodyDescriptor['encodin
     }
     const style = rule?.style ?? 'form';
     pairs.push(
-      ...serializeQueryParam(name, property, { style, explode: rule?.explode ?? style === 'form', allowReserved: rule?.allowReserved }),
+      ...serializeQueryParam(name, property, {
+        style,
+        explode: rule?.explode ?? style === 'form',
+        allowReserved: rule?.allowReserved,
+      }),
     );
   }
   return pairs.join('&');
@@ -102,7 +106,10 @@ function multipartPart(name: string, value: unknown, rule: EncodingDescriptor | 
   const declared = rule?.contentType;
   if (typeof Blob !== 'undefined' && value instanceof Blob) {
     const filename = typeof (value as { name?: unknown }).name === 'string' ? (value as File).name : name;
-    const typed = declared !== undefined && !declared.includes('*') && value.type !== declared ? new Blob([value], { type: declared }) : value;
+    const typed =
+      declared !== undefined && !declared.includes('*') && value.type !== declared
+        ? new Blob([value], { type: declared })
+        : value;
     return [typed, filename];
   }
   if (value instanceof ArrayBuffer || ArrayBuffer.isView(value)) {
@@ -146,7 +153,11 @@ async function serializeFormData(form: FormData): Promise<EncodedBody> {
 }
 
 /** Encodes the `body` param for `mediaType`. */
-export async function encodeRequestBody(value: unknown, mediaType: string, encoding?: BodyDescriptor['encoding']): Promise<EncodedBody> {
+export async function encodeRequestBody(
+  value: unknown,
+  mediaType: string,
+  encoding?: BodyDescriptor['encoding'],
+): Promise<EncodedBody> {
   const kind = essence(mediaType);
   const isRange = kind.includes('*');
   if (kind === 'multipart/form-data' || (kind.startsWith('multipart/') && (isPlainObject(value) || value instanceof FormData))) {

@@ -73,16 +73,22 @@ export async function prepareRequest(input: PrepareInput): Promise<PreparedReque
   const allowInsecureHttp = options.allowInsecureHttp === true;
   const url =
     input.url ??
-    buildRequestUrl(resolveBaseUrl(api, op, { baseUrl: call.baseUrl ?? options.baseUrl, serverVariables: options.serverVariables }), op, params);
+    buildRequestUrl(
+      resolveBaseUrl(api, op, { baseUrl: call.baseUrl ?? options.baseUrl, serverVariables: options.serverVariables }),
+      op,
+      params,
+    );
   assertSecureUrl(url, allowInsecureHttp);
   const headers = new Headers({ Accept: buildAcceptHeader(op) });
   if (!isBrowserLike()) setHeader(headers, 'User-Agent', options.userAgent ?? formatUserAgent(api));
   const prepared: PreparedRequest = { method: op.method, url, headers };
 
   const bodyKey = op.bodyKey ?? 'body';
-  const bodyValue = params !== undefined && Object.hasOwn(params, bodyKey) ? (params as Record<string, unknown>)[bodyKey] : undefined;
+  const bodyValue =
+    params !== undefined && Object.hasOwn(params, bodyKey) ? (params as Record<string, unknown>)[bodyKey] : undefined;
   if (op.body !== undefined && bodyValue !== undefined) {
-    if (op.method === 'GET' || op.method === 'HEAD') throw new ValidationError(`${op.method} ${op.path}: fetch cannot send a body with ${op.method}`);
+    if (op.method === 'GET' || op.method === 'HEAD')
+      throw new ValidationError(`${op.method} ${op.path}: fetch cannot send a body with ${op.method}`);
     const encoded = await encodeRequestBody(bodyValue, pickMediaType(op.body, call.contentType), op.body.encoding);
     if (encoded.contentType !== undefined) headers.set('Content-Type', encoded.contentType);
     const limit = options.maxRequestBytes;
@@ -93,10 +99,14 @@ export async function prepareRequest(input: PrepareInput): Promise<PreparedReque
         operation: op.id,
       });
     if (limit !== undefined && encoded.bytes !== undefined && encoded.bytes > limit) throw tooLarge();
-    prepared.body = limit !== undefined && encoded.body instanceof ReadableStream ? limitUpload(encoded.body, limit, tooLarge) : encoded.body;
+    prepared.body =
+      limit !== undefined && encoded.body instanceof ReadableStream ? limitUpload(encoded.body, limit, tooLarge) : encoded.body;
     if (encoded.bytes !== undefined) prepared.bodyBytes = encoded.bytes;
   } else if (op.body?.required === true) {
-    throw new ValidationError(`${op.method} ${op.path}: a request body is required`, { operation: op.id, issues: [{ field: 'body', issue: 'required' }] });
+    throw new ValidationError(`${op.method} ${op.path}: a request body is required`, {
+      operation: op.id,
+      issues: [{ field: 'body', issue: 'required' }],
+    });
   }
 
   mergeHeaders(headers, options.headers);
@@ -109,10 +119,12 @@ export async function prepareRequest(input: PrepareInput): Promise<PreparedReque
     if (param.in === 'header') setHeader(headers, param.name, serializeHeaderParam(asContent, param.explode));
     else cookies.push(...serializeCookieParam(param.name, asContent, param.explode));
   }
-  if (cookies.length > 0) setHeader(headers, 'Cookie', [headers.get('Cookie'), ...cookies].filter((c) => c !== null && c !== '').join('; '));
+  if (cookies.length > 0)
+    setHeader(headers, 'Cookie', [headers.get('Cookie'), ...cookies].filter((c) => c !== null && c !== '').join('; '));
   mergeHeaders(headers, call.headers);
   setHeader(headers, input.requestIdHeader, ctx.requestId);
-  if (input.idempotencyHeader !== undefined && ctx.idempotencyKey !== undefined) setHeader(headers, input.idempotencyHeader, ctx.idempotencyKey);
+  if (input.idempotencyHeader !== undefined && ctx.idempotencyKey !== undefined)
+    setHeader(headers, input.idempotencyHeader, ctx.idempotencyKey);
   return prepared;
 }
 
@@ -123,7 +135,11 @@ const ALWAYS_SENSITIVE_HEADERS = ['authorization', 'cookie', 'proxy-authorizatio
  * Removes every credential from a request bound for another origin: the always-sensitive headers,
  * the spec's API-key headers and API-key query parameters (SECURITY-CASES 18).
  */
-export function stripCredentials(request: PreparedRequest, sensitiveHeaders: readonly string[], sensitiveQueryParams: readonly string[]): void {
+export function stripCredentials(
+  request: PreparedRequest,
+  sensitiveHeaders: readonly string[],
+  sensitiveQueryParams: readonly string[],
+): void {
   for (const name of [...ALWAYS_SENSITIVE_HEADERS, ...sensitiveHeaders]) request.headers.delete(name);
   const query = new Set(sensitiveQueryParams.map((name) => name.toLowerCase()));
   for (const key of [...request.url.searchParams.keys()]) if (query.has(key.toLowerCase())) request.url.searchParams.delete(key);

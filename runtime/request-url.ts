@@ -32,7 +32,8 @@ function substituteServerVariables(server: ServerDescriptor, chosen: Readonly<Re
       throw new ConfigurationError(`Server variable ${name} must be one of ${variable.enum.join(', ')}`);
     }
     // A variable fills part of a host or path; these characters would move it somewhere else.
-    if (/[\s@#?\\]/.test(value)) throw new ConfigurationError(`Server variable ${name} contains a character not allowed in a URL part`);
+    if (/[\s@#?\\]/.test(value))
+      throw new ConfigurationError(`Server variable ${name} contains a character not allowed in a URL part`);
     return value;
   });
 }

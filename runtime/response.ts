@@ -168,7 +168,9 @@ function contentTypeOf(response: Response): string {
 }
 
 function isTextual(contentType: string): boolean {
-  return /^text\/|^application\/(?:[^;\s]*\+)?(?:xml|yaml|x-yaml|x-www-form-urlencoded|javascript|x-ndjson|graphql)\b/i.test(contentType);
+  return /^text\/|^application\/(?:[^;\s]*\+)?(?:xml|yaml|x-yaml|x-www-form-urlencoded|javascript|x-ndjson|graphql)\b/i.test(
+    contentType,
+  );
 }
 
 const decoder = new TextDecoder();

@@ -120,9 +120,12 @@ function convert(value: unknown, shapes: readonly Shape[], run: Run, path: Path,
   const leaves: Leaves = { dates: [], objects: [], items: [], tuples: [], orString: false };
   const seen = new Set<Shape>();
   for (const shape of shapes) collect(shape, value, run, leaves, seen);
-  if (typeof value === 'string') return leaves.dates.length > 0 && run.direction === 'fromWire' ? readDate(value, leaves, run, path) : value;
-  if (value instanceof Date) return leaves.dates.length > 0 && run.direction === 'toWire' ? writeDate(value, leaves.dates, path) : value;
-  if (Array.isArray(value)) return leaves.items.length + leaves.tuples.length > 0 ? convertArray(value, leaves, run, path, depth) : value;
+  if (typeof value === 'string')
+    return leaves.dates.length > 0 && run.direction === 'fromWire' ? readDate(value, leaves, run, path) : value;
+  if (value instanceof Date)
+    return leaves.dates.length > 0 && run.direction === 'toWire' ? writeDate(value, leaves.dates, path) : value;
+  if (Array.isArray(value))
+    return leaves.items.length + leaves.tuples.length > 0 ? convertArray(value, leaves, run, path, depth) : value;
   if (isPlainObject(value) && leaves.objects.length > 0) return convertObject(value, leaves.objects, run, path, depth);
   return value;
 }
@@ -175,7 +178,13 @@ function convertArray(value: readonly unknown[], leaves: Leaves, run: Run, path:
   return result;
 }
 
-function convertObject(value: Record<string, unknown>, objects: Leaves['objects'], run: Run, path: Path, depth: number): Record<string, unknown> {
+function convertObject(
+  value: Record<string, unknown>,
+  objects: Leaves['objects'],
+  run: Run,
+  path: Path,
+  depth: number,
+): Record<string, unknown> {
   const fromWire = run.direction === 'fromWire';
   // Source key → target key and the shapes of its value, from every object leaf (the first leaf names it).
   const declared = new Map<string, { target: string; shapes: Shape[] }>();
@@ -198,14 +207,19 @@ function convertObject(value: Record<string, unknown>, objects: Leaves['objects'
     if (entry === undefined && targets.has(key)) continue;
     const shapes = entry === undefined ? values : entry.shapes;
     const item = value[key];
-    define(result, entry?.target ?? key, shapes.length === 0 ? item : convert(item, shapes, run, { parent: path, key }, depth + 1));
+    define(
+      result,
+      entry?.target ?? key,
+      shapes.length === 0 ? item : convert(item, shapes, run, { parent: path, key }, depth + 1),
+    );
   }
   return result;
 }
 
 // RFC 3339 §5.6, with the leniency real APIs need: a space for `T`, seconds optional, basic-format
 // offsets (`+0000`), a bare date. A missing offset reads as UTC, never as the machine's local time.
-const dateTimePattern = /^(\d{4})-(\d{2})-(\d{2})(?:[Tt ](\d{2}):(\d{2})(?::(\d{2})(?:\.(\d+))?)?(?:([Zz])|([+-])(\d{2}):?(\d{2}))?)?$/;
+const dateTimePattern =
+  /^(\d{4})-(\d{2})-(\d{2})(?:[Tt ](\d{2}):(\d{2})(?::(\d{2})(?:\.(\d+))?)?(?:([Zz])|([+-])(\d{2}):?(\d{2}))?)?$/;
 
 /** The instant `text` names, or undefined when it is not a real RFC 3339 date or date-time. */
 export function parseWireDate(text: string): Date | undefined {
@@ -217,7 +231,17 @@ export function parseWireDate(text: string): Date | undefined {
   const leap = (year % 4 === 0 && year % 100 !== 0) || year % 400 === 0;
   const monthDays = [31, leap ? 29 : 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31][month - 1];
   // Second 60 is a leap second (RFC 3339 §5.7); Date cannot hold it and rolls over to the next minute.
-  if (monthDays === undefined || day < 1 || day > monthDays || hour > 23 || minute > 59 || second > 60 || offsetHour > 23 || offsetMinute > 59) return undefined;
+  if (
+    monthDays === undefined ||
+    day < 1 ||
+    day > monthDays ||
+    hour > 23 ||
+    minute > 59 ||
+    second > 60 ||
+    offsetHour > 23 ||
+    offsetMinute > 59
+  )
+    return undefined;
   const millis = Number(((match[7] ?? '') + '000').slice(0, 3));
   const date = new Date(0);
   date.setUTCFullYear(year, month - 1, day); // not Date.UTC: it maps years 0–99 to 1900–1999
@@ -254,7 +278,13 @@ function invalid(path: Path, issue: string): ValidationError {
 function formatPath(path: Path): string {
   const parts: string[] = [];
   for (let node: Path | undefined = path; node !== undefined; node = node.parent) {
-    parts.unshift(typeof node.key === 'number' ? `[${node.key}]` : node.parent === undefined || /^[A-Za-z_$][\w$]*$/.test(node.key) ? `${node.parent === undefined ? '' : '.'}${node.key}` : `[${JSON.stringify(node.key)}]`);
+    parts.unshift(
+      typeof node.key === 'number'
+        ? `[${node.key}]`
+        : node.parent === undefined || /^[A-Za-z_$][\w$]*$/.test(node.key)
+          ? `${node.parent === undefined ? '' : '.'}${node.key}`
+          : `[${JSON.stringify(node.key)}]`,
+    );
   }
   return parts.join('');
 }

@@ -39,10 +39,24 @@ const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS', 'TRACE']);
 
 /** Error codes (undici, Node, Bun) that prove the request never reached the server. */
 const NEVER_REACHED = new Set([
-  'ECONNREFUSED', 'ENOTFOUND', 'EAI_AGAIN', 'EAI_NONAME', 'EAI_FAIL', 'EHOSTUNREACH', 'ENETUNREACH', 'EHOSTDOWN',
-  'ENETDOWN', 'EADDRNOTAVAIL', 'UND_ERR_CONNECT_TIMEOUT', 'ERR_TLS_CERT_ALTNAME_INVALID', 'CERT_HAS_EXPIRED',
-  'DEPTH_ZERO_SELF_SIGNED_CERT', 'SELF_SIGNED_CERT_IN_CHAIN', 'UNABLE_TO_VERIFY_LEAF_SIGNATURE',
-  'ConnectionRefused', 'FailedToOpenSocket',
+  'ECONNREFUSED',
+  'ENOTFOUND',
+  'EAI_AGAIN',
+  'EAI_NONAME',
+  'EAI_FAIL',
+  'EHOSTUNREACH',
+  'ENETUNREACH',
+  'EHOSTDOWN',
+  'ENETDOWN',
+  'EADDRNOTAVAIL',
+  'UND_ERR_CONNECT_TIMEOUT',
+  'ERR_TLS_CERT_ALTNAME_INVALID',
+  'CERT_HAS_EXPIRED',
+  'DEPTH_ZERO_SELF_SIGNED_CERT',
+  'SELF_SIGNED_CERT_IN_CHAIN',
+  'UNABLE_TO_VERIFY_LEAF_SIGNATURE',
+  'ConnectionRefused',
+  'FailedToOpenSocket',
 ]);
 
 function collectCodes(error: unknown, depth = 0): string[] {
@@ -78,7 +92,11 @@ function findRuntimeError(error: unknown): ApiwrightError | undefined {
  * The error for a caller's aborted signal: TimeoutError when the signal is a timeout
  * (`AbortSignal.timeout()` aborts with a DOMException named TimeoutError), else AbortError.
  */
-export function abortErrorFor(signal: AbortSignal, label: string, init: { requestId: string; operation: string }): ApiwrightError {
+export function abortErrorFor(
+  signal: AbortSignal,
+  label: string,
+  init: { requestId: string; operation: string },
+): ApiwrightError {
   const reason: unknown = signal.reason;
   if (typeof reason === 'object' && reason !== null && (reason as { name?: unknown }).name === 'TimeoutError') {
     return new TimeoutError(`${label} timed out (the caller's signal)`, { ...init, cause: reason });
@@ -111,13 +129,14 @@ export async function sendRequest(request: Request, options: TransportOptions): 
   const timer = new AbortController();
   let timedOut = false;
   // An infinite limit means no timer (useful with fake clocks whose sleeps return at once).
-  if (Number.isFinite(limit)) void options.clock.sleep(limit, timer.signal).then(
-    () => {
-      timedOut = true;
-      controller.abort(new TimeoutError(`${label} timed out`, init));
-    },
-    () => undefined,
-  );
+  if (Number.isFinite(limit))
+    void options.clock.sleep(limit, timer.signal).then(
+      () => {
+        timedOut = true;
+        controller.abort(new TimeoutError(`${label} timed out`, init));
+      },
+      () => undefined,
+    );
   const stopTimer = (): void => timer.abort();
   const release = (): void => {
     stopTimer();
@@ -216,27 +235,36 @@ async function followRedirects(first: Request, signal: AbortSignal, options: Tra
     for (let hop = 0; ; hop += 1) {
       const response = await options.fetch(current);
       if (response.type === 'opaqueredirect') {
-        throw new ConnectionError(`${options.method} ${options.pathTemplate} was redirected, which this environment cannot follow`, {
-          requestId: options.requestId,
-          operation: options.operation,
-        });
+        throw new ConnectionError(
+          `${options.method} ${options.pathTemplate} was redirected, which this environment cannot follow`,
+          {
+            requestId: options.requestId,
+            operation: options.operation,
+          },
+        );
       }
       const location = response.headers.get('location');
       if (browser || !REDIRECT_STATUSES.has(response.status) || location === null) return response;
       await response.body?.cancel().catch(() => undefined);
       if (hop >= options.maxRedirects) {
-        throw new ConnectionError(`${options.method} ${options.pathTemplate} was redirected more than ${options.maxRedirects} times`, {
-          requestId: options.requestId,
-          operation: options.operation,
-        });
+        throw new ConnectionError(
+          `${options.method} ${options.pathTemplate} was redirected more than ${options.maxRedirects} times`,
+          {
+            requestId: options.requestId,
+            operation: options.operation,
+          },
+        );
       }
       const from = new URL(current.url);
       const next = new URL(location, from);
       if (next.protocol !== 'https:' && next.protocol !== 'http:') {
-        throw new ConnectionError(`${options.method} ${options.pathTemplate} was redirected to an unsupported scheme ${next.protocol}`, {
-          requestId: options.requestId,
-          operation: options.operation,
-        });
+        throw new ConnectionError(
+          `${options.method} ${options.pathTemplate} was redirected to an unsupported scheme ${next.protocol}`,
+          {
+            requestId: options.requestId,
+            operation: options.operation,
+          },
+        );
       }
       assertSecureUrl(next, options.allowInsecureHttp);
       const toGet =
@@ -251,10 +279,13 @@ async function followRedirects(first: Request, signal: AbortSignal, options: Tra
       if (!toGet && current.body !== null) {
         if (replay === null && spare !== undefined) replay = new Uint8Array(await spare.arrayBuffer());
         if (replay === null) {
-          throw new ConnectionError(`${options.method} ${options.pathTemplate} got a ${response.status} redirect, but a streamed body cannot be sent twice`, {
-            requestId: options.requestId,
-            operation: options.operation,
-          });
+          throw new ConnectionError(
+            `${options.method} ${options.pathTemplate} got a ${response.status} redirect, but a streamed body cannot be sent twice`,
+            {
+              requestId: options.requestId,
+              operation: options.operation,
+            },
+          );
         }
         body = replay;
       }

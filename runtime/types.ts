@@ -12,14 +12,7 @@ export type HttpMethod = 'GET' | 'PUT' | 'POST' | 'DELETE' | 'OPTIONS' | 'HEAD' 
 export type ParamLocation = 'path' | 'query' | 'header' | 'cookie';
 
 /** OpenAPI 3 `style` values (OAS 3.1 §4.8.12.4). */
-export type ParamStyle =
-  | 'simple'
-  | 'label'
-  | 'matrix'
-  | 'form'
-  | 'spaceDelimited'
-  | 'pipeDelimited'
-  | 'deepObject';
+export type ParamStyle = 'simple' | 'label' | 'matrix' | 'form' | 'spaceDelimited' | 'pipeDelimited' | 'deepObject';
 
 /** How one parameter is serialized, exactly as the spec declares it. */
 export interface ParamDescriptor {

@@ -10,7 +10,15 @@ import { loadSpec } from './load/index.js';
 import { normalizeDocument } from './normalize/index.js';
 import { planClient } from './plan/plan-client.js';
 import { readmeData } from './plan/readme-data.js';
-import { diffOutput, readGeneratorVersion, readRuntimeFiles, renderTemplates, stampHeader, writeOutput, type OutputFile } from './write/index.js';
+import {
+  diffOutput,
+  readGeneratorVersion,
+  readRuntimeFiles,
+  renderTemplates,
+  stampHeader,
+  writeOutput,
+  type OutputFile,
+} from './write/index.js';
 
 export interface GenerateOptions {
   /** Path of the entry spec file. */
@@ -64,7 +72,9 @@ export interface GenerateResult {
 }
 
 /** Builds the generated client in memory: every file's path and content. */
-export async function buildClient(options: GenerateOptions): Promise<{ files: OutputFile[]; warnings: Diagnostic[]; stats: GenerateStats }> {
+export async function buildClient(
+  options: GenerateOptions,
+): Promise<{ files: OutputFile[]; warnings: Diagnostic[]; stats: GenerateStats }> {
   const loaded = await loadSpec(options.spec, {
     allowRemoteRefs: options.allowRemoteRefs ?? false,
     ...(options.refRoot === undefined ? {} : { root: options.refRoot }),
@@ -76,17 +86,27 @@ export async function buildClient(options: GenerateOptions): Promise<{ files: Ou
     ...(options.pagination === undefined ? {} : { pagination: options.pagination }),
   });
   // Locating re-reads the source with positions: done for the first warnings only, which is what a reader looks at.
-  const warnings = [...loaded.warnings, ...normalized.warnings].map((w, i) => (i < 50 ? locateWarning(w, (pointer) => loaded.locate(pointer)) : w));
+  const warnings = [...loaded.warnings, ...normalized.warnings].map((w, i) =>
+    i < 50 ? locateWarning(w, (pointer) => loaded.locate(pointer)) : w,
+  );
   for (const warning of warnings) options.onWarning?.(warning);
 
   // Paths in generated files are relative to the working directory: the output is the same on every machine.
   const cwd = options.cwd ?? process.cwd();
   const specFile = toPosix(path.relative(cwd, path.resolve(cwd, options.spec)));
   const outDir = toPosix(path.relative(cwd, path.resolve(cwd, options.out)));
-  const plan = planClient(normalized.document, { specFile, clientName: options.clientName, naming: options.naming, dates: options.dates });
+  const plan = planClient(normalized.document, {
+    specFile,
+    clientName: options.clientName,
+    naming: options.naming,
+    dates: options.dates,
+  });
   const generated = emitClient(plan).map((file) => ({ path: file.path, content: stampHeader(file.content, specFile) }));
   const generatorVersion = readGeneratorVersion();
-  const [runtime, templates] = await Promise.all([readRuntimeFiles(), renderTemplates(readmeData(plan, generatorVersion, outDir))]);
+  const [runtime, templates] = await Promise.all([
+    readRuntimeFiles(),
+    renderTemplates(readmeData(plan, generatorVersion, outDir)),
+  ]);
   const pagination: Record<string, number> = {};
   for (const operation of normalized.document.operations) {
     if (operation.pagination) pagination[operation.pagination.style] = (pagination[operation.pagination.style] ?? 0) + 1;
@@ -109,7 +129,10 @@ function toPosix(file: string): string {
   return file.split(path.sep).join('/');
 }
 
-function locateWarning(warning: Diagnostic, locate: (pointer: string) => { line?: number | undefined; column?: number | undefined }): Diagnostic {
+function locateWarning(
+  warning: Diagnostic,
+  locate: (pointer: string) => { line?: number | undefined; column?: number | undefined },
+): Diagnostic {
   if (warning.pointer === undefined || warning.line !== undefined) return warning;
   const where = locate(warning.pointer);
   return { ...warning, line: where.line, column: where.column };

@@ -1,5 +1,21 @@
 /** apiwright's programmatic API: an explicit list. */
 export { buildClient, generate, type GenerateOptions, type GenerateResult, type StaleFiles } from './generate.js';
-export { defineConfig, loadConfig, type Config, type DateStyle, type NamingStyle, type PaginationOverride, type ResolvedConfig } from './config/index.js';
-export { ApiwrightError, ConfigError, PlanError, SpecError, formatDiagnostic, type Diagnostic, type SourceLocation } from './errors.js';
+export {
+  defineConfig,
+  loadConfig,
+  type Config,
+  type DateStyle,
+  type NamingStyle,
+  type PaginationOverride,
+  type ResolvedConfig,
+} from './config/index.js';
+export {
+  ApiwrightError,
+  ConfigError,
+  PlanError,
+  SpecError,
+  formatDiagnostic,
+  type Diagnostic,
+  type SourceLocation,
+} from './errors.js';
 export { loadSpec, type LoadOptions, type LoadedSpec } from './load/index.js';

@@ -20,7 +20,11 @@ export async function startPetstoreServer(): Promise<{ url: string; server: Serv
       res.end(body === undefined ? undefined : typeof body === 'string' ? body : JSON.stringify(body));
     };
     if (req.headers['x-api-key'] !== 'demo-key' && url.pathname !== '/v1/health') {
-      return send(401, { type: 'about:blank', title: 'Unauthorized', status: 401, detail: 'Missing or wrong X-API-Key.' }, 'application/problem+json');
+      return send(
+        401,
+        { type: 'about:blank', title: 'Unauthorized', status: 401, detail: 'Missing or wrong X-API-Key.' },
+        'application/problem+json',
+      );
     }
     const chunks: Buffer[] = [];
     req.on('data', (chunk: Buffer) => chunks.push(chunk));

@@ -209,7 +209,11 @@ export function createAuthenticator(api: ApiDescriptor, auth: AuthOptions | unde
       const selected = await select(ctx);
       if (!selected) return [];
       // Applied to a blank request, so only what the schemes write is read back.
-      const probe: PreparedRequest = { method: ctx.operation.method, url: new URL('https://identity.invalid/'), headers: new Headers() };
+      const probe: PreparedRequest = {
+        method: ctx.operation.method,
+        url: new URL('https://identity.invalid/'),
+        headers: new Headers(),
+      };
       const parts: string[] = [];
       for (const { handler, scopes } of selected.schemes) {
         parts.push(`scheme:${handler.name}`);

@@ -52,20 +52,32 @@ function buildParser(version: string) {
         .positional('spec', { type: 'string', describe: 'Spec file (default: "input" in the config file)' })
         .option('out', { type: 'string', requiresArg: true, describe: 'Output folder (default: "output" in the config file)' })
         .option('allow-remote-refs', { type: 'boolean', describe: 'Allow $ref to http(s) URLs (never private addresses)' })
-        .option('ref-root', { type: 'string', requiresArg: true, describe: 'Folder local $refs may read from (default: the spec\'s folder)' }),
+        .option('ref-root', {
+          type: 'string',
+          requiresArg: true,
+          describe: "Folder local $refs may read from (default: the spec's folder)",
+        }),
     )
     .command('check [spec]', 'Exit 1 when the output folder differs from what generate would write', (y) =>
       y
         .positional('spec', { type: 'string', describe: 'Spec file (default: "input" in the config file)' })
         .option('out', { type: 'string', requiresArg: true, describe: 'Output folder (default: "output" in the config file)' })
         .option('allow-remote-refs', { type: 'boolean', describe: 'Allow $ref to http(s) URLs (never private addresses)' })
-        .option('ref-root', { type: 'string', requiresArg: true, describe: 'Folder local $refs may read from (default: the spec\'s folder)' }),
+        .option('ref-root', {
+          type: 'string',
+          requiresArg: true,
+          describe: "Folder local $refs may read from (default: the spec's folder)",
+        }),
     )
     .command('validate [spec]', 'Validate a spec against the OpenAPI schema', (y) =>
       y
         .positional('spec', { type: 'string', describe: 'Spec file (default: "input" in the config file)' })
         .option('allow-remote-refs', { type: 'boolean', describe: 'Allow $ref to http(s) URLs (never private addresses)' })
-        .option('ref-root', { type: 'string', requiresArg: true, describe: 'Folder local $refs may read from (default: the spec\'s folder)' }),
+        .option('ref-root', {
+          type: 'string',
+          requiresArg: true,
+          describe: "Folder local $refs may read from (default: the spec's folder)",
+        }),
     )
     .command('init [spec]', 'Write apiwright.config.json with sensible defaults', (y) =>
       y

@@ -37,7 +37,12 @@ export function emitClientFile(plan: ClientPlan): string {
   writer.blankLine();
   writer.writeLine(`const api: ApiDescriptor = ${valueLiteral(apiDescriptor(plan))};`);
   writer.blankLine();
-  writer.write(docComment([`Creates a client for ${plan.document.title} ${plan.document.version}.`, plan.document.description ? firstParagraph(plan.document.description) : undefined]));
+  writer.write(
+    docComment([
+      `Creates a client for ${plan.document.title} ${plan.document.version}.`,
+      plan.document.description ? firstParagraph(plan.document.description) : undefined,
+    ]),
+  );
   writer.writeLine('export function createClient(options: ClientOptions = {}) {');
   writer.indent(() => {
     writer.writeLine('const client = createRuntimeClient(api, options);');
@@ -66,14 +71,23 @@ export function emitClientFile(plan: ClientPlan): string {
 }
 
 function emitAuthInterface(writer: ReturnType<typeof createWriter>, plan: ClientPlan): void {
-  writer.write(docComment(['Credentials, one per security scheme of the spec. Each may also come from the environment variable named below.']));
+  writer.write(
+    docComment([
+      'Credentials, one per security scheme of the spec. Each may also come from the environment variable named below.',
+    ]),
+  );
   const lines = plan.schemes.flatMap((scheme) => {
     const type = authType(scheme);
     if (type === undefined) return [];
-    const doc = docComment([scheme.scheme.description, `Scheme \`${scheme.name}\` (${describeScheme(scheme)}); environment: \`${scheme.env}\`.`], '  ');
+    const doc = docComment(
+      [scheme.scheme.description, `Scheme \`${scheme.name}\` (${describeScheme(scheme)}); environment: \`${scheme.env}\`.`],
+      '  ',
+    );
     return [`${doc}  ${propertyKey(scheme.option)}?: ${type};`];
   });
-  writer.writeLine(lines.length === 0 ? 'export interface ClientAuth {}' : `export interface ClientAuth {\n${lines.join('\n')}\n}`);
+  writer.writeLine(
+    lines.length === 0 ? 'export interface ClientAuth {}' : `export interface ClientAuth {\n${lines.join('\n')}\n}`,
+  );
 }
 
 function describeScheme(planned: PlannedScheme): string {

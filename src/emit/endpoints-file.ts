@@ -13,7 +13,8 @@ export function emitEndpointsFile(plan: ClientPlan, group: PlannedGroup): string
   const depth = group.file.split('/').length - 1;
   const up = depth === 0 ? './' : '../'.repeat(depth);
   writer.writeLine(`import type { ApiPromise, Client, RequestOptions } from '${up}runtime/index.js';`);
-  if (group.operations.some(isPaged)) writer.writeLine(`import type { PageItem, PagedPromise } from '${up}runtime/paged-promise.js';`);
+  if (group.operations.some(isPaged))
+    writer.writeLine(`import type { PageItem, PagedPromise } from '${up}runtime/paged-promise.js';`);
   writer.writeLine(`import type * as t from '${up}${plan.files.types.replace(/\.ts$/, '.js')}';`);
   const transforms = new Map(group.operations.map((op) => [op, operationTransform(plan, op)]));
   if (plan.files.transforms !== undefined && [...transforms.values()].some((t) => t !== undefined)) {
@@ -26,10 +27,18 @@ export function emitEndpointsFile(plan: ClientPlan, group: PlannedGroup): string
   return writer.toString();
 }
 
-function emitEndpoint(writer: Writer, plan: ClientPlan, planned: PlannedOperation, transform: { [key: string]: Value } | undefined): void {
+function emitEndpoint(
+  writer: Writer,
+  plan: ClientPlan,
+  planned: PlannedOperation,
+  transform: { [key: string]: Value } | undefined,
+): void {
   const { operation } = planned;
-  const route = `\`${operation.method} ${operation.path}\`` + (operation.tags[0] === undefined ? '' : ` · tag \`${operation.tags[0]}\``);
-  const throws = errorResponses(operation).map((r) => `@throws {${errorClass(r.status)}} ${r.status}${r.description ? ` — ${firstLine(r.description)}` : ''}`);
+  const route =
+    `\`${operation.method} ${operation.path}\`` + (operation.tags[0] === undefined ? '' : ` · tag \`${operation.tags[0]}\``);
+  const throws = errorResponses(operation).map(
+    (r) => `@throws {${errorClass(r.status)}} ${r.status}${r.description ? ` — ${firstLine(r.description)}` : ''}`,
+  );
   writer.write(
     docComment([
       operation.summary,
@@ -46,7 +55,9 @@ function emitEndpoint(writer: Writer, plan: ClientPlan, planned: PlannedOperatio
   const returnType = pagination
     ? `PagedPromise<${page}, PageItem<${page}, [${pagination.itemsPath.map(stringLiteral).join(', ')}]>, t.${planned.errorType}>`
     : `ApiPromise<${page}, t.${planned.errorType}>`;
-  writer.writeLine(`export function ${planned.functionName}(client: Client, ${params}, options?: RequestOptions): ${returnType} {`);
+  writer.writeLine(
+    `export function ${planned.functionName}(client: Client, ${params}, options?: RequestOptions): ${returnType} {`,
+  );
   writer.indent(() => {
     const descriptor = operationDescriptor(planned, plan.transform);
     const literal = transform === undefined ? valueLiteral(descriptor) : descriptorWithTransform(descriptor, transform);
@@ -66,7 +77,10 @@ function descriptorWithTransform(descriptor: Value, transform: { [key: string]: 
       .map(([k, v]) => `${objectKey(k)}: ${valueLiteral(v, indent)}`);
   const inner = entries(transform, '    ');
   const flat = `{ shapes: ${shapesImportName}, ${inner.join(', ')} }`;
-  const transformText = flat.length <= 80 && !flat.includes('\n') ? flat : `{\n    shapes: ${shapesImportName},\n${inner.map((e) => `    ${e},`).join('\n')}\n  }`;
+  const transformText =
+    flat.length <= 80 && !flat.includes('\n')
+      ? flat
+      : `{\n    shapes: ${shapesImportName},\n${inner.map((e) => `    ${e},`).join('\n')}\n  }`;
   return `{\n${[...entries(descriptor, '  '), `transform: ${transformText}`].map((e) => `  ${e},`).join('\n')}\n}`;
 }
 

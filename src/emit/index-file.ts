@@ -3,9 +3,24 @@ import type { ClientPlan } from '../plan/plan-types.js';
 import { createWriter } from './ts/writer.js';
 
 const errorExports = [
-  'AbortError', 'ApiError', 'ApiwrightError', 'AuthenticationError', 'BadRequestError', 'CircuitOpenError', 'ConflictError',
-  'ConnectionError', 'InternalServerError', 'NotFoundError', 'ParseError', 'PermissionDeniedError', 'RateLimitError',
-  'TimeoutError', 'UnprocessableEntityError', 'ValidationError', 'isApiError', 'isApiwrightError',
+  'AbortError',
+  'ApiError',
+  'ApiwrightError',
+  'AuthenticationError',
+  'BadRequestError',
+  'CircuitOpenError',
+  'ConflictError',
+  'ConnectionError',
+  'InternalServerError',
+  'NotFoundError',
+  'ParseError',
+  'PermissionDeniedError',
+  'RateLimitError',
+  'TimeoutError',
+  'UnprocessableEntityError',
+  'ValidationError',
+  'isApiError',
+  'isApiwrightError',
 ];
 
 export function emitIndexFile(plan: ClientPlan): string {

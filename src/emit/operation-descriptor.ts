@@ -67,7 +67,9 @@ export function pagination(planned: PlannedOperation, transform: TransformPlan |
     case 'cursor': {
       // `$lastItem` paths start from the items: rename them together with the items path.
       const fromItems = descriptor.nextCursorPath[0] === '$lastItem';
-      const nextCursorPath = fromItems ? rename([...descriptor.itemsPath, ...descriptor.nextCursorPath]).slice(descriptor.itemsPath.length) : rename(descriptor.nextCursorPath);
+      const nextCursorPath = fromItems
+        ? rename([...descriptor.itemsPath, ...descriptor.nextCursorPath]).slice(descriptor.itemsPath.length)
+        : rename(descriptor.nextCursorPath);
       const hasMorePath = descriptor.hasMorePath && rename(descriptor.hasMorePath);
       return { ...descriptor, itemsPath: rename(descriptor.itemsPath), nextCursorPath, ...(hasMorePath ? { hasMorePath } : {}) };
     }

@@ -38,7 +38,10 @@ export function emitTransformsFile(plan: ClientPlan): string {
   );
   const { table } = shapesOf(plan);
   if (table.length === 0) writer.writeLine('export const shapes: ShapeTable = {};');
-  else writer.writeLine(`export const shapes: ShapeTable = {\n${table.map(([name, shape]) => `  ${objectKey(name)}: ${valueLiteral(shape, '  ')},`).join('\n')}\n};`);
+  else
+    writer.writeLine(
+      `export const shapes: ShapeTable = {\n${table.map(([name, shape]) => `  ${objectKey(name)}: ${valueLiteral(shape, '  ')},`).join('\n')}\n};`,
+    );
   return writer.toString();
 }
 
@@ -51,7 +54,8 @@ export function operationTransform(plan: ClientPlan, planned: PlannedOperation):
   const responses: { [status: string]: Value } = {};
   for (const response of operation.responses) {
     const shape = combine(response.content.filter((c) => jsonLike.test(c.mediaType)).map((c) => shapeOf(c.schema)));
-    if (shape !== undefined) Object.defineProperty(responses, response.status, { value: shape, enumerable: true, writable: true, configurable: true });
+    if (shape !== undefined)
+      Object.defineProperty(responses, response.status, { value: shape, enumerable: true, writable: true, configurable: true });
   }
   const params = planned.params.flatMap(({ param, key }): Value[] => {
     const shape = shapeOf(param.schema);
@@ -114,7 +118,10 @@ function buildShapes(plan: ClientPlan): Shapes {
         return unionShape(schema, variants.map(shapeOf), orString);
       }
       case 'intersection':
-        return combine(schema.parts.map((p) => shapeOf(p)), 'allOf');
+        return combine(
+          schema.parts.map((p) => shapeOf(p)),
+          'allOf',
+        );
       default:
         return undefined;
     }
@@ -187,7 +194,8 @@ function namedSchemasNeedingShapes(plan: ClientPlan): Set<ir.SchemaId> {
         referencedBy.set(node.target, referrers);
       } else if (node.kind === 'object') own ||= node.properties.some((p) => propertyName(p) !== p.name);
       else if (dates && node.kind === 'string') own ||= isDateFormat(node.format);
-      else if (dates && node.kind === 'union') own ||= isDateFormat(node.format) && node.variants.some((v) => v.kind === 'string' && v.format === undefined);
+      else if (dates && node.kind === 'union')
+        own ||= isDateFormat(node.format) && node.variants.some((v) => v.kind === 'string' && v.format === undefined);
     });
     if (own) needs.add(named.id);
   }

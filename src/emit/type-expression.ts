@@ -50,9 +50,16 @@ export function typeExpression(schema: ir.Schema, ctx: TypeContext, indent = '')
       return `[${items.join(', ')}]`;
     }
     case 'union':
-      return unique(withDateFormat(schema, ctx).map((v) => wrapIntersectionMember(typeExpression(v, ctx, indent), v, false, ctx))).join(' | ') || 'never';
+      return (
+        unique(
+          withDateFormat(schema, ctx).map((v) => wrapIntersectionMember(typeExpression(v, ctx, indent), v, false, ctx)),
+        ).join(' | ') || 'never'
+      );
     case 'intersection':
-      return unique(schema.parts.map((p) => wrapIntersectionMember(typeExpression(p, ctx, indent), p, true, ctx))).join(' & ') || 'unknown';
+      return (
+        unique(schema.parts.map((p) => wrapIntersectionMember(typeExpression(p, ctx, indent), p, true, ctx))).join(' & ') ||
+        'unknown'
+      );
     case 'object':
       return objectType(schema, ctx, indent);
   }
@@ -79,12 +86,20 @@ function isDateUnion(schema: ir.Schema, ctx: TypeContext): boolean {
 
 /** Array element types need parentheses around unions and intersections. */
 function wrap(text: string, schema: ir.Schema, ctx: TypeContext): string {
-  const compound = schema.kind === 'union' || schema.kind === 'intersection' || (schema.kind === 'enum' && schema.values.length > 1) || isDateUnion(schema, ctx);
+  const compound =
+    schema.kind === 'union' ||
+    schema.kind === 'intersection' ||
+    (schema.kind === 'enum' && schema.values.length > 1) ||
+    isDateUnion(schema, ctx);
   return compound ? `(${text})` : text;
 }
 
 function wrapIntersectionMember(text: string, schema: ir.Schema, inIntersection: boolean, ctx: TypeContext): string {
-  if (inIntersection && (schema.kind === 'union' || (schema.kind === 'enum' && schema.values.length > 1) || isDateUnion(schema, ctx))) return `(${text})`;
+  if (
+    inIntersection &&
+    (schema.kind === 'union' || (schema.kind === 'enum' && schema.values.length > 1) || isDateUnion(schema, ctx))
+  )
+    return `(${text})`;
   return text;
 }
 
@@ -95,7 +110,10 @@ function objectType(schema: ir.ObjectSchema, ctx: TypeContext, indent: string): 
     const name = ctx.propertyName?.(property) ?? property.name;
     const doc = propertyDoc(property.schema);
     if (name !== property.name) doc.push(`On the wire: \`${property.name}\`.`);
-    lines.push(docComment(doc, inner) + `${inner}${propertyKey(name)}${property.required ? '' : '?'}: ${typeExpression(property.schema, ctx, inner)};`);
+    lines.push(
+      docComment(doc, inner) +
+        `${inner}${propertyKey(name)}${property.required ? '' : '?'}: ${typeExpression(property.schema, ctx, inner)};`,
+    );
   }
   const index = indexSignature(schema, ctx, inner);
   if (lines.length === 0) return `{ ${(index ?? '[key: string]: unknown;').replace(/;$/, '')} }`;
@@ -127,5 +145,10 @@ export function propertyDoc(schema: ir.Schema): (string | undefined)[] {
     const text = JSON.stringify(schema.default);
     if (text !== undefined && text.length <= 80) notes.push(`Default: \`${text}\`.`);
   }
-  return [schema.title && schema.title !== schema.description ? schema.title : undefined, schema.description, notes.join(' ') || undefined, schema.deprecated ? '@deprecated' : undefined];
+  return [
+    schema.title && schema.title !== schema.description ? schema.title : undefined,
+    schema.description,
+    notes.join(' ') || undefined,
+    schema.deprecated ? '@deprecated' : undefined,
+  ];
 }

@@ -55,7 +55,10 @@ export function normalizeDocument(input: NormalizeInput): NormalizeResult {
   }
   normalizePendingSchemas(ctx);
   for (const operation of operations) {
-    const override = operation.hasOperationId && input.pagination && Object.hasOwn(input.pagination, operation.id) ? input.pagination[operation.id] : undefined;
+    const override =
+      operation.hasOperationId && input.pagination && Object.hasOwn(input.pagination, operation.id)
+        ? input.pagination[operation.id]
+        : undefined;
     decidePagination(operation, override, ctx);
   }
 
@@ -97,7 +100,35 @@ function normalizePendingSchemas(ctx: NormalizeContext): void {
   }
 }
 
-const noise = new Set(['paths', 'components', 'schemas', 'content', 'schema', 'properties', 'items', 'responses', 'parameters', 'requestBodies', 'requestBody', 'allOf', 'oneOf', 'anyOf', 'additionalProperties', 'get', 'put', 'post', 'delete', 'patch', 'head', 'options', 'trace', 'definitions', 'webhooks', 'callbacks', 'headers']);
+const noise = new Set([
+  'paths',
+  'components',
+  'schemas',
+  'content',
+  'schema',
+  'properties',
+  'items',
+  'responses',
+  'parameters',
+  'requestBodies',
+  'requestBody',
+  'allOf',
+  'oneOf',
+  'anyOf',
+  'additionalProperties',
+  'get',
+  'put',
+  'post',
+  'delete',
+  'patch',
+  'head',
+  'options',
+  'trace',
+  'definitions',
+  'webhooks',
+  'callbacks',
+  'headers',
+]);
 
 /** A readable name for a schema that lives at an arbitrary pointer, e.g. `…/NotFound/content/application~1json/schema` → `NotFound`. */
 export function nameFromPointer(segments: readonly string[]): string {

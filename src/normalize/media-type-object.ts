@@ -4,7 +4,8 @@ import { isObject, type NormalizeContext } from './context.js';
 import { appendPointer } from './json-pointer.js';
 import { normalizeSchema } from './schema-object.js';
 
-const binaryTypes = /^(application\/(octet-stream|pdf|zip|x-tar|gzip)|image\/|audio\/|video\/|application\/vnd\.docker\.raw-stream)/i;
+const binaryTypes =
+  /^(application\/(octet-stream|pdf|zip|x-tar|gzip)|image\/|audio\/|video\/|application\/vnd\.docker\.raw-stream)/i;
 
 /** RFC 9110 §8.3.1 media type: `type/subtype` tokens and `; name=value` parameters, nothing a header cannot carry. */
 const token = "[!#$%&'*+.^_`|~0-9A-Za-z-]+";
@@ -21,7 +22,11 @@ export function normalizeContent(raw: unknown, pointer: string, ctx: NormalizeCo
     const at = appendPointer(pointer, mediaType);
     if (!isSendableMediaType(mediaType)) {
       // It could never be sent in Accept or Content-Type (line breaks, non-Latin-1 text…).
-      ctx.warn('INVALID_MEDIA_TYPE', `media type ${JSON.stringify(mediaType.slice(0, 80))} is not a valid type/subtype; it is ignored`, at);
+      ctx.warn(
+        'INVALID_MEDIA_TYPE',
+        `media type ${JSON.stringify(mediaType.slice(0, 80))} is not a valid type/subtype; it is ignored`,
+        at,
+      );
       continue;
     }
     const object = isObject(media) ? media : {};

@@ -24,7 +24,17 @@ export function normalizePathItem(path: string, raw: unknown, pointer: string, c
     if (!(httpMethods as readonly string[]).includes(method)) continue;
     const operation = ctx.deref(item[key], appendPointer(resolved.pointer, key));
     if (!operation || !isObject(operation.value)) continue;
-    out.push(normalizeOperation(path, method.toUpperCase() as ir.HttpMethod, operation.value, operation.pointer, shared, itemServers, ctx));
+    out.push(
+      normalizeOperation(
+        path,
+        method.toUpperCase() as ir.HttpMethod,
+        operation.value,
+        operation.pointer,
+        shared,
+        itemServers,
+        ctx,
+      ),
+    );
   }
   return out;
 }
@@ -94,13 +104,30 @@ function checkPathParameters(path: string, parameters: ir.Parameter[], pointer: 
   const inTemplate = new Set([...path.matchAll(/\{([^}]+)\}/g)].map((m) => m[1]));
   for (const parameter of parameters) {
     if (parameter.in === 'path' && !inTemplate.has(parameter.name)) {
-      ctx.warn('PATH_PARAM_NOT_IN_TEMPLATE', `path parameter "${parameter.name}" does not occur in "${path}"; it is ignored when building the URL`, parameter.source);
+      ctx.warn(
+        'PATH_PARAM_NOT_IN_TEMPLATE',
+        `path parameter "${parameter.name}" does not occur in "${path}"; it is ignored when building the URL`,
+        parameter.source,
+      );
     }
   }
   for (const name of inTemplate) {
     if (name !== undefined && !parameters.some((p) => p.in === 'path' && p.name === name)) {
-      ctx.warn('PATH_PARAM_UNDECLARED', `"{${name}}" in "${path}" has no parameter; a required string parameter is assumed`, pointer);
-      parameters.push({ name, in: 'path', required: true, style: 'simple', explode: false, allowReserved: false, schema: { kind: 'string' }, source: pointer });
+      ctx.warn(
+        'PATH_PARAM_UNDECLARED',
+        `"{${name}}" in "${path}" has no parameter; a required string parameter is assumed`,
+        pointer,
+      );
+      parameters.push({
+        name,
+        in: 'path',
+        required: true,
+        style: 'simple',
+        explode: false,
+        allowReserved: false,
+        schema: { kind: 'string' },
+        source: pointer,
+      });
     }
   }
 }

@@ -56,7 +56,12 @@ function schemaView(schema: ir.Schema, ctx: NormalizeContext, depth: number): Sc
     case 'object': {
       const properties: Record<string, SchemaView> = {};
       for (const property of resolved.properties) {
-        Object.defineProperty(properties, property.name, { value: schemaView(property.schema, ctx, depth + 1), enumerable: true, writable: true, configurable: true });
+        Object.defineProperty(properties, property.name, {
+          value: schemaView(property.schema, ctx, depth + 1),
+          enumerable: true,
+          writable: true,
+          configurable: true,
+        });
       }
       return { type: 'object', properties };
     }
@@ -67,7 +72,8 @@ function schemaView(schema: ir.Schema, ctx: NormalizeContext, depth: number): Sc
       const properties: Record<string, SchemaView> = {};
       for (const part of resolved.parts) {
         const view = schemaView(part, ctx, depth);
-        for (const [name, value] of Object.entries(view.properties ?? {})) Object.defineProperty(properties, name, { value, enumerable: true, writable: true, configurable: true });
+        for (const [name, value] of Object.entries(view.properties ?? {}))
+          Object.defineProperty(properties, name, { value, enumerable: true, writable: true, configurable: true });
       }
       return { type: 'object', properties };
     }

@@ -24,7 +24,8 @@ export function normalizeParameter(raw: unknown, pointer: string, ctx: Normalize
 
   const defaultStyle: ir.ParamStyle = where === 'path' || where === 'header' ? 'simple' : 'form';
   const rawStyle = param['style'];
-  const style = typeof rawStyle === 'string' && styles.has(rawStyle as ir.ParamStyle) ? (rawStyle as ir.ParamStyle) : defaultStyle;
+  const style =
+    typeof rawStyle === 'string' && styles.has(rawStyle as ir.ParamStyle) ? (rawStyle as ir.ParamStyle) : defaultStyle;
   const explode = typeof param['explode'] === 'boolean' ? param['explode'] : style === 'form';
 
   let schema: ir.Schema;
@@ -33,14 +34,22 @@ export function normalizeParameter(raw: unknown, pointer: string, ctx: Normalize
     const [entry] = Object.entries(param['content']);
     contentType = entry?.[0];
     const media = entry?.[1];
-    schema = normalizeSchema(isObject(media) ? media['schema'] : undefined, appendPointer(at, 'content', contentType ?? '', 'schema'), ctx);
+    schema = normalizeSchema(
+      isObject(media) ? media['schema'] : undefined,
+      appendPointer(at, 'content', contentType ?? '', 'schema'),
+      ctx,
+    );
   } else {
     schema = normalizeSchema(param['schema'], appendPointer(at, 'schema'), ctx);
   }
 
   let required = param['required'] === true;
   if (where === 'path' && !required) {
-    ctx.warn('PATH_PARAM_NOT_REQUIRED', `path parameter "${name}" must have required: true (OAS §4.8.12.2); treated as required`, at);
+    ctx.warn(
+      'PATH_PARAM_NOT_REQUIRED',
+      `path parameter "${name}" must have required: true (OAS §4.8.12.2); treated as required`,
+      at,
+    );
     required = true;
   }
   const result: ir.Parameter = {

@@ -10,11 +10,19 @@ export function checkPattern(raw: unknown, pointer: string, ctx: NormalizeContex
   try {
     new RegExp(raw, 'u');
   } catch {
-    ctx.warn('INVALID_PATTERN', `pattern ${JSON.stringify(raw.slice(0, 80))} is not a valid ECMA-262 regex; it is dropped`, pointer);
+    ctx.warn(
+      'INVALID_PATTERN',
+      `pattern ${JSON.stringify(raw.slice(0, 80))} is not a valid ECMA-262 regex; it is dropped`,
+      pointer,
+    );
     return undefined;
   }
   if (hasNestedQuantifier(raw)) {
-    ctx.warn('CATASTROPHIC_PATTERN', `pattern ${JSON.stringify(raw.slice(0, 80))} nests unbounded quantifiers and may backtrack catastrophically`, pointer);
+    ctx.warn(
+      'CATASTROPHIC_PATTERN',
+      `pattern ${JSON.stringify(raw.slice(0, 80))} nests unbounded quantifiers and may backtrack catastrophically`,
+      pointer,
+    );
   }
   return raw;
 }

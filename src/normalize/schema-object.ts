@@ -36,7 +36,12 @@ function normalizeShape(raw: JsonObject, pointer: string, ctx: NormalizeContext)
   }
   const [type] = types;
   if (type !== undefined) return normalizeTyped(type, raw, pointer, ctx);
-  if (isObject(raw['properties']) || Array.isArray(raw['required']) || raw['additionalProperties'] !== undefined || raw['patternProperties'] !== undefined) {
+  if (
+    isObject(raw['properties']) ||
+    Array.isArray(raw['required']) ||
+    raw['additionalProperties'] !== undefined ||
+    raw['patternProperties'] !== undefined
+  ) {
     return normalizeTyped('object', raw, pointer, ctx);
   }
   if (raw['items'] !== undefined || Array.isArray(raw['prefixItems'])) return normalizeTyped('array', raw, pointer, ctx);
@@ -184,11 +189,16 @@ function normalizeObject(raw: JsonObject, pointer: string, ctx: NormalizeContext
   const properties: ir.Property[] = [];
   const declared = isObject(raw['properties']) ? raw['properties'] : {};
   const propertiesPointer = appendPointer(pointer, 'properties');
-  const resolvedProps = isObject(declared) && typeof declared['$ref'] === 'string' ? ctx.deref(declared, propertiesPointer) : undefined;
+  const resolvedProps =
+    isObject(declared) && typeof declared['$ref'] === 'string' ? ctx.deref(declared, propertiesPointer) : undefined;
   const propertyMap = resolvedProps && isObject(resolvedProps.value) ? resolvedProps.value : declared;
   const mapPointer = resolvedProps?.pointer ?? propertiesPointer;
   for (const [name, schema] of Object.entries(propertyMap)) {
-    properties.push({ name, schema: normalizeSchema(schema, appendPointer(mapPointer, name), ctx), required: required.has(name) });
+    properties.push({
+      name,
+      schema: normalizeSchema(schema, appendPointer(mapPointer, name), ctx),
+      required: required.has(name),
+    });
   }
   // `required` names without a declared property (common inside allOf): present, of unknown type.
   for (const name of required) {

@@ -30,7 +30,8 @@ export function normalizeSecuritySchemes(raw: unknown, pointer: string, ctx: Nor
 
 function normalizeScheme(raw: Record<string, unknown>, pointer: string, ctx: NormalizeContext): ir.SecurityScheme | undefined {
   const description = stringOrUndefined(raw['description']);
-  const withDescription = (scheme: ir.SecurityScheme): ir.SecurityScheme => (description === undefined ? scheme : { ...scheme, description });
+  const withDescription = (scheme: ir.SecurityScheme): ir.SecurityScheme =>
+    description === undefined ? scheme : { ...scheme, description };
   switch (raw['type']) {
     case 'apiKey': {
       const where = raw['in'];
@@ -71,7 +72,12 @@ function normalizeFlows(raw: unknown): OAuthFlowsDescriptor {
   }
   const code = raw['authorizationCode'];
   if (isObject(code) && typeof code['tokenUrl'] === 'string' && typeof code['authorizationUrl'] === 'string') {
-    flows.authorizationCode = { authorizationUrl: code['authorizationUrl'], tokenUrl: code['tokenUrl'], scopes: scopes(code), ...optional(code) };
+    flows.authorizationCode = {
+      authorizationUrl: code['authorizationUrl'],
+      tokenUrl: code['tokenUrl'],
+      scopes: scopes(code),
+      ...optional(code),
+    };
   }
   const password = raw['password'];
   if (isObject(password) && typeof password['tokenUrl'] === 'string') {

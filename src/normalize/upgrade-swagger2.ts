@@ -33,12 +33,14 @@ export function upgradeSwagger2(doc: Obj): Obj {
   setOwn(components, 'schemas', isObject(root['definitions']) ? root['definitions'] : {});
   const parameters = obj();
   for (const [name, param] of Object.entries(globalParams)) {
-    if (isObject(param) && param['in'] !== 'body' && param['in'] !== 'formData') setOwn(parameters, name, convertParameter(param));
+    if (isObject(param) && param['in'] !== 'body' && param['in'] !== 'formData')
+      setOwn(parameters, name, convertParameter(param));
   }
   setOwn(components, 'parameters', parameters);
   const responses = obj();
   if (isObject(root['responses'])) {
-    for (const [name, response] of Object.entries(root['responses'])) setOwn(responses, name, convertResponse(response, produces));
+    for (const [name, response] of Object.entries(root['responses']))
+      setOwn(responses, name, convertResponse(response, produces));
   }
   setOwn(components, 'responses', responses);
   setOwn(components, 'securitySchemes', convertSecurityDefinitions(root['securityDefinitions']));
@@ -110,7 +112,19 @@ const collectionStyles: Record<string, { style: string; explode: boolean }> = {
   multi: { style: 'form', explode: true },
 };
 
-const schemaKeys = ['type', 'format', 'items', 'enum', 'default', 'minimum', 'maximum', 'pattern', 'minLength', 'maxLength', 'x-nullable'];
+const schemaKeys = [
+  'type',
+  'format',
+  'items',
+  'enum',
+  'default',
+  'minimum',
+  'maximum',
+  'pattern',
+  'minLength',
+  'maxLength',
+  'x-nullable',
+];
 
 function convertParameter(param: Obj): Obj {
   const out = obj();
@@ -208,7 +222,8 @@ function convertOperation(op: Obj, shared: unknown[], globalParams: Obj, consume
   }
   const responses = obj();
   if (isObject(op['responses'])) {
-    for (const [status, response] of Object.entries(op['responses'])) setOwn(responses, status, convertResponse(response, opProduces));
+    for (const [status, response] of Object.entries(op['responses']))
+      setOwn(responses, status, convertResponse(response, opProduces));
   }
   setOwn(out, 'responses', responses);
   return out;
@@ -224,7 +239,8 @@ function convertFormData(form: Obj[], consumes: string[]): Obj {
     if (param['required'] === true) required.push(name);
   }
   const hasFile = form.some((p) => p['type'] === 'file' || (isObject(p['schema']) && p['schema']['format'] === 'binary'));
-  const mediaType = consumes.find((c) => c.startsWith('multipart/')) ?? (hasFile ? 'multipart/form-data' : 'application/x-www-form-urlencoded');
+  const mediaType =
+    consumes.find((c) => c.startsWith('multipart/')) ?? (hasFile ? 'multipart/form-data' : 'application/x-www-form-urlencoded');
   const content = obj();
   setOwn(content, mediaType, { schema: { type: 'object', properties, required } });
   return { required: required.length > 0, content };
@@ -238,7 +254,12 @@ function convertSecurityDefinitions(raw: unknown): Obj {
     if (def['type'] === 'basic') setOwn(out, name, { type: 'http', scheme: 'basic', description: def['description'] });
     else if (def['type'] === 'apiKey') setOwn(out, name, def);
     else if (def['type'] === 'oauth2') {
-      const flowName = { implicit: 'implicit', password: 'password', application: 'clientCredentials', accessCode: 'authorizationCode' }[String(def['flow'])];
+      const flowName = {
+        implicit: 'implicit',
+        password: 'password',
+        application: 'clientCredentials',
+        accessCode: 'authorizationCode',
+      }[String(def['flow'])];
       if (!flowName) continue;
       const flow = obj();
       for (const key of ['authorizationUrl', 'tokenUrl', 'scopes']) if (def[key] !== undefined) setOwn(flow, key, def[key]);

@@ -22,7 +22,9 @@ export function planClient(document: ir.Document, options: PlanOptions): ClientP
   // Types say `Date`: a schema may not shadow the global.
   const typeNames = new NameRegistry(transform.dates === 'Date' ? [...publicApiNames, 'Date'] : publicApiNames);
   const schemaNames = planSchemaNames(document, typeNames);
-  const schemaOrder = [...document.schemas.values()].sort((a, b) => compare(schemaNames.get(a.id) ?? '', schemaNames.get(b.id) ?? ''));
+  const schemaOrder = [...document.schemas.values()].sort((a, b) =>
+    compare(schemaNames.get(a.id) ?? '', schemaNames.get(b.id) ?? ''),
+  );
   const groups = planGroups(document, typeNames);
   const envPrefix = toConstantCase(options.clientName ?? apiShortName(document.title)) || 'API';
   return {
@@ -78,7 +80,15 @@ function planGroups(document: ir.Document, typeNames: NameRegistry): PlannedGrou
   // Windows device names cannot be file names (`con.gen.ts` would open the console), whatever the extension.
   const devices = ['con', 'prn', 'aux', 'nul', ...[1, 2, 3, 4, 5, 6, 7, 8, 9].flatMap((n) => [`com${n}`, `lpt${n}`])];
   const files = new NameRegistry(['index', 'client', 'types', ...devices], true);
-  const imports = new NameRegistry([...reservedWords, 'api', 'createClient', 'createRuntimeClient', 'bindOperations', 'client', 'options']);
+  const imports = new NameRegistry([
+    ...reservedWords,
+    'api',
+    'createClient',
+    'createRuntimeClient',
+    'bindOperations',
+    'client',
+    'options',
+  ]);
   const facade = new NameRegistry(reservedMemberNames);
   const groups: PlannedGroup[] = [];
   // Untagged operations sit on the client itself: their names are claimed on the facade first.
@@ -86,11 +96,16 @@ function planGroups(document: ir.Document, typeNames: NameRegistry): PlannedGrou
   const rootNames = untagged ? new NameRegistry([...reservedWords, ...reservedMemberNames, ...endpointFileNames]) : undefined;
   const ordered = [...byTag.entries()].sort(([a], [b]) => (a === undefined ? -1 : b === undefined ? 1 : 0));
   for (const [tag, operations] of ordered) {
-    const functionNames = rootNames && tag === undefined ? rootNames : new NameRegistry([...reservedWords, ...reservedMemberNames, ...endpointFileNames]);
+    const functionNames =
+      rootNames && tag === undefined
+        ? rootNames
+        : new NameRegistry([...reservedWords, ...reservedMemberNames, ...endpointFileNames]);
     // Clean operationIds (already camelCase) claim their names before ids that only sanitize to them.
     const isClean = (op: ir.Operation) => op.hasOperationId && toCamelCase(op.id) === op.id;
     const claimOrder = [...operations].sort((a, b) => Number(isClean(b)) - Number(isClean(a)));
-    const byOperation = new Map(claimOrder.map((operation) => [operation, planOperation(operation, tag, functionNames, typeNames)]));
+    const byOperation = new Map(
+      claimOrder.map((operation) => [operation, planOperation(operation, tag, functionNames, typeNames)]),
+    );
     const planned = operations.flatMap((operation) => byOperation.get(operation) ?? []);
     if (tag === undefined) for (const op of planned) facade.claim([op.functionName], op.operation.source);
     const base = tag === undefined ? 'untagged' : toKebabCase(tag) || 'tag';

@@ -4,7 +4,12 @@ import { ensureIdentifierStart, splitWords, toCamelCase, toPascalCase } from './
 import type { NameRegistry } from './name-registry.js';
 import type { PlannedOperation, PlannedParam } from './plan-types.js';
 
-export function planOperation(operation: ir.Operation, tag: string | undefined, functionNames: NameRegistry, typeNames: NameRegistry): PlannedOperation {
+export function planOperation(
+  operation: ir.Operation,
+  tag: string | undefined,
+  functionNames: NameRegistry,
+  typeNames: NameRegistry,
+): PlannedOperation {
   const full = ensureIdentifierStart(toCamelCase(operation.id)) || 'operation';
   const fromRoute = ensureIdentifierStart(toCamelCase(routeName(operation))) || 'operation';
   const short = tag === undefined ? undefined : withoutTagPrefix(operation.id, tag);
@@ -18,7 +23,10 @@ export function planOperation(operation: ir.Operation, tag: string | undefined, 
   const bases = [pascal(functionName), pascal(full), pascal(fromRoute), `${pascal(full)}Operation`];
   const base = bases.find((b) => suffixes.every((suffix) => !typeNames.has(`${b}${suffix}`)));
   const [paramsType, responseType, errorType] = suffixes.map((suffix) =>
-    typeNames.claim(base === undefined ? bases.map((b) => `${b}${suffix}`) : [`${base}${suffix}`], `${operation.source} ${suffix}`),
+    typeNames.claim(
+      base === undefined ? bases.map((b) => `${b}${suffix}`) : [`${base}${suffix}`],
+      `${operation.source} ${suffix}`,
+    ),
   ) as [string, string, string];
   const params = planParamKeys(operation.parameters, operation.requestBody !== undefined);
   return {
@@ -34,7 +42,10 @@ export function planOperation(operation: ir.Operation, tag: string | undefined, 
 
 /** `get /pets/{petId}/toys` → `get pets by petId toys`. */
 function routeName(operation: ir.Operation): string {
-  const segments = operation.path.split('/').filter(Boolean).map((s) => s.replace(/^\{(.+)\}$/, 'by $1'));
+  const segments = operation.path
+    .split('/')
+    .filter(Boolean)
+    .map((s) => s.replace(/^\{(.+)\}$/, 'by $1'));
   return `${operation.method.toLowerCase()} ${segments.join(' ')}`;
 }
 

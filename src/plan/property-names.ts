@@ -28,7 +28,11 @@ export interface TransformPlan {
   renamePath: (schema: ir.Schema, path: readonly string[]) => string[];
 }
 
-export function planTransforms(document: ir.Document, naming: NamingStyle = 'preserve', dates: DateStyle = 'string'): TransformPlan {
+export function planTransforms(
+  document: ir.Document,
+  naming: NamingStyle = 'preserve',
+  dates: DateStyle = 'string',
+): TransformPlan {
   const names = naming === 'camelCase' ? decideNames(document) : new Map<ir.Property, string>();
   const propertyName = (property: ir.Property): string => names.get(property) ?? property.name;
   return {
@@ -60,7 +64,14 @@ function decideNames(document: ir.Document): Map<ir.Property, string> {
     seen.add(node);
     if (node.kind === 'object') objects.push(node);
     // Schemas that describe the same JSON value join one group; properties and items are other values.
-    const same = node.kind === 'union' ? node.variants : node.kind === 'intersection' ? node.parts : node.kind === 'ref' ? [document.schemas.get(node.target)?.schema] : [];
+    const same =
+      node.kind === 'union'
+        ? node.variants
+        : node.kind === 'intersection'
+          ? node.parts
+          : node.kind === 'ref'
+            ? [document.schemas.get(node.target)?.schema]
+            : [];
     for (const other of same) if (other !== undefined) groups.join(node, other);
   };
   for (const root of schemaRoots(document)) walkSchema(root, visit);
@@ -144,7 +155,12 @@ function arrayItems(document: ir.Document, schema: ir.Schema): ir.Schema[] {
  * Wire path → TypeScript path. `$lastItem` (runtime/pagination.ts) steps into the items of the
  * array reached so far; a segment the schema does not declare stays, and so does the rest.
  */
-function renamePath(document: ir.Document, schema: ir.Schema, path: readonly string[], propertyName: (p: ir.Property) => string): string[] {
+function renamePath(
+  document: ir.Document,
+  schema: ir.Schema,
+  path: readonly string[],
+  propertyName: (p: ir.Property) => string,
+): string[] {
   const renamed: string[] = [];
   let current: ir.Schema[] = [schema];
   for (const segment of path) {
@@ -153,7 +169,10 @@ function renamePath(document: ir.Document, schema: ir.Schema, path: readonly str
       current = current.flatMap((s) => arrayItems(document, s));
       continue;
     }
-    const property = current.flatMap((s) => objectParts(document, s)).flatMap((o) => o.properties).find((p) => p.name === segment);
+    const property = current
+      .flatMap((s) => objectParts(document, s))
+      .flatMap((o) => o.properties)
+      .find((p) => p.name === segment);
     renamed.push(property === undefined ? segment : propertyName(property));
     current = property === undefined ? [] : [property.schema];
   }
@@ -167,7 +186,7 @@ class UnionFind<T> {
     let root = item;
     for (let next = this.parent.get(root); next !== undefined && next !== root; next = this.parent.get(root)) root = next;
     // Path compression keeps later finds near constant time on large specs.
-    for (let node = item; node !== root; ) {
+    for (let node = item; node !== root;) {
       const next = this.parent.get(node) ?? root;
       this.parent.set(node, root);
       node = next;

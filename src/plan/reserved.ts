@@ -31,7 +31,16 @@ export const reservedMemberNames: ReadonlySet<string> = new Set([
 ]);
 
 /** Module-scope names of endpoint files (their imports). */
-export const endpointFileNames: ReadonlySet<string> = new Set(['t', 'client', 'params', 'options', 'Client', 'ApiPromise', 'RequestOptions', 'PagedPromise']);
+export const endpointFileNames: ReadonlySet<string> = new Set([
+  't',
+  'client',
+  'params',
+  'options',
+  'Client',
+  'ApiPromise',
+  'RequestOptions',
+  'PagedPromise',
+]);
 
 /** Names index.ts exports besides the spec's types: a schema may not take them. */
 export const publicApiNames: readonly string[] = [

@@ -31,18 +31,26 @@ describe('dev corpus', () => {
     expect(entries).toHaveLength(38);
   });
 
-  it.each(entries)('$name generates', async ({ name, spec }) => {
-    // petstore-separate-v2's entry (spec/swagger.json) refs ../common/: its ref root is the folder above.
-    const refRoot = name === 'petstore-separate-v2' ? path.join(corpusDir, name) : undefined;
-    const result = await generate({ spec, out: path.join(root, name), ...(refRoot === undefined ? {} : { refRoot }) });
-    expect(result.files).toContain('index.ts');
-    expect(result.files.some((f) => f.startsWith('runtime/'))).toBe(true);
-    generated.push(name);
-    operations += result.stats.operations;
-    for (const [style, count] of Object.entries(result.stats.pagination)) paginated[style] = (paginated[style] ?? 0) + count;
-    const styles = Object.entries(result.stats.pagination).map(([style, count]) => `${style} ${count}`).join(', ');
-    console.log(`${name}: ${result.stats.operations} operations, ${result.warnings.length} warnings; paginated: ${styles || 'none'}`);
-  }, 120_000);
+  it.each(entries)(
+    '$name generates',
+    async ({ name, spec }) => {
+      // petstore-separate-v2's entry (spec/swagger.json) refs ../common/: its ref root is the folder above.
+      const refRoot = name === 'petstore-separate-v2' ? path.join(corpusDir, name) : undefined;
+      const result = await generate({ spec, out: path.join(root, name), ...(refRoot === undefined ? {} : { refRoot }) });
+      expect(result.files).toContain('index.ts');
+      expect(result.files.some((f) => f.startsWith('runtime/'))).toBe(true);
+      generated.push(name);
+      operations += result.stats.operations;
+      for (const [style, count] of Object.entries(result.stats.pagination)) paginated[style] = (paginated[style] ?? 0) + count;
+      const styles = Object.entries(result.stats.pagination)
+        .map(([style, count]) => `${style} ${count}`)
+        .join(', ');
+      console.log(
+        `${name}: ${result.stats.operations} operations, ${result.warnings.length} warnings; paginated: ${styles || 'none'}`,
+      );
+    },
+    120_000,
+  );
 
   it('detects pagination conservatively across the corpus', () => {
     const total = Object.values(paginated).reduce((a, b) => a + b, 0);
@@ -55,8 +63,11 @@ describe('dev corpus', () => {
     expect(generated.length).toBe(entries.length);
     const errors = await typecheck(root, ['*/index.ts']);
     const perSpec = new Map<string, number>();
-    for (const error of errors) perSpec.set(error.file.split(/[\\/]/)[0] ?? '', (perSpec.get(error.file.split(/[\\/]/)[0] ?? '') ?? 0) + 1);
-    console.log(`type-checked ${generated.length} clients: ${entries.length - perSpec.size} of ${entries.length} compile cleanly`);
+    for (const error of errors)
+      perSpec.set(error.file.split(/[\\/]/)[0] ?? '', (perSpec.get(error.file.split(/[\\/]/)[0] ?? '') ?? 0) + 1);
+    console.log(
+      `type-checked ${generated.length} clients: ${entries.length - perSpec.size} of ${entries.length} compile cleanly`,
+    );
     expect(errors.slice(0, 20).map((e) => `${e.file}:${e.line} ${e.code} ${e.message}`)).toEqual([]);
   }, 600_000);
 });

@@ -16,15 +16,25 @@ const herd = [pet, ...['Tom', 'Max', 'Kit', 'Bo'].map((name, i) => ({ ...pet, id
 
 const server = setupServer(
   http.all(`${base}/*`, async ({ request }) => {
-    seen.push({ method: request.method, url: new URL(request.url), headers: request.headers, body: await request.clone().text() });
+    seen.push({
+      method: request.method,
+      url: new URL(request.url),
+      headers: request.headers,
+      body: await request.clone().text(),
+    });
   }),
   http.get(`${base}/pets`, ({ request }) => {
     const url = new URL(request.url);
     const offset = Number(url.searchParams.get('offset') ?? 0);
     const limit = Number(url.searchParams.get('limit') ?? 20);
-    return HttpResponse.json({ items: herd.slice(offset, offset + limit), total: herd.length }, { headers: { 'X-Total-Count': String(herd.length) } });
+    return HttpResponse.json(
+      { items: herd.slice(offset, offset + limit), total: herd.length },
+      { headers: { 'X-Total-Count': String(herd.length) } },
+    );
   }),
-  http.post(`${base}/pets`, async ({ request }) => HttpResponse.json({ ...(await request.json() as object), id: 'p_2', createdAt: pet.createdAt }, { status: 201 })),
+  http.post(`${base}/pets`, async ({ request }) =>
+    HttpResponse.json({ ...((await request.json()) as object), id: 'p_2', createdAt: pet.createdAt }, { status: 201 }),
+  ),
   http.get(`${base}/pets/:petId`, ({ params }) =>
     params['petId'] === 'p_1' ? HttpResponse.json(pet) : HttpResponse.json({ title: 'Not Found', status: 404 }, { status: 404 }),
   ),
@@ -38,7 +48,9 @@ const server = setupServer(
     const file = form.get('file');
     return HttpResponse.json({ url: `https://cdn.example/${file instanceof File ? file.size : 0}` });
   }),
-  http.post(`${base}/store/orders`, async ({ request }) => HttpResponse.json({ ...(await request.json() as object), id: 'o_1' }, { status: 201 })),
+  http.post(`${base}/store/orders`, async ({ request }) =>
+    HttpResponse.json({ ...((await request.json()) as object), id: 'o_1' }, { status: 201 }),
+  ),
   http.get(`${base}/health`, () => HttpResponse.text('ok')),
 );
 
@@ -46,7 +58,10 @@ const server = setupServer(
 // the test sees it through the few members it calls (golden tests type-check generated code itself).
 type Call = (params?: object) => PromiseLike<unknown> & { withResponse(): Promise<{ data: unknown; response: Response }> };
 interface Petstore {
-  pets: { listPets: (params?: object) => ReturnType<Call> & AsyncIterable<{ name: string }> } & Record<'createPet' | 'getPetById' | 'updatePet' | 'deletePet' | 'uploadPetPhoto', Call>;
+  pets: { listPets: (params?: object) => ReturnType<Call> & AsyncIterable<{ name: string }> } & Record<
+    'createPet' | 'getPetById' | 'updatePet' | 'deletePet' | 'uploadPetPhoto',
+    Call
+  >;
   store: Record<'placeOrder', Call>;
   getHealth: Call;
 }
@@ -80,7 +95,10 @@ function last() {
 describe('generated petstore client over msw', () => {
   it('listPets sends form-style query parameters and the API key', async () => {
     const page = await petstore.pets.listPets({ limit: 5, status: ['available', 'sold'] });
-    expect(page).toMatchObject({ items: [{ name: 'Rex' }, { name: 'Tom' }, { name: 'Max' }, { name: 'Kit' }, { name: 'Bo' }], total: 5 });
+    expect(page).toMatchObject({
+      items: [{ name: 'Rex' }, { name: 'Tom' }, { name: 'Max' }, { name: 'Kit' }, { name: 'Bo' }],
+      total: 5,
+    });
     const request = last();
     expect(request.url.searchParams.get('limit')).toBe('5');
     expect(request.url.searchParams.get('status')).toBe('available,sold');
@@ -148,13 +166,18 @@ describe('generated petstore client over msw', () => {
   });
 
   it('uploadPetPhoto sends multipart with the file part', async () => {
-    const result = await petstore.pets.uploadPetPhoto({ petId: 'p_1', body: { file: new Blob([new Uint8Array(7)], { type: 'image/png' }), caption: 'hi' } });
+    const result = await petstore.pets.uploadPetPhoto({
+      petId: 'p_1',
+      body: { file: new Blob([new Uint8Array(7)], { type: 'image/png' }), caption: 'hi' },
+    });
     expect(result).toEqual({ url: 'https://cdn.example/7' });
     expect(last().headers.get('content-type')).toMatch(/^multipart\/form-data; boundary=/);
   });
 
   it('placeOrder sends the OAuth access token', async () => {
-    const order = await petstore.store.placeOrder({ body: { petId: 'p_1', quantity: 2, payment: { method: 'card', last4: '4242' } } });
+    const order = await petstore.store.placeOrder({
+      body: { petId: 'p_1', quantity: 2, payment: { method: 'card', last4: '4242' } },
+    });
     expect(order).toMatchObject({ id: 'o_1', quantity: 2 });
     expect(last().headers.get('authorization')).toBe('Bearer oauth-789');
   });

@@ -29,7 +29,8 @@ const server = setupServer(
   http.post(`${base}/events`, async ({ request }) => {
     const body = (await request.json()) as Record<string, unknown>;
     received.push({ url: new URL(request.url), body });
-    if (body['event_name'] === '') return HttpResponse.json({ error_code: 'EMPTY', documentation_url: 'https://docs.example/e' }, { status: 422 });
+    if (body['event_name'] === '')
+      return HttpResponse.json({ error_code: 'EMPTY', documentation_url: 'https://docs.example/e' }, { status: 422 });
     return HttpResponse.json({ ...wireEvent, ...body }, { status: 201 });
   }),
 );
@@ -41,7 +42,12 @@ interface EventsModule {
 let client: ReturnType<EventsModule['createClient']>;
 
 beforeAll(async () => {
-  await generate({ spec: path.join(fixturesDir, 'transform-snake-case/openapi.yaml'), out: generatedDir('e2e', 'events'), naming: 'camelCase', dates: 'Date' });
+  await generate({
+    spec: path.join(fixturesDir, 'transform-snake-case/openapi.yaml'),
+    out: generatedDir('e2e', 'events'),
+    naming: 'camelCase',
+    dates: 'Date',
+  });
   const entry = './__generated__/events/index.js';
   const mod = (await import(/* @vite-ignore */ entry)) as EventsModule;
   server.listen({ onUnhandledRequest: 'error' });
@@ -63,9 +69,19 @@ describe('camelCase + Date transformation through a generated client', () => {
 
   it('sends request bodies in wire form: snake_case names, ISO date-times, YYYY-MM-DD dates', async () => {
     const created = (await client.createEvent({
-      body: { eventName: 'Talk', startsAt: new Date('2026-05-05T12:00:00Z'), dayOf: new Date('2026-05-05T00:00:00Z'), extraLabels: { some_key: 'v' } },
+      body: {
+        eventName: 'Talk',
+        startsAt: new Date('2026-05-05T12:00:00Z'),
+        dayOf: new Date('2026-05-05T00:00:00Z'),
+        extraLabels: { some_key: 'v' },
+      },
     })) as Record<string, unknown>;
-    expect(received.at(-1)?.body).toEqual({ event_name: 'Talk', starts_at: '2026-05-05T12:00:00.000Z', day_of: '2026-05-05', extra_labels: { some_key: 'v' } });
+    expect(received.at(-1)?.body).toEqual({
+      event_name: 'Talk',
+      starts_at: '2026-05-05T12:00:00.000Z',
+      day_of: '2026-05-05',
+      extra_labels: { some_key: 'v' },
+    });
     expect(created['eventName']).toBe('Talk');
   });
 

@@ -26,7 +26,9 @@ describe('golden clients', () => {
   const fixtures = goldenFixtures();
 
   it('finds the fixtures', () => {
-    expect(fixtures.map((f) => f.name)).toEqual(expect.arrayContaining(['petstore', 'schemas-3-1', 'swagger-2-0', 'naming-collisions']));
+    expect(fixtures.map((f) => f.name)).toEqual(
+      expect.arrayContaining(['petstore', 'schemas-3-1', 'swagger-2-0', 'naming-collisions']),
+    );
   });
 
   it.each(fixtures)('$name matches its snapshots', async ({ name, spec }) => {

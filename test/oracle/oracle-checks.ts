@@ -21,7 +21,9 @@ const discriminatedVariant =
 /** The raw spec object a node came from, to see what the spec literally wrote. */
 function rawAt(raw: unknown, pointer: string | undefined): Record<string, unknown> | undefined {
   const found = pointer === undefined ? undefined : lookupPointer(raw, parsePointer(pointer) ?? []);
-  return found?.found && typeof found.value === 'object' && found.value !== null ? (found.value as Record<string, unknown>) : undefined;
+  return found?.found && typeof found.value === 'object' && found.value !== null
+    ? (found.value as Record<string, unknown>)
+    : undefined;
 }
 
 /** The reasons a schema's own nodes (not following refs) differ from openapi-typescript on purpose. */
@@ -30,7 +32,9 @@ function ownReasons(schema: ir.Schema, raw: unknown): Reason[] {
   walkSchema(schema, (node) => {
     const written = rawAt(raw, node.source);
     if (node.kind === 'array' && written && written['type'] === undefined && written['items'] !== undefined) {
-      reasons.add('a schema with `items` but no `type` is an array here (what its author meant); openapi-typescript makes it `unknown`');
+      reasons.add(
+        'a schema with `items` but no `type` is an array here (what its author meant); openapi-typescript makes it `unknown`',
+      );
     }
     if (node.kind === 'binary') {
       reasons.add('format: binary is `Blob` here (what fetch and FormData use); openapi-typescript types it as `string`');
@@ -78,7 +82,8 @@ function reasonsBySchema(document: ir.Document, raw: unknown, injected: Readonly
     const reasons = new Set<Reason>();
     while (stack.length > 0) {
       const next = stack.pop() as ir.SchemaId;
-      for (const reason of own.get(next) ?? []) reasons.add(next === id ? reason : `uses a schema that differs on purpose: ${reason}`);
+      for (const reason of own.get(next) ?? [])
+        reasons.add(next === id ? reason : `uses a schema that differs on purpose: ${reason}`);
       for (const target of refs.get(next) ?? []) {
         if (!seen.has(target)) {
           seen.add(target);
@@ -98,7 +103,8 @@ export function injectedDiscriminators(oats: string): Set<string> {
   for (const line of oats.split('\n')) {
     const entry = /^ {8}(?:"((?:[^"\\]|\\.)*)"|([\w$]+)): /.exec(line);
     if (entry) current = entry[1] !== undefined ? (JSON.parse(`"${entry[1]}"`) as string) : entry[2];
-    if (current !== undefined && /(discriminator enum property added|enum property replaced) by openapi-typescript/.test(line)) names.add(current);
+    if (current !== undefined && /(discriminator enum property added|enum property replaced) by openapi-typescript/.test(line))
+      names.add(current);
   }
   return names;
 }

@@ -37,21 +37,28 @@ describe('type oracle against openapi-typescript', () => {
   const root = generatedDir('oracle', 'specs');
   const totals = { checked: 0, skipped: 0 };
 
-  it.each(specs)('%s: writes our client, openapi-typescript types and the check file', async (name, spec) => {
-    const dir = path.join(root, name);
-    await generate({ spec, out: path.join(dir, 'client') });
-    const loaded = await loadSpec(spec);
-    const { document } = normalizeDocument(loaded);
-    const plan = planClient(document, { specFile: path.basename(spec) });
-    const ast = await openapiTS(loaded.document as unknown as Parameters<typeof openapiTS>[0], { defaultNonNullable: false, silent: true });
-    const oats = astToString(ast);
-    writeFileSync(path.join(dir, 'oats.ts'), oats);
-    const oracle = oracleFile(document, plan.typeNames, loaded.document, injectedDiscriminators(oats));
-    writeFileSync(path.join(dir, 'oracle.ts'), oracle.source);
-    totals.checked += oracle.checked.length;
-    totals.skipped += oracle.skipped.length;
-    console.log(`${name}: ${oracle.checked.length} types compared, ${oracle.skipped.length} differ on purpose`);
-  }, 120_000);
+  it.each(specs)(
+    '%s: writes our client, openapi-typescript types and the check file',
+    async (name, spec) => {
+      const dir = path.join(root, name);
+      await generate({ spec, out: path.join(dir, 'client') });
+      const loaded = await loadSpec(spec);
+      const { document } = normalizeDocument(loaded);
+      const plan = planClient(document, { specFile: path.basename(spec) });
+      const ast = await openapiTS(loaded.document as unknown as Parameters<typeof openapiTS>[0], {
+        defaultNonNullable: false,
+        silent: true,
+      });
+      const oats = astToString(ast);
+      writeFileSync(path.join(dir, 'oats.ts'), oats);
+      const oracle = oracleFile(document, plan.typeNames, loaded.document, injectedDiscriminators(oats));
+      writeFileSync(path.join(dir, 'oracle.ts'), oracle.source);
+      totals.checked += oracle.checked.length;
+      totals.skipped += oracle.skipped.length;
+      console.log(`${name}: ${oracle.checked.length} types compared, ${oracle.skipped.length} differ on purpose`);
+    },
+    120_000,
+  );
 
   it('every compared type is mutually assignable with openapi-typescript', async () => {
     const errors = await typecheck(root, ['*/oracle.ts']);

@@ -35,7 +35,10 @@ export interface TypeError {
 
 /** Writes a tsconfig.json (and a package.json marking ESM) into `dir` and compiles `include`. */
 export async function typecheck(dir: string, include: string[], extra: Record<string, unknown> = {}): Promise<TypeError[]> {
-  writeFileSync(path.join(dir, 'tsconfig.json'), JSON.stringify({ compilerOptions: { ...strictCompilerOptions, ...extra }, include }, null, 2));
+  writeFileSync(
+    path.join(dir, 'tsconfig.json'),
+    JSON.stringify({ compilerOptions: { ...strictCompilerOptions, ...extra }, include }, null, 2),
+  );
   writeFileSync(path.join(dir, 'package.json'), JSON.stringify({ type: 'module', private: true }));
   const tsc = path.join(repoRoot, 'node_modules', 'typescript7', 'bin', 'tsc');
   try {

@@ -6,11 +6,7 @@
 /** A single-quoted TypeScript string literal for any string (quotes, backslashes, line terminators, lone surrogates). */
 export function stringLiteral(value: string): string {
   const json = JSON.stringify(value); // escapes `"`, `\`, control characters and lone surrogates
-  const body = json
-    .slice(1, -1)
-    .replace(/\\"/g, '"')
-    .replace(/'/g, "\\'")
-    .replace(invisible, escapeCodeUnit);
+  const body = json.slice(1, -1).replace(/\\"/g, '"').replace(/'/g, "\\'").replace(invisible, escapeCodeUnit);
   return `'${body}'`;
 }
 

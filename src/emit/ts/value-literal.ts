@@ -23,7 +23,10 @@ export function valueLiteral(value: Value, indent = ''): string {
   }
   const entries = Object.entries(value).filter(([, v]) => v !== undefined);
   if (entries.length === 0) return '{}';
-  const parts = entries.map(([k, v]) => `${objectKey(k)}: ${valueLiteral(v, inner)}${inheritedKeys.has(k) && typeof v === 'object' && v !== null ? ' as const' : ''}`);
+  const parts = entries.map(
+    ([k, v]) =>
+      `${objectKey(k)}: ${valueLiteral(v, inner)}${inheritedKeys.has(k) && typeof v === 'object' && v !== null ? ' as const' : ''}`,
+  );
   const flat = `{ ${parts.join(', ')} }`;
   if (flat.length <= 80 && !flat.includes('\n')) return flat;
   return `{\n${parts.map((p) => `${inner}${p},`).join('\n')}\n${indent}}`;

@@ -5,7 +5,15 @@
  */
 import type { OperationDescriptor } from '../../../runtime/types.js';
 import { mergeAllOf, sampleValue, type SampleOptions } from './sample-value.js';
-import { deref, isObject, type Json, type JsonObject, type RawMediaType, type RawOperation, type SpecDocument } from './spec-document.js';
+import {
+  deref,
+  isObject,
+  type Json,
+  type JsonObject,
+  type RawMediaType,
+  type RawOperation,
+  type SpecDocument,
+} from './spec-document.js';
 
 export interface BuiltCall {
   readonly params: Record<string, unknown>;
@@ -58,19 +66,29 @@ function withoutUnreadableFields(
 ): { value: unknown; dropped: string[]; blocked?: string } {
   if (typeof value !== 'object' || value === null || Array.isArray(value) || value instanceof Blob) return { value, dropped: [] };
   const resolved = deref(doc, schema ?? {});
-  const required = new Set(isObject(resolved) && Array.isArray(mergeAllOf(doc, resolved)['required']) ? (mergeAllOf(doc, resolved)['required'] as Json[]).map(String) : []);
+  const required = new Set(
+    isObject(resolved) && Array.isArray(mergeAllOf(doc, resolved)['required'])
+      ? (mergeAllOf(doc, resolved)['required'] as Json[]).map(String)
+      : [],
+  );
   const kept: Record<string, unknown> = {};
   const dropped: string[] = [];
   const blockedBy: string[] = [];
   for (const [name, field] of Object.entries(value)) {
     const rule = encoding[name];
     const styled = isObject(rule) && typeof rule['style'] === 'string';
-    const structured = (Array.isArray(field) || (typeof field === 'object' && field !== null && !(field instanceof Blob))) && !styled;
+    const structured =
+      (Array.isArray(field) || (typeof field === 'object' && field !== null && !(field instanceof Blob))) && !styled;
     if (!structured) kept[name] = field;
     else if (required.has(name)) blockedBy.push(name);
     else dropped.push(name);
   }
-  if (blockedBy.length > 0) return { value: kept, dropped, blocked: `Prism limitation: cannot read the required array/object form field(s) ${blockedBy.join(', ')} (no Encoding style)` };
+  if (blockedBy.length > 0)
+    return {
+      value: kept,
+      dropped,
+      blocked: `Prism limitation: cannot read the required array/object form field(s) ${blockedBy.join(', ')} (no Encoding style)`,
+    };
   return { value: kept, dropped };
 }
 
@@ -86,15 +104,28 @@ function bodyValue(doc: SpecDocument, operation: RawOperation, mediaType: string
   const kind = essence(mediaType);
   const schema = deref(doc, media?.schema);
   // Bytes, unless the schema says the body is text (e.g. base64: `type: string, format: byte`).
-  const textual = isObject(schema) && schema['type'] === 'string' && schema['format'] !== 'binary' && (schema['format'] !== undefined || schema['pattern'] !== undefined);
+  const textual =
+    isObject(schema) &&
+    schema['type'] === 'string' &&
+    schema['format'] !== 'binary' &&
+    (schema['format'] !== undefined || schema['pattern'] !== undefined);
   if (isBinaryMediaType(mediaType) && !textual) {
-    return { value: new Blob([new Uint8Array([1, 2, 3, 4])], { type: kind.includes('*') ? 'application/octet-stream' : kind }), usedExample: false, dropped: [] };
+    return {
+      value: new Blob([new Uint8Array([1, 2, 3, 4])], { type: kind.includes('*') ? 'application/octet-stream' : kind }),
+      usedExample: false,
+      dropped: [],
+    };
   }
   const multipart = kind.startsWith('multipart/');
   const form = multipart || kind === 'application/x-www-form-urlencoded';
   const example = useExamples && !multipart ? media?.examples[0] : undefined;
   const encoding = media?.encoding ?? {};
-  const options: SampleOptions = { useExamples, includeOptional: form, binaryAsBlob: multipart, partTypes: partTypesOf(encoding) };
+  const options: SampleOptions = {
+    useExamples,
+    includeOptional: form,
+    binaryAsBlob: multipart,
+    partTypes: partTypesOf(encoding),
+  };
   const value = example !== undefined ? example : sampleValue(doc, media?.schema ?? {}, options);
   if (form) return { ...withoutUnreadableFields(doc, value, media?.schema, encoding), usedExample: example !== undefined };
   if (kind.startsWith('text/') && !isJsonMediaType(kind) && typeof value !== 'string') {
@@ -119,10 +150,16 @@ export function buildCall(
     if (example !== undefined) usedExample = true;
     // Two array items exercise the style's delimiter; not in paths, where a comma crashes Prism 5.14 (see specs/param-styles.yaml).
     const arrayLength = param.in === 'query' || param.in === 'header' ? 2 : 1;
-    params[param.key ?? param.name] = example ?? sampleValue(doc, raw?.schema ?? {}, { useExamples, includeOptional: true, arrayLength });
+    params[param.key ?? param.name] =
+      example ?? sampleValue(doc, raw?.schema ?? {}, { useExamples, includeOptional: true, arrayLength });
   }
   if (descriptor.body === undefined || mediaType === undefined) return { params, usedExample, dropped: [] };
   const body = bodyValue(doc, operation, mediaType, useExamples);
   params[descriptor.bodyKey ?? 'body'] = body.value;
-  return { params, usedExample: usedExample || body.usedExample, dropped: body.dropped, ...(body.blocked === undefined ? {} : { blocked: body.blocked }) };
+  return {
+    params,
+    usedExample: usedExample || body.usedExample,
+    dropped: body.dropped,
+    ...(body.blocked === undefined ? {} : { blocked: body.blocked }),
+  };
 }

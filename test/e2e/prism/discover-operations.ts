@@ -17,7 +17,9 @@ export interface DiscoveredOperation {
 
 export async function discoverOperations(outDir: string): Promise<DiscoveredOperation[]> {
   const found: DiscoveredOperation[] = [];
-  const files = readdirSync(path.join(outDir, 'endpoints')).filter((f) => f.endsWith('.gen.ts')).sort();
+  const files = readdirSync(path.join(outDir, 'endpoints'))
+    .filter((f) => f.endsWith('.gen.ts'))
+    .sort();
   for (const file of files) {
     const mod = (await import(path.join(outDir, 'endpoints', file))) as Record<string, unknown>;
     for (const [name, value] of Object.entries(mod)) {

@@ -55,7 +55,10 @@ const CONCURRENCY = 6;
 
 /** Request media types Prism 5.14 cannot validate whatever the client sends, by essence. */
 const PRISM_MEDIA_LIMITS: readonly [RegExp, string][] = [
-  [/^[^/]+\/(?:[^;]*\+)?xml$/, 'Prism limitation: does not parse XML request bodies (it checks the raw text against the object schema)'],
+  [
+    /^[^/]+\/(?:[^;]*\+)?xml$/,
+    'Prism limitation: does not parse XML request bodies (it checks the raw text against the object schema)',
+  ],
   [/^text\/json$/, 'Prism limitation: parses only application/json and application/*+json bodies as JSON'],
 ];
 
@@ -98,9 +101,11 @@ export function credentialsFor(schemes: Readonly<Record<string, SecuritySchemeDe
   const auth: Record<string, unknown> = {};
   for (const scheme of Object.values(schemes)) {
     if (scheme.type === 'apiKey') auth[scheme.option] = `key-${scheme.option}`;
-    else if (scheme.type === 'http' && scheme.scheme.toLowerCase() === 'basic') auth[scheme.option] = { username: 'user', password: 'pass' };
+    else if (scheme.type === 'http' && scheme.scheme.toLowerCase() === 'basic')
+      auth[scheme.option] = { username: 'user', password: 'pass' };
     else if (scheme.type === 'http') auth[scheme.option] = `token-${scheme.option}`;
-    else if (scheme.type === 'oauth2' || scheme.type === 'openIdConnect') auth[scheme.option] = { accessToken: `token-${scheme.option}` };
+    else if (scheme.type === 'oauth2' || scheme.type === 'openIdConnect')
+      auth[scheme.option] = { accessToken: `token-${scheme.option}` };
   }
   return auth;
 }
@@ -108,7 +113,12 @@ export function credentialsFor(schemes: Readonly<Record<string, SecuritySchemeDe
 function statusDeclared(op: OperationDescriptor, status: number): boolean {
   const r = op.responses;
   const range = `${Math.floor(status / 100)}XX`;
-  return r[String(status)] !== undefined || r[range] !== undefined || r[range.toLowerCase()] !== undefined || r['default'] !== undefined;
+  return (
+    r[String(status)] !== undefined ||
+    r[range] !== undefined ||
+    r[range.toLowerCase()] !== undefined ||
+    r['default'] !== undefined
+  );
 }
 
 function describeViolations(violations: readonly Violation[]): string {
@@ -126,7 +136,13 @@ async function mapWithConcurrency<T, R>(items: readonly T[], limit: number, run:
 }
 
 /** Which calls to make: every operation, once per request media type, minus listed skips. */
-function planCalls(specCase: SpecCase, doc: SpecDocument, operations: readonly DiscoveredOperation[], skipped: SpecResult['skipped'][number][], failures: CallProblem[]): PlannedCall[] {
+function planCalls(
+  specCase: SpecCase,
+  doc: SpecDocument,
+  operations: readonly DiscoveredOperation[],
+  skipped: SpecResult['skipped'][number][],
+  failures: CallProblem[],
+): PlannedCall[] {
   const planned: PlannedCall[] = [];
   for (const op of operations) {
     const opSkip = specCase.skip?.[op.key];
@@ -139,12 +155,14 @@ function planCalls(specCase: SpecCase, doc: SpecDocument, operations: readonly D
       failures.push({ call: op.key, problem: 'generator bug: no operation at this method and path in the spec' });
       continue;
     }
-    const mediaTypes: (string | undefined)[] = op.descriptor.body === undefined ? [undefined] : [...op.descriptor.body.mediaTypes];
+    const mediaTypes: (string | undefined)[] =
+      op.descriptor.body === undefined ? [undefined] : [...op.descriptor.body.mediaTypes];
     for (const mediaType of mediaTypes) {
       const label = mediaType === undefined ? op.key : `${op.key} ${mediaType}`;
       const reason = mediaType === undefined ? undefined : (specCase.skip?.[label] ?? prismMediaLimit(mediaType));
       const built = buildCall(doc, op.descriptor, raw, mediaType, true);
-      if (reason !== undefined || built.blocked !== undefined) skipped.push({ call: label, reason: reason ?? built.blocked ?? '' });
+      if (reason !== undefined || built.blocked !== undefined)
+        skipped.push({ call: label, reason: reason ?? built.blocked ?? '' });
       else planned.push({ op, raw, label, mediaType, built });
     }
   }
@@ -173,9 +191,18 @@ export async function driveSpec(specCase: SpecCase, prismUrl: string, outDir: st
     timeoutMs: 30_000,
   }).runtime;
 
-  async function send(op: DiscoveredOperation, params: object, mediaType: string | undefined, accept?: string): Promise<CallOutcome> {
+  async function send(
+    op: DiscoveredOperation,
+    params: object,
+    mediaType: string | undefined,
+    accept?: string,
+  ): Promise<CallOutcome> {
     const requestId = randomUUID();
-    const options = { requestId, ...(mediaType === undefined ? {} : { contentType: mediaType }), ...(accept === undefined ? {} : { headers: { Accept: accept } }) };
+    const options = {
+      requestId,
+      ...(mediaType === undefined ? {} : { contentType: mediaType }),
+      ...(accept === undefined ? {} : { headers: { Accept: accept } }),
+    };
     try {
       await (op.fn(client, params, options) as { withResponse(): Promise<unknown> }).withResponse();
       return { exchanges: recording.take(requestId) };
@@ -188,14 +215,20 @@ export async function driveSpec(specCase: SpecCase, prismUrl: string, outDir: st
     const last = outcome.exchanges.at(-1);
     record.warnings += outcome.exchanges.reduce((n, e) => n + e.warnings.length, 0);
     const violations = outcome.exchanges.flatMap((e) => e.violations);
-    const problem = (text: string): CallProblem => ({ call: plan.label, problem: text, ...(last === undefined ? {} : { exchange: last }) });
+    const problem = (text: string): CallProblem => ({
+      call: plan.label,
+      problem: text,
+      ...(last === undefined ? {} : { exchange: last }),
+    });
     if (violations.length > 0) record.violation = problem(describeViolations(violations));
     else if (last === undefined) record.failure = problem(`no request reached Prism: ${String(outcome.error)}`);
     else if (last.prismError !== undefined) record.prismLimits.push(problem(`${last.prismError} (${last.status})`));
     else if (outcome.error === undefined) return;
     else if (outcome.error instanceof index.ParseError) record.failure = problem(`ParseError: ${outcome.error.message}`);
-    else if (!index.isApiError(outcome.error)) record.failure = problem(`${(outcome.error as Error).name}: ${(outcome.error as Error).message}`);
-    else if (!statusDeclared(plan.op.descriptor, last.status)) record.failure = problem(`ApiError for undeclared status ${last.status}`);
+    else if (!index.isApiError(outcome.error))
+      record.failure = problem(`${(outcome.error as Error).name}: ${(outcome.error as Error).message}`);
+    else if (!statusDeclared(plan.op.descriptor, last.status))
+      record.failure = problem(`ApiError for undeclared status ${last.status}`);
   }
 
   async function runCall(plan: PlannedCall): Promise<CallRecord> {
@@ -216,12 +249,17 @@ export async function driveSpec(specCase: SpecCase, prismUrl: string, outDir: st
         record.fallback = { call: plan.label, problem: describeViolations(firstViolations) };
       }
     }
-    const successTypes = Object.entries(plan.op.descriptor.responses).flatMap(([status, types]) => (status.startsWith('2') ? types : []));
+    const successTypes = Object.entries(plan.op.descriptor.responses).flatMap(([status, types]) =>
+      status.startsWith('2') ? types : [],
+    );
     const jsonType = successTypes.find((t) => /json/i.test(t));
     if (outcome.exchanges.at(-1)?.prismError === 'NO_COMPLEX_OBJECT_TEXT' && jsonType !== undefined) {
       // Prism cannot render an object schema as text/plain, which the spec lists first (so the runtime's
       // Accept does too). Ask for JSON so the request still gets validated and the response parsed.
-      record.prismLimits.push({ call: plan.label, problem: `NO_COMPLEX_OBJECT_TEXT for the first success type; retried with Accept: ${jsonType}` });
+      record.prismLimits.push({
+        call: plan.label,
+        problem: `NO_COMPLEX_OBJECT_TEXT for the first success type; retried with Accept: ${jsonType}`,
+      });
       outcome = await attempt(built, jsonType);
     }
     classify(plan, outcome, record);

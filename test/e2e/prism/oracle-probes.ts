@@ -22,9 +22,17 @@ const PROBES: readonly Probe[] = [
     path: '/bodies/json',
     init: { method: 'POST', headers: { ...bearer, 'Content-Type': 'application/json' }, body: JSON.stringify({ lines: [] }) },
   },
-  { name: 'deepObject value of the wrong type', path: '/query/deep-object?filter%5Br%5D=red&filter%5Bg%5D=1', init: { headers: bearer } },
+  {
+    name: 'deepObject value of the wrong type',
+    path: '/query/deep-object?filter%5Br%5D=red&filter%5Bg%5D=1',
+    init: { headers: bearer },
+  },
   { name: 'missing credentials', path: '/auth/basic', init: {} },
-  { name: 'undeclared content type', path: '/bodies/text', init: { method: 'PUT', headers: { ...bearer, 'Content-Type': 'application/json' }, body: '"abc"' } },
+  {
+    name: 'undeclared content type',
+    path: '/bodies/text',
+    init: { method: 'PUT', headers: { ...bearer, 'Content-Type': 'application/json' }, body: '"abc"' },
+  },
 ];
 
 /** Sends every probe; returns, per probe, what Prism reported. */

@@ -31,18 +31,48 @@ afterAll(async () => {
 });
 
 function formatReport(rows: readonly SpecResult[]): string {
-  const header = ['spec', 'operations', 'exercised', 'calls', 'skipped calls', 'violations', 'failures', 'example fallbacks', 'prism limits', 'dropped form fields'];
+  const header = [
+    'spec',
+    'operations',
+    'exercised',
+    'calls',
+    'skipped calls',
+    'violations',
+    'failures',
+    'example fallbacks',
+    'prism limits',
+    'dropped form fields',
+  ];
   const lines = rows.map((r) =>
-    [r.name, r.operations, r.exercised, r.calls, r.skipped.length, r.violations.length, r.failures.length, r.exampleFallbacks.length, r.prismLimits.length, r.droppedFields].map(String),
+    [
+      r.name,
+      r.operations,
+      r.exercised,
+      r.calls,
+      r.skipped.length,
+      r.violations.length,
+      r.failures.length,
+      r.exampleFallbacks.length,
+      r.prismLimits.length,
+      r.droppedFields,
+    ].map(String),
   );
   const widths = header.map((h, i) => Math.max(h.length, ...lines.map((l) => l[i]?.length ?? 0)));
   const format = (cells: readonly string[]): string => `| ${cells.map((c, i) => c.padEnd(widths[i] ?? 0)).join(' | ')} |`;
   const details = rows.flatMap((r) => [
     ...r.skipped.map((s) => `  ${r.name}: skipped ${s.call} — ${s.reason}`),
     ...r.prismLimits.map((s) => `  ${r.name}: prism limit ${s.call} — ${s.problem}`),
-    ...r.exampleFallbacks.map((s) => `  ${r.name}: spec example rejected, schema sample used ${s.call} — ${s.problem.slice(0, 200)}`),
+    ...r.exampleFallbacks.map(
+      (s) => `  ${r.name}: spec example rejected, schema sample used ${s.call} — ${s.problem.slice(0, 200)}`,
+    ),
   ]);
-  return ['Prism conformance (request violations must be 0)', format(header), format(widths.map((w) => '-'.repeat(w))), ...lines.map(format), ...details].join('\n');
+  return [
+    'Prism conformance (request violations must be 0)',
+    format(header),
+    format(widths.map((w) => '-'.repeat(w))),
+    ...lines.map(format),
+    ...details,
+  ].join('\n');
 }
 
 /** Prism's own count of requests that failed validation, read once its log has caught up (bounded wait). */
@@ -58,7 +88,13 @@ async function countLoggedViolations(prism: PrismServer, expected: number): Prom
 
 function show(p: CallProblem): object {
   const e = p.exchange;
-  return { call: p.call, problem: p.problem, ...(e === undefined ? {} : { request: `${e.method} ${e.url} → ${e.status} ${JSON.stringify(e.requestHeaders)} ${e.requestBody.slice(0, 300)}` }) };
+  return {
+    call: p.call,
+    problem: p.problem,
+    ...(e === undefined
+      ? {}
+      : { request: `${e.method} ${e.url} → ${e.status} ${JSON.stringify(e.requestHeaders)} ${e.requestBody.slice(0, 300)}` }),
+  };
 }
 
 describe.sequential('generated clients against Prism', () => {
@@ -75,7 +111,9 @@ describe.sequential('generated clients against Prism', () => {
         const ready = performance.now();
         const result = await driveSpec(specCase, running.url, outDir);
         results.push(result);
-        timings.push(`${specCase.name}: prism + generate ${Math.round(ready - started)} ms, calls ${Math.round(performance.now() - ready)} ms`);
+        timings.push(
+          `${specCase.name}: prism + generate ${Math.round(ready - started)} ms, calls ${Math.round(performance.now() - ready)} ms`,
+        );
         if (debug) {
           // Kept beside the generated clients (git-ignored) for a person reading a failure.
           const base = path.join(repoRoot, 'test/e2e/prism/__generated__', specCase.name);

@@ -68,7 +68,12 @@ export async function startPrism(spec: string, { tries = 300, intervalMs = 100 }
   };
   child.stdout?.on('data', append);
   child.stderr?.on('data', append);
-  const server: PrismServer = { url, alive: () => child.exitCode === null && child.signalCode === null, output: () => output, stop: () => stopGroup(child) };
+  const server: PrismServer = {
+    url,
+    alive: () => child.exitCode === null && child.signalCode === null,
+    output: () => output,
+    stop: () => stopGroup(child),
+  };
   for (let attempt = 0; attempt < tries; attempt++) {
     if (child.exitCode !== null) throw new Error(`prism exited with ${child.exitCode} for ${spec}:\n${output.slice(-2000)}`);
     try {

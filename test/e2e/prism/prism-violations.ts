@@ -32,7 +32,14 @@ export interface Exchange {
 
 const PRISM_ERROR_TYPE = 'https://stoplight.io/prism/errors#';
 /** Prism errors that mean the request itself was wrong. */
-const REQUEST_ERROR_KINDS = new Set(['UNPROCESSABLE_ENTITY', 'UNAUTHORIZED', 'INVALID_CONTENT_TYPE', 'NO_PATH_MATCHED_ERROR', 'NO_METHOD_MATCHED_ERROR', 'NOT_ACCEPTABLE']);
+const REQUEST_ERROR_KINDS = new Set([
+  'UNPROCESSABLE_ENTITY',
+  'UNAUTHORIZED',
+  'INVALID_CONTENT_TYPE',
+  'NO_PATH_MATCHED_ERROR',
+  'NO_METHOD_MATCHED_ERROR',
+  'NOT_ACCEPTABLE',
+]);
 
 function isRecord(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
@@ -41,14 +48,21 @@ function isRecord(value: unknown): value is Record<string, unknown> {
 /** A JSON scalar as text; anything else as JSON (never `[object Object]`). */
 function textOf(value: unknown, fallback: string): string {
   if (value === undefined || value === null) return fallback;
-  return typeof value === 'string' || typeof value === 'number' || typeof value === 'boolean' ? String(value) : JSON.stringify(value);
+  return typeof value === 'string' || typeof value === 'number' || typeof value === 'boolean'
+    ? String(value)
+    : JSON.stringify(value);
 }
 
 function toViolation(value: unknown): Violation | undefined {
   if (!isRecord(value)) return undefined;
   const location = Array.isArray(value['location']) ? value['location'].map(String) : [];
   const code = typeof value['code'] === 'string' || typeof value['code'] === 'number' ? value['code'] : undefined;
-  return { location, severity: textOf(value['severity'], 'Error'), message: textOf(value['message'], ''), ...(code === undefined ? {} : { code }) };
+  return {
+    location,
+    severity: textOf(value['severity'], 'Error'),
+    message: textOf(value['message'], ''),
+    ...(code === undefined ? {} : { code }),
+  };
 }
 
 export function parseViolationHeader(header: string | null): Violation[] {
@@ -59,10 +73,19 @@ export function parseViolationHeader(header: string | null): Violation[] {
   } catch {
     // Over ~8 KB Prism cuts the JSON after a "Too many violations! " prefix: read the entries that survived,
     // and count the cut one as a request error so it can never pass unseen.
-    const entries = [...header.matchAll(/\{"location":(\[[^\]]*\]),"severity":"(\w+)"(?:,"code":("[^"]*"|\d+))?,"message":"((?:[^"\\]|\\.)*)"\}/g)];
-    const found = entries.map((m): Violation => ({ location: JSON.parse(m[1] ?? '[]') as string[], severity: m[2] ?? 'Error', message: JSON.parse(`"${m[4] ?? ''}"`) as string }));
+    const entries = [
+      ...header.matchAll(
+        /\{"location":(\[[^\]]*\]),"severity":"(\w+)"(?:,"code":("[^"]*"|\d+))?,"message":"((?:[^"\\]|\\.)*)"\}/g,
+      ),
+    ];
+    const found = entries.map((m): Violation => ({
+      location: JSON.parse(m[1] ?? '[]') as string[],
+      severity: m[2] ?? 'Error',
+      message: JSON.parse(`"${m[4] ?? ''}"`) as string,
+    }));
     const tail = header.slice((entries.at(-1)?.index ?? 0) + (entries.at(-1)?.[0].length ?? 0));
-    if (/"location":\["request"/.test(tail) || found.length === 0) found.push({ location: ['request'], severity: 'Error', message: `unreadable sl-violations: ${header.slice(0, 300)}` });
+    if (/"location":\["request"/.test(tail) || found.length === 0)
+      found.push({ location: ['request'], severity: 'Error', message: `unreadable sl-violations: ${header.slice(0, 300)}` });
     return found;
   }
 }
@@ -82,9 +105,22 @@ export function readViolations(response: Response, body: string): Pick<Exchange,
     }
     if (isRecord(problem) && typeof problem['type'] === 'string' && problem['type'].startsWith(PRISM_ERROR_TYPE)) {
       prismError = problem['type'].slice(PRISM_ERROR_TYPE.length);
-      const listed = Array.isArray(problem['validation']) ? problem['validation'].map(toViolation).filter((v): v is Violation => v !== undefined) : [];
+      const listed = Array.isArray(problem['validation'])
+        ? problem['validation'].map(toViolation).filter((v): v is Violation => v !== undefined)
+        : [];
       if (REQUEST_ERROR_KINDS.has(prismError)) {
-        violations.push(...(listed.length > 0 ? listed : [{ location: ['request'], severity: 'Error', code: prismError, message: textOf(problem['detail'] ?? problem['title'], '') }]));
+        violations.push(
+          ...(listed.length > 0
+            ? listed
+            : [
+                {
+                  location: ['request'],
+                  severity: 'Error',
+                  code: prismError,
+                  message: textOf(problem['detail'] ?? problem['title'], ''),
+                },
+              ]),
+        );
       }
     }
   }

@@ -13,8 +13,16 @@ type Node =
 
 const CLASS_ESCAPES: Record<string, [number, number][]> = {
   d: [[48, 57]],
-  w: [[97, 122], [65, 90], [48, 57], [95, 95]],
-  s: [[32, 32], [9, 9]],
+  w: [
+    [97, 122],
+    [65, 90],
+    [48, 57],
+    [95, 95],
+  ],
+  s: [
+    [32, 32],
+    [9, 9],
+  ],
 };
 const NEGATED_PICKS: Record<string, string> = { D: 'a', W: '-', S: 'a' };
 const LITERAL_ESCAPES: Record<string, string> = { n: '\n', t: '\t', r: '\r', f: '\f', v: '\v', '0': '\0' };
@@ -135,7 +143,8 @@ class PatternParser {
       if (match === null) return node;
       this.index += match[0].length;
       min = Number(match[1]);
-      max = match[2] === undefined ? min : match[3] === '' || match[3] === undefined ? Number.POSITIVE_INFINITY : Number(match[3]);
+      max =
+        match[2] === undefined ? min : match[3] === '' || match[3] === undefined ? Number.POSITIVE_INFINITY : Number(match[3]);
     } else return node;
     if (this.peek() === '?') this.index++;
     return { kind: 'repeat', node, min, max };
@@ -150,7 +159,9 @@ function generate(node: Node): string {
       return node.value;
     case 'class': {
       if (!node.negated) return String.fromCodePoint(node.ranges[0]?.[0] ?? 97);
-      const pick = NEGATED_CANDIDATES.find((c) => !node.ranges.some(([from, to]) => c.charCodeAt(0) >= from && c.charCodeAt(0) <= to));
+      const pick = NEGATED_CANDIDATES.find(
+        (c) => !node.ranges.some(([from, to]) => c.charCodeAt(0) >= from && c.charCodeAt(0) <= to),
+      );
       return pick ?? '~';
     }
     case 'group':

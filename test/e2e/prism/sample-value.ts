@@ -61,7 +61,9 @@ export function mergeAllOf(doc: SpecDocument, schema: JsonObject, depth = 0): Js
   const merged: JsonObject = { ...schema };
   delete merged['allOf'];
   const properties: JsonObject = isObject(schema['properties']) ? { ...schema['properties'] } : {};
-  const required = new Set(Array.isArray(schema['required']) ? schema['required'].filter((n): n is string => typeof n === 'string') : []);
+  const required = new Set(
+    Array.isArray(schema['required']) ? schema['required'].filter((n): n is string => typeof n === 'string') : [],
+  );
   for (const part of parts) {
     const resolved = deref(doc, part);
     if (!isObject(resolved)) continue;
@@ -79,7 +81,9 @@ export function mergeAllOf(doc: SpecDocument, schema: JsonObject, depth = 0): Js
 
 function isNullSchema(doc: SpecDocument, node: Json): boolean {
   const schema = deref(doc, node);
-  return isObject(schema) && (schema['type'] === 'null' || (Array.isArray(schema['enum']) && schema['enum'].every((v) => v === null)));
+  return (
+    isObject(schema) && (schema['type'] === 'null' || (Array.isArray(schema['enum']) && schema['enum'].every((v) => v === null)))
+  );
 }
 
 /** The branch of a `oneOf`/`anyOf` a sample takes, merged with the keywords beside it. */
@@ -102,8 +106,18 @@ function sampleNumber(schema: JsonObject, integer: boolean): number {
   const minimum = typeof schema['minimum'] === 'number' ? schema['minimum'] : undefined;
   const maximum = typeof schema['maximum'] === 'number' ? schema['maximum'] : undefined;
   // 3.0 says `exclusiveMinimum: true` beside `minimum`; 3.1 (JSON Schema 2020-12) gives the bound itself.
-  const exclusiveMin = typeof schema['exclusiveMinimum'] === 'number' ? schema['exclusiveMinimum'] : schema['exclusiveMinimum'] === true ? minimum : undefined;
-  const exclusiveMax = typeof schema['exclusiveMaximum'] === 'number' ? schema['exclusiveMaximum'] : schema['exclusiveMaximum'] === true ? maximum : undefined;
+  const exclusiveMin =
+    typeof schema['exclusiveMinimum'] === 'number'
+      ? schema['exclusiveMinimum']
+      : schema['exclusiveMinimum'] === true
+        ? minimum
+        : undefined;
+  const exclusiveMax =
+    typeof schema['exclusiveMaximum'] === 'number'
+      ? schema['exclusiveMaximum']
+      : schema['exclusiveMaximum'] === true
+        ? maximum
+        : undefined;
   const step = multipleOf ?? 1;
   let value = integer ? 1 : 1.5;
   if (minimum !== undefined) value = Math.max(value, minimum);
@@ -118,10 +132,15 @@ function sampleString(schema: JsonObject, options: SampleOptions, propertyName: 
   const format = typeof schema['format'] === 'string' ? schema['format'] : undefined;
   if (format === 'binary' || typeof schema['contentMediaType'] === 'string') {
     if (options.binaryAsBlob !== true) return 'binary';
-    const type = (propertyName === undefined ? undefined : options.partTypes?.[propertyName]) ?? (typeof schema['contentMediaType'] === 'string' ? schema['contentMediaType'] : 'application/octet-stream');
+    const type =
+      (propertyName === undefined ? undefined : options.partTypes?.[propertyName]) ??
+      (typeof schema['contentMediaType'] === 'string' ? schema['contentMediaType'] : 'application/octet-stream');
     return new Blob([new Uint8Array([0x89, 0x50, 0x4e, 0x47, 1, 2, 3])], { type });
   }
-  let value = (typeof schema['pattern'] === 'string' ? sampleFromPattern(schema['pattern']) : undefined) ?? (format === undefined ? undefined : FORMAT_SAMPLES[format]) ?? 'sample';
+  let value =
+    (typeof schema['pattern'] === 'string' ? sampleFromPattern(schema['pattern']) : undefined) ??
+    (format === undefined ? undefined : FORMAT_SAMPLES[format]) ??
+    'sample';
   const minLength = typeof schema['minLength'] === 'number' ? schema['minLength'] : 0;
   const maxLength = typeof schema['maxLength'] === 'number' ? schema['maxLength'] : Number.POSITIVE_INFINITY;
   if (value.length < minLength) value = value.padEnd(minLength, 'x');
@@ -145,7 +164,9 @@ function sampleObject(doc: SpecDocument, schema: JsonObject, options: SampleOpti
   // A required name the schema never defines (allowed when additional properties are): any value will do.
   for (const name of required) {
     if (name in result || name in properties || additional === false || depth >= MAX_DEPTH) continue;
-    result[name] = isObject(additional) ? sampleValue(doc, additional, { ...options, includeOptional: false }, depth + 1, name) : 'sample';
+    result[name] = isObject(additional)
+      ? sampleValue(doc, additional, { ...options, includeOptional: false }, depth + 1, name)
+      : 'sample';
   }
   const minProperties = typeof schema['minProperties'] === 'number' ? schema['minProperties'] : 0;
   if (Object.keys(result).length < minProperties && isObject(additional) && depth < MAX_DEPTH) {
@@ -154,7 +175,13 @@ function sampleObject(doc: SpecDocument, schema: JsonObject, options: SampleOpti
   return result;
 }
 
-function sampleArray(doc: SpecDocument, schema: JsonObject, options: SampleOptions, depth: number, name: string | undefined): unknown[] {
+function sampleArray(
+  doc: SpecDocument,
+  schema: JsonObject,
+  options: SampleOptions,
+  depth: number,
+  name: string | undefined,
+): unknown[] {
   const maxItems = typeof schema['maxItems'] === 'number' ? schema['maxItems'] : Number.POSITIVE_INFINITY;
   const minItems = typeof schema['minItems'] === 'number' ? schema['minItems'] : 0;
   const wanted = depth === 0 ? (options.arrayLength ?? 1) : 1;

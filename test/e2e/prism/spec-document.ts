@@ -61,7 +61,11 @@ function unescapePointer(token: string): string {
 export function lookupPointer(doc: SpecDocument, ref: string): Json | undefined {
   if (!ref.startsWith('#')) throw new Error(`only local $refs are supported here, got ${ref}`);
   let node: Json | undefined = doc.root;
-  for (const token of ref.slice(1).split('/').filter((t) => t !== '').map(unescapePointer)) {
+  for (const token of ref
+    .slice(1)
+    .split('/')
+    .filter((t) => t !== '')
+    .map(unescapePointer)) {
     if (Array.isArray(node)) node = node[Number(token)];
     else if (isObject(node)) node = node[token];
     else return undefined;
@@ -93,10 +97,31 @@ function examplesOf(doc: SpecDocument, node: JsonObject): Json[] {
   return found;
 }
 
-const SCHEMA_KEYS_2_0 = ['type', 'format', 'items', 'enum', 'default', 'minimum', 'maximum', 'exclusiveMinimum', 'exclusiveMaximum', 'minLength', 'maxLength', 'pattern', 'minItems', 'maxItems', 'uniqueItems', 'multipleOf'];
+const SCHEMA_KEYS_2_0 = [
+  'type',
+  'format',
+  'items',
+  'enum',
+  'default',
+  'minimum',
+  'maximum',
+  'exclusiveMinimum',
+  'exclusiveMaximum',
+  'minLength',
+  'maxLength',
+  'pattern',
+  'minItems',
+  'maxItems',
+  'uniqueItems',
+  'multipleOf',
+];
 
 function parameterOf(doc: SpecDocument, raw: JsonObject): RawParameter {
-  const base = { name: typeof raw['name'] === 'string' ? raw['name'] : '', in: typeof raw['in'] === 'string' ? raw['in'] : '', required: raw['required'] === true || raw['in'] === 'path' };
+  const base = {
+    name: typeof raw['name'] === 'string' ? raw['name'] : '',
+    in: typeof raw['in'] === 'string' ? raw['in'] : '',
+    required: raw['required'] === true || raw['in'] === 'path',
+  };
   if (doc.version === '2.0' && raw['in'] !== 'body') {
     const schema: JsonObject = {};
     for (const key of SCHEMA_KEYS_2_0) if (raw[key] !== undefined) schema[key] = raw[key];
@@ -149,13 +174,17 @@ function contentOf2(doc: SpecDocument, operation: JsonObject, parameters: readon
   const bodyParam = parameters.find((p) => p.in === 'body');
   const formParams = parameters.filter((p) => p.in === 'formData');
   if (bodyParam !== undefined) {
-    for (const mediaType of mediaTypes) content.set(mediaType, { schema: bodyParam.schema, examples: bodyParam.examples, encoding: {} });
+    for (const mediaType of mediaTypes)
+      content.set(mediaType, { schema: bodyParam.schema, examples: bodyParam.examples, encoding: {} });
   } else if (formParams.length > 0) {
     const properties: JsonObject = {};
-    for (const p of formParams) properties[p.name] = isObject(p.schema) && p.schema['type'] === 'file' ? { type: 'string', format: 'binary' } : (p.schema ?? {});
+    for (const p of formParams)
+      properties[p.name] =
+        isObject(p.schema) && p.schema['type'] === 'file' ? { type: 'string', format: 'binary' } : (p.schema ?? {});
     const schema: JsonObject = { type: 'object', properties, required: formParams.filter((p) => p.required).map((p) => p.name) };
     const formTypes = mediaTypes.filter((m) => /form/i.test(m));
-    for (const mediaType of formTypes.length > 0 ? formTypes : ['application/x-www-form-urlencoded']) content.set(mediaType, { schema, examples: [], encoding: {} });
+    for (const mediaType of formTypes.length > 0 ? formTypes : ['application/x-www-form-urlencoded'])
+      content.set(mediaType, { schema, examples: [], encoding: {} });
   }
   return content;
 }
@@ -170,7 +199,11 @@ export function findOperation(doc: SpecDocument, path: string, method: string): 
   const parameters = mergedParameters(doc, pathItem, operation);
   const pointer = `#/paths/${path.replace(/~/g, '~0').replace(/\//g, '~1')}/${method.toLowerCase()}`;
   if (doc.version === '2.0') {
-    return { pointer, parameters: parameters.filter((p) => p.in !== 'body' && p.in !== 'formData'), content: contentOf2(doc, operation, parameters) };
+    return {
+      pointer,
+      parameters: parameters.filter((p) => p.in !== 'body' && p.in !== 'formData'),
+      content: contentOf2(doc, operation, parameters),
+    };
   }
   return { pointer, parameters, content: contentOf3(doc, operation) };
 }

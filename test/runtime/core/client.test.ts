@@ -1,8 +1,23 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { ApiPromise } from '../../../runtime/api-promise.js';
-import { ApiwrightError, AuthenticationError, InternalServerError, NotFoundError, ValidationError } from '../../../runtime/errors.js';
+import {
+  ApiwrightError,
+  AuthenticationError,
+  InternalServerError,
+  NotFoundError,
+  ValidationError,
+} from '../../../runtime/errors.js';
 import { RUNTIME_VERSION } from '../../../runtime/version.js';
-import { fakeAuthenticator, json, makeClient, makeOp, rejectionOf, startServer, type Recorded, type TestServer } from './support.js';
+import {
+  fakeAuthenticator,
+  json,
+  makeClient,
+  makeOp,
+  rejectionOf,
+  startServer,
+  type Recorded,
+  type TestServer,
+} from './support.js';
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/;
 let server: TestServer;
@@ -17,7 +32,9 @@ beforeAll(async () => {
       return flaky % 2 === 1 ? json(res, 503, { message: 'busy' }) : json(res, 201, { attempt: flaky });
     }
     if (path === '/auth') {
-      return req.headers.authorization === 'Bearer fresh' ? json(res, 200, { ok: 'fresh' }) : json(res, 401, { error: 'invalid_token' });
+      return req.headers.authorization === 'Bearer fresh'
+        ? json(res, 200, { ok: 'fresh' })
+        : json(res, 401, { error: 'invalid_token' });
     }
     return json(res, 200, { ok: true }, { 'x-served-by': 'test' });
   });
@@ -69,7 +86,11 @@ describe('headers on every request', () => {
   });
 
   it('errors raised before sending carry the request id and operation too', async () => {
-    const op = makeOp({ id: 'getOne', path: '/things/{id}', params: [{ name: 'id', in: 'path', style: 'simple', explode: false, required: true }] });
+    const op = makeOp({
+      id: 'getOne',
+      path: '/things/{id}',
+      params: [{ name: 'id', in: 'path', style: 'simple', explode: false, required: true }],
+    });
     const error = await rejectionOf(makeClient(server.origin).request(op, {}, { requestId: 'req-early' }));
     expect(error).toBeInstanceOf(ValidationError);
     expect((error as ValidationError).requestId).toBe('req-early');
@@ -77,10 +98,14 @@ describe('headers on every request', () => {
   });
 
   it('requestIdHeader and a caller-chosen request id are honoured', async () => {
-    await makeClient(server.origin, { requestIdHeader: 'X-Correlation-ID' }).request(makeOp(), undefined, { requestId: 'corr-1' });
+    await makeClient(server.origin, { requestIdHeader: 'X-Correlation-ID' }).request(makeOp(), undefined, {
+      requestId: 'corr-1',
+    });
     expect(last().headers['x-correlation-id']).toBe('corr-1');
     expect(last().headers['x-request-id']).toBeUndefined();
-    const { requestId } = await makeClient(server.origin).request(makeOp(), undefined, { headers: { 'X-Request-ID': 'mine' } }).withResponse();
+    const { requestId } = await makeClient(server.origin)
+      .request(makeOp(), undefined, { headers: { 'X-Request-ID': 'mine' } })
+      .withResponse();
     expect(requestId).toBe('mine');
     expect(last().headers['x-request-id']).toBe('mine');
   });
@@ -131,7 +156,9 @@ describe('hooks', () => {
           },
           () => undefined,
         ],
-        onResponse: [async (response) => new Response('{"replaced":true}', { status: response.status, headers: response.headers })],
+        onResponse: [
+          async (response) => new Response('{"replaced":true}', { status: response.status, headers: response.headers }),
+        ],
       },
     });
     await expect(client.request(makeOp(), undefined)).resolves.toEqual({ replaced: true });
@@ -153,9 +180,9 @@ describe('hooks', () => {
       },
     });
     expect(await rejectionOf(client.request(makeOp({ path: '/missing' }), undefined))).toBeInstanceOf(MyError);
-    expect(await rejectionOf(client.request(post('/x', { body: { mediaTypes: ['application/json'], required: true } }), {}))).toBeInstanceOf(
-      ValidationError,
-    );
+    expect(
+      await rejectionOf(client.request(post('/x', { body: { mediaTypes: ['application/json'], required: true } }), {})),
+    ).toBeInstanceOf(ValidationError);
     expect(seen).toEqual(['NotFoundError:getThing', 'ValidationError:createThing']);
   });
 });
@@ -196,9 +223,11 @@ describe('result forms', () => {
     expect(c.data).toEqual(a);
     expect(d.ok).toBe(true);
     await pending.finally(() => undefined);
-    await expect(makeClient(server.origin).request(makeOp({ path: '/missing' }), undefined).catch((e: unknown) => (e as Error).name)).resolves.toBe(
-      'NotFoundError',
-    );
+    await expect(
+      makeClient(server.origin)
+        .request(makeOp({ path: '/missing' }), undefined)
+        .catch((e: unknown) => (e as Error).name),
+    ).resolves.toBe('NotFoundError');
     expect(server.requests.length).toBe(before + 2);
   });
 
@@ -225,7 +254,9 @@ describe('authentication wiring', () => {
       },
     });
     const before = server.requests.length;
-    await expect(makeClient(server.origin, {}, authenticator).request(makeOp({ path: '/auth' }), undefined)).resolves.toEqual({ ok: 'fresh' });
+    await expect(makeClient(server.origin, {}, authenticator).request(makeOp({ path: '/auth' }), undefined)).resolves.toEqual({
+      ok: 'fresh',
+    });
     expect(refreshes).toBe(1);
     expect(server.requests.slice(before).map((r) => r.headers.authorization)).toEqual(['Bearer stale', 'Bearer fresh']);
   });
@@ -250,6 +281,8 @@ describe('the client object', () => {
   });
 
   it('server errors without retries are InternalServerError', async () => {
-    expect(await rejectionOf(makeClient(server.origin).request(makeOp({ path: '/flaky' }), undefined))).toBeInstanceOf(InternalServerError);
+    expect(await rejectionOf(makeClient(server.origin).request(makeOp({ path: '/flaky' }), undefined))).toBeInstanceOf(
+      InternalServerError,
+    );
   });
 });

@@ -94,7 +94,9 @@ describe('error class by status', () => {
 
   it('RateLimitError reads an HTTP-date Retry-After against the client clock', async () => {
     const clock = frozenClock(1_700_000_000_000);
-    const error = await rejectionOf(makeClient(BASE, { clock, timeoutMs: Number.POSITIVE_INFINITY }).request(makeOp({ path: '/retry-date' }), undefined));
+    const error = await rejectionOf(
+      makeClient(BASE, { clock, timeoutMs: Number.POSITIVE_INFINITY }).request(makeOp({ path: '/retry-date' }), undefined),
+    );
     expect((error as RateLimitError).retryAfterMs).toBe(30_000);
   });
 });
@@ -104,12 +106,24 @@ describe('toJSON', () => {
     const error = new NotFoundError('GET /pets/{petId} returned 404', {
       status: 404,
       headers: new Headers(),
-      body: { type: 'https://docs.example.test/errors/not-found', title: 'Not Found', detail: 'No pet p_1', errors: [{ pointer: '/petId', detail: 'unknown' }] },
+      body: {
+        type: 'https://docs.example.test/errors/not-found',
+        title: 'Not Found',
+        detail: 'No pet p_1',
+        errors: [{ pointer: '/petId', detail: 'unknown' }],
+      },
       requestId: 'req-1',
       operation: 'getPetById',
     });
     const json = error.toJSON();
-    expect(Object.keys(json.error).sort()).toEqual(['code', 'correlation_id', 'details', 'documentation_url', 'message', 'timestamp']);
+    expect(Object.keys(json.error).sort()).toEqual([
+      'code',
+      'correlation_id',
+      'details',
+      'documentation_url',
+      'message',
+      'timestamp',
+    ]);
     expect(json.error).toMatchObject({
       code: 'NOT_FOUND',
       message: 'No pet p_1',
@@ -123,7 +137,12 @@ describe('toJSON', () => {
 
   it('non-HTTP errors use their own code and message', () => {
     const json = new TimeoutError('GET /x timed out after 50 ms', { requestId: 'r' }).toJSON();
-    expect(json.error).toMatchObject({ code: 'TIMEOUT', message: 'GET /x timed out after 50 ms', details: [], correlation_id: 'r' });
+    expect(json.error).toMatchObject({
+      code: 'TIMEOUT',
+      message: 'GET /x timed out after 50 ms',
+      details: [],
+      correlation_id: 'r',
+    });
   });
 });
 
@@ -139,8 +158,20 @@ describe('normalizeErrorBody', () => {
   it.each<[string, unknown, NormalizedErrorBody]>([
     [
       'RFC 9457 problem details',
-      { type: 'https://example.test/probs/out-of-credit', title: 'You do not have enough credit.', status: 403, detail: 'Balance is 30, cost is 50.', instance: '/account/12345/msgs/abc', errors: [{ detail: 'must be positive', pointer: '#/amount' }] },
-      want({ message: 'Balance is 30, cost is 50.', details: [{ field: '#/amount', issue: 'must be positive' }], correlationId: '/account/12345/msgs/abc', documentationUrl: 'https://example.test/probs/out-of-credit' }),
+      {
+        type: 'https://example.test/probs/out-of-credit',
+        title: 'You do not have enough credit.',
+        status: 403,
+        detail: 'Balance is 30, cost is 50.',
+        instance: '/account/12345/msgs/abc',
+        errors: [{ detail: 'must be positive', pointer: '#/amount' }],
+      },
+      want({
+        message: 'Balance is 30, cost is 50.',
+        details: [{ field: '#/amount', issue: 'must be positive' }],
+        correlationId: '/account/12345/msgs/abc',
+        documentationUrl: 'https://example.test/probs/out-of-credit',
+      }),
     ],
     [
       'RFC 7807 invalid-params, about:blank type',
@@ -149,38 +180,96 @@ describe('normalizeErrorBody', () => {
     ],
     [
       '{error:{code,message,details}} (Google style)',
-      { error: { code: 400, status: 'INVALID_ARGUMENT', message: 'Invalid name', details: [{ '@type': 'BadRequest', fieldViolations: [{ field: 'name', description: 'too long' }] }] } },
+      {
+        error: {
+          code: 400,
+          status: 'INVALID_ARGUMENT',
+          message: 'Invalid name',
+          details: [{ '@type': 'BadRequest', fieldViolations: [{ field: 'name', description: 'too long' }] }],
+        },
+      },
       want({ code: 'INVALID_ARGUMENT', message: 'Invalid name', details: [{ field: 'name', issue: 'too long' }] }),
     ],
     [
       '{error:{code,message,target details}} (Azure style)',
-      { error: { code: 'BadArgument', message: 'Bad', details: [{ code: 'NullValue', target: 'size', message: 'size is null' }] } },
+      {
+        error: { code: 'BadArgument', message: 'Bad', details: [{ code: 'NullValue', target: 'size', message: 'size is null' }] },
+      },
       want({ code: 'BadArgument', message: 'Bad', details: [{ field: 'size', issue: 'size is null' }] }),
     ],
     [
       'Stripe style with param and doc_url',
-      { error: { type: 'invalid_request_error', code: 'parameter_missing', message: 'Missing amount', param: 'amount', doc_url: 'https://stripe.test/docs/error-codes' } },
-      want({ code: 'parameter_missing', message: 'Missing amount', details: [{ field: 'amount', issue: 'Missing amount' }], documentationUrl: 'https://stripe.test/docs/error-codes' }),
+      {
+        error: {
+          type: 'invalid_request_error',
+          code: 'parameter_missing',
+          message: 'Missing amount',
+          param: 'amount',
+          doc_url: 'https://stripe.test/docs/error-codes',
+        },
+      },
+      want({
+        code: 'parameter_missing',
+        message: 'Missing amount',
+        details: [{ field: 'amount', issue: 'Missing amount' }],
+        documentationUrl: 'https://stripe.test/docs/error-codes',
+      }),
     ],
     [
       'OAuth {error, error_description}',
       { error: 'invalid_grant', error_description: 'Refresh token expired', error_uri: 'https://auth.test/errors#invalid_grant' },
-      want({ code: 'invalid_grant', message: 'Refresh token expired', documentationUrl: 'https://auth.test/errors#invalid_grant' }),
+      want({
+        code: 'invalid_grant',
+        message: 'Refresh token expired',
+        documentationUrl: 'https://auth.test/errors#invalid_grant',
+      }),
     ],
     [
       '{message, code} with GitHub-style errors',
-      { message: 'Validation Failed', code: 'invalid', documentation_url: 'https://docs.github.test/rest', errors: [{ resource: 'Issue', field: 'title', code: 'missing_field' }], request_id: 'gh-1' },
-      want({ code: 'invalid', message: 'Validation Failed', details: [{ field: 'title', issue: 'missing_field' }], correlationId: 'gh-1', documentationUrl: 'https://docs.github.test/rest' }),
+      {
+        message: 'Validation Failed',
+        code: 'invalid',
+        documentation_url: 'https://docs.github.test/rest',
+        errors: [{ resource: 'Issue', field: 'title', code: 'missing_field' }],
+        request_id: 'gh-1',
+      },
+      want({
+        code: 'invalid',
+        message: 'Validation Failed',
+        details: [{ field: 'title', issue: 'missing_field' }],
+        correlationId: 'gh-1',
+        documentationUrl: 'https://docs.github.test/rest',
+      }),
     ],
     [
       'GraphQL errors',
-      { errors: [{ message: 'Cannot query field', path: ['user', 0, 'name'], extensions: { code: 'GRAPHQL_VALIDATION_FAILED' } }] },
-      want({ code: 'GRAPHQL_VALIDATION_FAILED', message: 'Cannot query field', details: [{ field: 'user.0.name', issue: 'Cannot query field' }] }),
+      {
+        errors: [{ message: 'Cannot query field', path: ['user', 0, 'name'], extensions: { code: 'GRAPHQL_VALIDATION_FAILED' } }],
+      },
+      want({
+        code: 'GRAPHQL_VALIDATION_FAILED',
+        message: 'Cannot query field',
+        details: [{ field: 'user.0.name', issue: 'Cannot query field' }],
+      }),
     ],
     [
       'JSON:API errors',
-      { errors: [{ status: '422', code: 'blank', title: 'Invalid Attribute', detail: 'First name must contain at least two characters.', source: { pointer: '/data/attributes/firstName' } }] },
-      want({ code: 'blank', message: 'First name must contain at least two characters.', details: [{ field: '/data/attributes/firstName', issue: 'First name must contain at least two characters.' }] }),
+      {
+        errors: [
+          {
+            status: '422',
+            code: 'blank',
+            title: 'Invalid Attribute',
+            detail: 'First name must contain at least two characters.',
+            source: { pointer: '/data/attributes/firstName' },
+          },
+        ],
+      },
+      want({
+        code: 'blank',
+        message: 'First name must contain at least two characters.',
+        details: [{ field: '/data/attributes/firstName', issue: 'First name must contain at least two characters.' }],
+      }),
     ],
     [
       'FastAPI validation detail',

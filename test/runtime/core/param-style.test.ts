@@ -19,8 +19,16 @@ type Row = [ParamStyle, boolean, { empty?: string; string?: string; array: strin
 
 describe('serializePathParam (style table)', () => {
   it.each<Row>([
-    ['matrix', false, { empty: ';color', string: ';color=blue', array: ';color=blue,black,brown', object: ';color=R,100,G,200,B,150' }],
-    ['matrix', true, { empty: ';color', string: ';color=blue', array: ';color=blue;color=black;color=brown', object: ';R=100;G=200;B=150' }],
+    [
+      'matrix',
+      false,
+      { empty: ';color', string: ';color=blue', array: ';color=blue,black,brown', object: ';color=R,100,G,200,B,150' },
+    ],
+    [
+      'matrix',
+      true,
+      { empty: ';color', string: ';color=blue', array: ';color=blue;color=black;color=brown', object: ';R=100;G=200;B=150' },
+    ],
     ['label', false, { empty: '.', string: '.blue', array: '.blue,black,brown', object: '.R,100,G,200,B,150' }],
     ['label', true, { empty: '.', string: '.blue', array: '.blue.black.brown', object: '.R=100.G=200.B=150' }],
     ['simple', false, { empty: '', string: 'blue', array: 'blue,black,brown', object: 'R,100,G,200,B,150' }],
@@ -57,11 +65,26 @@ describe('serializePathParam (style table)', () => {
 
 describe('serializeQueryParam (style table)', () => {
   it.each<Row>([
-    ['form', false, { empty: 'color=', string: 'color=blue', array: 'color=blue,black,brown', object: 'color=R,100,G,200,B,150' }],
-    ['form', true, { empty: 'color=', string: 'color=blue', array: 'color=blue&color=black&color=brown', object: 'R=100&G=200&B=150' }],
+    [
+      'form',
+      false,
+      { empty: 'color=', string: 'color=blue', array: 'color=blue,black,brown', object: 'color=R,100,G,200,B,150' },
+    ],
+    [
+      'form',
+      true,
+      { empty: 'color=', string: 'color=blue', array: 'color=blue&color=black&color=brown', object: 'R=100&G=200&B=150' },
+    ],
     ['spaceDelimited', false, { array: 'color=blue%20black%20brown', object: 'color=R%20100%20G%20200%20B%20150' }],
     ['pipeDelimited', false, { array: 'color=blue%7Cblack%7Cbrown', object: 'color=R%7C100%7CG%7C200%7CB%7C150' }],
-    ['deepObject', true, { array: 'color%5B%5D=blue&color%5B%5D=black&color%5B%5D=brown', object: 'color%5BR%5D=100&color%5BG%5D=200&color%5BB%5D=150' }],
+    [
+      'deepObject',
+      true,
+      {
+        array: 'color%5B%5D=blue&color%5B%5D=black&color%5B%5D=brown',
+        object: 'color%5BR%5D=100&color%5BG%5D=200&color%5BB%5D=150',
+      },
+    ],
   ])('%s explode=%s', (style, explode, want) => {
     const options = { style, explode };
     const join = (value: unknown): string => serializeQueryParam('color', value, options).join('&');

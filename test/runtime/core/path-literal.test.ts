@@ -13,7 +13,7 @@ const op = (path: string): OperationDescriptor => ({
 describe('literal text of path templates', () => {
   it.each([
     ['/a\\b/{id}', '/a%5Cb/7'],
-    ['/a`+(globalThis.__pwned=1)+`/{id}', "/a%60+(globalThis.__pwned=1)+%60/7"],
+    ['/a`+(globalThis.__pwned=1)+`/{id}', '/a%60+(globalThis.__pwned=1)+%60/7'],
     ['/caf\u00e9 #1/{id}', '/caf%C3%A9%20%231/7'],
     ['/100%/{id}', '/100%25/7'],
     ['/already%20encoded/{id}', '/already%20encoded/7'],

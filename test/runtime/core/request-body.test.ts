@@ -23,19 +23,25 @@ const send = (op: OperationDescriptor, params: object, options = {}): PromiseLik
 /** Parses what the server received as multipart with the platform's own parser. */
 async function receivedForm(recorded: Recorded): Promise<FormData> {
   const contentType = String(recorded.headers['content-type']);
-  return new Request('http://parse.test/', { method: 'POST', headers: { 'content-type': contentType }, body: new Uint8Array(recorded.body) }).formData();
+  return new Request('http://parse.test/', {
+    method: 'POST',
+    headers: { 'content-type': contentType },
+    body: new Uint8Array(recorded.body),
+  }).formData();
 }
 
 describe('JSON bodies', () => {
-  it.each(['application/json', 'application/merge-patch+json', 'application/vnd.acme.v2+json', 'application/json; charset=utf-8'])(
-    '%s is sent as JSON with that Content-Type',
-    async (mediaType) => {
-      await send(postOp({ mediaTypes: [mediaType], required: true }), { body: { name: 'Rex', tags: ['a'], n: 1.5 } });
-      expect(last().headers['content-type']).toBe(mediaType);
-      expect(last().body.toString('utf8')).toBe('{"name":"Rex","tags":["a"],"n":1.5}');
-      expect(last().headers['content-length']).toBe(String(last().body.byteLength));
-    },
-  );
+  it.each([
+    'application/json',
+    'application/merge-patch+json',
+    'application/vnd.acme.v2+json',
+    'application/json; charset=utf-8',
+  ])('%s is sent as JSON with that Content-Type', async (mediaType) => {
+    await send(postOp({ mediaTypes: [mediaType], required: true }), { body: { name: 'Rex', tags: ['a'], n: 1.5 } });
+    expect(last().headers['content-type']).toBe(mediaType);
+    expect(last().body.toString('utf8')).toBe('{"name":"Rex","tags":["a"],"n":1.5}');
+    expect(last().headers['content-length']).toBe(String(last().body.byteLength));
+  });
 
   it('recognizes JSON media types', () => {
     expect(isJsonMediaType('application/problem+json')).toBe(true);
@@ -53,10 +59,13 @@ describe('JSON bodies', () => {
   });
 
   it('honours OperationDescriptor.bodyKey when a parameter is named body', async () => {
-    const op = postOp({ mediaTypes: ['application/json'], required: true }, {
-      bodyKey: 'requestBody',
-      params: [{ name: 'body', in: 'query', style: 'form', explode: true }],
-    });
+    const op = postOp(
+      { mediaTypes: ['application/json'], required: true },
+      {
+        bodyKey: 'requestBody',
+        params: [{ name: 'body', in: 'query', style: 'form', explode: true }],
+      },
+    );
     await send(op, { body: 'q', requestBody: { a: 1 } });
     expect(last().url).toBe('/things?body=q');
     expect(last().body.toString()).toBe('{"a":1}');
@@ -121,7 +130,7 @@ describe('multipart bodies', () => {
     expect(docs.map((d) => d.name)).toEqual(['a.txt', 'b.txt']);
     expect(await docs[1]?.text()).toBe('two');
     expect(form.getAll('tags')).toEqual(['x', 'y']);
-    expect(JSON.parse(String(form.get('address')))).toEqual({ city: 'Oslo' });
+    expect(JSON.parse(form.get('address') as string)).toEqual({ city: 'Oslo' });
     const meta = form.get('meta') as File;
     expect(meta.type).toBe('application/json');
     expect(JSON.parse(await meta.text())).toEqual({ v: 1 });
@@ -194,9 +203,9 @@ describe('maxRequestBytes', () => {
   it('counts multipart bodies exactly', async () => {
     const multipart = postOp({ mediaTypes: ['multipart/form-data'], required: true });
     const before = server.requests.length;
-    await expect(send(multipart, { body: { f: new Blob([new Uint8Array(500)]) } }, { maxRequestBytes: 400 })).rejects.toBeInstanceOf(
-      RequestTooLargeError,
-    );
+    await expect(
+      send(multipart, { body: { f: new Blob([new Uint8Array(500)]) } }, { maxRequestBytes: 400 }),
+    ).rejects.toBeInstanceOf(RequestTooLargeError);
     expect(server.requests.length).toBe(before);
   });
 
@@ -207,7 +216,13 @@ describe('maxRequestBytes', () => {
         controller.close();
       },
     });
-    const error = await rejectionOf(makeClient(server.origin, { maxRequestBytes: 100 }).request(op, { body: stream }, { contentType: 'application/octet-stream' }));
+    const error = await rejectionOf(
+      makeClient(server.origin, { maxRequestBytes: 100 }).request(
+        op,
+        { body: stream },
+        { contentType: 'application/octet-stream' },
+      ),
+    );
     expect(error).toBeInstanceOf(RequestTooLargeError);
   });
 

@@ -26,13 +26,18 @@ describe('server URL', () => {
   it('uses baseUrl, else the operation servers, else the API servers', () => {
     const api = makeApi([{ url: 'https://api.example.test/v1' }]);
     expect(resolveBaseUrl(api, op, {}).href).toBe('https://api.example.test/v1');
-    expect(resolveBaseUrl(api, { ...op, servers: [{ url: 'https://files.example.test' }] }, {}).href).toBe('https://files.example.test/');
+    expect(resolveBaseUrl(api, { ...op, servers: [{ url: 'https://files.example.test' }] }, {}).href).toBe(
+      'https://files.example.test/',
+    );
     expect(resolveBaseUrl(api, op, { baseUrl: 'https://sandbox.example.test/v2' }).href).toBe('https://sandbox.example.test/v2');
   });
 
   it('substitutes server variables from options, then defaults, and checks enums', () => {
     const api = makeApi([
-      { url: 'https://{region}.example.test/{version}', variables: { region: { default: 'eu', enum: ['eu', 'us'] }, version: { default: 'v1' } } },
+      {
+        url: 'https://{region}.example.test/{version}',
+        variables: { region: { default: 'eu', enum: ['eu', 'us'] }, version: { default: 'v1' } },
+      },
     ]);
     expect(resolveBaseUrl(api, op, {}).href).toBe('https://eu.example.test/v1');
     expect(resolveBaseUrl(api, op, { serverVariables: { region: 'us' } }).href).toBe('https://us.example.test/v1');
@@ -112,7 +117,10 @@ describe('path parameters on the wire', () => {
   it('serializes label and matrix styles and uses ParamDescriptor.key', async () => {
     const styled = makeOp({
       path: '/c/{color}/{shade}',
-      params: [pathParam('color', { style: 'label', explode: true }), pathParam('shade', { style: 'matrix', explode: false, key: 'shadeKey' })],
+      params: [
+        pathParam('color', { style: 'label', explode: true }),
+        pathParam('shade', { style: 'matrix', explode: false, key: 'shadeKey' }),
+      ],
     });
     await client().request(styled, { color: ['blue', 'black'], shadeKey: { R: 100, G: 200 } });
     expect(lastUrl()).toBe('/c/.blue.black/;shade=R,100,G,200');
@@ -126,7 +134,13 @@ describe('path parameters on the wire', () => {
 });
 
 describe('query, header and cookie parameters on the wire', () => {
-  const q = (name: string, extra: Partial<ParamDescriptor> = {}): ParamDescriptor => ({ name, in: 'query', style: 'form', explode: true, ...extra });
+  const q = (name: string, extra: Partial<ParamDescriptor> = {}): ParamDescriptor => ({
+    name,
+    in: 'query',
+    style: 'form',
+    explode: true,
+    ...extra,
+  });
 
   it('serializes every query style in spec order and omits undefined values', async () => {
     const op = makeOp({

@@ -15,20 +15,35 @@ beforeAll(async () => {
       res.end(body);
     };
     switch (req.url) {
-      case '/json': return send(200, 'application/json; charset=utf-8', '{"id":"p_1","tags":["a"]}');
-      case '/vnd-json': return send(200, 'application/vnd.acme.pet+json', '{"id":"p_2"}');
-      case '/untyped-json': return send(200, null, '{"id":"p_3"}');
-      case '/text': return send(200, 'text/plain; charset=utf-8', 'héllo');
-      case '/csv': return send(200, 'text/csv', 'a,b\n1,2\n');
-      case '/png': return send(200, 'image/png', PNG);
-      case '/empty-json': return send(200, 'application/json', '');
-      case '/no-content': res.writeHead(204); return res.end();
-      case '/created': return send(201, 'application/json', '{"created":true}');
-      case '/invalid-json': return send(200, 'application/json', `{"id": "p_1", oops ${'x'.repeat(400)}`);
-      case '/html-as-json': return send(200, 'application/json', `<!DOCTYPE html><html><body>${'Login required '.repeat(30)}</body></html>`);
-      case '/html-page': return send(200, 'text/html', '<html><body>maintenance</body></html>');
-      case '/not-found': return send(404, 'application/problem+json', '{"title":"Not Found","detail":"No pet p_9"}');
-      case '/error-html': return send(502, 'text/html', '<html>Bad Gateway</html>');
+      case '/json':
+        return send(200, 'application/json; charset=utf-8', '{"id":"p_1","tags":["a"]}');
+      case '/vnd-json':
+        return send(200, 'application/vnd.acme.pet+json', '{"id":"p_2"}');
+      case '/untyped-json':
+        return send(200, null, '{"id":"p_3"}');
+      case '/text':
+        return send(200, 'text/plain; charset=utf-8', 'héllo');
+      case '/csv':
+        return send(200, 'text/csv', 'a,b\n1,2\n');
+      case '/png':
+        return send(200, 'image/png', PNG);
+      case '/empty-json':
+        return send(200, 'application/json', '');
+      case '/no-content':
+        res.writeHead(204);
+        return res.end();
+      case '/created':
+        return send(201, 'application/json', '{"created":true}');
+      case '/invalid-json':
+        return send(200, 'application/json', `{"id": "p_1", oops ${'x'.repeat(400)}`);
+      case '/html-as-json':
+        return send(200, 'application/json', `<!DOCTYPE html><html><body>${'Login required '.repeat(30)}</body></html>`);
+      case '/html-page':
+        return send(200, 'text/html', '<html><body>maintenance</body></html>');
+      case '/not-found':
+        return send(404, 'application/problem+json', '{"title":"Not Found","detail":"No pet p_9"}');
+      case '/error-html':
+        return send(502, 'text/html', '<html>Bad Gateway</html>');
       case '/big-declared':
         // Declares 10 GB, sends a little, then waits: the client must refuse on the header alone.
         res.writeHead(200, { 'content-type': 'application/json', 'content-length': String(10 * 1024 ** 3) });
@@ -51,16 +66,22 @@ beforeAll(async () => {
         res.on('close', () => clearInterval(timer));
         return;
       }
-      default: return send(500, 'text/plain', 'unexpected');
+      default:
+        return send(500, 'text/plain', 'unexpected');
     }
   });
 });
 afterAll(() => server.close());
 
-const get = (path: string, responses: Record<string, string[]> = { '200': ['application/json'], default: ['application/json'] }) =>
-  makeOp({ path, responses });
-const call = (path: string, options: Parameters<ReturnType<typeof makeClient>['request']>[2] = {}, responses?: Record<string, string[]>) =>
-  makeClient(server.origin, { maxResponseBytes: 64 * 1024 }).request(get(path, responses), undefined, options);
+const get = (
+  path: string,
+  responses: Record<string, string[]> = { '200': ['application/json'], default: ['application/json'] },
+) => makeOp({ path, responses });
+const call = (
+  path: string,
+  options: Parameters<ReturnType<typeof makeClient>['request']>[2] = {},
+  responses?: Record<string, string[]>,
+) => makeClient(server.origin, { maxResponseBytes: 64 * 1024 }).request(get(path, responses), undefined, options);
 
 describe('success bodies', () => {
   it('parses JSON, +json types, and JSON without a Content-Type when JSON is declared', async () => {
@@ -90,7 +111,9 @@ describe('success bodies', () => {
   it('gives undefined for 204, HEAD and an empty JSON body', async () => {
     await expect(call('/no-content')).resolves.toBeUndefined();
     await expect(call('/empty-json')).resolves.toBeUndefined();
-    await expect(makeClient(server.origin).request(makeOp({ method: 'HEAD', path: '/json' }), undefined)).resolves.toBeUndefined();
+    await expect(
+      makeClient(server.origin).request(makeOp({ method: 'HEAD', path: '/json' }), undefined),
+    ).resolves.toBeUndefined();
   });
 
   it('treats an undeclared 2xx as success', async () => {
@@ -181,7 +204,12 @@ describe('maxResponseBytes', () => {
 describe('Accept header', () => {
   it('lists success media types first, then error ones at a lower q, deduplicated', () => {
     const op = makeOp({
-      responses: { '200': ['application/json', 'application/xml'], '2XX': ['application/json'], '404': ['application/problem+json'], default: ['application/json', 'text/plain'] },
+      responses: {
+        '200': ['application/json', 'application/xml'],
+        '2XX': ['application/json'],
+        '404': ['application/problem+json'],
+        default: ['application/json', 'text/plain'],
+      },
     });
     expect(buildAcceptHeader(op)).toBe('application/json, application/xml, application/problem+json;q=0.9, text/plain;q=0.9');
   });

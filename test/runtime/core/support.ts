@@ -30,7 +30,12 @@ export async function startServer(handler: Handler): Promise<TestServer> {
     const chunks: Buffer[] = [];
     req.on('data', (chunk: Buffer) => chunks.push(chunk));
     req.on('end', () => {
-      const recorded: Recorded = { method: req.method ?? '', url: req.url ?? '', headers: req.headers, body: Buffer.concat(chunks) };
+      const recorded: Recorded = {
+        method: req.method ?? '',
+        url: req.url ?? '',
+        headers: req.headers,
+        body: Buffer.concat(chunks),
+      };
       requests.push(recorded);
       handler(req, res, recorded);
     });
@@ -100,7 +105,7 @@ export function frozenClock(start = 1_700_000_000_000): Clock & { set(now: numbe
     },
     sleep: (_ms, signal) =>
       new Promise<void>((_resolve, reject) => {
-        signal?.addEventListener('abort', () => reject(signal.reason), { once: true });
+        signal?.addEventListener('abort', () => reject(signal.reason as Error), { once: true });
       }),
   };
 }

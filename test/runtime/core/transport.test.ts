@@ -1,12 +1,7 @@
 import net from 'node:net';
 import { inspect } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import {
-  AbortError,
-  ConfigurationError,
-  ConnectionError,
-  TimeoutError,
-} from '../../../runtime/errors.js';
+import { AbortError, ConfigurationError, ConnectionError, TimeoutError } from '../../../runtime/errors.js';
 import type { Authenticator } from '../../../runtime/auth/index.js';
 import { fakeAuthenticator, json, makeClient, makeOp, rejectionOf, startServer, type TestServer } from './support.js';
 
@@ -90,13 +85,17 @@ describe('timeouts', () => {
   });
 
   it('the overall deadline ends an attempt early', async () => {
-    const error = await rejectionOf(makeClient(server.origin, { timeoutMs: 10_000, deadlineMs: 40 }).request(op('/hang'), undefined));
+    const error = await rejectionOf(
+      makeClient(server.origin, { timeoutMs: 10_000, deadlineMs: 40 }).request(op('/hang'), undefined),
+    );
     expect(error).toBeInstanceOf(TimeoutError);
     expect((error as Error).message).toMatch(/deadline/);
   });
 
   it("a caller's AbortSignal.timeout() is a TimeoutError too", async () => {
-    const error = await rejectionOf(makeClient(server.origin).request(op('/hang'), undefined, { signal: AbortSignal.timeout(30) }));
+    const error = await rejectionOf(
+      makeClient(server.origin).request(op('/hang'), undefined, { signal: AbortSignal.timeout(30) }),
+    );
     expect(error).toBeInstanceOf(TimeoutError);
   });
 });
@@ -129,10 +128,10 @@ describe('cancellation', () => {
 
   it('aborting a streamed response body → AbortError from the stream', async () => {
     const controller = new AbortController();
-    const stream = (await makeClient(server.origin).request(op('/stall-body'), undefined, {
+    const stream = await makeClient(server.origin).request<ReadableStream<Uint8Array>>(op('/stall-body'), undefined, {
       signal: controller.signal,
       responseType: 'stream',
-    })) as ReadableStream<Uint8Array>;
+    });
     const reader = stream.getReader();
     await reader.read();
     setTimeout(() => controller.abort(), 10);
@@ -171,7 +170,9 @@ describe('connection failures', () => {
     };
     const error = await rejectionOf(makeClient('https://api.example.test', { fetch: failing }).request(op('/x'), undefined));
     expect(error).toBeInstanceOf(ConnectionError);
-    expect((error as Error).message).toBe('GET /x could not complete the request (request to https://api.example.test failed, reason: socket hang up)');
+    expect((error as Error).message).toBe(
+      'GET /x could not complete the request (request to https://api.example.test failed, reason: socket hang up)',
+    );
     expect(inspect(error, { depth: 10 })).not.toContain(SECRET);
   });
 
@@ -186,7 +187,9 @@ describe('redirects', () => {
   const headersOf = (s: TestServer) => s.requests.at(-1)?.headers ?? {};
 
   it('same origin: followed with credentials kept', async () => {
-    await expect(makeClient(server.origin, {}, credentialed()).request(op('/same-origin'), undefined)).resolves.toEqual({ ok: true });
+    await expect(makeClient(server.origin, {}, credentialed()).request(op('/same-origin'), undefined)).resolves.toEqual({
+      ok: true,
+    });
     const final = server.requests.at(-1);
     expect(final?.url).toBe('/final?api_key=kept');
     expect(final?.headers.authorization).toBe(`Bearer ${SECRET}`);

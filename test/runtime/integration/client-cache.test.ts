@@ -22,8 +22,10 @@ const bearerApi: ApiDescriptor = {
   securitySchemes: { bearer: { option: 'bearer', env: 'CACHE_TEST_BEARER', type: 'http', scheme: 'bearer' } },
 };
 
-const get = (path: string): OperationDescriptor => makeOp({ id: `get${path.replace(/\W/g, '')}`, path, responses: { '200': ['application/json'] } });
-const client = (options: ClientOptions = {}, api: ApiDescriptor = makeApi()) => makeClient(server.origin, options, undefined, api);
+const get = (path: string): OperationDescriptor =>
+  makeOp({ id: `get${path.replace(/\W/g, '')}`, path, responses: { '200': ['application/json'] } });
+const client = (options: ClientOptions = {}, api: ApiDescriptor = makeApi()) =>
+  makeClient(server.origin, options, undefined, api);
 type Body = { path?: string; n: number; auth?: string | null };
 
 describe('off unless asked', () => {
@@ -135,7 +137,10 @@ describe('revalidation', () => {
     await c.request(get('/fresh'), undefined);
     await c.request(get('/fresh'), undefined);
     expect(server.hits('/fresh') - before).toBe(1);
-    await c.request(makeOp({ id: 'touch', method: 'POST', path: '/fresh', responses: { '201': ['application/json'] } }), undefined);
+    await c.request(
+      makeOp({ id: 'touch', method: 'POST', path: '/fresh', responses: { '201': ['application/json'] } }),
+      undefined,
+    );
     await c.request(get('/fresh'), undefined);
     expect(server.hits('/fresh') - before).toBe(3);
   });

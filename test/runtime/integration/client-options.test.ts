@@ -42,7 +42,9 @@ describe('observability options', () => {
 
   it('onEvent receives the attempt and request events of a call, with its request id', async () => {
     const events: ObserveEvent[] = [];
-    const { requestId } = await makeClient(server.origin, { onEvent: (e) => events.push(e) }).request(makeOp(), undefined).withResponse();
+    const { requestId } = await makeClient(server.origin, { onEvent: (e) => events.push(e) })
+      .request(makeOp(), undefined)
+      .withResponse();
     expect(events.map((e) => e.type)).toEqual(['attempt', 'request']);
     expect(events.every((e) => 'requestId' in e && e.requestId === requestId)).toBe(true);
   });
@@ -50,7 +52,12 @@ describe('observability options', () => {
   it('metrics.snapshot() counts requests, attempts and failures of real calls', async () => {
     const client = makeClient(server.origin);
     await client.request(makeOp(), undefined);
-    await rejectionOf(client.request(makeOp({ path: '/fail', responses: { '200': ['application/json'], default: ['application/json'] } }), undefined));
+    await rejectionOf(
+      client.request(
+        makeOp({ path: '/fail', responses: { '200': ['application/json'], default: ['application/json'] } }),
+        undefined,
+      ),
+    );
     const snapshot = client.metrics.snapshot();
     expect(snapshot.requests).toBe(2);
     expect(snapshot.attempts).toBe(2);
@@ -77,13 +84,23 @@ describe('auth warnings', () => {
   const api: ApiDescriptor = {
     ...makeApi(),
     security: [{ oauth: [] }],
-    securitySchemes: { oauth: { option: 'oauth', env: 'OPTIONS_TEST_OAUTH', type: 'oauth2', flows: { password: { tokenUrl: '/token', scopes: [] } } } },
+    securitySchemes: {
+      oauth: {
+        option: 'oauth',
+        env: 'OPTIONS_TEST_OAUTH',
+        type: 'oauth2',
+        flows: { password: { tokenUrl: '/token', scopes: [] } },
+      },
+    },
   };
 
   it("go to the client's logger as warn records, without the password", async () => {
     const logger = recordingLogger();
     const auth = { oauth: { username: 'alice', password: 'pw-secret', clientId: 'cli', tokenUrl: `${server.origin}/token` } };
-    const client = makeClient(server.origin, { logger, logLevel: 'warn', auth }, undefined, { ...api, servers: [{ url: server.origin }] });
+    const client = makeClient(server.origin, { logger, logLevel: 'warn', auth }, undefined, {
+      ...api,
+      servers: [{ url: server.origin }],
+    });
     await client.request(makeOp(), undefined);
     const warnings = logger.records.filter((r) => r.level === 'warn');
     expect(warnings).toHaveLength(1);
@@ -96,7 +113,9 @@ describe('auth warnings', () => {
 describe('abort and timeout errors keep their specific form', () => {
   it("the transport's AbortError reaches the caller unchanged through the retry loop", async () => {
     const controller = new AbortController();
-    const call = makeClient(server.origin, { retry: { maxRetries: 2 } }).request(makeOp({ path: '/slow' }), undefined, { signal: controller.signal });
+    const call = makeClient(server.origin, { retry: { maxRetries: 2 } }).request(makeOp({ path: '/slow' }), undefined, {
+      signal: controller.signal,
+    });
     setTimeout(() => controller.abort(), 20);
     const error = await rejectionOf(call);
     expect(error).toBeInstanceOf(AbortError);
@@ -104,7 +123,9 @@ describe('abort and timeout errors keep their specific form', () => {
   });
 
   it('a caller signal that times out surfaces as the transport TimeoutError', async () => {
-    const call = makeClient(server.origin, { retry: { maxRetries: 2 } }).request(makeOp({ path: '/slow' }), undefined, { signal: AbortSignal.timeout(20) });
+    const call = makeClient(server.origin, { retry: { maxRetries: 2 } }).request(makeOp({ path: '/slow' }), undefined, {
+      signal: AbortSignal.timeout(20),
+    });
     const error = await rejectionOf(call);
     expect(error).toBeInstanceOf(TimeoutError);
     expect((error as TimeoutError).message).toBe("GET /slow timed out (the caller's signal)");
@@ -113,7 +134,10 @@ describe('abort and timeout errors keep their specific form', () => {
   it('createResilience passes an attempt’s own AbortError instance through', async () => {
     const controller = new AbortController();
     const own = new AbortError('GET /x was aborted (specific)');
-    const resilience = createResilience({ circuitBreaker: false, rateLimit: false }, { clock: { now: () => 0, sleep: () => Promise.resolve() }, random: () => 0, observer: createObserver() });
+    const resilience = createResilience(
+      { circuitBreaker: false, rateLimit: false },
+      { clock: { now: () => 0, sleep: () => Promise.resolve() }, random: () => 0, observer: createObserver() },
+    );
     const ctx = { operation: makeOp(), requestId: 'r1', signal: controller.signal };
     const error = await rejectionOf(
       resilience.execute(ctx, { method: 'GET', url: new URL('https://api.example.test/x') }, () => {

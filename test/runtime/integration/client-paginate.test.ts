@@ -33,7 +33,14 @@ afterAll(async () => {
 const limit = { name: 'limit', in: 'query', style: 'form', explode: true } as const;
 
 function listOp(path: string, pagination: PaginationDescriptor, extra: Partial<OperationDescriptor> = {}): OperationDescriptor {
-  return makeOp({ id: `list${path.replace(/\W/g, '')}`, path, params: [limit], responses: { '200': ['application/json'] }, pagination, ...extra });
+  return makeOp({
+    id: `list${path.replace(/\W/g, '')}`,
+    path,
+    params: [limit],
+    responses: { '200': ['application/json'] },
+    pagination,
+    ...extra,
+  });
 }
 
 const client = () => makeClient(server.origin, { auth: { bearer: 'secret-token' } }, undefined, bearerApi);
@@ -53,12 +60,29 @@ describe('client.paginate over every style', () => {
   const styles: [string, OperationDescriptor][] = [
     ['offset', listOp('/offset', { style: 'offset', offsetParam: 'offset', limitParam: 'limit', itemsPath: ['data'] })],
     ['page', listOp('/page', { style: 'page', pageParam: 'page', sizeParam: 'per_page', itemsPath: ['results'] })],
-    ['cursor', listOp('/cursor', { style: 'cursor', cursorParam: 'cursor', nextCursorPath: ['response_metadata', 'next_cursor'], itemsPath: ['channels'] })],
+    [
+      'cursor',
+      listOp('/cursor', {
+        style: 'cursor',
+        cursorParam: 'cursor',
+        nextCursorPath: ['response_metadata', 'next_cursor'],
+        itemsPath: ['channels'],
+      }),
+    ],
     [
       'cursor from the last item (Stripe)',
-      listOp('/stripe', { style: 'cursor', cursorParam: 'starting_after', nextCursorPath: ['$lastItem', 'id'], hasMorePath: ['has_more'], itemsPath: ['data'] }),
+      listOp('/stripe', {
+        style: 'cursor',
+        cursorParam: 'starting_after',
+        nextCursorPath: ['$lastItem', 'id'],
+        hasMorePath: ['has_more'],
+        itemsPath: ['data'],
+      }),
     ],
-    ['relative next URL in the body', listOp('/next', { style: 'nextUrl', nextUrlPath: ['links', 'next'], itemsPath: ['values'] })],
+    [
+      'relative next URL in the body',
+      listOp('/next', { style: 'nextUrl', nextUrlPath: ['links', 'next'], itemsPath: ['values'] }),
+    ],
     ['Link header', listOp('/link', { style: 'linkHeader', itemsPath: [] })],
   ];
 
@@ -132,14 +156,21 @@ describe('credentials follow the origin', () => {
 
   it('API-key query parameters and hand-set credential headers are stripped; other headers stay', async () => {
     const other = await startServer((_req, res) => json(res, 200, { items: [3], next: null }));
-    const first = await startServer((_req, res) => json(res, 200, { items: [1, 2], next: `${other.origin}/more?api_key=echoed&keep=1` }));
+    const first = await startServer((_req, res) =>
+      json(res, 200, { items: [1, 2], next: `${other.origin}/more?api_key=echoed&keep=1` }),
+    );
     try {
       const api: ApiDescriptor = {
         ...makeApi(),
         security: [{ key: [] }],
         securitySchemes: { key: { option: 'key', env: 'PAGING_TEST_KEY', type: 'apiKey', in: 'query', name: 'api_key' } },
       };
-      const paging = makeClient(first.origin, { auth: { key: 'k-secret' }, headers: { Authorization: 'Bearer by-hand', 'X-Tenant': 't1' } }, undefined, api);
+      const paging = makeClient(
+        first.origin,
+        { auth: { key: 'k-secret' }, headers: { Authorization: 'Bearer by-hand', 'X-Tenant': 't1' } },
+        undefined,
+        api,
+      );
       const op = listOp('/items', { style: 'nextUrl', nextUrlPath: ['next'], itemsPath: ['items'] }, { params: [] });
       expect(await collect(paging.paginate<unknown, number>(op, undefined))).toEqual([1, 2, 3]);
       const sentFirst = first.requests[0];
@@ -186,7 +217,11 @@ describe('failures while paging', () => {
       json(res, 200, { results: [{ n: 1 }, { n: 2 }] });
     });
     try {
-      const op = listOp('/p', { style: 'page', pageParam: 'page', itemsPath: ['results'] }, { responses: { '200': ['application/json'], default: ['application/json'] } });
+      const op = listOp(
+        '/p',
+        { style: 'page', pageParam: 'page', itemsPath: ['results'] },
+        { responses: { '200': ['application/json'], default: ['application/json'] } },
+      );
       const seen: unknown[] = [];
       const error = await rejectionOf(
         (async () => {

@@ -88,6 +88,12 @@ describe('runtime/index.ts', () => {
     const settled: runtime.Settled<number> = { status: 'fulfilled', value: 1 };
     type Page = { items: { id: string }[] };
     const item: runtime.PageItem<Page, ['items']> = { id: 'x' };
-    expect([limits.maxItems, cacheOptions.ttlMs, typeof store.get, settled.status, item.id]).toEqual([1, 1_000, 'function', 'fulfilled', 'x']);
+    expect([limits.maxItems, cacheOptions.ttlMs, typeof store.get, settled.status, item.id]).toEqual([
+      1,
+      1_000,
+      'function',
+      'fulfilled',
+      'x',
+    ]);
   });
 });

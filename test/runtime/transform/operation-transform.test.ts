@@ -5,7 +5,12 @@ import type { OperationDescriptor } from '../../../runtime/types.js';
 
 const shapes = {
   Event: { props: [['starts_at', 'startsAt', { date: 'date-time' }]] },
-  Problem: { props: [['error_code', 'errorCode'], ['seen_at', 'seenAt', { date: 'date-time' }]] },
+  Problem: {
+    props: [
+      ['error_code', 'errorCode'],
+      ['seen_at', 'seenAt', { date: 'date-time' }],
+    ],
+  },
 } as const;
 
 const op: OperationDescriptor = {
@@ -31,9 +36,17 @@ const op: OperationDescriptor = {
 
 describe('transformRequest', () => {
   it('converts the body and date parameters into a new params object', () => {
-    const params = { day: new Date('2024-06-01T12:00:00Z'), since: [new Date(0), '2024-01-01T00:00:00Z'], body: { startsAt: new Date(0), note_text: 'n' } };
+    const params = {
+      day: new Date('2024-06-01T12:00:00Z'),
+      since: [new Date(0), '2024-01-01T00:00:00Z'],
+      body: { startsAt: new Date(0), note_text: 'n' },
+    };
     const wire = transformRequest(op, params);
-    expect(wire).toEqual({ day: '2024-06-01', since: ['1970-01-01T00:00:00.000Z', '2024-01-01T00:00:00Z'], body: { starts_at: '1970-01-01T00:00:00.000Z', note_text: 'n' } });
+    expect(wire).toEqual({
+      day: '2024-06-01',
+      since: ['1970-01-01T00:00:00.000Z', '2024-01-01T00:00:00Z'],
+      body: { starts_at: '1970-01-01T00:00:00.000Z', note_text: 'n' },
+    });
     expect(params.day).toBeInstanceOf(Date);
     expect(params.body.startsAt).toBeInstanceOf(Date);
   });
@@ -63,18 +76,26 @@ describe('transformRequest', () => {
 
 describe('transformResponse', () => {
   it.each<[string, { status: number; data: unknown; want: unknown }]>([
-    ['exact status', { status: 201, data: { starts_at: '2024-01-01T00:00:00Z' }, want: { startsAt: new Date('2024-01-01T00:00:00Z') } }],
+    [
+      'exact status',
+      { status: 201, data: { starts_at: '2024-01-01T00:00:00Z' }, want: { startsAt: new Date('2024-01-01T00:00:00Z') } },
+    ],
     ['status range', { status: 404, data: { error_code: 'x' }, want: { errorCode: 'x' } }],
     ['default', { status: 503, data: { error_code: 'y' }, want: { errorCode: 'y' } }],
     ['text bodies pass through', { status: 201, data: 'plain text', want: 'plain text' }],
-    ['error bodies keep a bad date (the status matters more)', { status: 400, data: { error_code: 'z', seen_at: 'garbage' }, want: { errorCode: 'z', seenAt: 'garbage' } }],
+    [
+      'error bodies keep a bad date (the status matters more)',
+      { status: 400, data: { error_code: 'z', seen_at: 'garbage' }, want: { errorCode: 'z', seenAt: 'garbage' } },
+    ],
   ])('%s', (_, { status, data, want }) => {
     expect(transformResponse(op, status, data)).toEqual(want);
   });
 
   it('refuses a success body whose date does not parse', () => {
     expect(() => transformResponse(op, 201, { starts_at: '2024-13-01T00:00:00Z' })).toThrow(ValidationError);
-    expect(() => transformResponse(op, 201, { starts_at: '2024-13-01T00:00:00Z' })).toThrow('body.starts_at is not a valid date-time (RFC 3339)');
+    expect(() => transformResponse(op, 201, { starts_at: '2024-13-01T00:00:00Z' })).toThrow(
+      'body.starts_at is not a valid date-time (RFC 3339)',
+    );
   });
 
   it('returns data untouched for statuses without a shape', () => {

@@ -11,9 +11,21 @@ describe('typeExpression', () => {
     ['unknown ref target', { given: { kind: 'ref', target: '#/nowhere' }, want: 'unknown' }],
     ['binary', { given: { kind: 'binary' }, want: 'Blob' }],
     ['enum', { given: { kind: 'enum', values: ['a', 1, true, null] }, want: "'a' | 1 | true | null" }],
-    ['array of union', { given: { kind: 'array', items: { kind: 'union', variants: [str, { kind: 'null' }] } }, want: '(string | null)[]' }],
-    ['tuple with rest', { given: { kind: 'tuple', prefixItems: [str], rest: { kind: 'number' } }, want: '[string, ...number[]]' }],
-    ['intersection of union', { given: { kind: 'intersection', parts: [{ kind: 'union', variants: [str, { kind: 'number' }] }, str] }, want: '(string | number) & string' }],
+    [
+      'array of union',
+      { given: { kind: 'array', items: { kind: 'union', variants: [str, { kind: 'null' }] } }, want: '(string | null)[]' },
+    ],
+    [
+      'tuple with rest',
+      { given: { kind: 'tuple', prefixItems: [str], rest: { kind: 'number' } }, want: '[string, ...number[]]' },
+    ],
+    [
+      'intersection of union',
+      {
+        given: { kind: 'intersection', parts: [{ kind: 'union', variants: [str, { kind: 'number' }] }, str] },
+        want: '(string | number) & string',
+      },
+    ],
     ['free-form object', { given: { kind: 'object', properties: [] }, want: '{ [key: string]: unknown }' }],
     ['closed empty object', { given: { kind: 'object', properties: [], additional: false }, want: '{ [key: string]: never }' }],
     [

@@ -21,11 +21,17 @@ describe('normalizeSchema', () => {
     ['3.0 nullable string', { given: { type: 'string', nullable: true }, want: { kind: 'union', variants: [str, nul] } }],
     ['3.1 type array with null', { given: { type: ['string', 'null'] }, want: { kind: 'union', variants: [str, nul] } }],
     ['2.0 x-nullable', { given: { type: 'string', 'x-nullable': true }, want: { kind: 'union', variants: [str, nul] } }],
-    ['nullable enum gains null', { given: { type: 'string', enum: ['a'], nullable: true }, want: { kind: 'enum', values: ['a', null] } }],
+    [
+      'nullable enum gains null',
+      { given: { type: 'string', enum: ['a'], nullable: true }, want: { kind: 'enum', values: ['a', null] } },
+    ],
     ['const', { given: { const: 'circle' }, want: { kind: 'enum', values: ['circle'] } }],
     ['mixed enum with null', { given: { enum: ['one', 2, true, null] }, want: { kind: 'enum', values: ['one', 2, true, null] } }],
     ['binary string', { given: { type: 'string', format: 'binary' }, want: { kind: 'binary', format: 'binary' } }],
-    ['date-time stays a string', { given: { type: 'string', format: 'date-time' }, want: { kind: 'string', format: 'date-time' } }],
+    [
+      'date-time stays a string',
+      { given: { type: 'string', format: 'date-time' }, want: { kind: 'string', format: 'date-time' } },
+    ],
     ['integer', { given: { type: 'integer', format: 'int64' }, want: { kind: 'integer', format: 'int64' } }],
     ['true schema', { given: true, want: { kind: 'unknown' } }],
     ['false schema', { given: false, want: { kind: 'never' } }],
@@ -34,18 +40,30 @@ describe('normalizeSchema', () => {
     ['array', { given: { type: 'array', items: { type: 'string' } }, want: { kind: 'array', items: str } }],
     [
       'tuple from prefixItems, closed',
-      { given: { type: 'array', prefixItems: [{ type: 'number' }, { type: 'string' }], items: false }, want: { kind: 'tuple', prefixItems: [{ kind: 'number' }, str], rest: false } },
+      {
+        given: { type: 'array', prefixItems: [{ type: 'number' }, { type: 'string' }], items: false },
+        want: { kind: 'tuple', prefixItems: [{ kind: 'number' }, str], rest: false },
+      },
     ],
     [
       'object with required and optional properties',
       {
         given: { type: 'object', required: ['a'], properties: { a: { type: 'string' }, b: { type: 'boolean' } } },
-        want: { kind: 'object', properties: [{ name: 'a', schema: str, required: true }, { name: 'b', schema: { kind: 'boolean' }, required: false }] },
+        want: {
+          kind: 'object',
+          properties: [
+            { name: 'a', schema: str, required: true },
+            { name: 'b', schema: { kind: 'boolean' }, required: false },
+          ],
+        },
       },
     ],
     [
       'additionalProperties schema',
-      { given: { type: 'object', additionalProperties: { type: 'string' } }, want: { kind: 'object', properties: [], additional: str } },
+      {
+        given: { type: 'object', additionalProperties: { type: 'string' } },
+        want: { kind: 'object', properties: [], additional: str },
+      },
     ],
     [
       'patternProperties join additionalProperties',
@@ -56,13 +74,22 @@ describe('normalizeSchema', () => {
     ],
     [
       'required name without a property is unknown',
-      { given: { required: ['id'] }, want: { kind: 'object', properties: [{ name: 'id', schema: { kind: 'unknown' }, required: true }] } },
+      {
+        given: { required: ['id'] },
+        want: { kind: 'object', properties: [{ name: 'id', schema: { kind: 'unknown' }, required: true }] },
+      },
     ],
     [
       'allOf is an intersection',
-      { given: { allOf: [{ type: 'string' }, { type: 'string', enum: ['a'] }] }, want: { kind: 'intersection', parts: [str, { kind: 'enum', values: ['a'] }] } },
+      {
+        given: { allOf: [{ type: 'string' }, { type: 'string', enum: ['a'] }] },
+        want: { kind: 'intersection', parts: [str, { kind: 'enum', values: ['a'] }] },
+      },
     ],
-    ['anyOf is a union', { given: { anyOf: [{ type: 'string' }, { type: 'null' }] }, want: { kind: 'union', variants: [str, nul] } }],
+    [
+      'anyOf is a union',
+      { given: { anyOf: [{ type: 'string' }, { type: 'null' }] }, want: { kind: 'union', variants: [str, nul] } },
+    ],
   ])('%s', (_, { given, want }) => {
     expect(normalize(given).schema).toEqual(want);
   });
@@ -87,12 +114,29 @@ describe('normalizeSchema', () => {
 
   it('records discriminator mappings, explicit or implied by variant names', () => {
     const components = { Cat: { type: 'object' }, Dog: { type: 'object' } };
-    const implied = normalize({ oneOf: [{ $ref: '#/components/schemas/Cat' }, { $ref: '#/components/schemas/Dog' }], discriminator: { propertyName: 'kind' } }, '3.1', components);
+    const implied = normalize(
+      {
+        oneOf: [{ $ref: '#/components/schemas/Cat' }, { $ref: '#/components/schemas/Dog' }],
+        discriminator: { propertyName: 'kind' },
+      },
+      '3.1',
+      components,
+    );
     expect(implied.schema).toMatchObject({
       kind: 'union',
-      discriminator: { propertyName: 'kind', mapping: [{ value: 'Cat', target: '#/components/schemas/Cat' }, { value: 'Dog', target: '#/components/schemas/Dog' }] },
+      discriminator: {
+        propertyName: 'kind',
+        mapping: [
+          { value: 'Cat', target: '#/components/schemas/Cat' },
+          { value: 'Dog', target: '#/components/schemas/Dog' },
+        ],
+      },
     });
-    const explicit = normalize({ oneOf: [{ $ref: '#/components/schemas/Cat' }], discriminator: { propertyName: 'kind', mapping: { cat: 'Cat' } } }, '3.1', components);
+    const explicit = normalize(
+      { oneOf: [{ $ref: '#/components/schemas/Cat' }], discriminator: { propertyName: 'kind', mapping: { cat: 'Cat' } } },
+      '3.1',
+      components,
+    );
     expect(explicit.schema).toMatchObject({ discriminator: { mapping: [{ value: 'cat', target: '#/components/schemas/Cat' }] } });
   });
 

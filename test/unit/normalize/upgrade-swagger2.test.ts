@@ -7,12 +7,18 @@ const swagger = {
   host: 'api.example',
   basePath: '/v1',
   schemes: ['http', 'https'],
-  securityDefinitions: { basic: { type: 'basic' }, oauth: { type: 'oauth2', flow: 'application', tokenUrl: 'https://t', scopes: { a: 'A' } } },
+  securityDefinitions: {
+    basic: { type: 'basic' },
+    oauth: { type: 'oauth2', flow: 'application', tokenUrl: 'https://t', scopes: { a: 'A' } },
+  },
   parameters: { limit: { name: 'limit', in: 'query', type: 'integer' } },
   paths: {
     '/files': {
       get: {
-        parameters: [{ $ref: '#/parameters/limit' }, { name: 'ids', in: 'query', type: 'array', items: { type: 'string' }, collectionFormat: 'pipes' }],
+        parameters: [
+          { $ref: '#/parameters/limit' },
+          { name: 'ids', in: 'query', type: 'array', items: { type: 'string' }, collectionFormat: 'pipes' },
+        ],
         responses: { 200: { description: 'ok', schema: { type: 'array', items: { $ref: '#/definitions/File' } } } },
       },
       post: {
@@ -58,11 +64,16 @@ describe('upgradeSwagger2', () => {
 
   it('maps security definitions', () => {
     expect(upgraded['components']['securitySchemes']['basic']).toMatchObject({ type: 'http', scheme: 'basic' });
-    expect(upgraded['components']['securitySchemes']['oauth']['flows']).toEqual({ clientCredentials: { tokenUrl: 'https://t', scopes: { a: 'A' } } });
+    expect(upgraded['components']['securitySchemes']['oauth']['flows']).toEqual({
+      clientCredentials: { tokenUrl: 'https://t', scopes: { a: 'A' } },
+    });
   });
 
   it('keeps a __proto__ key as data', () => {
-    const hostile = JSON.parse('{"swagger":"2.0","definitions":{"__proto__":{"type":"string"}},"paths":{}}') as Record<string, unknown>;
+    const hostile = JSON.parse('{"swagger":"2.0","definitions":{"__proto__":{"type":"string"}},"paths":{}}') as Record<
+      string,
+      unknown
+    >;
     const result = upgradeSwagger2(hostile) as Tree;
     expect(Object.hasOwn(result['components']['schemas'], '__proto__')).toBe(true);
     expect(({} as Record<string, unknown>)['type']).toBeUndefined();

@@ -4,15 +4,34 @@ import { NameRegistry } from '../../../src/plan/name-registry.js';
 
 describe('identifiers', () => {
   it.each([
-    ['repos/list-for-org', { pascal: 'ReposListForOrg', camel: 'reposListForOrg', kebab: 'repos-list-for-org', constant: 'REPOS_LIST_FOR_ORG' }],
-    ['getHTTPResponse', { pascal: 'GetHttpResponse', camel: 'getHttpResponse', kebab: 'get-http-response', constant: 'GET_HTTP_RESPONSE' }],
-    ['Foo = 1; globalThis.__pwned=1; type Bar', { pascal: 'Foo1GlobalThisPwned1TypeBar', camel: 'foo1GlobalThisPwned1TypeBar', kebab: 'foo-1-global-this-pwned-1-type-bar', constant: 'FOO_1_GLOBAL_THIS_PWNED_1_TYPE_BAR' }],
+    [
+      'repos/list-for-org',
+      { pascal: 'ReposListForOrg', camel: 'reposListForOrg', kebab: 'repos-list-for-org', constant: 'REPOS_LIST_FOR_ORG' },
+    ],
+    [
+      'getHTTPResponse',
+      { pascal: 'GetHttpResponse', camel: 'getHttpResponse', kebab: 'get-http-response', constant: 'GET_HTTP_RESPONSE' },
+    ],
+    [
+      'Foo = 1; globalThis.__pwned=1; type Bar',
+      {
+        pascal: 'Foo1GlobalThisPwned1TypeBar',
+        camel: 'foo1GlobalThisPwned1TypeBar',
+        kebab: 'foo-1-global-this-pwned-1-type-bar',
+        constant: 'FOO_1_GLOBAL_THIS_PWNED_1_TYPE_BAR',
+      },
+    ],
     ['adm\u202Ein', { pascal: 'Admin', camel: 'admin', kebab: 'admin', constant: 'ADMIN' }],
     ['a\u200Bb', { pascal: 'Ab', camel: 'ab', kebab: 'ab', constant: 'AB' }],
     ['../../evil', { pascal: 'Evil', camel: 'evil', kebab: 'evil', constant: 'EVIL' }],
     ['café crème', { pascal: 'CaféCrème', camel: 'caféCrème', kebab: 'caf-crme', constant: 'CAF_CRME' }],
   ])('%s', (text, want) => {
-    expect({ pascal: toPascalCase(text), camel: toCamelCase(text), kebab: toKebabCase(text), constant: toConstantCase(text) }).toEqual(want);
+    expect({
+      pascal: toPascalCase(text),
+      camel: toCamelCase(text),
+      kebab: toKebabCase(text),
+      constant: toConstantCase(text),
+    }).toEqual(want);
   });
 
   it('splits words at case changes, digits and separators', () => {

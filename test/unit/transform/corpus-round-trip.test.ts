@@ -32,7 +32,7 @@ function sample(shape: Shape, shapes: ShapeTable, depth = 0): unknown {
   if ('date' in shape) return new Date(shape.date === 'date' ? '2024-02-29T00:00:00.000Z' : '2024-02-29T13:45:07.123Z');
   if ('items' in shape) return [sample(shape.items, shapes, depth + 1)];
   if ('tuple' in shape) return shape.tuple.map((s) => (s === null ? 'plain' : sample(s, shapes, depth + 1)));
-  if ('allOf' in shape) return Object.assign({}, ...shape.allOf.map((s) => sample(s, shapes, depth + 1)) as object[]);
+  if ('allOf' in shape) return Object.assign({}, ...(shape.allOf.map((s) => sample(s, shapes, depth + 1)) as object[]));
   if ('anyOf' in shape) return shape.anyOf[0] === undefined ? null : sample(shape.anyOf[0], shapes, depth + 1);
   const value: Record<string, unknown> = {};
   for (const [, name, inner] of shape.props) value[name] = inner === undefined ? 'plain' : sample(inner, shapes, depth + 1);
@@ -60,7 +60,13 @@ describe.each(specs)('$name with camelCase and Date', ({ name }) => {
 
 describe('fixtures with camelCase and Date', () => {
   it('type-check under strict settings with no errors (unions, discriminators, hostile names)', async () => {
-    const fixtures = ['petstore/openapi.yaml', 'schemas-3-1/openapi.yaml', 'swagger-2-0/swagger.yaml', 'naming-collisions/openapi.yaml', 'security-13-proto-response/openapi.json'];
+    const fixtures = [
+      'petstore/openapi.yaml',
+      'schemas-3-1/openapi.yaml',
+      'swagger-2-0/swagger.yaml',
+      'naming-collisions/openapi.yaml',
+      'security-13-proto-response/openapi.json',
+    ];
     const dir = generatedDir('unit/transform', 'fixtures');
     for (const fixture of fixtures) {
       const out = path.join(dir, fixture.split('/')[0] ?? 'x');
@@ -76,7 +82,12 @@ describe('slack: wire names', () => {
   it('renames declared properties and leaves map keys and unknown keys alone', () => {
     const shapes = tables.get('slack') ?? {};
     const wire = { app_id: 'A1', team_id: 'T1', icons: { image_36: 'u', image_original: 'o' }, extra_field: 1 };
-    expect(fromWire(wire, 'ObjsBotProfile', shapes)).toEqual({ appId: 'A1', teamId: 'T1', icons: { image36: 'u', image_original: 'o' }, extra_field: 1 });
+    expect(fromWire(wire, 'ObjsBotProfile', shapes)).toEqual({
+      appId: 'A1',
+      teamId: 'T1',
+      icons: { image36: 'u', image_original: 'o' },
+      extra_field: 1,
+    });
     expect(toWire(fromWire(wire, 'ObjsBotProfile', shapes), 'ObjsBotProfile', shapes)).toEqual(wire);
   });
 });
@@ -84,7 +95,10 @@ describe('slack: wire names', () => {
 describe('discord: dates', () => {
   it('turns a date-time string into a Date and back to the same instant', () => {
     const shapes = tables.get('discord') ?? {};
-    const [type, shape] = Object.entries(shapes).find(([, s]) => typeof s === 'object' && 'props' in s && s.props.some(([, , p]) => typeof p === 'object' && 'date' in p)) ?? [];
+    const [type, shape] =
+      Object.entries(shapes).find(
+        ([, s]) => typeof s === 'object' && 'props' in s && s.props.some(([, , p]) => typeof p === 'object' && 'date' in p),
+      ) ?? [];
     expect(type).toBeDefined();
     if (type === undefined || shape === undefined || typeof shape !== 'object' || !('props' in shape)) return;
     const [wireName, tsName] = shape.props.find(([, , p]) => typeof p === 'object' && 'date' in p) ?? ['', ''];

@@ -7,13 +7,30 @@ import type * as ir from '../../../src/ir/index.js';
 import { planClient } from '../../../src/plan/plan-client.js';
 import { dateTime, document, jsonResponse, object, operation, prop, ref, str } from './ir-builders.js';
 
-const camel: TypeContext = { typeNames: new Map(), propertyName: (p) => (p.name === 'created_at' ? 'createdAt' : p.name), dateType: 'Date' };
+const camel: TypeContext = {
+  typeNames: new Map(),
+  propertyName: (p) => (p.name === 'created_at' ? 'createdAt' : p.name),
+  dateType: 'Date',
+};
 
 describe('typeExpression with planned names and dates', () => {
   it.each<[string, { given: ir.Schema; ctx: TypeContext; want: string }]>([
-    ['planned name, wire name in the doc', { given: object(prop('created_at', dateTime, true)), ctx: camel, want: "{\n  /**\n   * Format: `date-time`.\n   *\n   * On the wire: `created_at`.\n   */\n  createdAt: Date;\n}" }],
-    ['3.1 type list with the format beside it', { given: { kind: 'union', format: 'date-time', variants: [str, { kind: 'null' }] }, ctx: camel, want: 'Date | null' }],
-    ['parameters accept both', { given: { kind: 'array', items: dateTime }, ctx: { ...camel, dateType: 'string | Date' }, want: '(string | Date)[]' }],
+    [
+      'planned name, wire name in the doc',
+      {
+        given: object(prop('created_at', dateTime, true)),
+        ctx: camel,
+        want: '{\n  /**\n   * Format: `date-time`.\n   *\n   * On the wire: `created_at`.\n   */\n  createdAt: Date;\n}',
+      },
+    ],
+    [
+      '3.1 type list with the format beside it',
+      { given: { kind: 'union', format: 'date-time', variants: [str, { kind: 'null' }] }, ctx: camel, want: 'Date | null' },
+    ],
+    [
+      'parameters accept both',
+      { given: { kind: 'array', items: dateTime }, ctx: { ...camel, dateType: 'string | Date' }, want: '(string | Date)[]' },
+    ],
     ['without dateType a date stays a string', { given: dateTime, ctx: { typeNames: new Map() }, want: 'string' }],
     ['format: date too', { given: { kind: 'string', format: 'date' }, ctx: camel, want: 'Date' }],
   ])('%s', (_, { given, ctx, want }) => {
@@ -28,20 +45,46 @@ const doc = document(
     Plain: object(prop('title')),
     Cat: cat,
     Dog: object(prop('pet_type', str, true)),
-    Pet: { kind: 'union', variants: [ref('Cat'), ref('Dog')], discriminator: { propertyName: 'pet_type', mapping: [{ value: 'cat', target: '#/components/schemas/Cat' }, { value: 'dog', target: '#/components/schemas/Dog' }] } },
+    Pet: {
+      kind: 'union',
+      variants: [ref('Cat'), ref('Dog')],
+      discriminator: {
+        propertyName: 'pet_type',
+        mapping: [
+          { value: 'cat', target: '#/components/schemas/Cat' },
+          { value: 'dog', target: '#/components/schemas/Dog' },
+        ],
+      },
+    },
     Date: object(prop('day')),
   },
   [
     operation({
       id: 'listEvents',
-      parameters: [{ name: 'since', in: 'query', required: false, style: 'form', explode: true, allowReserved: false, schema: dateTime, source: '#/p' }],
+      parameters: [
+        {
+          name: 'since',
+          in: 'query',
+          required: false,
+          style: 'form',
+          explode: true,
+          allowReserved: false,
+          schema: dateTime,
+          source: '#/p',
+        },
+      ],
       responses: [
         jsonResponse('200', object(prop('event_list', { kind: 'array', items: ref('Event') }), prop('next_page'))),
         { status: '404', content: [{ mediaType: 'text/plain', schema: str }], headers: [], source: '#/r' },
       ],
       pagination: { style: 'cursor', cursorParam: 'cursor', nextCursorPath: ['next_page'], itemsPath: ['event_list'] },
     }),
-    operation({ id: 'createPlain', method: 'POST', requestBody: { required: true, content: [{ mediaType: 'application/json', schema: ref('Plain') }], source: '#/b' }, responses: [jsonResponse('200', ref('Plain'))] }),
+    operation({
+      id: 'createPlain',
+      method: 'POST',
+      requestBody: { required: true, content: [{ mediaType: 'application/json', schema: ref('Plain') }], source: '#/b' },
+      responses: [jsonResponse('200', ref('Plain'))],
+    }),
   ],
 );
 
@@ -78,14 +121,23 @@ describe('transforms.gen.ts', () => {
   it('gives each operation its body, JSON responses and date parameters', () => {
     expect(listEvents && operationTransform(plan, listEvents)).toEqual({
       request: undefined,
-      responses: { '200': { props: [['event_list', 'eventList', { items: 'Event' }], ['next_page', 'nextPage']] } },
+      responses: {
+        '200': {
+          props: [
+            ['event_list', 'eventList', { items: 'Event' }],
+            ['next_page', 'nextPage'],
+          ],
+        },
+      },
       params: [['since', { date: 'date-time' }]],
     });
     expect(createPlain && operationTransform(plan, createPlain)).toBeUndefined();
   });
 
   it('renames pagination paths to the names the runtime reads after converting', () => {
-    expect(listEvents && operationDescriptor(listEvents, plan.transform)).toMatchObject({ pagination: { nextCursorPath: ['nextPage'], itemsPath: ['eventList'] } });
+    expect(listEvents && operationDescriptor(listEvents, plan.transform)).toMatchObject({
+      pagination: { nextCursorPath: ['nextPage'], itemsPath: ['eventList'] },
+    });
   });
 
   it('keeps a schema named Date from shadowing the global', () => {
@@ -98,7 +150,7 @@ describe('transforms.gen.ts', () => {
     expect(files.map((f) => f.path)).toContain('transforms.gen.ts');
     const endpoints = files.find((f) => f.path === 'endpoints/untagged.gen.ts')?.content ?? '';
     expect(endpoints).toContain("import { shapes as $shapes } from '../transforms.gen.js';");
-    expect(endpoints).toContain("transform: {\n      shapes: $shapes,\n      responses: {\n");
+    expect(endpoints).toContain('transform: {\n      shapes: $shapes,\n      responses: {\n');
     expect(endpoints).toContain("PageItem<t.ListEventsResponse, ['eventList']>");
   });
 });

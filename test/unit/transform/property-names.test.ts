@@ -4,12 +4,20 @@ import { planTransforms } from '../../../src/plan/property-names.js';
 import { document, object, prop, ref, str } from './ir-builders.js';
 
 /** Every named object schema's properties as `wire → name`. */
-function decided(schemas: Record<string, ir.Schema>, naming: 'camelCase' | 'preserve' = 'camelCase'): Record<string, Record<string, string>> {
+function decided(
+  schemas: Record<string, ir.Schema>,
+  naming: 'camelCase' | 'preserve' = 'camelCase',
+): Record<string, Record<string, string>> {
   const doc = document(schemas);
   const plan = planTransforms(doc, naming);
   const result: Record<string, Record<string, string>> = {};
   for (const named of doc.schemas.values()) {
-    const objects = named.schema.kind === 'object' ? [named.schema] : named.schema.kind === 'intersection' || named.schema.kind === 'union' ? [...(named.schema.kind === 'union' ? named.schema.variants : named.schema.parts)] : [];
+    const objects =
+      named.schema.kind === 'object'
+        ? [named.schema]
+        : named.schema.kind === 'intersection' || named.schema.kind === 'union'
+          ? [...(named.schema.kind === 'union' ? named.schema.variants : named.schema.parts)]
+          : [];
     for (const node of objects) {
       if (node.kind !== 'object') continue;
       for (const p of node.properties) (result[named.name] ??= {})[p.name] = plan.propertyName(p);
@@ -23,23 +31,77 @@ describe('planTransforms: property names', () => {
     [
       'snake_case and other separators become camelCase; camelCase and unconvertible names stay',
       {
-        given: { A: object(prop('created_at'), prop('id'), prop('userID'), prop('URL'), prop('x-rate-limit'), prop('_links'), prop('2fa_enabled'), prop('名前'), prop('AccountSid')) },
-        want: { A: { created_at: 'createdAt', id: 'id', userID: 'userID', URL: 'url', 'x-rate-limit': 'xRateLimit', _links: 'links', '2fa_enabled': '2fa_enabled', 名前: '名前', AccountSid: 'accountSid' } },
+        given: {
+          A: object(
+            prop('created_at'),
+            prop('id'),
+            prop('userID'),
+            prop('URL'),
+            prop('x-rate-limit'),
+            prop('_links'),
+            prop('2fa_enabled'),
+            prop('名前'),
+            prop('AccountSid'),
+          ),
+        },
+        want: {
+          A: {
+            created_at: 'createdAt',
+            id: 'id',
+            userID: 'userID',
+            URL: 'url',
+            'x-rate-limit': 'xRateLimit',
+            _links: 'links',
+            '2fa_enabled': '2fa_enabled',
+            名前: '名前',
+            AccountSid: 'accountSid',
+          },
+        },
       },
     ],
-    ['the clean name keeps it, the other stays as on the wire', { given: { A: object(prop('foo_bar'), prop('fooBar')) }, want: { A: { foo_bar: 'foo_bar', fooBar: 'fooBar' } } }],
-    ['between two unclean names the first wins', { given: { A: object(prop('foo_bar'), prop('foo-bar')) }, want: { A: { foo_bar: 'fooBar', 'foo-bar': 'foo-bar' } } }],
+    [
+      'the clean name keeps it, the other stays as on the wire',
+      { given: { A: object(prop('foo_bar'), prop('fooBar')) }, want: { A: { foo_bar: 'foo_bar', fooBar: 'fooBar' } } },
+    ],
+    [
+      'between two unclean names the first wins',
+      { given: { A: object(prop('foo_bar'), prop('foo-bar')) }, want: { A: { foo_bar: 'fooBar', 'foo-bar': 'foo-bar' } } },
+    ],
     [
       'allOf parts through refs decide together',
-      { given: { Base: object(prop('fooBar')), Ext: { kind: 'intersection', parts: [ref('Base'), object(prop('foo_bar'), prop('baz_qux'))] } }, want: { Base: { fooBar: 'fooBar' }, Ext: { foo_bar: 'foo_bar', baz_qux: 'bazQux' } } },
+      {
+        given: {
+          Base: object(prop('fooBar')),
+          Ext: { kind: 'intersection', parts: [ref('Base'), object(prop('foo_bar'), prop('baz_qux'))] },
+        },
+        want: { Base: { fooBar: 'fooBar' }, Ext: { foo_bar: 'foo_bar', baz_qux: 'bazQux' } },
+      },
     ],
     [
       'union variants decide together',
-      { given: { C: object(prop('foo_bar')), D: object(prop('fooBar')), U: { kind: 'union', variants: [ref('C'), ref('D')] } }, want: { C: { foo_bar: 'foo_bar' }, D: { fooBar: 'fooBar' } } },
+      {
+        given: { C: object(prop('foo_bar')), D: object(prop('fooBar')), U: { kind: 'union', variants: [ref('C'), ref('D')] } },
+        want: { C: { foo_bar: 'foo_bar' }, D: { fooBar: 'fooBar' } },
+      },
     ],
-    ['unrelated objects do not block each other', { given: { E: object(prop('fooBar')), F: object(prop('foo_bar')) }, want: { E: { fooBar: 'fooBar' }, F: { foo_bar: 'fooBar' } } }],
-    ['a nested object is another value', { given: { G: object(prop('foo_bar', object(prop('fooBar')))) }, want: { G: { foo_bar: 'fooBar' } } }],
-    ['recursive schemas', { given: { Node: object(prop('child_node', ref('Node')), prop('next_nodes', { kind: 'array', items: ref('Node') })) }, want: { Node: { child_node: 'childNode', next_nodes: 'nextNodes' } } }],
+    [
+      'unrelated objects do not block each other',
+      {
+        given: { E: object(prop('fooBar')), F: object(prop('foo_bar')) },
+        want: { E: { fooBar: 'fooBar' }, F: { foo_bar: 'fooBar' } },
+      },
+    ],
+    [
+      'a nested object is another value',
+      { given: { G: object(prop('foo_bar', object(prop('fooBar')))) }, want: { G: { foo_bar: 'fooBar' } } },
+    ],
+    [
+      'recursive schemas',
+      {
+        given: { Node: object(prop('child_node', ref('Node')), prop('next_nodes', { kind: 'array', items: ref('Node') })) },
+        want: { Node: { child_node: 'childNode', next_nodes: 'nextNodes' } },
+      },
+    ],
   ])('%s', (_, { given, want }) => {
     expect(decided(given)).toEqual(want);
   });
@@ -66,8 +128,14 @@ describe('planTransforms: renamePath', () => {
   it.each<[string, { schema: ir.Schema; path: string[]; want: string[] }]>([
     ['nested properties', { schema: page, path: ['response_metadata', 'next_cursor'], want: ['responseMetadata', 'nextCursor'] }],
     ['through a ref', { schema: ref('Alias'), path: ['data_items'], want: ['dataItems'] }],
-    ['$lastItem steps into the items', { schema: page, path: ['data_items', '$lastItem', 'item_id'], want: ['dataItems', '$lastItem', 'itemId'] }],
-    ['undeclared segments stay, and so does the rest', { schema: page, path: ['not_here', 'next_cursor'], want: ['not_here', 'next_cursor'] }],
+    [
+      '$lastItem steps into the items',
+      { schema: page, path: ['data_items', '$lastItem', 'item_id'], want: ['dataItems', '$lastItem', 'itemId'] },
+    ],
+    [
+      'undeclared segments stay, and so does the rest',
+      { schema: page, path: ['not_here', 'next_cursor'], want: ['not_here', 'next_cursor'] },
+    ],
   ])('%s', (_, { schema, path, want }) => {
     expect(plan.renamePath(schema, path)).toEqual(want);
   });
