@@ -31,40 +31,48 @@ const swagger = {
   definitions: { File: { type: 'object', discriminator: 'kind', properties: { kind: { type: 'string' } } } },
 };
 
-/** JSON data walked by key in assertions. */
-interface Tree {
-  [key: string]: Tree & string & boolean;
+/** Walks JSON data by keys (own properties only); `undefined` when a key is missing. */
+function at(value: unknown, ...path: (string | number)[]): unknown {
+  let node = value;
+  for (const key of path) {
+    if (typeof node !== 'object' || node === null || !Object.hasOwn(node, key)) return undefined;
+    node = (node as Record<string | number, unknown>)[key];
+  }
+  return node;
 }
 
 describe('upgradeSwagger2', () => {
-  const upgraded = upgradeSwagger2(structuredClone(swagger)) as Tree;
+  const upgraded = upgradeSwagger2(structuredClone(swagger));
 
   it('turns host, basePath and schemes into servers, https first', () => {
-    expect(upgraded['servers']).toEqual([{ url: 'https://api.example/v1' }, { url: 'http://api.example/v1' }]);
+    expect(at(upgraded, 'servers')).toEqual([{ url: 'https://api.example/v1' }, { url: 'http://api.example/v1' }]);
   });
 
   it('moves definitions and rewrites refs', () => {
-    expect(upgraded['components']['schemas']['File']['discriminator']).toEqual({ propertyName: 'kind' });
-    expect(upgraded['paths']['/files']['get']['responses']['200']['content']['application/json']['schema']['items']).toEqual({
+    expect(at(upgraded, 'components', 'schemas', 'File', 'discriminator')).toEqual({ propertyName: 'kind' });
+    expect(at(upgraded, 'paths', '/files', 'get', 'responses', '200', 'content', 'application/json', 'schema', 'items')).toEqual({
       $ref: '#/components/schemas/File',
     });
   });
 
   it('inlines parameter refs and maps collectionFormat to style', () => {
-    const params = upgraded['paths']['/files']['get']['parameters'];
-    expect(params[0]).toMatchObject({ name: 'limit', in: 'query', schema: { type: 'integer' } });
-    expect(params[1]).toMatchObject({ name: 'ids', style: 'pipeDelimited', explode: false });
+    const params = at(upgraded, 'paths', '/files', 'get', 'parameters');
+    expect(at(params, 0)).toMatchObject({ name: 'limit', in: 'query', schema: { type: 'integer' } });
+    expect(at(params, 1)).toMatchObject({ name: 'ids', style: 'pipeDelimited', explode: false });
   });
 
   it('turns formData into a multipart request body with a binary file', () => {
-    const body = upgraded['paths']['/files']['post']['requestBody'];
-    expect(body.required).toBe(true);
-    expect(body.content['multipart/form-data'].schema.properties.content).toEqual({ type: 'string', format: 'binary' });
+    const body = at(upgraded, 'paths', '/files', 'post', 'requestBody');
+    expect(at(body, 'required')).toBe(true);
+    expect(at(body, 'content', 'multipart/form-data', 'schema', 'properties', 'content')).toEqual({
+      type: 'string',
+      format: 'binary',
+    });
   });
 
   it('maps security definitions', () => {
-    expect(upgraded['components']['securitySchemes']['basic']).toMatchObject({ type: 'http', scheme: 'basic' });
-    expect(upgraded['components']['securitySchemes']['oauth']['flows']).toEqual({
+    expect(at(upgraded, 'components', 'securitySchemes', 'basic')).toMatchObject({ type: 'http', scheme: 'basic' });
+    expect(at(upgraded, 'components', 'securitySchemes', 'oauth', 'flows')).toEqual({
       clientCredentials: { tokenUrl: 'https://t', scopes: { a: 'A' } },
     });
   });
@@ -74,8 +82,8 @@ describe('upgradeSwagger2', () => {
       string,
       unknown
     >;
-    const result = upgradeSwagger2(hostile) as Tree;
-    expect(Object.hasOwn(result['components']['schemas'], '__proto__')).toBe(true);
+    const result = upgradeSwagger2(hostile);
+    expect(Object.hasOwn(at(result, 'components', 'schemas') as object, '__proto__')).toBe(true);
     expect(({} as Record<string, unknown>)['type']).toBeUndefined();
   });
 });
