@@ -1,16 +1,18 @@
 /**
- * Turning spec text into identifiers. Only letters and digits survive (Unicode letters allowed,
- * format characters such as bidi overrides and zero-width spaces are dropped), so a sanitized
- * name can never carry code, and looks the same as it reads.
+ * Turning spec text into identifiers. Only ASCII letters and digits survive — accents are
+ * stripped (`café` → `cafe`), everything else is a word break — so a sanitized name can never
+ * carry code, looks the same as it reads, and means the same to every TypeScript version (the
+ * JavaScript engine's Unicode tables run ahead of the compiler's: a letter Node accepts can be a
+ * syntax error to tsc). A name with nothing left falls back to a qualified one in plan/.
  */
 
 /** Splits text into words at separators, case changes and letter/digit boundaries. */
 export function splitWords(text: string): string[] {
-  const cleaned = text.normalize('NFC').replace(/\p{Cf}/gu, '');
+  const cleaned = text.normalize('NFKD').replace(/[\p{M}\p{Cf}]/gu, '');
   const words: string[] = [];
-  for (const chunk of cleaned.split(/[^\p{L}\p{Nd}]+/u)) {
+  for (const chunk of cleaned.split(/[^A-Za-z0-9]+/)) {
     if (chunk === '') continue;
-    const parts = chunk.match(/\p{Lu}+(?=\p{Lu}\p{Ll})|\p{Lu}?\p{Ll}+|\p{Lu}+|\p{Nd}+|[\p{L}\p{Nd}]+/gu) ?? [chunk];
+    const parts = chunk.match(/[A-Z]+(?=[A-Z][a-z])|[A-Z]?[a-z]+|[A-Z]+|[0-9]+/g) ?? [chunk];
     words.push(...parts);
   }
   return words;
@@ -49,9 +51,9 @@ export function toConstantCase(text: string): string {
 
 /** Prefixes an identifier that would start with a digit. */
 export function ensureIdentifierStart(name: string): string {
-  return /^\p{Nd}/u.test(name) ? `_${name}` : name;
+  return /^[0-9]/.test(name) ? `_${name}` : name;
 }
 
 export function isValidIdentifier(name: string): boolean {
-  return /^[\p{L}_$][\p{L}\p{Nd}_$]*$/u.test(name);
+  return /^[A-Za-z_$][A-Za-z0-9_$]*$/.test(name);
 }

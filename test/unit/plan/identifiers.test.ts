@@ -24,7 +24,8 @@ describe('identifiers', () => {
     ['adm\u202Ein', { pascal: 'Admin', camel: 'admin', kebab: 'admin', constant: 'ADMIN' }],
     ['a\u200Bb', { pascal: 'Ab', camel: 'ab', kebab: 'ab', constant: 'AB' }],
     ['../../evil', { pascal: 'Evil', camel: 'evil', kebab: 'evil', constant: 'EVIL' }],
-    ['café crème', { pascal: 'CaféCrème', camel: 'caféCrème', kebab: 'caf-crme', constant: 'CAF_CRME' }],
+    ['café crème', { pascal: 'CafeCreme', camel: 'cafeCreme', kebab: 'cafe-creme', constant: 'CAFE_CREME' }],
+    ['Plan\u{32E33} 日本', { pascal: 'Plan', camel: 'plan', kebab: 'plan', constant: 'PLAN' }],
   ])('%s', (text, want) => {
     expect({
       pascal: toPascalCase(text),
