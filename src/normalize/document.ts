@@ -54,6 +54,7 @@ export function normalizeDocument(input: NormalizeInput): NormalizeResult {
     }
   }
   normalizePendingSchemas(ctx);
+  warnDuplicateOperationIds(operations, ctx);
   for (const operation of operations) {
     const override =
       operation.hasOperationId && input.pagination && Object.hasOwn(input.pagination, operation.id)
@@ -83,6 +84,22 @@ export function normalizeDocument(input: NormalizeInput): NormalizeResult {
   const description = stringOrUndefined(info['description']);
   if (description !== undefined) document.description = description;
   return { document, warnings: ctx.warnings };
+}
+
+/** operationIds must be unique (OAS §4.8.10.1); plan/ still gives each operation its own name. */
+function warnDuplicateOperationIds(operations: ir.Operation[], ctx: NormalizeContext): void {
+  const seen = new Map<string, ir.Operation>();
+  for (const operation of operations) {
+    if (!operation.hasOperationId) continue;
+    const first = seen.get(operation.id);
+    if (first) {
+      ctx.warn(
+        'DUPLICATE_OPERATION_ID',
+        `operationId "${operation.id}" is also used by ${first.method} ${first.path}; this operation gets a name from its method and path`,
+        operation.source,
+      );
+    } else seen.set(operation.id, operation);
+  }
 }
 
 /** `$ref` targets outside components.schemas become named schemas too, named from their place. */

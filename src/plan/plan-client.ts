@@ -26,7 +26,7 @@ export function planClient(document: ir.Document, options: PlanOptions): ClientP
     compare(schemaNames.get(a.id) ?? '', schemaNames.get(b.id) ?? ''),
   );
   const groups = planGroups(document, typeNames);
-  const envPrefix = toConstantCase(options.clientName ?? apiShortName(document.title)) || 'API';
+  const envPrefix = (options.clientName === undefined ? apiShortName(document.title) : toConstantCase(options.clientName)) || 'API';
   return {
     document,
     specFile: options.specFile,
@@ -122,11 +122,19 @@ function planGroups(document: ir.Document, typeNames: NameRegistry): PlannedGrou
   return groups;
 }
 
-/** `Swagger Petstore - OpenAPI 3.0` → `Petstore`: the words that name the API, for env vars. */
+/**
+ * `Swagger Petstore - OpenAPI 3.0` → `PETSTORE`, `GitHub REST API` → `GITHUB`, `Pets OAuth` →
+ * `PETS_OAUTH`: the words that name the API, for environment variables. Words are split at spaces
+ * and punctuation only, so brand names stay whole (not `GIT_HUB`).
+ */
 function apiShortName(title: string): string {
   const generic = new Set(['api', 'apis', 'swagger', 'openapi', 'rest', 'the', 'http', 'web', 'public', 'v1', 'v2', 'v3']);
-  const words = splitWords(title).filter((w) => !generic.has(w.toLowerCase()) && !/^\d+$/.test(w));
-  return words.slice(0, 2).join(' ') || title;
+  const words = title
+    .normalize('NFKD')
+    .replace(/\p{M}/gu, '')
+    .split(/[^A-Za-z0-9]+/)
+    .filter((w) => w !== '' && !generic.has(w.toLowerCase()) && !/^\d+$/.test(w));
+  return words.slice(0, 2).join('_').toUpperCase();
 }
 
 function planSchemes(document: ir.Document, envPrefix: string): PlannedScheme[] {

@@ -149,3 +149,19 @@ describe('normalizeSchema', () => {
     expect(catastrophic.ctx.warnings[0]?.code).toBe('CATASTROPHIC_PATTERN');
   });
 });
+
+describe('normalizeDocument warnings', () => {
+  it('names the place of a duplicate operationId, and still keeps both operations', async () => {
+    const { normalizeDocument } = await import('../../../src/normalize/index.js');
+    const op = { operationId: 'dup', responses: { '204': { description: 'none' } } };
+    const { document, warnings } = normalizeDocument({
+      document: { openapi: '3.0.3', info: { title: 'T', version: '1' }, paths: { '/a': { get: op }, '/b': { get: op } } },
+      version: '3.0',
+      file: 'spec.yaml',
+    });
+    expect(document.operations).toHaveLength(2);
+    expect(warnings).toEqual([
+      expect.objectContaining({ code: 'DUPLICATE_OPERATION_ID', pointer: '#/paths/~1b/get', file: 'spec.yaml' }),
+    ]);
+  });
+});
