@@ -32,7 +32,7 @@ export interface LoadedSpecSummary {
 
 /** load/'s entry points used by `apiwright validate` (injectable for tests). */
 export interface SpecLoader<Loaded extends LoadedSpecSummary = LoadedSpecSummary> {
-  loadSpec(file: string, options: { allowRemoteRefs: boolean }): Promise<Loaded>;
+  loadSpec(file: string, options: { allowRemoteRefs: boolean; root?: string }): Promise<Loaded>;
   validateSpec(loaded: Loaded): Promise<Diagnostic[]>;
 }
 

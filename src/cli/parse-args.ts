@@ -48,36 +48,13 @@ function buildParser(version: string) {
     .option('quiet', { type: 'boolean', global: true, describe: 'Print errors only' })
     .option('debug', { type: 'boolean', global: true, describe: 'Print stack traces of errors' })
     .command('generate [spec]', 'Generate a TypeScript client from an OpenAPI spec', (y) =>
-      y
-        .positional('spec', { type: 'string', describe: 'Spec file (default: "input" in the config file)' })
-        .option('out', { type: 'string', requiresArg: true, describe: 'Output folder (default: "output" in the config file)' })
-        .option('allow-remote-refs', { type: 'boolean', describe: 'Allow $ref to http(s) URLs (never private addresses)' })
-        .option('ref-root', {
-          type: 'string',
-          requiresArg: true,
-          describe: "Folder local $refs may read from (default: the spec's folder)",
-        }),
+      y.positional('spec', specOption).option('out', outOption).options(loadOptions),
     )
     .command('check [spec]', 'Exit 1 when the output folder differs from what generate would write', (y) =>
-      y
-        .positional('spec', { type: 'string', describe: 'Spec file (default: "input" in the config file)' })
-        .option('out', { type: 'string', requiresArg: true, describe: 'Output folder (default: "output" in the config file)' })
-        .option('allow-remote-refs', { type: 'boolean', describe: 'Allow $ref to http(s) URLs (never private addresses)' })
-        .option('ref-root', {
-          type: 'string',
-          requiresArg: true,
-          describe: "Folder local $refs may read from (default: the spec's folder)",
-        }),
+      y.positional('spec', specOption).option('out', outOption).options(loadOptions),
     )
     .command('validate [spec]', 'Validate a spec against the OpenAPI schema', (y) =>
-      y
-        .positional('spec', { type: 'string', describe: 'Spec file (default: "input" in the config file)' })
-        .option('allow-remote-refs', { type: 'boolean', describe: 'Allow $ref to http(s) URLs (never private addresses)' })
-        .option('ref-root', {
-          type: 'string',
-          requiresArg: true,
-          describe: "Folder local $refs may read from (default: the spec's folder)",
-        }),
+      y.positional('spec', specOption).options(loadOptions),
     )
     .command('init [spec]', 'Write apiwright.config.json with sensible defaults', (y) =>
       y
@@ -85,6 +62,18 @@ function buildParser(version: string) {
         .option('out', { type: 'string', requiresArg: true, describe: 'Output folder to put in the config' }),
     );
 }
+
+const specOption = { type: 'string', describe: 'Spec file (default: "input" in the config file)' } as const;
+const outOption = {
+  type: 'string',
+  requiresArg: true,
+  describe: 'Output folder (default: "output" in the config file)',
+} as const;
+/** How the spec is read: the same for generate, check and validate. */
+const loadOptions = {
+  'allow-remote-refs': { type: 'boolean', describe: 'Allow $ref to http(s) URLs (never private addresses)' },
+  'ref-root': { type: 'string', requiresArg: true, describe: "Folder local $refs may read from (default: the spec's folder)" },
+} as const;
 
 function optionalString(value: unknown): string | undefined {
   return typeof value === 'string' ? value : undefined;

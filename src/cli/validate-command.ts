@@ -23,19 +23,23 @@ function describeVersion(version: string): string {
 export async function runValidateCommand(io: CliIo, args: CommandArgs): Promise<number> {
   const inputs = await resolveInputs(io.cwd, args, false);
   // load/ (swagger-parser) is imported only when validate runs.
+  const loadOptions = {
+    allowRemoteRefs: inputs.allowRemoteRefs,
+    ...(inputs.refRoot === undefined ? {} : { root: inputs.refRoot }),
+  };
   return io.loader
-    ? validateWith(io, args, inputs.spec, inputs.allowRemoteRefs, io.loader)
-    : validateWith(io, args, inputs.spec, inputs.allowRemoteRefs, await import('../load/index.js'));
+    ? validateWith(io, args, inputs.spec, loadOptions, io.loader)
+    : validateWith(io, args, inputs.spec, loadOptions, await import('../load/index.js'));
 }
 
 async function validateWith<Loaded extends LoadedSpecSummary>(
   io: CliIo,
   args: CommandArgs,
   specFile: string,
-  allowRemoteRefs: boolean,
+  loadOptions: { allowRemoteRefs: boolean; root?: string },
   loader: SpecLoader<Loaded>,
 ): Promise<number> {
-  const loaded = await loader.loadSpec(specFile, { allowRemoteRefs });
+  const loaded = await loader.loadSpec(specFile, loadOptions);
   const warnings = createWarningPrinter(io.stderr, args.quiet);
   for (const warning of loaded.warnings) warnings.report(warning);
   warnings.finish();
