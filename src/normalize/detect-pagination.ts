@@ -5,6 +5,7 @@
  * Pure: no spec objects, no I/O. The answer always says why, and what was wrong with a declaration.
  */
 import type { PaginationSpec } from '../../runtime/pagination-strategy.js';
+import { readDeclaration, type Detector } from './detect-pagination-declared.js';
 
 /** A resolved, depth-limited view of a response schema (`$ref` and `allOf` already merged in). */
 export interface SchemaView {
@@ -45,9 +46,6 @@ export interface PaginationDetection {
   problems: string[];
 }
 
-type Style = PaginationSpec['style'];
-const styles: readonly Style[] = ['offset', 'page', 'cursor', 'nextUrl', 'linkHeader'];
-
 /** Names compare without case, `_`, `-`, `.`, `$`, `@`, `[`, `]`: `per_page` = `perPage` = `page[size]`-ish. */
 const norm = (name: string): string => name.toLowerCase().replace(/[_\-.$@[\]]/g, '');
 
@@ -73,7 +71,6 @@ const pageInfoNames = words(
 const containerNames = words('responsemetadata meta metadata pagination paging pageinfo cursors links page');
 const itemNames = words('data items results values value records entries elements list rows hits content nodes objects');
 const numericTypes = [undefined, 'integer', 'number'];
-const forbiddenSegments = new Set(['__proto__', 'constructor', 'prototype']);
 
 export function detectPagination(input: PaginationInput): PaginationDetection {
   const problems: string[] = [];
@@ -87,7 +84,7 @@ export function detectPagination(input: PaginationInput): PaginationDetection {
       problems.push(`${label}: only GET operations are paginated; ignored on ${input.method.toUpperCase()}.`);
       continue;
     }
-    const declared = readDeclaration(value, input);
+    const declared = readDeclaration(value, input, detector);
     if ('problem' in declared) problems.push(`${label}: ${declared.problem}`);
     else
       return {
@@ -102,13 +99,19 @@ export function detectPagination(input: PaginationInput): PaginationDetection {
   return { descriptor: guessed.descriptor, source: 'heuristic', reason: guessed.reason, problems };
 }
 
+const detector: Detector = {
+  guess,
+  candidates: (input) => findCandidates(input).found,
+  itemsPath: (input) => (input.responseSchema ? findItemsPath(input.responseSchema, 0) : undefined),
+};
+
 /** The most trustworthy candidate: a declared Link header, then what the server hands back (cursor, next URL), then counters. */
 function guess(input: PaginationInput): Found {
   const candidates = findCandidates(input);
   return candidates.found[0] ?? { descriptor: undefined, reason: candidates.reason };
 }
 
-interface Found {
+export interface Found {
   descriptor: PaginationSpec | undefined;
   reason: string;
 }
@@ -290,100 +293,4 @@ function readSchema(view: SchemaView | undefined, path: readonly string[]): Sche
   let current = view;
   for (const segment of path) current = current?.properties?.[segment];
   return current;
-}
-
-type Declaration = { descriptor: PaginationSpec | undefined } | { problem: string };
-
-const allowedKeys: Record<Style, readonly string[]> = {
-  offset: ['offsetParam', 'limitParam', 'itemsPath'],
-  page: ['pageParam', 'sizeParam', 'itemsPath', 'firstPage'],
-  cursor: ['cursorParam', 'nextCursorPath', 'hasMorePath', 'itemsPath'],
-  nextUrl: ['nextUrlPath', 'itemsPath'],
-  linkHeader: ['itemsPath'],
-};
-
-/**
- * A declaration: `false` or `{ style: 'none' }` (not paginated), `true` (paginated: detect how), or
- * `{ style, …fields }` where paths are `"a.b"` or `["a","b"]` and omitted fields are detected.
- */
-function readDeclaration(value: unknown, input: PaginationInput): Declaration {
-  if (value === false || value === null) return { descriptor: undefined };
-  if (value === true) {
-    const found = guess(input);
-    return found.descriptor
-      ? { descriptor: found.descriptor }
-      : { problem: `declared paginated, but the style cannot be detected (${found.reason}); give "style".` };
-  }
-  if (typeof value !== 'object' || Array.isArray(value))
-    return { problem: `expected false, true or an object with "style", got ${quote(value)}.` };
-  const record = value as Record<string, unknown>;
-  const style = record['style'];
-  if (style === 'none') return { descriptor: undefined };
-  if (typeof style !== 'string' || !(styles as readonly string[]).includes(style)) {
-    return { problem: `"style" must be one of none, ${styles.join(', ')}; got ${quote(style)}.` };
-  }
-  const known = allowedKeys[style as Style];
-  const unknown = Object.keys(record).filter((key) => key !== 'style' && !known.includes(key));
-  if (unknown.length > 0)
-    return {
-      problem: `unknown field(s) ${unknown.map((k) => `"${k}"`).join(', ')} for style "${style}" (allowed: ${known.join(', ')}).`,
-    };
-  const detected = findCandidates(input).found.find((f) => f.descriptor?.style === style)?.descriptor as
-    Record<string, unknown> | undefined;
-  const merged: Record<string, unknown> = { style };
-  for (const key of known) {
-    const given = record[key];
-    if (given === undefined) {
-      if (detected?.[key] !== undefined) merged[key] = detected[key];
-      continue;
-    }
-    const checked = key.endsWith('Path')
-      ? readPathValue(given, key)
-      : key === 'firstPage'
-        ? readInteger(given, key)
-        : readName(given, key);
-    if (typeof checked === 'object' && 'problem' in checked) return checked;
-    merged[key] = checked;
-  }
-  merged['itemsPath'] ??= schemaItemsPath(input);
-  const required: Record<Style, string[]> = {
-    offset: ['offsetParam', 'itemsPath'],
-    page: ['pageParam', 'itemsPath'],
-    cursor: ['cursorParam', 'nextCursorPath', 'itemsPath'],
-    nextUrl: ['nextUrlPath', 'itemsPath'],
-    linkHeader: ['itemsPath'],
-  };
-  const missing = required[style as Style].filter((key) => merged[key] === undefined);
-  if (missing.length > 0)
-    return { problem: `style "${style}" needs ${missing.map((k) => `"${k}"`).join(', ')} (not given and not detectable).` };
-  return { descriptor: merged as unknown as PaginationSpec };
-}
-
-/** A value from the spec or config for a message: JSON, cut short. */
-function quote(value: unknown): string {
-  const text = JSON.stringify(value) ?? String(value);
-  return text.length > 60 ? `${text.slice(0, 57)}...` : text;
-}
-
-function schemaItemsPath(input: PaginationInput): string[] | undefined {
-  return input.responseSchema ? findItemsPath(input.responseSchema, 0) : undefined;
-}
-
-function readName(value: unknown, key: string): string | { problem: string } {
-  return typeof value === 'string' && value.trim() !== '' ? value : { problem: `"${key}" must be a non-empty string.` };
-}
-
-function readInteger(value: unknown, key: string): number | { problem: string } {
-  return typeof value === 'number' && Number.isSafeInteger(value) ? value : { problem: `"${key}" must be an integer.` };
-}
-
-function readPathValue(value: unknown, key: string): string[] | { problem: string } {
-  const segments = typeof value === 'string' ? (value === '' ? [] : value.split('.')) : value;
-  if (!Array.isArray(segments) || !segments.every((s): s is string => typeof s === 'string' && s !== '')) {
-    return { problem: `"${key}" must be a dotted string or an array of non-empty strings.` };
-  }
-  const bad = segments.find((s, i) => forbiddenSegments.has(s) || (s === '$lastItem' && (key !== 'nextCursorPath' || i !== 0)));
-  if (bad !== undefined) return { problem: `"${key}" may not contain "${bad}" there.` };
-  if (key !== 'itemsPath' && segments.length === 0) return { problem: `"${key}" must not be empty.` };
-  return segments;
 }
