@@ -28,6 +28,7 @@ export const reservedMemberNames: ReadonlySet<string> = new Set([
   'toLocaleString',
   'toJSON',
   'runtime',
+  'metrics',
 ]);
 
 /** Module-scope names of endpoint files (their imports). */

@@ -64,6 +64,7 @@ interface Petstore {
   >;
   store: Record<'placeOrder', Call>;
   getHealth: Call;
+  metrics: { snapshot(): { requests: number; failures: number; errorsByStatus: Record<string, number> } };
 }
 interface PetstoreModule {
   createClient(options: object): Petstore;
@@ -180,6 +181,13 @@ describe('generated petstore client over msw', () => {
     });
     expect(order).toMatchObject({ id: 'o_1', quantity: 2 });
     expect(last().headers.get('authorization')).toBe('Bearer oauth-789');
+  });
+
+  it('counts every call in client.metrics', () => {
+    const snapshot = petstore.metrics.snapshot();
+    expect(snapshot.requests).toBeGreaterThanOrEqual(9);
+    expect(snapshot.failures).toBeGreaterThanOrEqual(1);
+    expect(snapshot.errorsByStatus['404']).toBe(1);
   });
 
   it('getHealth (security: []) sends no credentials and parses text', async () => {

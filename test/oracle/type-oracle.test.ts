@@ -20,6 +20,7 @@ const specs = [
   ['fixture-petstore', path.join(fixturesDir, 'petstore/openapi.yaml')],
   ['fixture-schemas-3-1', path.join(fixturesDir, 'schemas-3-1/openapi.yaml')],
   ['fixture-naming-collisions', path.join(fixturesDir, 'naming-collisions/openapi.yaml')],
+  ['fixture-transform-snake-case', path.join(fixturesDir, 'transform-snake-case/openapi.yaml')],
   ['petstore-expanded-v3', path.join(corpusDir, 'petstore-expanded-v3.yaml')],
   ['uspto-v3', path.join(corpusDir, 'uspto-v3.yaml')],
   ['museum-v31', path.join(corpusDir, 'museum-v31.yaml')],

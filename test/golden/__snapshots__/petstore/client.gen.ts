@@ -69,7 +69,9 @@ export function createClient(options: ClientOptions = {}) {
     pets: bindOperations(client, petsEndpoints),
     /** Orders. */
     store: bindOperations(client, storeEndpoints),
-    /** The runtime client: metrics, OAuth helpers, and `request()` for anything the spec lacks. */
+    /** Request counts, success rate, latency percentiles, errors by status, retries, breaker changes: `metrics.snapshot()`. */
+    metrics: client.metrics,
+    /** The runtime client: OAuth helpers (`runtime.oauth`), and `request()` for anything the spec lacks. */
     runtime: client,
   };
 }

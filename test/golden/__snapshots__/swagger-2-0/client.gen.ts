@@ -48,7 +48,9 @@ export function createClient(options: ClientOptions = {}) {
   return {
     /** Operations tagged `files`. */
     files: bindOperations(client, filesEndpoints),
-    /** The runtime client: metrics, OAuth helpers, and `request()` for anything the spec lacks. */
+    /** Request counts, success rate, latency percentiles, errors by status, retries, breaker changes: `metrics.snapshot()`. */
+    metrics: client.metrics,
+    /** The runtime client: OAuth helpers (`runtime.oauth`), and `request()` for anything the spec lacks. */
     runtime: client,
   };
 }

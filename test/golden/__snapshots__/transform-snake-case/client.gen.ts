@@ -27,7 +27,9 @@ export function createClient(options: ClientOptions = {}) {
   const client = createRuntimeClient(api, options);
   return {
     ...bindOperations(client, untaggedEndpoints),
-    /** The runtime client: metrics, OAuth helpers, and `request()` for anything the spec lacks. */
+    /** Request counts, success rate, latency percentiles, errors by status, retries, breaker changes: `metrics.snapshot()`. */
+    metrics: client.metrics,
+    /** The runtime client: OAuth helpers (`runtime.oauth`), and `request()` for anything the spec lacks. */
     runtime: client,
   };
 }
