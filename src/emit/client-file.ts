@@ -59,9 +59,15 @@ export function emitClientFile(plan: ClientPlan): string {
         }
         writer.writeLine(`${propertyKey(group.facadeKey)}: bindOperations(client, ${group.importName}),`);
       }
-      writer.write(docComment(['Request counts, success rate, latency percentiles, errors by status, retries, breaker changes: `metrics.snapshot()`.']));
+      writer.write(
+        docComment([
+          'Request counts, success rate, latency percentiles, errors by status, retries, breaker changes: `metrics.snapshot()`.',
+        ]),
+      );
       writer.writeLine('metrics: client.metrics,');
-      writer.write(docComment(['The runtime client: OAuth helpers (`runtime.oauth`), and `request()` for anything the spec lacks.']));
+      writer.write(
+        docComment(['The runtime client: OAuth helpers (`runtime.oauth`), and `request()` for anything the spec lacks.']),
+      );
       writer.writeLine('runtime: client,');
     });
     writer.writeLine('};');

@@ -26,7 +26,8 @@ export function planClient(document: ir.Document, options: PlanOptions): ClientP
     compare(schemaNames.get(a.id) ?? '', schemaNames.get(b.id) ?? ''),
   );
   const groups = planGroups(document, typeNames);
-  const envPrefix = (options.clientName === undefined ? apiShortName(document.title) : toConstantCase(options.clientName)) || 'API';
+  const envPrefix =
+    (options.clientName === undefined ? apiShortName(document.title) : toConstantCase(options.clientName)) || 'API';
   return {
     document,
     specFile: options.specFile,
