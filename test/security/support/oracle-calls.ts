@@ -64,7 +64,8 @@ function facadeMembers(client: Facade, report: ChildReport): { member: string; f
   const members: { member: string; fn: Operation }[] = [];
   for (const key of Object.keys(client)) {
     const value = client[key];
-    if (value === client.runtime) continue;
+    // `runtime` and `metrics` are the client's own members, not operations (plan/ reserves both names).
+    if (value === client.runtime || value === client.runtime['metrics']) continue;
     if (typeof value === 'function') members.push({ member: key, fn: value as Operation });
     else if (value !== null && typeof value === 'object') {
       const namespace = value as Record<string, unknown>;
