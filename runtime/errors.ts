@@ -239,6 +239,29 @@ export function errorClassForStatus(status: number): typeof ApiError {
   }
 }
 
+/**
+ * The error classes of the public contract (DESIGN.md): what every generated `index.ts` re-exports.
+ * The generator reads this list, so the runtime and the generated surface cannot drift apart.
+ */
+export const contractErrorClasses = [
+  'ApiwrightError',
+  'ApiError',
+  'BadRequestError',
+  'AuthenticationError',
+  'PermissionDeniedError',
+  'NotFoundError',
+  'ConflictError',
+  'UnprocessableEntityError',
+  'RateLimitError',
+  'InternalServerError',
+  'ConnectionError',
+  'TimeoutError',
+  'AbortError',
+  'ParseError',
+  'ValidationError',
+  'CircuitOpenError',
+] as const;
+
 const apiErrorNames = new Set([
   'ApiError',
   'BadRequestError',

@@ -1,27 +1,9 @@
 /** index.ts: the explicit public surface of a generated client. */
+import { contractErrorClasses } from '../../runtime/errors.js';
 import type { ClientPlan } from '../plan/plan-types.js';
 import { createWriter } from './ts/writer.js';
 
-const errorExports = [
-  'AbortError',
-  'ApiError',
-  'ApiwrightError',
-  'AuthenticationError',
-  'BadRequestError',
-  'CircuitOpenError',
-  'ConflictError',
-  'ConnectionError',
-  'InternalServerError',
-  'NotFoundError',
-  'ParseError',
-  'PermissionDeniedError',
-  'RateLimitError',
-  'TimeoutError',
-  'UnprocessableEntityError',
-  'ValidationError',
-  'isApiError',
-  'isApiwrightError',
-];
+const errorExports = [...contractErrorClasses, 'isApiError', 'isApiwrightError'].sort();
 
 export function emitIndexFile(plan: ClientPlan): string {
   const writer = createWriter();

@@ -1,4 +1,5 @@
 /** Names generated code may not use for a given kind of symbol. */
+import { contractErrorClasses } from '../../runtime/errors.js';
 
 /** ECMAScript reserved words and strict-mode restrictions: never a function or variable name. */
 export const reservedWords: ReadonlySet<string> = new Set(
@@ -51,22 +52,10 @@ export const publicApiNames: readonly string[] = [
   'ApiClient',
   'RequestOptions',
   'ApiPromise',
-  'ApiwrightError',
-  'ApiError',
-  'BadRequestError',
-  'AuthenticationError',
-  'PermissionDeniedError',
-  'NotFoundError',
-  'ConflictError',
-  'UnprocessableEntityError',
-  'RateLimitError',
-  'InternalServerError',
-  'ConnectionError',
-  'TimeoutError',
-  'AbortError',
-  'ParseError',
-  'ValidationError',
-  'CircuitOpenError',
+  ...contractErrorClasses,
+  'isApiError',
+  'isApiwrightError',
+  // Globals that generated types refer to.
   'Blob',
   'NonNullable',
 ];
