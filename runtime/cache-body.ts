@@ -4,6 +4,7 @@
  * handed on as a stream that replays what was read and then continues (or fails) exactly as the
  * original would have.
  */
+import { concatBytes } from './bytes.js';
 
 export type CapturedBody =
   /** The whole body, within the cap. */
@@ -32,18 +33,8 @@ export async function captureBody(response: Response, maxBytes: number): Promise
   } catch (error) {
     failure = { error };
   }
-  if (failure === undefined && total <= maxBytes) return { complete: true, bytes: concat(chunks, total) };
+  if (failure === undefined && total <= maxBytes) return { complete: true, bytes: concatBytes(chunks, total) };
   return { complete: false, stream: replayThenContinue(chunks, reader, failure) };
-}
-
-function concat(chunks: readonly Uint8Array[], total: number): Uint8Array<ArrayBuffer> {
-  const bytes = new Uint8Array(total);
-  let offset = 0;
-  for (const chunk of chunks) {
-    bytes.set(chunk, offset);
-    offset += chunk.byteLength;
-  }
-  return bytes;
 }
 
 function replayThenContinue(

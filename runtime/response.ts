@@ -2,6 +2,7 @@
  * Reading responses: which statuses are success for an operation, the Accept header it sends, and
  * the body as the declared or actual media type — bounded by `maxResponseBytes`, never partial.
  */
+import { concatBytes } from './bytes.js';
 import { snippetOf } from './error-format.js';
 import { ParseError, ResponseTooLargeError } from './errors.js';
 import { isJsonMediaType } from './request-body.js';
@@ -132,13 +133,7 @@ export async function readBytes(response: Response, ctx: ReadContext): Promise<U
     chunks.push(value);
     total += value.byteLength;
   }
-  const bytes = new Uint8Array(total);
-  let offset = 0;
-  for (const chunk of chunks) {
-    bytes.set(chunk, offset);
-    offset += chunk.byteLength;
-  }
-  return bytes;
+  return concatBytes(chunks, total);
 }
 
 /**

@@ -36,5 +36,6 @@ export function responsesType(responses: ir.Response[], ctx: TypeContext, none: 
   const present = [...new Set(types.filter((t): t is string => t !== undefined))];
   if (present.length === 0) return 'void';
   if (types.includes(undefined)) present.push('undefined');
-  return present.map((t) => (present.length > 1 && t.includes('\n') === false && / [|&] /.test(t) ? `(${t})` : t)).join(' | ');
+  // Unions and intersections need no parentheses inside a union.
+  return present.join(' | ');
 }

@@ -21,6 +21,7 @@ export class NormalizeContext {
   readonly schemas = new Map<ir.SchemaId, ir.NamedSchema>();
   /** Pointers of `$ref` targets that still need normalizing into `schemas`. */
   readonly pendingSchemas: string[] = [];
+  private readonly queued = new Set<string>();
   private readonly warned = new Set<string>();
 
   constructor(
@@ -28,6 +29,13 @@ export class NormalizeContext {
     readonly specVersion: '2.0' | '3.0' | '3.1',
     readonly file: string | undefined,
   ) {}
+
+  /** Queues a `$ref` target to become a named schema, once (a Set: large specs queue thousands). */
+  queueSchema(id: string): void {
+    if (this.schemas.has(id) || this.queued.has(id)) return;
+    this.queued.add(id);
+    this.pendingSchemas.push(id);
+  }
 
   warn(code: string, message: string, pointer: string): void {
     const key = `${code} ${pointer}`;

@@ -18,7 +18,7 @@ export function normalizeSchema(raw: unknown, pointer: string, ctx: NormalizeCon
     return { kind: 'unknown' };
   }
   const base = withMeta(normalizeShape(raw, pointer, ctx), raw, pointer, ctx);
-  return isNullable(raw, ctx) ? addNull(base) : base;
+  return isNullable(raw) ? addNull(base) : base;
 }
 
 function normalizeShape(raw: JsonObject, pointer: string, ctx: NormalizeContext): ir.Schema {
@@ -54,7 +54,7 @@ function normalizeRefSchema(ref: string, pointer: string, ctx: NormalizeContext)
   const target = ctx.lookupRef(ref, pointer);
   if (!target) return { kind: 'unknown' };
   const id = normalizeRef(ref);
-  if (!ctx.schemas.has(id) && !ctx.pendingSchemas.includes(id)) ctx.pendingSchemas.push(id);
+  ctx.queueSchema(id);
   return { kind: 'ref', target: id };
 }
 
@@ -222,12 +222,9 @@ function normalizeAdditional(raw: JsonObject, pointer: string, ctx: NormalizeCon
   return schemas.length === 1 && schemas[0] ? schemas[0] : { kind: 'union', variants: schemas };
 }
 
-function isNullable(raw: JsonObject, ctx: NormalizeContext): boolean {
-  if (raw['x-nullable'] === true) return true;
-  // `nullable` is 3.0 only, but real 3.1 specs (OpenAI) still use it: honour it everywhere.
-  if (raw['nullable'] === true) return true;
-  void ctx;
-  return false;
+/** `x-nullable` (2.0) or `nullable` (3.0 only, but real 3.1 specs such as OpenAI's still use it: honoured everywhere). */
+function isNullable(raw: JsonObject): boolean {
+  return raw['x-nullable'] === true || raw['nullable'] === true;
 }
 
 function addNull(schema: ir.Schema): ir.Schema {

@@ -115,40 +115,37 @@ function schemaRoots(document: ir.Document): ir.Schema[] {
   return roots;
 }
 
-/** The object schemas a value of `schema` may be: through refs, allOf, oneOf/anyOf (cycle safe). */
-export function objectParts(document: ir.Document, schema: ir.Schema): ir.ObjectSchema[] {
-  const parts: ir.ObjectSchema[] = [];
+/**
+ * Every schema a value of `schema` may be, through refs, allOf and oneOf/anyOf (cycle safe), in
+ * declaration order; `pick` keeps what the caller wants from each.
+ */
+function reachable<T>(document: ir.Document, schema: ir.Schema, pick: (node: ir.Schema) => T | undefined): T[] {
+  const found: T[] = [];
   const seen = new Set<ir.Schema>();
   const stack = [schema];
   while (stack.length > 0) {
     const node = stack.pop();
     if (node === undefined || seen.has(node)) continue;
     seen.add(node);
-    if (node.kind === 'object') parts.push(node);
+    const picked = pick(node);
+    if (picked !== undefined) found.push(picked);
     else if (node.kind === 'ref') {
       const target = document.schemas.get(node.target);
       if (target) stack.push(target.schema);
     } else if (node.kind === 'union') stack.push(...[...node.variants].reverse());
     else if (node.kind === 'intersection') stack.push(...[...node.parts].reverse());
   }
-  return parts;
+  return found;
+}
+
+/** The object schemas a value of `schema` may be. */
+export function objectParts(document: ir.Document, schema: ir.Schema): ir.ObjectSchema[] {
+  return reachable(document, schema, (node) => (node.kind === 'object' ? node : undefined));
 }
 
 /** Item schemas of the arrays a value of `schema` may be. */
 function arrayItems(document: ir.Document, schema: ir.Schema): ir.Schema[] {
-  const items: ir.Schema[] = [];
-  const seen = new Set<ir.Schema>();
-  const stack = [schema];
-  while (stack.length > 0) {
-    const node = stack.pop();
-    if (node === undefined || seen.has(node)) continue;
-    seen.add(node);
-    if (node.kind === 'array') items.push(node.items);
-    else if (node.kind === 'ref') stack.push(...[document.schemas.get(node.target)?.schema].filter((s) => s !== undefined));
-    else if (node.kind === 'union') stack.push(...node.variants);
-    else if (node.kind === 'intersection') stack.push(...node.parts);
-  }
-  return items;
+  return reachable(document, schema, (node) => (node.kind === 'array' ? node.items : undefined));
 }
 
 /**
