@@ -4,16 +4,16 @@
  */
 
 // The client and how a call is consumed.
-export { createRuntimeClient } from './client.js';
-export type { CacheOptions, Client, ClientInternals, ClientOptions, RequestOptions } from './client.js';
-export { ApiPromise } from './api-promise.js';
-export type { ApiResult, SafeResult } from './api-promise.js';
-export { bindOperations } from './bind-operations.js';
-export type { BoundOperations } from './bind-operations.js';
-export type { HookContext, Hooks, OnErrorHook, OnRequestHook, OnResponseHook } from './hooks.js';
-export type { ResponseType } from './response.js';
-export { parseRetryAfterMs } from './response.js';
-export { RUNTIME_VERSION } from './version.js';
+export { createRuntimeClient } from './client/client.js';
+export type { CacheOptions, Client, ClientInternals, ClientOptions, RequestOptions } from './client/client.js';
+export { ApiPromise } from './client/api-promise.js';
+export type { ApiResult, SafeResult } from './client/api-promise.js';
+export { bindOperations } from './client/bind-operations.js';
+export type { BoundOperations } from './client/bind-operations.js';
+export type { HookContext, Hooks, OnErrorHook, OnRequestHook, OnResponseHook } from './client/hooks.js';
+export type { ResponseType } from './transport/response.js';
+export { parseRetryAfterMs } from './transport/response.js';
+export { RUNTIME_VERSION } from './util/version.js';
 
 // The contract between generated code and the runtime.
 export type {
@@ -34,7 +34,7 @@ export type {
   SecuritySchemeDescriptor,
   ServerDescriptor,
   ServerVariableDescriptor,
-} from './types.js';
+} from './client/descriptor.js';
 
 // Errors: classes, name-based type guards, the structured format.
 export {
@@ -70,10 +70,10 @@ export {
   isResponseTooLargeError,
   isTimeoutError,
   isValidationError,
-} from './errors.js';
-export type { ApiErrorInit, ApiwrightErrorInit, StructuredError } from './errors.js';
-export { normalizeErrorBody } from './error-format.js';
-export type { ErrorDetail, NormalizedErrorBody } from './error-format.js';
+} from './errors/errors.js';
+export type { ApiErrorInit, ApiwrightErrorInit, StructuredError } from './errors/errors.js';
+export { normalizeErrorBody } from './errors/error-format.js';
+export type { ErrorDetail, NormalizedErrorBody } from './errors/error-format.js';
 
 // Authentication.
 export {
@@ -119,12 +119,12 @@ export type {
 } from './auth/index.js';
 
 // Pagination: a paginated call is awaitable (first page) and async-iterable (every item).
-export type { PagedPromise, PageItem } from './paged-promise.js';
-export { PaginationError, PaginationLoopError, isPaginationError, parseLinkHeader } from './pagination.js';
-export type { LinkValue, PageResult, Paginated, PaginationLimits } from './pagination.js';
+export type { PagedPromise, PageItem } from './pagination/paged-promise.js';
+export { PaginationError, PaginationLoopError, isPaginationError, parseLinkHeader } from './pagination/pagination.js';
+export type { LinkValue, PageResult, Paginated, PaginationLimits } from './pagination/pagination.js';
 
 // Response cache (opt-in via `cache`; a shared CacheStore can replace the in-memory one).
-export { CacheEntryMissingError, createMemoryCacheStore, createResponseCache, hashIdentity } from './cache.js';
+export { CacheEntryMissingError, createMemoryCacheStore, createResponseCache, hashIdentity } from './cache/cache.js';
 export type {
   CacheEntry,
   CacheLookup,
@@ -134,11 +134,11 @@ export type {
   MemoryCacheStoreOptions,
   ResponseCache,
   ResponseCacheOptions,
-} from './cache.js';
+} from './cache/cache.js';
 
 // Many calls at once, with bounded concurrency.
-export { BatchResultMismatchError, batch, mapConcurrent } from './batch.js';
-export type { BatchOptions, ConcurrencyOptions, Settled } from './batch.js';
+export { BatchResultMismatchError, batch, mapConcurrent } from './pagination/batch.js';
+export type { BatchOptions, ConcurrencyOptions, Settled } from './pagination/batch.js';
 
 // Resilience and observability options.
 export type {
@@ -150,10 +150,10 @@ export type {
   ResilienceOptions,
   RetryOptions,
   StateStore,
-} from './resilience.js';
-export { createMemoryStateStore } from './state-store.js';
-export type { MemoryStateStoreOptions } from './state-store.js';
-export type { RetryBudgetOptions } from './retry.js';
+} from './resilience/resilience.js';
+export { createMemoryStateStore } from './resilience/state-store.js';
+export type { MemoryStateStoreOptions } from './resilience/state-store.js';
+export type { RetryBudgetOptions } from './resilience/retry.js';
 export type {
   AttemptInfo,
   CircuitState,
@@ -166,8 +166,8 @@ export type {
   ObserveOptions,
   Observer,
   RequestInfo,
-} from './observe.js';
+} from './observe/observe.js';
 
 // Opt-in data transformation (generated with `naming: 'camelCase'` / `dates: 'Date'`).
-export { fromWire, toWire } from './transform.js';
-export type { OperationTransform, PropShape, Shape, ShapeTable } from './transform.js';
+export { fromWire, toWire } from './transform/transform.js';
+export type { OperationTransform, PropShape, Shape, ShapeTable } from './transform/transform.js';

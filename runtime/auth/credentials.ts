@@ -3,7 +3,7 @@
  * rotate), else environment variables. Environment variables are read only where they exist
  * (`process.env` in Node/Bun, `Deno.env` in Deno); in browsers and workers only the option counts.
  */
-import { ApiwrightError } from '../errors.js';
+import { ApiwrightError } from '../errors/errors.js';
 import { InvalidCredentialError } from './errors.js';
 
 /** A credential as a value, or a function returning it (sync or async) so keys can rotate. */

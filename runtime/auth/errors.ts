@@ -3,7 +3,7 @@
  * option keys and environment variables, never values; OAuth error descriptions are scrubbed of
  * every secret that was sent before they are kept.
  */
-import { ApiwrightError, AuthenticationError, type ApiwrightErrorInit } from '../errors.js';
+import { ApiwrightError, AuthenticationError, type ApiwrightErrorInit } from '../errors/errors.js';
 
 export interface MissingCredentialErrorInit extends ApiwrightErrorInit {
   /** Security scheme names that could have satisfied the operation (not values). */

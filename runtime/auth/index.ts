@@ -24,8 +24,8 @@
  *
  * Nothing here keeps a secret on an error: messages name schemes, options and variables only.
  */
-import type { ApiDescriptor, Clock, PreparedRequest, RequestContext } from '../types.js';
-import { ApiwrightError } from '../errors.js';
+import type { ApiDescriptor, Clock, PreparedRequest, RequestContext } from '../client/descriptor.js';
+import { ApiwrightError } from '../errors/errors.js';
 import { readRuntimeEnv, type EnvReader } from './credentials.js';
 import type { AuthOptions } from './options.js';
 import { createOAuthController, type OAuthController } from './oauth2-controller.js';

@@ -2,7 +2,7 @@
  * Where an oauth2 / openIdConnect scheme's endpoints are (the spec's flows, OIDC discovery, or the
  * app's overrides) and how the client authenticates to them.
  */
-import type { SecuritySchemeDescriptor } from '../types.js';
+import type { SecuritySchemeDescriptor } from '../client/descriptor.js';
 import { requireNonEmptyString, resolveCredential } from './credentials.js';
 import { InvalidCredentialError, UnsupportedAuthFlowError } from './errors.js';
 import type { OAuthFlowName } from './options.js';

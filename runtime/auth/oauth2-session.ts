@@ -3,7 +3,7 @@
  * are, and the access token to send for a set of scopes (cached, refreshed before expiry and after a
  * 401, single-flight per token).
  */
-import type { Clock, SecuritySchemeDescriptor } from '../types.js';
+import type { Clock, SecuritySchemeDescriptor } from '../client/descriptor.js';
 import { requireNonEmptyString, resolveCredential, type EnvReader } from './credentials.js';
 import { MissingCredentialError, OAuthError, UnsupportedAuthFlowError } from './errors.js';
 import { readJwtExpiry } from './jwt-claims.js';

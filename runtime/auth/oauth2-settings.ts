@@ -2,7 +2,7 @@
  * The settings of one oauth2 / openIdConnect scheme: the `auth` option merged over environment
  * variables (option fields win), and the flow they select.
  */
-import type { OAuthFlowsDescriptor } from '../types.js';
+import type { OAuthFlowsDescriptor } from '../client/descriptor.js';
 import type { CredentialSource, EnvReader } from './credentials.js';
 import { InvalidCredentialError } from './errors.js';
 import type { OAuth2Auth, OAuthFlowName } from './options.js';

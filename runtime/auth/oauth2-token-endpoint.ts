@@ -3,7 +3,7 @@
  * success, §5.2 error). Every grant goes through here, so client authentication, TLS checks,
  * redirect refusal and secret scrubbing are done once.
  */
-import { ConnectionError, ParseError, TimeoutError, errorClassForStatus } from '../errors.js';
+import { ConnectionError, ParseError, TimeoutError, errorClassForStatus } from '../errors/errors.js';
 import { encodeBase64, encodeFormValue, encodeUtf8 } from './encoding.js';
 import { OAuthError, UnsupportedAuthFlowError } from './errors.js';
 import { readJwtExpiry } from './jwt-claims.js';

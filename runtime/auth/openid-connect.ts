@@ -3,7 +3,7 @@
  * read once from its `openIdConnectUrl`, then it behaves like an oauth2 scheme. The document is
  * fetched once per authenticator (single-flight; a failure is not cached, so the next call retries).
  */
-import { ConnectionError, ParseError, errorClassForStatus } from '../errors.js';
+import { ConnectionError, ParseError, errorClassForStatus } from '../errors/errors.js';
 import { UnsupportedAuthFlowError } from './errors.js';
 import { assertSecureEndpoint, describeEndpoint } from './oauth2-token-endpoint.js';
 

@@ -3,7 +3,7 @@
  * request. Static kinds (apiKey, http) resolve the option (value or function) or the environment;
  * oauth2 and openIdConnect delegate to an OAuthSession; mutualTLS writes nothing.
  */
-import type { PreparedRequest, RequestContext, SecuritySchemeDescriptor } from '../types.js';
+import type { PreparedRequest, RequestContext, SecuritySchemeDescriptor } from '../client/descriptor.js';
 import { applyApiKey } from './api-key.js';
 import { requireNonEmptyString, resolveCredential, type EnvReader } from './credentials.js';
 import { InvalidCredentialError } from './errors.js';

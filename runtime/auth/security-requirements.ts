@@ -3,7 +3,7 @@
  * the schemes inside one requirement all apply (AND). The first requirement whose schemes all have
  * credentials wins; an empty requirement `{}` makes authentication optional.
  */
-import type { RequestContext, SecurityRequirement } from '../types.js';
+import type { RequestContext, SecurityRequirement } from '../client/descriptor.js';
 import { MissingCredentialError } from './errors.js';
 import type { SchemeHandler } from './scheme-handlers.js';
 

@@ -3,7 +3,7 @@
  * settings only: each becomes one semantic decision at the normalize/plan boundary.
  */
 
-/** Pagination of one operation, declared instead of detected; mirrors runtime/types.ts `PaginationDescriptor`. Paths are property names from the response body's root. */
+/** Pagination of one operation, declared instead of detected; mirrors runtime/client/descriptor.ts `PaginationDescriptor`. Paths are property names from the response body's root. */
 export type PaginationOverride =
   | { style: 'offset'; offsetParam: string; limitParam?: string; itemsPath: string[] }
   | { style: 'page'; pageParam: string; sizeParam?: string; itemsPath: string[] }

@@ -20,7 +20,7 @@ const TOP_LEVEL_KEYS = [
   'clientName',
 ];
 
-/** Required and optional fields per pagination style (runtime/types.ts `PaginationDescriptor`). */
+/** Required and optional fields per pagination style (runtime/client/descriptor.ts `PaginationDescriptor`). */
 const PAGINATION_FIELDS: Record<
   PaginationOverride['style'],
   { required: Record<string, 'string' | 'path'>; optional: Record<string, 'string' | 'path'> }

@@ -24,8 +24,7 @@ export function emitClientFile(plan: ClientPlan): string {
   const writer = createWriter();
   const usedAuthTypes = [...new Set(plan.schemes.map(authType).filter((t): t is string => t !== undefined))].sort();
   const runtimeTypes = ['ApiDescriptor', 'ClientOptions as RuntimeClientOptions', ...usedAuthTypes].map((t) => `type ${t}`);
-  writer.writeLine(`import { createRuntimeClient, ${runtimeTypes.join(', ')} } from './runtime/index.js';`);
-  writer.writeLine(`import { bindOperations } from './runtime/bind-operations.js';`);
+  writer.writeLine(`import { bindOperations, createRuntimeClient, ${runtimeTypes.join(', ')} } from './runtime/index.js';`);
   for (const group of plan.groups) {
     writer.writeLine(`import * as ${group.importName} from './${group.file.replace(/\.ts$/, '.js')}';`);
   }

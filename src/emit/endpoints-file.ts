@@ -12,9 +12,10 @@ export function emitEndpointsFile(plan: ClientPlan, group: PlannedGroup): string
   const writer = createWriter();
   const depth = group.file.split('/').length - 1;
   const up = depth === 0 ? './' : '../'.repeat(depth);
-  writer.writeLine(`import type { ApiPromise, Client, RequestOptions } from '${up}runtime/index.js';`);
-  if (group.operations.some(isPaged))
-    writer.writeLine(`import type { PageItem, PagedPromise } from '${up}runtime/paged-promise.js';`);
+  const runtimeTypes = group.operations.some(isPaged)
+    ? 'ApiPromise, Client, PageItem, PagedPromise, RequestOptions'
+    : 'ApiPromise, Client, RequestOptions';
+  writer.writeLine(`import type { ${runtimeTypes} } from '${up}runtime/index.js';`);
   writer.writeLine(`import type * as t from '${up}${plan.files.types.replace(/\.ts$/, '.js')}';`);
   const transforms = new Map(group.operations.map((op) => [op, operationTransform(plan, op)]));
   if (plan.files.transforms !== undefined && [...transforms.values()].some((t) => t !== undefined)) {

@@ -1,5 +1,5 @@
 /** index.ts: the explicit public surface of a generated client. */
-import { contractErrorClasses } from '../../runtime/errors.js';
+import { contractErrorClasses } from '../../runtime/errors/errors.js';
 import type { ClientPlan } from '../plan/plan-types.js';
 import { createWriter } from './ts/writer.js';
 
@@ -11,7 +11,7 @@ export function emitIndexFile(plan: ClientPlan): string {
   writer.writeLine(`export { createClient } from '${client}';`);
   writer.writeLine(`export type { ApiClient, ClientAuth, ClientOptions } from '${client}';`);
   writer.writeLine(`export type * from './${plan.files.types.replace(/\.ts$/, '.js')}';`);
-  writer.writeLine(`export {\n${errorExports.map((n) => `  ${n},`).join('\n')}\n} from './runtime/errors.js';`);
+  writer.writeLine(`export {\n${errorExports.map((n) => `  ${n},`).join('\n')}\n} from './runtime/index.js';`);
   writer.writeLine(`export type { ApiPromise, RequestOptions } from './runtime/index.js';`);
   return writer.toString();
 }

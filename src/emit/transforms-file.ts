@@ -1,5 +1,5 @@
 /**
- * transforms.gen.ts: the shape tables runtime/transform.ts converts values with, when the client is
+ * transforms.gen.ts: the shape tables runtime/transform/transform.ts converts values with, when the client is
  * generated with `naming: 'camelCase'` or `dates: 'Date'`. One shape per named schema that needs
  * a conversion somewhere inside it (others are left out: their values pass through untouched), and
  * per operation its request body, response bodies and date parameters (in the endpoint's descriptor).
@@ -28,11 +28,11 @@ const cache = new WeakMap<ClientPlan, Shapes>();
 
 export function emitTransformsFile(plan: ClientPlan): string {
   const writer = createWriter();
-  writer.writeLine(`import type { ShapeTable } from './runtime/transform.js';`);
+  writer.writeLine(`import type { ShapeTable } from './runtime/index.js';`);
   writer.blankLine();
   writer.write(
     docComment([
-      'How values of the named types differ from the wire, for runtime/transform.ts: properties as `[wire name, name, shape]`, `format: date-time`/`date` strings as `Date`.',
+      'How values of the named types differ from the wire, for runtime/transform/transform.ts: properties as `[wire name, name, shape]`, `format: date-time`/`date` strings as `Date`.',
       'Types whose values need no conversion are not listed.',
     ]),
   );

@@ -51,7 +51,7 @@ function emitOperationTypes(writer: ReturnType<typeof createWriter>, planned: Pl
 
 function paramsBody(planned: PlannedOperation, ctx: TypeContext): string {
   const lines: string[] = [];
-  // Parameters accept a `Date` or the string the wire takes (runtime/transform.ts serializes both).
+  // Parameters accept a `Date` or the string the wire takes (runtime/transform/transform.ts serializes both).
   const paramCtx: TypeContext = ctx.dateType === undefined ? ctx : { ...ctx, dateType: 'string | Date' };
   for (const { param, key } of planned.params) {
     const doc = docComment([param.description, locationNote(param, key), param.deprecated ? '@deprecated' : undefined], '  ');

@@ -11,7 +11,7 @@ import type {
   ParamStyle,
   SecurityRequirement,
   ServerDescriptor,
-} from '../../runtime/types.js';
+} from '../../runtime/client/descriptor.js';
 import type { NamedSchema, Schema, SchemaId } from './schema.js';
 
 export type { HttpMethod, PaginationDescriptor, ParamLocation, ParamStyle, SecurityRequirement, ServerDescriptor };

@@ -2,7 +2,7 @@
  * Pagination stated by the config or the `x-apiwright-pagination` extension: validated field by
  * field; fields left out are filled from detection. Every problem is a message, never a crash.
  */
-import type { PaginationSpec } from '../../runtime/pagination-strategy.js';
+import type { PaginationSpec } from '../../runtime/pagination/strategy.js';
 import type { Found, PaginationInput } from './detect-pagination.js';
 
 type Style = PaginationSpec['style'];

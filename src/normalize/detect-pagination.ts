@@ -4,7 +4,7 @@
  * conservative heuristics (GET only; a recognized parameter AND a matching response shape).
  * Pure: no spec objects, no I/O. The answer always says why, and what was wrong with a declaration.
  */
-import type { PaginationSpec } from '../../runtime/pagination-strategy.js';
+import type { PaginationSpec } from '../../runtime/pagination/strategy.js';
 import { readDeclaration, type Detector } from './detect-pagination-declared.js';
 
 /** A resolved, depth-limited view of a response schema (`$ref` and `allOf` already merged in). */

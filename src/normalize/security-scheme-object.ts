@@ -1,6 +1,6 @@
 /** Security Scheme Objects and Security Requirements (OAS 3.1 §4.8.27, §4.8.30). */
 import type * as ir from '../ir/index.js';
-import type { OAuthFlowsDescriptor } from '../../runtime/types.js';
+import type { OAuthFlowsDescriptor } from '../../runtime/client/descriptor.js';
 import { isObject, stringOrUndefined, type NormalizeContext } from './context.js';
 import { appendPointer } from './json-pointer.js';
 

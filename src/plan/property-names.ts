@@ -149,7 +149,7 @@ function arrayItems(document: ir.Document, schema: ir.Schema): ir.Schema[] {
 }
 
 /**
- * Wire path → TypeScript path. `$lastItem` (runtime/pagination.ts) steps into the items of the
+ * Wire path → TypeScript path. `$lastItem` (runtime/pagination/pagination.ts) steps into the items of the
  * array reached so far; a segment the schema does not declare stays, and so does the rest.
  */
 function renamePath(

@@ -1,5 +1,5 @@
 /** Names generated code may not use for a given kind of symbol. */
-import { contractErrorClasses } from '../../runtime/errors.js';
+import { contractErrorClasses } from '../../runtime/errors/errors.js';
 
 /** ECMAScript reserved words and strict-mode restrictions: never a function or variable name. */
 export const reservedWords: ReadonlySet<string> = new Set(

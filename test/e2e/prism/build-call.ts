@@ -3,7 +3,7 @@
  * parameter under the key the generated descriptor reads (`key ?? name`), the body under `bodyKey`
  * for one of the declared request media types.
  */
-import type { OperationDescriptor } from '../../../runtime/types.js';
+import type { OperationDescriptor } from '../../../runtime/client/descriptor.js';
 import { mergeAllOf, sampleValue, type SampleOptions } from './sample-value.js';
 import {
   deref,

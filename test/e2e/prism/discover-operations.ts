@@ -4,7 +4,7 @@
  */
 import { readdirSync } from 'node:fs';
 import path from 'node:path';
-import type { OperationDescriptor } from '../../../runtime/types.js';
+import type { OperationDescriptor } from '../../../runtime/client/descriptor.js';
 
 export type EndpointFunction = (client: unknown, params?: object, options?: object) => unknown;
 

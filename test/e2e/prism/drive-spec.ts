@@ -4,7 +4,7 @@
  */
 import { randomUUID } from 'node:crypto';
 import path from 'node:path';
-import type { OperationDescriptor, SecuritySchemeDescriptor } from '../../../runtime/types.js';
+import type { OperationDescriptor, SecuritySchemeDescriptor } from '../../../runtime/client/descriptor.js';
 import { generate } from '../../../src/generate.js';
 import { generatedDir } from '../../support/paths.js';
 import { buildCall, type BuiltCall } from './build-call.js';

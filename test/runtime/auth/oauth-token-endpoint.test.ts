@@ -12,7 +12,7 @@ import {
   UnsupportedAuthFlowError,
   type AuthOptions,
 } from '../../../runtime/auth/index.js';
-import type { OAuthFlowsDescriptor, SecurityRequirement } from '../../../runtime/types.js';
+import type { OAuthFlowsDescriptor, SecurityRequirement } from '../../../runtime/client/descriptor.js';
 import {
   createApi,
   createContext,

@@ -11,7 +11,7 @@ import {
   type TokenSet,
   type TokenStore,
 } from '../../../runtime/auth/index.js';
-import type { SecuritySchemeDescriptor } from '../../../runtime/types.js';
+import type { SecuritySchemeDescriptor } from '../../../runtime/client/descriptor.js';
 import { createApi, createContext, createFakeClock, sendWithAuth, withEnv } from './support/harness.js';
 import {
   authorizeInBrowser,

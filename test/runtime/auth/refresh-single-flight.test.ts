@@ -5,7 +5,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createAuthenticator, createMemoryTokenStore, type TokenStore } from '../../../runtime/auth/index.js';
-import { InternalServerError } from '../../../runtime/errors.js';
+import { InternalServerError } from '../../../runtime/errors/errors.js';
 import { createApi, createContext, createFakeClock, createRequest, sendWithAuth, type FakeClock } from './support/harness.js';
 import {
   loginWithAuthorizationCode,

@@ -6,8 +6,8 @@
 import { inspect } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createAuthenticator, type AuthOptions } from '../../../runtime/auth/index.js';
-import { ApiwrightError } from '../../../runtime/errors.js';
-import type { SecurityRequirement, SecuritySchemeDescriptor } from '../../../runtime/types.js';
+import { ApiwrightError } from '../../../runtime/errors/errors.js';
+import type { SecurityRequirement, SecuritySchemeDescriptor } from '../../../runtime/client/descriptor.js';
 import { createApi, createContext, createFakeClock, createRequest, startLoopback, type Loopback } from './support/harness.js';
 
 const SECRET = 'S3cr3t-Canary-7f2a9c';

@@ -4,7 +4,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createAuthenticator, MissingCredentialError, type AuthOptions } from '../../../runtime/auth/index.js';
-import type { SecurityRequirement, SecuritySchemeDescriptor } from '../../../runtime/types.js';
+import type { SecurityRequirement, SecuritySchemeDescriptor } from '../../../runtime/client/descriptor.js';
 import {
   createApi,
   createContext,

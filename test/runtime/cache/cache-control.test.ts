@@ -6,7 +6,7 @@ import {
   readVary,
   requestForbidsStoredAnswer,
   selectVaryValues,
-} from '../../../runtime/cache-control.js';
+} from '../../../runtime/cache/cache-control.js';
 
 describe('parseCacheControl', () => {
   it.each([

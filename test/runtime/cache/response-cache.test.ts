@@ -7,7 +7,7 @@ import {
   type CacheRequest,
   type ResponseCache,
   type ResponseCacheOptions,
-} from '../../../runtime/cache.js';
+} from '../../../runtime/cache/cache.js';
 import { startCacheServer, type CacheServer } from './cache-server.js';
 
 let server: CacheServer;
@@ -24,7 +24,7 @@ beforeEach(() => {
 
 const ANON = 'anonymous';
 
-/** The cache wired around fetch exactly as runtime/client.ts is meant to do it. */
+/** The cache wired around fetch exactly as runtime/client/client.ts is meant to do it. */
 async function send(
   cache: ResponseCache,
   path: string,

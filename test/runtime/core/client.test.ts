@@ -1,13 +1,13 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { ApiPromise } from '../../../runtime/api-promise.js';
+import { ApiPromise } from '../../../runtime/client/api-promise.js';
 import {
   ApiwrightError,
   AuthenticationError,
   InternalServerError,
   NotFoundError,
   ValidationError,
-} from '../../../runtime/errors.js';
-import { RUNTIME_VERSION } from '../../../runtime/version.js';
+} from '../../../runtime/errors/errors.js';
+import { RUNTIME_VERSION } from '../../../runtime/util/version.js';
 import {
   fakeAuthenticator,
   json,

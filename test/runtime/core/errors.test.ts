@@ -2,7 +2,7 @@ import { inspect } from 'node:util';
 import { http, HttpResponse } from 'msw';
 import { setupServer } from 'msw/node';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { normalizeErrorBody, type NormalizedErrorBody } from '../../../runtime/error-format.js';
+import { normalizeErrorBody, type NormalizedErrorBody } from '../../../runtime/errors/error-format.js';
 import {
   AbortError,
   ApiError,
@@ -25,8 +25,8 @@ import {
   isRateLimitError,
   isTimeoutError,
   isValidationError,
-} from '../../../runtime/errors.js';
-import { parseRetryAfterMs } from '../../../runtime/response.js';
+} from '../../../runtime/errors/errors.js';
+import { parseRetryAfterMs } from '../../../runtime/transport/response.js';
 import { fakeAuthenticator, frozenClock, makeClient, makeOp, rejectionOf } from './support.js';
 
 const BASE = 'https://api.example.test/v1';

@@ -8,8 +8,8 @@ import {
   serializeHeaderParam,
   serializePathParam,
   serializeQueryParam,
-} from '../../../runtime/param-style.js';
-import type { ParamStyle } from '../../../runtime/types.js';
+} from '../../../runtime/request/param-style.js';
+import type { ParamStyle } from '../../../runtime/client/descriptor.js';
 
 const string = 'blue';
 const array = ['blue', 'black', 'brown'];

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { buildPath } from '../../../runtime/request-url.js';
-import type { OperationDescriptor } from '../../../runtime/types.js';
+import { buildPath } from '../../../runtime/request/url.js';
+import type { OperationDescriptor } from '../../../runtime/client/descriptor.js';
 
 const op = (path: string): OperationDescriptor => ({
   id: 'op',

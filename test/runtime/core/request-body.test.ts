@@ -1,7 +1,12 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { RequestTooLargeError, ValidationError, isRequestTooLargeError, isValidationError } from '../../../runtime/errors.js';
-import { encodeFormBody, isJsonMediaType } from '../../../runtime/request-body.js';
-import type { BodyDescriptor, OperationDescriptor } from '../../../runtime/types.js';
+import {
+  RequestTooLargeError,
+  ValidationError,
+  isRequestTooLargeError,
+  isValidationError,
+} from '../../../runtime/errors/errors.js';
+import { encodeFormBody, isJsonMediaType } from '../../../runtime/request/body.js';
+import type { BodyDescriptor, OperationDescriptor } from '../../../runtime/client/descriptor.js';
 import { json, makeClient, makeOp, rejectionOf, startServer, type Recorded, type TestServer } from './support.js';
 
 let server: TestServer;

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
-import { ConfigurationError, ValidationError } from '../../../runtime/errors.js';
-import { isLoopbackHost, resolveBaseUrl } from '../../../runtime/request-url.js';
-import type { ParamDescriptor } from '../../../runtime/types.js';
+import { ConfigurationError, ValidationError } from '../../../runtime/errors/errors.js';
+import { isLoopbackHost, resolveBaseUrl } from '../../../runtime/request/url.js';
+import type { ParamDescriptor } from '../../../runtime/client/descriptor.js';
 import { json, makeApi, makeClient, makeOp, rejectionOf, startServer, type TestServer } from './support.js';
 
 let server: TestServer;

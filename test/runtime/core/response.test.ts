@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { NotFoundError, ParseError, ResponseTooLargeError, isParseError, type ApiError } from '../../../runtime/errors.js';
-import { buildAcceptHeader } from '../../../runtime/response.js';
+import { NotFoundError, ParseError, ResponseTooLargeError, isParseError, type ApiError } from '../../../runtime/errors/errors.js';
+import { buildAcceptHeader } from '../../../runtime/transport/response.js';
 import { makeClient, makeOp, rejectionOf, startServer, type TestServer } from './support.js';
 
 const PNG = Buffer.from([137, 80, 78, 71, 13, 10, 26, 10]);

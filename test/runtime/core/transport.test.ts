@@ -1,7 +1,7 @@
 import net from 'node:net';
 import { inspect } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { AbortError, ConfigurationError, ConnectionError, TimeoutError } from '../../../runtime/errors.js';
+import { AbortError, ConfigurationError, ConnectionError, TimeoutError } from '../../../runtime/errors/errors.js';
 import type { Authenticator } from '../../../runtime/auth/index.js';
 import { fakeAuthenticator, json, makeClient, makeOp, rejectionOf, startServer, type TestServer } from './support.js';
 

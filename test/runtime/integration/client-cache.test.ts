@@ -4,9 +4,9 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createAuthenticator } from '../../../runtime/auth/index.js';
-import { createMemoryCacheStore, hashIdentity } from '../../../runtime/cache.js';
-import type { ClientOptions } from '../../../runtime/client.js';
-import type { ApiDescriptor, OperationDescriptor, RequestContext } from '../../../runtime/types.js';
+import { createMemoryCacheStore, hashIdentity } from '../../../runtime/cache/cache.js';
+import type { ClientOptions } from '../../../runtime/client/client.js';
+import type { ApiDescriptor, OperationDescriptor, RequestContext } from '../../../runtime/client/descriptor.js';
 import { startCacheServer, type CacheServer } from '../cache/cache-server.js';
 import { frozenClock, makeApi, makeClient, makeOp } from '../core/support.js';
 

@@ -3,12 +3,12 @@
  * authenticator, checked through real calls on a loopback server.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { AbortError, TimeoutError } from '../../../runtime/errors.js';
-import type { Logger, LogLevel, ObserveEvent } from '../../../runtime/observe.js';
-import { createResilience } from '../../../runtime/resilience.js';
-import { createObserver } from '../../../runtime/observe.js';
-import { createMemoryStateStore, type StateStore } from '../../../runtime/state-store.js';
-import type { ApiDescriptor } from '../../../runtime/types.js';
+import { AbortError, TimeoutError } from '../../../runtime/errors/errors.js';
+import type { Logger, LogLevel, ObserveEvent } from '../../../runtime/observe/observe.js';
+import { createResilience } from '../../../runtime/resilience/resilience.js';
+import { createObserver } from '../../../runtime/observe/observe.js';
+import { createMemoryStateStore, type StateStore } from '../../../runtime/resilience/state-store.js';
+import type { ApiDescriptor } from '../../../runtime/client/descriptor.js';
 import { json, makeApi, makeClient, makeOp, rejectionOf, startServer, type TestServer } from '../core/support.js';
 
 let server: TestServer;

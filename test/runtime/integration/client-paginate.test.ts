@@ -3,10 +3,10 @@
  * items in every style, with credentials that must reach every same-origin page and no other.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { InternalServerError } from '../../../runtime/errors.js';
-import type { PageItem, PagedPromise } from '../../../runtime/paged-promise.js';
-import { PaginationLoopError } from '../../../runtime/pagination.js';
-import type { ApiDescriptor, OperationDescriptor, PaginationDescriptor } from '../../../runtime/types.js';
+import { InternalServerError } from '../../../runtime/errors/errors.js';
+import type { PageItem, PagedPromise } from '../../../runtime/pagination/paged-promise.js';
+import { PaginationLoopError } from '../../../runtime/pagination/pagination.js';
+import type { ApiDescriptor, OperationDescriptor, PaginationDescriptor } from '../../../runtime/client/descriptor.js';
 import { json, makeApi, makeClient, makeOp, rejectionOf, startServer, type TestServer } from '../core/support.js';
 import { ITEMS, startPagingServer, type Item, type PagingServer } from '../pagination/paging-server.js';
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { findLinkTarget, parseLinkHeader } from '../../../runtime/pagination.js';
+import { findLinkTarget, parseLinkHeader } from '../../../runtime/pagination/pagination.js';
 
 describe('findLinkTarget(header, "next")', () => {
   it.each([

@@ -1,12 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { createPageStepper } from '../../../runtime/pagination-strategy.js';
+import { createPageStepper } from '../../../runtime/pagination/strategy.js';
 import {
   PaginationError,
   PaginationLoopError,
   extractItems,
   readPath,
   type PaginationSpec,
-} from '../../../runtime/pagination.js';
+} from '../../../runtime/pagination/pagination.js';
 
 const page = (data: unknown, url = 'https://api.test/v1/items', headers: Record<string, string> = {}) => ({
   data,

@@ -7,7 +7,7 @@ import {
   type NextPageRequest,
   type PageResult,
   type PaginationSpec,
-} from '../../../runtime/pagination.js';
+} from '../../../runtime/pagination/pagination.js';
 import { ITEMS, startPagingServer, type Item, type PagingServer } from './paging-server.js';
 
 let server: PagingServer;

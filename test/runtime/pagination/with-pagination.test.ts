@@ -1,5 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { resolveNextPageRequest, withPagination, type NextPageRequest, type PageResult } from '../../../runtime/pagination.js';
+import {
+  resolveNextPageRequest,
+  withPagination,
+  type NextPageRequest,
+  type PageResult,
+} from '../../../runtime/pagination/pagination.js';
 
 /** Stands in for ApiPromise: lazy, memoized, PromiseLike, with withResponse(). */
 class FakeApiPromise<T> implements PromiseLike<T> {

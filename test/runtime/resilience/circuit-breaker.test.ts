@@ -1,8 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { createCircuitBreaker, type CircuitBreakerOptions, type CircuitStateChange } from '../../../runtime/circuit-breaker.js';
-import { CircuitOpenError, ConnectionError, TimeoutError } from '../../../runtime/errors.js';
-import { createResilience } from '../../../runtime/resilience.js';
-import { createMemoryStateStore, type StateStore } from '../../../runtime/state-store.js';
+import {
+  createCircuitBreaker,
+  type CircuitBreakerOptions,
+  type CircuitStateChange,
+} from '../../../runtime/resilience/circuit-breaker.js';
+import { CircuitOpenError, ConnectionError, TimeoutError } from '../../../runtime/errors/errors.js';
+import { createResilience } from '../../../runtime/resilience/resilience.js';
+import { createMemoryStateStore, type StateStore } from '../../../runtime/resilience/state-store.js';
 import { createFakeClock, flush } from './fake-clock.js';
 import { createRecorder, makeCtx, respond } from './support.js';
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { sleepFor, systemClock } from '../../../runtime/clock.js';
+import { sleepFor, systemClock } from '../../../runtime/util/clock.js';
 
 describe('system clock', () => {
   it('now() is wall time', () => {

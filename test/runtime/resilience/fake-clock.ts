@@ -2,7 +2,7 @@
  * A fake Clock for timing rules. `auto` mode: every sleep returns at once and moves time forward
  * by its length (sequential flows). Manual mode: sleeps wait until `advance()` passes their time.
  */
-import type { Clock } from '../../../runtime/types.js';
+import type { Clock } from '../../../runtime/client/descriptor.js';
 
 interface Timer {
   at: number;

@@ -3,9 +3,9 @@
  * side effects happen, for every fault, with and without an Idempotency-Key.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ConnectionError, RateLimitError, TimeoutError } from '../../../runtime/errors.js';
-import { createResilience, type ResilienceOptions } from '../../../runtime/resilience.js';
-import type { HttpMethod } from '../../../runtime/types.js';
+import { ConnectionError, RateLimitError, TimeoutError } from '../../../runtime/errors/errors.js';
+import { createResilience, type ResilienceOptions } from '../../../runtime/resilience/resilience.js';
+import type { HttpMethod } from '../../../runtime/client/descriptor.js';
 import { createFakeClock } from './fake-clock.js';
 import { createFetchAttempt } from './fetch-attempt.js';
 import { startFaultServer, type Fault, type FaultServer } from './fault-server.js';

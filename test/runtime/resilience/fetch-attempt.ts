@@ -4,8 +4,8 @@
  * sent), TimeoutError for the per-attempt timeout, AbortError for the caller's signal. The body is
  * read inside the attempt, so a reset or stall mid-body is an attempt failure that can be retried.
  */
-import { AbortError, ConnectionError, TimeoutError } from '../../../runtime/errors.js';
-import type { RequestContext } from '../../../runtime/types.js';
+import { AbortError, ConnectionError, TimeoutError } from '../../../runtime/errors/errors.js';
+import type { RequestContext } from '../../../runtime/client/descriptor.js';
 
 export interface FetchAttemptInit {
   url: URL;

@@ -1,10 +1,10 @@
 import { inspect } from 'node:util';
 import { describe, expect, it } from 'vitest';
-import { ConnectionError, RateLimitError } from '../../../runtime/errors.js';
-import { createMetrics } from '../../../runtime/metrics.js';
-import { createObserver, type LogLevel, type ObserveEvent } from '../../../runtime/observe.js';
-import { createRedactor, REDACTED } from '../../../runtime/redact.js';
-import { createResilience } from '../../../runtime/resilience.js';
+import { ConnectionError, RateLimitError } from '../../../runtime/errors/errors.js';
+import { createMetrics } from '../../../runtime/observe/metrics.js';
+import { createObserver, type LogLevel, type ObserveEvent } from '../../../runtime/observe/observe.js';
+import { createRedactor, REDACTED } from '../../../runtime/observe/redact.js';
+import { createResilience } from '../../../runtime/resilience/resilience.js';
 import { createFakeClock } from './fake-clock.js';
 import { makeCtx, respond } from './support.js';
 

@@ -1,9 +1,9 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { AbortError, RateLimitError, TimeoutError } from '../../../runtime/errors.js';
-import { createRateLimiter, type RateLimitNotice, type RateLimitOptions } from '../../../runtime/rate-limit.js';
-import { createResilience } from '../../../runtime/resilience.js';
-import { createMemoryStateStore } from '../../../runtime/state-store.js';
+import { AbortError, RateLimitError, TimeoutError } from '../../../runtime/errors/errors.js';
+import { createRateLimiter, type RateLimitNotice, type RateLimitOptions } from '../../../runtime/resilience/rate-limit.js';
+import { createResilience } from '../../../runtime/resilience/resilience.js';
+import { createMemoryStateStore } from '../../../runtime/resilience/state-store.js';
 import { createFakeClock, flush } from './fake-clock.js';
 import { createRecorder, makeCtx, respond } from './support.js';
 

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { AbortError, ConnectionError, RateLimitError, TimeoutError } from '../../../runtime/errors.js';
-import { createResilience, type ResilienceOptions } from '../../../runtime/resilience.js';
-import type { HttpMethod, RequestContext } from '../../../runtime/types.js';
+import { AbortError, ConnectionError, RateLimitError, TimeoutError } from '../../../runtime/errors/errors.js';
+import { createResilience, type ResilienceOptions } from '../../../runtime/resilience/resilience.js';
+import type { HttpMethod, RequestContext } from '../../../runtime/client/descriptor.js';
 import { createFakeClock, flush, type FakeClock } from './fake-clock.js';
 import { formatHttpDate } from './fault-server.js';
 import { createRecorder, makeCtx, respond } from './support.js';

@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { ConnectionError } from '../../../runtime/errors.js';
-import { createResilience, type ResilienceOptions } from '../../../runtime/resilience.js';
+import { ConnectionError } from '../../../runtime/errors/errors.js';
+import { createResilience, type ResilienceOptions } from '../../../runtime/resilience/resilience.js';
 import { createFakeClock } from './fake-clock.js';
 import { createRecorder, makeCtx, respond } from './support.js';
 

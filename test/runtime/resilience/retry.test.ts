@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { AbortError, ConnectionError, TimeoutError } from '../../../runtime/errors.js';
+import { AbortError, ConnectionError, TimeoutError } from '../../../runtime/errors/errors.js';
 import {
   computeBackoffDelay,
   createRetryBudget,
@@ -11,7 +11,7 @@ import {
   readServerWaitMs,
   resolveRetryPolicy,
   type AttemptOutcome,
-} from '../../../runtime/retry.js';
+} from '../../../runtime/resilience/retry.js';
 
 const NOW = Date.UTC(2025, 0, 15, 12, 0, 0);
 const policy = resolveRetryPolicy(undefined);

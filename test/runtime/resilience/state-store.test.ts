@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { createCircuitBreaker } from '../../../runtime/circuit-breaker.js';
-import { createRateLimiter } from '../../../runtime/rate-limit.js';
-import { createMemoryStateStore, updateState, type StateStore } from '../../../runtime/state-store.js';
+import { createCircuitBreaker } from '../../../runtime/resilience/circuit-breaker.js';
+import { createRateLimiter } from '../../../runtime/resilience/rate-limit.js';
+import { createMemoryStateStore, updateState, type StateStore } from '../../../runtime/resilience/state-store.js';
 import { createFakeClock, flush } from './fake-clock.js';
 
 describe('memory state store', () => {

@@ -1,6 +1,6 @@
 /** Small builders shared by the resilience tests. */
-import { createObserver, type FullObserver, type LogLevel, type ObserveEvent } from '../../../runtime/observe.js';
-import type { HttpMethod, OperationDescriptor, RequestContext } from '../../../runtime/types.js';
+import { createObserver, type FullObserver, type LogLevel, type ObserveEvent } from '../../../runtime/observe/observe.js';
+import type { HttpMethod, OperationDescriptor, RequestContext } from '../../../runtime/client/descriptor.js';
 
 let counter = 0;
 

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { ValidationError } from '../../../runtime/errors.js';
-import { parseWireDate, transformRequest, transformResponse } from '../../../runtime/transform.js';
-import type { OperationDescriptor } from '../../../runtime/types.js';
+import { ValidationError } from '../../../runtime/errors/errors.js';
+import { parseWireDate, transformRequest, transformResponse } from '../../../runtime/transform/transform.js';
+import type { OperationDescriptor } from '../../../runtime/client/descriptor.js';
 
 const shapes = {
   Event: { props: [['starts_at', 'startsAt', { date: 'date-time' }]] },

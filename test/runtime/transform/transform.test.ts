@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { ValidationError } from '../../../runtime/errors.js';
-import { fromWire, toWire, type Shape, type ShapeTable } from '../../../runtime/transform.js';
+import { ValidationError } from '../../../runtime/errors/errors.js';
+import { fromWire, toWire, type Shape, type ShapeTable } from '../../../runtime/transform/transform.js';
 
 const instant = '2024-02-29T13:45:07.123Z';
 const shapes: ShapeTable = {

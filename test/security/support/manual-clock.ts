@@ -1,5 +1,5 @@
 /**
- * A fake Clock (runtime/types.ts): short sleeps (retry backoff) resolve at once; long ones (the
+ * A fake Clock (runtime/client/descriptor.ts): short sleeps (retry backoff) resolve at once; long ones (the
  * per-attempt timeout) wait until the test calls `fireTimeouts()`. No test waits for real time.
  */
 export interface ManualClock {

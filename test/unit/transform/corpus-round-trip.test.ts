@@ -6,7 +6,7 @@
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { fromWire, toWire, type Shape, type ShapeTable } from '../../../runtime/transform.js';
+import { fromWire, toWire, type Shape, type ShapeTable } from '../../../runtime/transform/transform.js';
 import { generate } from '../../../src/generate.js';
 import { corpusDir, fixturesDir, generatedDir } from '../../support/paths.js';
 import { typecheck } from '../../support/typecheck.js';

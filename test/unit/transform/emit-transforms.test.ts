@@ -95,10 +95,10 @@ describe('transforms.gen.ts', () => {
   it('lists only the named schemas that need a conversion', () => {
     expect(emitTransformsFile(plan)).toBe(
       [
-        "import type { ShapeTable } from './runtime/transform.js';",
+        "import type { ShapeTable } from './runtime/index.js';",
         '',
         '/**',
-        ' * How values of the named types differ from the wire, for runtime/transform.ts: properties as `[wire name, name, shape]`, `format: date-time`/`date` strings as `Date`.',
+        ' * How values of the named types differ from the wire, for runtime/transform/transform.ts: properties as `[wire name, name, shape]`, `format: date-time`/`date` strings as `Date`.',
         ' *',
         ' * Types whose values need no conversion are not listed.',
         ' */',

@@ -37,9 +37,9 @@ describe('readRuntimeFiles', () => {
 
   it("reads the package's own runtime/ by default", async () => {
     const paths = (await readRuntimeFiles()).map((file) => file.path);
-    expect(paths).toContain('runtime/types.ts');
+    expect(paths).toContain('runtime/client/descriptor.ts');
     expect(paths).toContain('runtime/auth/index.ts');
-    expect(paths).toContain('runtime/version.ts');
+    expect(paths).toContain('runtime/util/version.ts');
     expect(paths).not.toContain('runtime/tsconfig.json');
     expect(paths.every((p) => p.startsWith('runtime/') && p.endsWith('.ts'))).toBe(true);
   });

@@ -1,7 +1,7 @@
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { RUNTIME_VERSION } from '../../../runtime/version.js';
+import { RUNTIME_VERSION } from '../../../runtime/util/version.js';
 import { findPackageRoot } from '../../../src/write/package-root.js';
 
 describe('RUNTIME_VERSION', () => {

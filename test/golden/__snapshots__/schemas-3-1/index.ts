@@ -21,5 +21,5 @@ export {
   ValidationError,
   isApiError,
   isApiwrightError,
-} from './runtime/errors.js';
+} from './runtime/index.js';
 export type { ApiPromise, RequestOptions } from './runtime/index.js';

@@ -10,7 +10,7 @@ import type {
   RequestContext,
   SecurityRequirement,
   SecuritySchemeDescriptor,
-} from '../../../../runtime/types.js';
+} from '../../../../runtime/client/descriptor.js';
 
 export interface Loopback {
   readonly url: string;

@@ -1,0 +1,152 @@
+/**
+ * One attempt of a call, and turning the final response into data or a typed error.
+ * Attempt: credentials (unless the request leaves the API's origin) → onRequest hooks → transport
+ * (timeout, abort, redirects) → one re-send after a 401 the authenticator recovered from → body
+ * buffered (unless streamed) → onResponse hooks.
+ */
+import type { Authenticator } from '../auth/index.js';
+import type { RequestOptions } from './options.js';
+import { formatHttpErrorMessage } from '../errors/error-format.js';
+import { transformResponse } from '../transform/transform.js';
+import { RateLimitError, ValidationError, errorClassForStatus } from '../errors/errors.js';
+import { runRequestHooks, runResponseHooks, type HookContext, type Hooks } from './hooks.js';
+import type { Observer } from '../observe/observe.js';
+import {
+  bufferResponse,
+  declaredMediaTypes,
+  isSuccessStatus,
+  parseRetryAfterMs,
+  readErrorBody,
+  readSuccessBody,
+  type ReadContext,
+} from '../transport/response.js';
+import { sendRequest } from '../transport/fetch-attempt.js';
+import type { Clock, PreparedRequest, RequestContext } from './descriptor.js';
+
+const DEFAULT_TIMEOUT_MS = 60_000;
+const MAX_REDIRECTS = 10;
+
+export interface AttemptDeps {
+  authenticator: Authenticator;
+  observer: Observer;
+  hooks: Hooks | undefined;
+  fetch: typeof fetch;
+  clock: Clock;
+  timeoutMs: number | undefined;
+  allowInsecureHttp: boolean;
+  maxResponseBytes: number;
+}
+
+/** How one logical request is sent: with the API's credentials, or (another origin) without any. */
+export interface AttemptPlan {
+  readonly prepared: PreparedRequest;
+  readonly ctx: RequestContext;
+  readonly call: RequestOptions;
+  readonly withCredentials: boolean;
+}
+
+export interface AttemptRunner {
+  /** Sends attempt number `attempt`; `extraHeaders` (conditional cache headers) go on top. */
+  run(plan: AttemptPlan, attempt: number, extraHeaders?: Headers): Promise<Response>;
+  /** The data of a success status, else throws the status's typed error. */
+  mapResponse<T>(response: Response, ctx: RequestContext, call: RequestOptions): Promise<T>;
+}
+
+export function createAttemptRunner(deps: AttemptDeps): AttemptRunner {
+  const { authenticator, observer, hooks, clock } = deps;
+
+  const readContext = (ctx: RequestContext): ReadContext => {
+    const op = ctx.operation;
+    return {
+      method: op.method,
+      pathTemplate: op.path,
+      requestId: ctx.requestId,
+      operation: op.id,
+      maxBytes: deps.maxResponseBytes,
+    };
+  };
+
+  async function send(plan: AttemptPlan, hookCtx: HookContext, extraHeaders: Headers | undefined): Promise<Response> {
+    const { prepared, ctx, call } = plan;
+    const request: PreparedRequest = {
+      method: prepared.method,
+      url: new URL(prepared.url),
+      headers: new Headers(prepared.headers),
+    };
+    extraHeaders?.forEach((value, name) => request.headers.set(name, value));
+    if (prepared.body !== undefined) request.body = prepared.body;
+    if (prepared.bodyBytes !== undefined) request.bodyBytes = prepared.bodyBytes;
+    if (plan.withCredentials) await authenticator.apply(request, ctx);
+    const body = request.body ?? null;
+    const streamed = body instanceof ReadableStream;
+    if (streamed && body.locked) {
+      throw new ValidationError(`${ctx.operation.method} ${ctx.operation.path}: a streamed request body cannot be sent twice`, {
+        requestId: ctx.requestId,
+        operation: ctx.operation.id,
+      });
+    }
+    const init: RequestInit & { duplex?: 'half' } = { method: request.method, headers: request.headers, body };
+    if (streamed) init.duplex = 'half';
+    const built = new Request(request.url, init);
+    const sent = await runRequestHooks(hooks, built, hookCtx);
+    const replayable = body instanceof Uint8Array || (typeof Blob !== 'undefined' && body instanceof Blob) || body === null;
+    return sendRequest(sent, {
+      fetch: (input) => deps.fetch(input),
+      clock,
+      timeoutMs: call.timeoutMs ?? deps.timeoutMs ?? DEFAULT_TIMEOUT_MS,
+      deadline: ctx.deadline,
+      signal: ctx.signal,
+      maxRedirects: MAX_REDIRECTS,
+      allowInsecureHttp: deps.allowInsecureHttp,
+      sensitiveHeaders: authenticator.sensitiveHeaders,
+      sensitiveQueryParams: authenticator.sensitiveQueryParams,
+      timeoutCoversBody: (response) => call.responseType !== 'stream' || !isSuccessStatus(ctx.operation, response.status),
+      replayBody: sent === built && replayable ? (body as Uint8Array<ArrayBuffer> | Blob | null) : undefined,
+      method: sent.method,
+      pathTemplate: ctx.operation.path,
+      requestId: ctx.requestId,
+      operation: ctx.operation.id,
+    });
+  }
+
+  return {
+    async run(plan, attempt, extraHeaders) {
+      const { ctx, call } = plan;
+      const hookCtx: HookContext = { ...ctx, attempt };
+      let response = await send(plan, hookCtx, extraHeaders);
+      if (response.status === 401 && plan.withCredentials && (await authenticator.onUnauthorized(ctx))) {
+        await response.body?.cancel().catch(() => undefined);
+        response = await send(plan, hookCtx, extraHeaders);
+      }
+      if (call.responseType !== 'stream' || !isSuccessStatus(ctx.operation, response.status)) {
+        response = await bufferResponse(response, readContext(ctx));
+      }
+      return runResponseHooks(hooks, response, hookCtx);
+    },
+
+    async mapResponse<T>(response: Response, ctx: RequestContext, call: RequestOptions): Promise<T> {
+      const op = ctx.operation;
+      const read = readContext(ctx);
+      if (isSuccessStatus(op, response.status)) {
+        const data = await readSuccessBody(response, declaredMediaTypes(op, response.status), call.responseType, read);
+        return transformResponse(op, response.status, data) as T;
+      }
+      const raw = await readErrorBody(response, read);
+      const ErrorClass = errorClassForStatus(response.status);
+      const message = formatHttpErrorMessage(op.method, op.path, response.status, response.statusText, raw);
+      // The error body takes the same form as success bodies (camelCase / Date when the client was generated so).
+      const body = transformResponse(op, response.status, raw);
+      // Error headers are redacted copies: an error may be logged or inspected (SECURITY-CASES 20).
+      const headers = observer.redactHeaders?.(response.headers) ?? response.headers;
+      const error = new ErrorClass(message, {
+        status: response.status,
+        headers,
+        body,
+        requestId: ctx.requestId,
+        operation: op.id,
+      });
+      if (error instanceof RateLimitError) error.retryAfterMs = parseRetryAfterMs(response.headers, clock.now());
+      throw error;
+    },
+  };
+}

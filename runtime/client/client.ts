@@ -1,0 +1,162 @@
+/**
+ * The client generated endpoint functions call: holds the options and runs each call through the
+ * pipeline — build URL, headers and body (request-prepare.ts) → response cache (client-cache.ts) →
+ * resilience (rate limit, breaker, retries) → per attempt: auth → onRequest hooks → transport →
+ * one re-send after a 401 the authenticator recovered from → onResponse hooks (client-attempt.ts)
+ * — then maps the status to data or a typed error. `paginate()` adds page-by-page iteration
+ * (client-pagination.ts).
+ */
+import { ApiPromise } from './api-promise.js';
+import { createAuthenticator, type AuthOptions } from '../auth/index.js';
+import { createAttemptRunner } from './attempt.js';
+import { createClientCache } from './cache-step.js';
+import { createPagedPromise, type PageRun, type PageTarget } from './pagination-step.js';
+import type { Client, ClientInternals, ClientOptions, RequestOptions } from './options.js';
+import { systemClock } from '../util/clock.js';
+import { ApiwrightError, attachRequestContext } from '../errors/errors.js';
+import { runErrorHooks } from './hooks.js';
+import { createObserver, type Observer } from '../observe/observe.js';
+import type { PagedPromise } from '../pagination/paged-promise.js';
+import { prepareRequest, resolveIdempotency, stripCredentials } from '../request/prepare.js';
+import { transformRequest } from '../transform/transform.js';
+import { createResilience } from '../resilience/resilience.js';
+import { abortErrorFor } from '../transport/fetch-attempt.js';
+import type { ApiDescriptor, OperationDescriptor, RequestContext } from './descriptor.js';
+import { createUuid } from '../util/uuid.js';
+
+export type { CacheOptions, Client, ClientInternals, ClientOptions, RequestOptions } from './options.js';
+
+const DEFAULT_MAX_RESPONSE_BYTES = 50 * 1024 * 1024;
+
+export function createRuntimeClient<TAuth extends object = AuthOptions>(
+  api: ApiDescriptor,
+  options: ClientOptions<TAuth> = {},
+  internals: ClientInternals = {},
+): Client {
+  const clock = options.clock ?? systemClock;
+  const callFetch: typeof fetch = (input, init) => (options.fetch ?? globalThis.fetch)(input, init);
+  const allowInsecureHttp = options.allowInsecureHttp === true;
+  // Auth warnings (e.g. the deprecated password grant) go to the client's logger when it has one;
+  // without a logger the authenticator's default (console.warn) keeps them visible.
+  const logTo: { log?: Observer['log'] } = {};
+  const warn = options.logger === undefined ? {} : { warn: (message: string) => logTo.log?.('warn', { message, event: 'auth' }) };
+  const authenticator =
+    internals.authenticator ??
+    createAuthenticator(api, options.auth as AuthOptions | undefined, { fetch: callFetch, clock, allowInsecureHttp, ...warn });
+  const observe = createObserver({
+    logger: options.logger,
+    level: options.logLevel,
+    onEvent: options.onEvent,
+    sensitiveHeaders: authenticator.sensitiveHeaders,
+    sensitiveQueryParams: authenticator.sensitiveQueryParams,
+  });
+  logTo.log = observe.log;
+  const resilience = createResilience(
+    {
+      retry: options.retry,
+      circuitBreaker: options.circuitBreaker,
+      rateLimit: options.rateLimit,
+      stateStore: options.stateStore,
+    },
+    { clock, random: options.random ?? Math.random, observer: observe },
+  );
+  const attempts = createAttemptRunner({
+    authenticator,
+    observer: observe,
+    hooks: options.hooks,
+    fetch: callFetch,
+    clock,
+    timeoutMs: options.timeoutMs,
+    allowInsecureHttp,
+    maxResponseBytes: options.maxResponseBytes ?? DEFAULT_MAX_RESPONSE_BYTES,
+  });
+  const cache = createClientCache(options.cache, clock, authenticator.sensitiveHeaders);
+  const requestIdHeader = options.requestIdHeader ?? 'X-Request-ID';
+
+  /** One logical request; `target` replaces its URL (a next page) and may forbid credentials. */
+  async function execute<T>(
+    op: OperationDescriptor,
+    params: object | undefined,
+    call: RequestOptions,
+    target?: PageTarget,
+  ): Promise<PageRun<T>> {
+    const started = clock.now();
+    const requestId =
+      call.requestId ?? (call.headers === undefined ? null : new Headers(call.headers).get(requestIdHeader)) ?? createUuid();
+    const idempotency = resolveIdempotency(op, params, call, options.idempotencyHeader);
+    const deadlineMs = call.deadlineMs ?? options.deadlineMs;
+    const ctx: RequestContext = {
+      operation: op,
+      requestId,
+      ...(idempotency === undefined ? {} : { idempotencyKey: idempotency.key }),
+      ...(call.signal === undefined ? {} : { signal: call.signal }),
+      ...(deadlineMs === undefined ? {} : { deadline: started + deadlineMs }),
+    };
+    try {
+      if (call.signal?.aborted === true)
+        throw abortErrorFor(call.signal, `${op.method} ${op.path}`, { requestId, operation: op.id });
+      // Opt-in transformation (camelCase names, Date values) back to the wire form; a no-op without `op.transform`.
+      const wireParams = transformRequest(op, params);
+      const prepared = await prepareRequest({
+        api,
+        options,
+        op,
+        params: wireParams,
+        call,
+        ctx,
+        requestIdHeader,
+        idempotencyHeader: idempotency?.header,
+        url: target?.url,
+      });
+      const withCredentials = target?.withCredentials ?? true;
+      if (!withCredentials) stripCredentials(prepared, authenticator.sensitiveHeaders, authenticator.sensitiveQueryParams);
+      // The URL as asked, before an API-key query parameter is added: pagination reads and resends it.
+      const url = new URL(prepared.url);
+      const plan = { prepared, ctx, call, withCredentials };
+      const response = await cache.run({
+        prepared,
+        use: call.cache,
+        identity: () => (withCredentials ? authenticator.identity(ctx) : Promise.resolve([])),
+        send: (conditional) =>
+          resilience.execute(ctx, { method: op.method, url: prepared.url }, (attempt) =>
+            attempts.run(plan, attempt, conditional),
+          ),
+      });
+      const data = await attempts.mapResponse<T>(response, ctx, call);
+      return { data, response, requestId, url };
+    } catch (thrown) {
+      // Attempts and outcomes are logged by the resilience loop; here only the error's final form is decided.
+      const error =
+        !(thrown instanceof ApiwrightError) && call.signal?.aborted === true
+          ? abortErrorFor(call.signal, `${op.method} ${op.path}`, { requestId, operation: op.id })
+          : thrown;
+      throw await runErrorHooks(options.hooks, attachRequestContext(error, requestId, op.id), ctx);
+    }
+  }
+
+  const publicOptions: ClientOptions<TAuth> = { ...options };
+  // Credentials stay reachable but out of console.log / util.inspect of the client.
+  if (Object.hasOwn(publicOptions, 'auth')) Object.defineProperty(publicOptions, 'auth', { enumerable: false });
+  Object.freeze(publicOptions);
+
+  return {
+    api,
+    options: publicOptions,
+    metrics: observe.metrics,
+    oauth: authenticator.oauth,
+    request<TData, TError = unknown>(
+      op: OperationDescriptor,
+      params: object | undefined,
+      call: RequestOptions = {},
+    ): ApiPromise<TData, TError> {
+      return new ApiPromise<TData, TError>(() => execute<TData>(op, params, call));
+    },
+    paginate<TPage, TItem, TError = unknown>(
+      op: OperationDescriptor,
+      params: object | undefined,
+      call: RequestOptions = {},
+    ): PagedPromise<TPage, TItem, TError> {
+      return createPagedPromise<TPage, TItem, TError>(op, (target) => execute<TPage>(op, params, call, target));
+    },
+  };
+}

@@ -1,0 +1,111 @@
+/**
+ * The shapes of the runtime client: what `createRuntimeClient` accepts (client-wide and per call)
+ * and what it returns to generated endpoint functions. The behaviour lives in client.ts.
+ */
+import type { ApiPromise } from './api-promise.js';
+import type { AuthOptions, Authenticator } from '../auth/index.js';
+import type { ResponseCacheOptions } from '../cache/cache.js';
+import type { Hooks } from './hooks.js';
+import type { LogLevel, Logger, MetricsSnapshot, ObserveEvent } from '../observe/observe.js';
+import type { PagedPromise } from '../pagination/paged-promise.js';
+import type { ResilienceOptions } from '../resilience/resilience.js';
+import type { ResponseType } from '../transport/response.js';
+import type { ApiDescriptor, Clock, OperationDescriptor } from './descriptor.js';
+
+/**
+ * The response cache's settings. TTL (`ttlMs`, default 5 minutes) applies only when a response
+ * states no freshness of its own; the client's clock is used.
+ */
+export type CacheOptions = Omit<ResponseCacheOptions, 'clock'>;
+
+export interface ClientOptions<TAuth = AuthOptions> {
+  /** Overrides the spec's servers, e.g. `https://sandbox.example.com/v1`. */
+  baseUrl?: string | undefined;
+  /** One key per security scheme (the scheme's name in camelCase). */
+  auth?: TAuth | undefined;
+  /** A custom fetch (tests, proxies, mutual TLS). Defaults to the global fetch, looked up per call. */
+  fetch?: typeof fetch | undefined;
+  /** Sent with every request. */
+  headers?: Record<string, string> | Headers | undefined;
+  userAgent?: string | undefined;
+  /** Per attempt, including reading the body (default 60 000). */
+  timeoutMs?: number | undefined;
+  /** Overall budget for a call across all attempts and waits. */
+  deadlineMs?: number | undefined;
+  retry?: ResilienceOptions['retry'];
+  circuitBreaker?: ResilienceOptions['circuitBreaker'];
+  rateLimit?: ResilienceOptions['rateLimit'];
+  /** Where circuit-breaker and rate-limiter state lives (share one across processes). Default: in memory. */
+  stateStore?: ResilienceOptions['stateStore'];
+  /**
+   * Private HTTP cache for GET and HEAD (RFC 9111): fresh answers without a request, stale ones
+   * revalidated with ETag / Last-Modified. Off by default; `true` uses the defaults.
+   */
+  cache?: boolean | CacheOptions | undefined;
+  /** Header carrying an idempotency key on every POST and PATCH, e.g. `Idempotency-Key`. */
+  idempotencyHeader?: string | undefined;
+  logger?: Logger | undefined;
+  /** Least severe level the logger receives. Default `info`. */
+  logLevel?: LogLevel | undefined;
+  /** Receives every attempt, retry, request, circuit and rate-limit event (already redacted). */
+  onEvent?: ((event: ObserveEvent) => void) | undefined;
+  hooks?: Hooks | undefined;
+  /** Allow plain http to hosts other than loopback. */
+  allowInsecureHttp?: boolean | undefined;
+  /** Refuse request bodies larger than this, before sending. */
+  maxRequestBytes?: number | undefined;
+  /** Stop reading responses larger than this (default 50 MiB). */
+  maxResponseBytes?: number | undefined;
+  /** Default `X-Request-ID`. */
+  requestIdHeader?: string | undefined;
+  /** Values for the server URL's `{variables}`; the spec's defaults fill the rest. */
+  serverVariables?: Record<string, string> | undefined;
+  /** Injected time source (tests). */
+  clock?: Clock | undefined;
+  /** Injected randomness for jitter (tests). */
+  random?: (() => number) | undefined;
+}
+
+export interface RequestOptions {
+  signal?: AbortSignal | undefined;
+  timeoutMs?: number | undefined;
+  deadlineMs?: number | undefined;
+  headers?: Record<string, string> | Headers | undefined;
+  idempotencyKey?: string | undefined;
+  requestId?: string | undefined;
+  /** How to read a success body; by default from its Content-Type. */
+  responseType?: ResponseType | undefined;
+  /** One of the operation's request media types; the spec's first by default. */
+  contentType?: string | undefined;
+  baseUrl?: string | undefined;
+  /** `false` bypasses the response cache for this call; `true` uses it even when the client's is off. */
+  cache?: boolean | undefined;
+}
+
+export interface Client {
+  readonly api: ApiDescriptor;
+  /** The options the client was created with (read-only; `auth` is not enumerable). */
+  readonly options: Readonly<ClientOptions<unknown>>;
+  readonly metrics: { snapshot(): MetricsSnapshot };
+  /** OAuth 2.0 helpers for app-driven flows (authorization URL, code exchange). */
+  readonly oauth: Authenticator['oauth'];
+  request<TData, TError = unknown>(
+    op: OperationDescriptor,
+    params: object | undefined,
+    options?: RequestOptions,
+  ): ApiPromise<TData, TError>;
+  /**
+   * Like `request()` (awaiting gives the first page), and async-iterable over every item of every
+   * page following `op.pagination`. See client-pagination.ts for operations without pagination.
+   */
+  paginate<TPage, TItem, TError = unknown>(
+    op: OperationDescriptor,
+    params: object | undefined,
+    options?: RequestOptions,
+  ): PagedPromise<TPage, TItem, TError>;
+}
+
+/** @internal Replaces pieces the client would otherwise build (tests; runtime modules). */
+export interface ClientInternals {
+  authenticator?: Authenticator;
+}

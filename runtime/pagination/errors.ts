@@ -1,0 +1,28 @@
+/**
+ * Errors of pagination: a server whose pages cannot be followed safely.
+ */
+import { ApiwrightError, type ApiwrightErrorInit } from '../errors/errors.js';
+
+/** A page could not be followed: items are not an array, a next link is not http(s), a relative link has no base. */
+export class PaginationError extends ApiwrightError {
+  override name = 'PaginationError';
+  override readonly code: string = 'PAGINATION_ERROR';
+}
+
+/** The server sent the same cursor or next link twice: following it would never end. */
+export class PaginationLoopError extends PaginationError {
+  override name = 'PaginationLoopError';
+  override readonly code: string = 'PAGINATION_LOOP';
+  /** How many pages had been read when the repeat was seen. */
+  readonly pagesRead: number;
+  constructor(message: string, init: ApiwrightErrorInit & { pagesRead: number }) {
+    super(message, init);
+    this.pagesRead = init.pagesRead;
+  }
+}
+
+export const isPaginationError = (value: unknown): value is PaginationError =>
+  value instanceof PaginationError ||
+  (typeof value === 'object' &&
+    value !== null &&
+    ['PaginationError', 'PaginationLoopError'].includes(String((value as { name?: unknown }).name)));

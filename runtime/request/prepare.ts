@@ -1,0 +1,146 @@
+/**
+ * Building one logical request before anything is sent: URL from the server and parameters, the
+ * Accept / User-Agent / Content-Type headers, header and cookie parameters, the encoded body (with
+ * `maxRequestBytes`), the request id and the idempotency key. Credentials are NOT added here: the
+ * authenticator applies them per attempt, so a retry or a cache key never sees a stale copy.
+ */
+import type { ClientOptions, RequestOptions } from '../client/options.js';
+import { formatUserAgent, isBrowserLike } from '../util/env.js';
+import { RequestTooLargeError, ValidationError } from '../errors/errors.js';
+import { serializeCookieParam, serializeHeaderParam } from './param-style.js';
+import { encodeRequestBody, limitUpload, pickMediaType } from './body.js';
+import { assertSecureUrl, buildRequestUrl, readParam, resolveBaseUrl } from './url.js';
+import { buildAcceptHeader } from '../transport/response.js';
+import type { ApiDescriptor, OperationDescriptor, PreparedRequest, RequestContext } from '../client/descriptor.js';
+import { createUuid } from '../util/uuid.js';
+
+/** Sets a header, turning the TypeError for an unsendable value into a ValidationError that quotes no value. */
+export function setHeader(headers: Headers, name: string, value: string): void {
+  try {
+    headers.set(name, value);
+  } catch {
+    // Headers rejects CR, LF and NUL (which would split the request) and characters outside Latin-1.
+    const issue = `header ${name} has a value that cannot be sent (line breaks or unsupported characters)`;
+    throw new ValidationError(issue, { issues: [{ field: name, issue }] });
+  }
+}
+
+export function mergeHeaders(target: Headers, source: Record<string, string> | Headers | undefined): void {
+  if (source === undefined) return;
+  new Headers(source).forEach((value, name) => setHeader(target, name, value));
+}
+
+export interface Idempotency {
+  header: string;
+  key: string;
+}
+
+/**
+ * The idempotency header and key of a call: the operation's declared header, or the client-wide
+ * one for POST and PATCH; the key from the call options, else the params, else a fresh UUID.
+ */
+export function resolveIdempotency(
+  op: OperationDescriptor,
+  params: object | undefined,
+  call: RequestOptions,
+  clientHeader: string | undefined,
+): Idempotency | undefined {
+  const clientWide = clientHeader !== undefined && (op.method === 'POST' || op.method === 'PATCH');
+  const header = op.idempotencyHeader ?? (clientWide ? clientHeader : undefined);
+  if (header === undefined) return undefined;
+  const declared = op.params.find((p) => p.in === 'header' && p.name.toLowerCase() === header.toLowerCase());
+  const fromParams = declared === undefined ? undefined : readParam(params, declared);
+  const key = call.idempotencyKey ?? (typeof fromParams === 'string' ? fromParams : undefined) ?? createUuid();
+  return { header, key };
+}
+
+export interface PrepareInput {
+  api: ApiDescriptor;
+  options: ClientOptions<unknown>;
+  op: OperationDescriptor;
+  params: object | undefined;
+  call: RequestOptions;
+  ctx: RequestContext;
+  requestIdHeader: string;
+  idempotencyHeader: string | undefined;
+  /** Replaces the URL built from the server and params (a next page of a paginated call). */
+  url?: URL | undefined;
+}
+
+/** The request every attempt starts from (without credentials). */
+export async function prepareRequest(input: PrepareInput): Promise<PreparedRequest> {
+  const { api, options, op, params, call, ctx } = input;
+  const allowInsecureHttp = options.allowInsecureHttp === true;
+  const url =
+    input.url ??
+    buildRequestUrl(
+      resolveBaseUrl(api, op, { baseUrl: call.baseUrl ?? options.baseUrl, serverVariables: options.serverVariables }),
+      op,
+      params,
+    );
+  assertSecureUrl(url, allowInsecureHttp);
+  const headers = new Headers({ Accept: buildAcceptHeader(op) });
+  if (!isBrowserLike()) setHeader(headers, 'User-Agent', options.userAgent ?? formatUserAgent(api));
+  const prepared: PreparedRequest = { method: op.method, url, headers };
+
+  const bodyKey = op.bodyKey ?? 'body';
+  const bodyValue =
+    params !== undefined && Object.hasOwn(params, bodyKey) ? (params as Record<string, unknown>)[bodyKey] : undefined;
+  if (op.body !== undefined && bodyValue !== undefined) {
+    if (op.method === 'GET' || op.method === 'HEAD')
+      throw new ValidationError(`${op.method} ${op.path}: fetch cannot send a body with ${op.method}`);
+    const encoded = await encodeRequestBody(bodyValue, pickMediaType(op.body, call.contentType), op.body.encoding);
+    if (encoded.contentType !== undefined) headers.set('Content-Type', encoded.contentType);
+    const limit = options.maxRequestBytes;
+    const tooLarge = (): RequestTooLargeError =>
+      new RequestTooLargeError(`${op.method} ${op.path}: request body exceeds maxRequestBytes (${limit} bytes)`, {
+        limitBytes: limit ?? 0,
+        requestId: ctx.requestId,
+        operation: op.id,
+      });
+    if (limit !== undefined && encoded.bytes !== undefined && encoded.bytes > limit) throw tooLarge();
+    prepared.body =
+      limit !== undefined && encoded.body instanceof ReadableStream ? limitUpload(encoded.body, limit, tooLarge) : encoded.body;
+    if (encoded.bytes !== undefined) prepared.bodyBytes = encoded.bytes;
+  } else if (op.body?.required === true) {
+    throw new ValidationError(`${op.method} ${op.path}: a request body is required`, {
+      operation: op.id,
+      issues: [{ field: 'body', issue: 'required' }],
+    });
+  }
+
+  mergeHeaders(headers, options.headers);
+  const cookies: string[] = [];
+  for (const param of op.params) {
+    if (param.in !== 'header' && param.in !== 'cookie') continue;
+    const value = readParam(params, param);
+    if (value === undefined) continue;
+    const asContent = param.contentType === undefined ? value : JSON.stringify(value);
+    if (param.in === 'header') setHeader(headers, param.name, serializeHeaderParam(asContent, param.explode));
+    else cookies.push(...serializeCookieParam(param.name, asContent, param.explode));
+  }
+  if (cookies.length > 0)
+    setHeader(headers, 'Cookie', [headers.get('Cookie'), ...cookies].filter((c) => c !== null && c !== '').join('; '));
+  mergeHeaders(headers, call.headers);
+  setHeader(headers, input.requestIdHeader, ctx.requestId);
+  if (input.idempotencyHeader !== undefined && ctx.idempotencyKey !== undefined)
+    setHeader(headers, input.idempotencyHeader, ctx.idempotencyKey);
+  return prepared;
+}
+
+/** Header names that always carry credentials, whatever the spec declares (Fetch's CORS-unsafe set). */
+const ALWAYS_SENSITIVE_HEADERS = ['authorization', 'cookie', 'proxy-authorization'];
+
+/**
+ * Removes every credential from a request bound for another origin: the always-sensitive headers,
+ * the spec's API-key headers and API-key query parameters (SECURITY-CASES 18).
+ */
+export function stripCredentials(
+  request: PreparedRequest,
+  sensitiveHeaders: readonly string[],
+  sensitiveQueryParams: readonly string[],
+): void {
+  for (const name of [...ALWAYS_SENSITIVE_HEADERS, ...sensitiveHeaders]) request.headers.delete(name);
+  const query = new Set(sensitiveQueryParams.map((name) => name.toLowerCase()));
+  for (const key of [...request.url.searchParams.keys()]) if (query.has(key.toLowerCase())) request.url.searchParams.delete(key);
+}

@@ -1,0 +1,240 @@
+/**
+ * Reading responses: which statuses are success for an operation, the Accept header it sends, and
+ * the body as the declared or actual media type — bounded by `maxResponseBytes`, never partial.
+ */
+import { concatBytes } from '../util/bytes.js';
+import { snippetOf } from '../errors/error-format.js';
+import { ParseError, ResponseTooLargeError } from '../errors/errors.js';
+import { isJsonMediaType } from '../request/body.js';
+import type { OperationDescriptor } from '../client/descriptor.js';
+
+export type ResponseType = 'json' | 'text' | 'blob' | 'arrayBuffer' | 'stream';
+
+/** What error messages from this module name. */
+export interface ReadContext {
+  readonly method: string;
+  readonly pathTemplate: string;
+  readonly requestId: string;
+  readonly operation: string;
+  readonly maxBytes: number;
+}
+
+function isSuccessKey(key: string): boolean {
+  return /^[123](?:\d\d|XX)$/i.test(key);
+}
+
+/**
+ * The responses entry that applies to a status: the exact code, then the `2XX`-style range, then
+ * `default` (OAS 3.1.1 §4.8.16 Responses Object).
+ */
+export function declaredMediaTypes(op: OperationDescriptor, status: number): readonly string[] | undefined {
+  const exact = op.responses[String(status)];
+  if (exact !== undefined) return exact;
+  const range = op.responses[`${Math.floor(status / 100)}XX`] ?? op.responses[`${Math.floor(status / 100)}xx`];
+  return range ?? op.responses['default'];
+}
+
+/** Any 2xx is success; so is a 1xx/3xx the operation declares (e.g. `304`). */
+export function isSuccessStatus(op: OperationDescriptor, status: number): boolean {
+  if (status >= 200 && status <= 299) return true;
+  if (status >= 400) return false;
+  return op.responses[String(status)] !== undefined || op.responses[`${Math.floor(status / 100)}XX`] !== undefined;
+}
+
+/** Success media types first, then error ones at a lower q-value (RFC 9110 §12.5.1), deduplicated. */
+export function buildAcceptHeader(op: OperationDescriptor): string {
+  const seen = new Set<string>();
+  const parts: string[] = [];
+  const add = (mediaType: string, q: string): void => {
+    const key = mediaType.trim().toLowerCase();
+    if (key === '' || seen.has(key)) return;
+    seen.add(key);
+    parts.push(q === '' ? mediaType.trim() : `${mediaType.trim()};q=${q}`);
+  };
+  const entries = Object.entries(op.responses);
+  for (const [key, types] of entries) if (isSuccessKey(key)) for (const t of types) add(t, '');
+  for (const [key, types] of entries) if (!isSuccessKey(key)) for (const t of types) add(t, parts.length === 0 ? '' : '0.9');
+  return parts.length === 0 ? 'application/json, */*;q=0.8' : parts.join(', ');
+}
+
+/** Retry-After as milliseconds from `now` (RFC 9110 §10.2.3): delta-seconds or an HTTP-date. */
+export function parseRetryAfterMs(headers: Headers, now: number): number | undefined {
+  const raw = headers.get('retry-after')?.trim();
+  if (raw === undefined || raw === '') return undefined;
+  if (/^\d+$/.test(raw)) return Number(raw) * 1000;
+  // An HTTP-date (RFC 9110 §5.6.7) always names a month; Date.parse alone would read "-5" as a year.
+  const date = /[a-z]{3}/i.test(raw) ? Date.parse(raw) : Number.NaN;
+  return Number.isNaN(date) ? undefined : Math.max(0, date - now);
+}
+
+function hasEmptyBody(response: Response, method: string): boolean {
+  return (
+    method === 'HEAD' ||
+    response.status === 204 ||
+    response.status === 205 ||
+    response.status === 304 ||
+    response.headers.get('content-length') === '0' ||
+    response.body === null
+  );
+}
+
+function tooLarge(ctx: ReadContext, status: number): ResponseTooLargeError {
+  return new ResponseTooLargeError(
+    `${ctx.method} ${ctx.pathTemplate}: response body exceeds maxResponseBytes (${ctx.maxBytes} bytes)`,
+    { status, limitBytes: ctx.maxBytes, requestId: ctx.requestId, operation: ctx.operation },
+  );
+}
+
+/** Rejects early on a declared size over the limit, releasing the connection. */
+function checkDeclaredLength(response: Response, ctx: ReadContext): void {
+  const declared = Number(response.headers.get('content-length') ?? Number.NaN);
+  if (Number.isFinite(declared) && declared > ctx.maxBytes) {
+    void response.body?.cancel().catch(() => undefined);
+    throw tooLarge(ctx, response.status);
+  }
+}
+
+/** The body stream, erroring (and cancelling the source) once it passes the limit. */
+export function limitStream(response: Response, ctx: ReadContext): ReadableStream<Uint8Array> | null {
+  checkDeclaredLength(response, ctx);
+  const source = response.body;
+  if (source === null) return null;
+  const reader = source.getReader();
+  let seen = 0;
+  return new ReadableStream<Uint8Array>({
+    async pull(controller) {
+      const { done, value } = await reader.read();
+      if (done) {
+        controller.close();
+        return;
+      }
+      seen += value.byteLength;
+      if (seen > ctx.maxBytes) {
+        await reader.cancel().catch(() => undefined);
+        controller.error(tooLarge(ctx, response.status));
+        return;
+      }
+      controller.enqueue(value);
+    },
+    cancel: (reason) => reader.cancel(reason),
+  });
+}
+
+/** Reads the whole body into memory, stopping at the limit. */
+export async function readBytes(response: Response, ctx: ReadContext): Promise<Uint8Array<ArrayBuffer>> {
+  const stream = limitStream(response, ctx);
+  if (stream === null) return new Uint8Array(0);
+  const reader = stream.getReader();
+  const chunks: Uint8Array[] = [];
+  let total = 0;
+  for (;;) {
+    const { done, value } = await reader.read();
+    if (done) break;
+    chunks.push(value);
+    total += value.byteLength;
+  }
+  return concatBytes(chunks, total);
+}
+
+/**
+ * Reads the body inside the attempt, so a reset or stall mid-body fails the attempt (and can be
+ * retried) and the attempt's timeout covers it. An error status with an oversized body keeps its
+ * status and loses the body; a success with one fails with ResponseTooLargeError.
+ */
+export async function bufferResponse(response: Response, ctx: ReadContext): Promise<Response> {
+  if (response.body === null) return response;
+  let bytes: Uint8Array<ArrayBuffer>;
+  try {
+    bytes = await readBytes(response, ctx);
+  } catch (error) {
+    if (!(error instanceof ResponseTooLargeError) || response.status < 400) throw error;
+    bytes = new Uint8Array(0);
+  }
+  const headers = new Headers(response.headers);
+  headers.set('content-length', String(bytes.byteLength));
+  const copy = new Response(bytes, { status: response.status, statusText: response.statusText, headers });
+  Object.defineProperty(copy, 'url', { value: response.url });
+  Object.defineProperty(copy, 'redirected', { value: response.redirected });
+  return copy;
+}
+
+function contentTypeOf(response: Response): string {
+  return response.headers.get('content-type')?.trim() ?? '';
+}
+
+function isTextual(contentType: string): boolean {
+  return /^text\/|^application\/(?:[^;\s]*\+)?(?:xml|yaml|x-yaml|x-www-form-urlencoded|javascript|x-ndjson|graphql)\b/i.test(
+    contentType,
+  );
+}
+
+const decoder = new TextDecoder();
+
+/** Parses JSON text; HTML where JSON was expected and invalid JSON are ParseErrors with a snippet. */
+export function parseJsonText(textBody: string, response: Response, ctx: ReadContext): unknown {
+  if (textBody.trim() === '') return undefined;
+  const init = { status: response.status, snippet: snippetOf(textBody), requestId: ctx.requestId, operation: ctx.operation };
+  const where = `${ctx.method} ${ctx.pathTemplate} returned ${response.status}`;
+  if (/^\s*</.test(textBody)) throw new ParseError(`${where} with HTML or XML where JSON was expected`, init);
+  try {
+    return JSON.parse(textBody) as unknown;
+  } catch (cause) {
+    throw new ParseError(`${where} with invalid JSON`, { ...init, cause });
+  }
+}
+
+/**
+ * The success body: per `responseType` when given, else by the response's Content-Type (JSON, text,
+ * else Blob), falling back to the declared media types when the server sent none.
+ */
+export async function readSuccessBody(
+  response: Response,
+  declared: readonly string[] | undefined,
+  responseType: ResponseType | undefined,
+  ctx: ReadContext,
+): Promise<unknown> {
+  if (hasEmptyBody(response, ctx.method)) {
+    await response.body?.cancel().catch(() => undefined);
+    if (responseType === 'blob') return new Blob([]);
+    if (responseType === 'arrayBuffer') return new ArrayBuffer(0);
+    if (responseType === 'text') return '';
+    return undefined;
+  }
+  if (responseType === 'stream') return limitStream(response, ctx);
+  const contentType = contentTypeOf(response);
+  const declaresJson = declared?.some(isJsonMediaType) ?? false;
+  const bytes = await readBytes(response, ctx);
+  if (responseType === 'arrayBuffer') return bytes.buffer;
+  if (responseType === 'blob') return new Blob([bytes], { type: contentType });
+  const textBody = (): string => decoder.decode(bytes);
+  if (responseType === 'text') return textBody();
+  if (responseType === 'json' || isJsonMediaType(contentType)) return parseJsonText(textBody(), response, ctx);
+  if (declaresJson && (contentType === '' || /^text\/html\b/i.test(contentType))) return parseJsonText(textBody(), response, ctx);
+  if (isTextual(contentType) || (contentType === '' && declared?.some(isTextual) === true)) return textBody();
+  return new Blob([bytes], { type: contentType });
+}
+
+/**
+ * The error body for an ApiError: JSON when it parses, else text; `undefined` when it is too large.
+ * An unreadable error body never hides the status, so parse failures are not thrown here.
+ */
+export async function readErrorBody(response: Response, ctx: ReadContext): Promise<unknown> {
+  if (hasEmptyBody(response, ctx.method)) return undefined;
+  let bytes: Uint8Array;
+  try {
+    bytes = await readBytes(response, ctx);
+  } catch (error) {
+    if (error instanceof ResponseTooLargeError) return undefined;
+    throw error;
+  }
+  const textBody = decoder.decode(bytes);
+  if (textBody.trim() === '') return undefined;
+  if (isJsonMediaType(contentTypeOf(response)) || /^\s*[[{]/.test(textBody)) {
+    try {
+      return JSON.parse(textBody) as unknown;
+    } catch {
+      return textBody;
+    }
+  }
+  return textBody;
+}

@@ -1,0 +1,47 @@
+/**
+ * The real clock: wall time from `Date.now()` and an abortable `setTimeout` sleep.
+ * Tests inject a fake `Clock` instead (runtime/types.ts), so no timing rule needs a real sleep.
+ */
+import type { Clock } from '../client/descriptor.js';
+
+/** setTimeout fires at once for delays above 2^31 − 1 ms (HTML timers spec), so longer sleeps are chained. */
+const MAX_TIMER_MS = 2_147_483_647;
+
+/** Resolves after `ms` milliseconds, or rejects with `signal.reason` as soon as the signal aborts. */
+export function sleepFor(ms: number, signal?: AbortSignal): Promise<void> {
+  return new Promise<void>((resolve, reject) => {
+    if (signal?.aborted) {
+      // eslint-disable-next-line @typescript-eslint/prefer-promise-reject-errors -- the Clock contract rejects with the signal's own reason
+      reject(signal.reason);
+      return;
+    }
+    let remaining = Math.max(0, Number.isFinite(ms) ? ms : MAX_TIMER_MS);
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    const onAbort = (): void => {
+      if (timer !== undefined) clearTimeout(timer);
+      // eslint-disable-next-line @typescript-eslint/prefer-promise-reject-errors -- the Clock contract rejects with the signal's own reason
+      reject(signal?.reason);
+    };
+    const arm = (): void => {
+      const step = Math.min(remaining, MAX_TIMER_MS);
+      remaining -= step;
+      timer = setTimeout(() => {
+        if (remaining > 0) {
+          arm();
+          return;
+        }
+        signal?.removeEventListener('abort', onAbort);
+        resolve();
+      }, step);
+    };
+    signal?.addEventListener('abort', onAbort, { once: true });
+    arm();
+  });
+}
+
+/** Creates the clock the runtime uses unless one is injected. */
+export function createSystemClock(): Clock {
+  return { now: () => Date.now(), sleep: sleepFor };
+}
+
+export const systemClock: Clock = createSystemClock();
