@@ -18,6 +18,11 @@ export interface StateStore {
    * When a store lacks it, `updateState` serializes updates per key within this process only.
    */
   update?(key: string, fn: (current: unknown) => unknown, ttlMs?: number): Promise<unknown>;
+  /**
+   * Stores `value` only when `key` holds nothing, atomically (Redis: `SET key value PX ttl NX`), and
+   * says whether it did. Webhook replay protection records seen message ids with it.
+   */
+  setIfAbsent?(key: string, value: unknown, ttlMs: number): Promise<boolean>;
 }
 
 export interface MemoryStateStoreOptions {
@@ -70,6 +75,11 @@ export function createMemoryStateStore(options: MemoryStateStoreOptions = {}): S
     get: (key) => Promise.resolve(read(key)),
     set: (key, value, ttlMs) => Promise.resolve(write(key, value, ttlMs)),
     delete: (key) => Promise.resolve(void entries.delete(key)),
+    setIfAbsent: (key, value, ttlMs) => {
+      if (read(key) !== undefined) return Promise.resolve(false);
+      write(key, value, ttlMs);
+      return Promise.resolve(true);
+    },
     // No `await` between read and write: nothing else can run in between, so the update is atomic.
     // A throw inside `fn` rejects the promise (executor semantics).
     update: (key, fn, ttlMs) =>
