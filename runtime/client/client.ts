@@ -83,7 +83,7 @@ export function createRuntimeClient<TAuth extends object = AuthOptions>(
     const started = clock.now();
     const requestId =
       call.requestId ?? (call.headers === undefined ? null : new Headers(call.headers).get(requestIdHeader)) ?? createUuid();
-    const idempotency = resolveIdempotency(op, params, call, options.idempotencyHeader);
+    const idempotency = resolveIdempotency(op, params, call, options.idempotencyHeader, options.idempotency);
     const deadlineMs = call.deadlineMs ?? options.deadlineMs;
     const ctx: RequestContext = {
       operation: op,

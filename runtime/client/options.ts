@@ -10,6 +10,7 @@ import type { LogLevel, Logger, MetricsSnapshot, ObserveEvent } from '../observe
 import type { PagedPromise } from '../pagination/paged-promise.js';
 import type { ResilienceOptions } from '../resilience/resilience.js';
 import type { ResponseType } from '../transport/response.js';
+import type { IdempotencyPolicy } from '../request/prepare.js';
 import type { ApiDescriptor, Clock, OperationDescriptor } from './descriptor.js';
 
 /**
@@ -44,6 +45,12 @@ export interface ClientOptions<TAuth = AuthOptions> {
   cache?: boolean | CacheOptions | undefined;
   /** Header carrying an idempotency key on every POST and PATCH, e.g. `Idempotency-Key`. */
   idempotencyHeader?: string | undefined;
+  /**
+   * Which calls get an idempotency key (reused on every retry, so a retried POST has one effect):
+   * `'declared'` (default) where the spec declares the header; `'unsafe-methods'` every POST and
+   * PATCH too (the default when `idempotencyHeader` is set); `false` none.
+   */
+  idempotency?: IdempotencyPolicy | undefined;
   logger?: Logger | undefined;
   /** Least severe level the logger receives. Default `info`. */
   logLevel?: LogLevel | undefined;
