@@ -179,3 +179,11 @@ export type {
 // Opt-in data transformation (generated with `naming: 'camelCase'` / `dates: 'Date'`).
 export { fromWire, toWire } from './transform/transform.js';
 export type { OperationTransform, PropShape, Shape, ShapeTable } from './transform/transform.js';
+
+// Streams: server-sent events and JSON Lines, read as they arrive.
+export type { EventStream, JsonLinesStream, StreamDecoding, StreamOptions } from './client/stream-step.js';
+export type { ServerSentEvent } from './transport/event-stream.js';
+export type { ReconnectOptions } from './transport/event-stream-reconnect.js';
+export { parseEventStream } from './transport/event-stream.js';
+export { parseJsonLines } from './transport/json-lines.js';
+export type { IdempotencyPolicy } from './request/prepare.js';

@@ -11,6 +11,7 @@ import type { PagedPromise } from '../pagination/paged-promise.js';
 import type { ResilienceOptions } from '../resilience/resilience.js';
 import type { ResponseType } from '../transport/response.js';
 import type { IdempotencyPolicy } from '../request/prepare.js';
+import type { StreamDecoding, StreamOptions } from './stream-step.js';
 import type { ApiDescriptor, Clock, OperationDescriptor } from './descriptor.js';
 
 /**
@@ -110,6 +111,16 @@ export interface Client {
     params: object | undefined,
     options?: RequestOptions,
   ): PagedPromise<TPage, TItem, TError>;
+  /**
+   * A streamed success response (`text/event-stream` or JSON Lines) as an async iterable, read as it
+   * arrives: events (`ServerSentEvent<T>`) or JSON Lines values, decoded per `decoding`.
+   */
+  stream<T>(
+    op: OperationDescriptor,
+    params: object | undefined,
+    options?: StreamOptions,
+    decoding?: StreamDecoding,
+  ): AsyncIterable<T>;
 }
 
 /** @internal Replaces pieces the client would otherwise build (tests; runtime modules). */
