@@ -171,3 +171,20 @@ export type {
 // Opt-in data transformation (generated with `naming: 'camelCase'` / `dates: 'Date'`).
 export { fromWire, toWire } from './transform/transform.js';
 export type { OperationTransform, PropShape, Shape, ShapeTable } from './transform/transform.js';
+
+// Shared state across replicas: a Redis-backed StateStore (rate limit, breaker, retry budget, OAuth tokens, cache, replay ids).
+export { redisStore } from './stores/redis-store.js';
+export type { RedisStateStore, RedisStoreOptions } from './stores/redis-store.js';
+export { fromIoredis, fromNodeRedis } from './stores/redis-client.js';
+export type { IoredisLike, NodeRedisLike, RedisClientLike } from './stores/redis-client.js';
+export { sharedStateOf } from './stores/shared-state.js';
+export type {
+  SharedBreaker,
+  SharedLock,
+  SharedRateLimit,
+  SharedRetryBudget,
+  SharedState,
+  SharedStateStore,
+  StateStoreNotice,
+} from './stores/shared-state.js';
+export type { StoreStats } from './stores/store-guard.js';

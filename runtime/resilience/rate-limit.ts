@@ -20,6 +20,7 @@ import { AbortError, RateLimitError, TimeoutError } from '../errors/errors.js';
 import { readRateLimitHeaders, readServerWaitMs } from './retry-after.js';
 import { isRecord, readNumber, updateState, type StateStore } from './state-store.js';
 import type { Clock } from '../client/descriptor.js';
+import { sharedStateOf } from '../stores/shared-state.js';
 
 export interface RateLimitOptions {
   /** Sustained rate. Without it there is no bucket, only learned pauses. */
@@ -105,6 +106,9 @@ export function createRateLimiter(options: RateLimitOptions, deps: RateLimiterDe
 
   /** Takes a token if one is free; otherwise says how long until the head of the queue may go. */
   const take = async (key: string): Promise<number> => {
+    // Shared store (runtime/stores): one atomic GCRA script per take, so the fleet holds the rate.
+    const sharedWaitMs = await sharedStateOf(deps.store)?.rateLimit?.take(key, interval, burst);
+    if (sharedWaitMs !== undefined) return sharedWaitMs;
     const now = deps.clock.now();
     let waitMs = 0;
     await updateState(deps.store, storeKey(key), (value) => {
@@ -248,10 +252,13 @@ export function createRateLimiter(options: RateLimitOptions, deps: RateLimiterDe
       if (quota.remaining === 0 && quota.resetInMs !== undefined) pauseMs = quota.resetInMs;
       if (status === 429) pauseMs = Math.max(pauseMs, readServerWaitMs(headers, status, now) ?? 0);
       if (pauseMs <= 0) return;
-      await updateState(deps.store, storeKey(key), (value) => {
-        const current = read(value, now);
-        return { ...current, pausedUntil: Math.max(current.pausedUntil, now + pauseMs) };
-      });
+      // Shared store (runtime/stores): the pause reaches every replica; local state otherwise.
+      const shared = await sharedStateOf(deps.store)?.rateLimit?.pause(key, pauseMs);
+      if (shared === undefined)
+        await updateState(deps.store, storeKey(key), (value) => {
+          const current = read(value, now);
+          return { ...current, pausedUntil: Math.max(current.pausedUntil, now + pauseMs) };
+        });
       queues.get(key)?.wake?.abort();
     },
   };
