@@ -11,24 +11,31 @@ local now = tonumber(t[1]) * 1000 + math.floor(tonumber(t[2]) / 1000)
 `;
 
 /**
- * GCRA (the generic cell rate algorithm) take. KEYS[1]: hash {t: theoretical arrival time, p: paused
- * until}. ARGV: intervalMs (0 = no bucket), burst. Returns 0 when a slot was taken, else the ms to
- * wait (nothing taken). At most burst + W / interval slots are taken in any window of W ms.
+ * GCRA (the generic cell rate algorithm) reservation. KEYS[1]: hash {t: theoretical arrival time,
+ * p: paused until}. ARGV: intervalMs (0 = no bucket, only pauses), burst, maxWaitMs. Reserves the
+ * next free slot and returns the ms until it (0 = go now); when that is beyond maxWaitMs, reserves
+ * nothing and returns minus the wait. One script per acquire, and a reserved slot is never lost to
+ * another replica, so N replicas together take at most burst + W / interval slots in W ms.
  */
-export const RATE_TAKE = `${NOW}
-local paused = tonumber(redis.call('HGET', KEYS[1], 'p')) or 0
-if now < paused then return math.ceil(paused - now) end
+export const RATE_RESERVE = `${NOW}
 local interval = tonumber(ARGV[1])
-if interval <= 0 then return 0 end
 local burst = tonumber(ARGV[2])
-local tat = tonumber(redis.call('HGET', KEYS[1], 't')) or now
-if tat < now then tat = now end
-local allowAt = tat + interval - burst * interval
-if now < allowAt then return math.max(1, math.ceil(allowAt - now)) end
+local maxWait = tonumber(ARGV[3])
+local paused = tonumber(redis.call('HGET', KEYS[1], 'p')) or 0
+local start = math.max(now, paused)
+if interval <= 0 then
+  local wait = start - now
+  if wait > maxWait then return -math.max(1, math.ceil(wait)) end
+  return math.ceil(wait)
+end
+local tat = tonumber(redis.call('HGET', KEYS[1], 't')) or start
+if tat < start then tat = start end
+local wait = math.max(start, tat + interval - burst * interval) - now
+if wait > maxWait then return -math.max(1, math.ceil(wait)) end
 tat = tat + interval
 redis.call('HSET', KEYS[1], 't', string.format('%.3f', tat))
 redis.call('PEXPIRE', KEYS[1], math.ceil(math.max(tat, paused) - now) + 1000)
-return 0
+return math.ceil(wait)
 `;
 
 /** A learned pause. KEYS[1]: the limiter hash. ARGV: pauseMs. Never shortens a longer pause. */

@@ -7,7 +7,7 @@ import { createMemoryCacheStore, type CacheStore } from '../cache/store.js';
 import { createMemoryTokenStore, type TokenStore } from '../auth/token-store.js';
 import type { CircuitState } from '../observe/observe.js';
 import { decodeCacheEntry, encodeCacheEntry, type TokenCodec } from './codec.js';
-import { BREAKER_ACQUIRE, BREAKER_RECORD, BUDGET_REFILL, BUDGET_SPEND, LOCK_RELEASE, RATE_PAUSE, RATE_TAKE } from './lua.js';
+import { BREAKER_ACQUIRE, BREAKER_RECORD, BUDGET_REFILL, BUDGET_SPEND, LOCK_RELEASE, RATE_PAUSE, RATE_RESERVE } from './lua.js';
 import type { RedisClientLike, ScriptRunner } from './redis-client.js';
 import type {
   SharedBreaker,
@@ -36,9 +36,13 @@ const valueOf = <T>(result: GuardResult<T>): T | undefined => (result.ok ? resul
 
 export function createSharedRateLimit({ scripts, call, keyOf }: SharedParts): SharedRateLimit {
   return {
-    async take(key, intervalMs, burst) {
-      const args = [String(Math.max(0, intervalMs)), String(Number.isFinite(burst) ? Math.max(1, burst) : 1)];
-      const reply = valueOf(await call('rateLimit.take', () => scripts.run(RATE_TAKE, [keyOf('rl', key)], args)));
+    async reserve(key, intervalMs, burst, maxWaitMs) {
+      const args = [
+        String(Math.max(0, intervalMs)),
+        String(Number.isFinite(burst) ? Math.max(1, burst) : 1),
+        String(Number.isFinite(maxWaitMs) ? Math.max(0, Math.floor(maxWaitMs)) : 2 ** 40),
+      ];
+      const reply = valueOf(await call('rateLimit.reserve', () => scripts.run(RATE_RESERVE, [keyOf('rl', key)], args)));
       return typeof reply === 'number' ? reply : undefined;
     },
     async pause(key, pauseMs) {

@@ -16,10 +16,11 @@ import type { StateStore } from '../resilience/state-store.js';
 /** A distributed GCRA per key, plus pauses learned from 429 / Retry-After / RateLimit-* answers. */
 export interface SharedRateLimit {
   /**
-   * Takes one slot: 0 when taken, else the ms until one could be (nothing taken). `intervalMs` 0
-   * means no bucket (only pauses apply); `burst` slots may be taken at once after idling.
+   * Reserves the next slot: the ms until it (0: go now), or minus the wait when that exceeds
+   * `maxWaitMs` (nothing reserved). `intervalMs` 0 means no bucket, only pauses; `burst` slots may
+   * be taken at once after idling.
    */
-  take(key: string, intervalMs: number, burst: number): Promise<number | undefined>;
+  reserve(key: string, intervalMs: number, burst: number, maxWaitMs: number): Promise<number | undefined>;
   /** Pauses the key for every replica for `pauseMs` (never shortens a longer pause). */
   pause(key: string, pauseMs: number): Promise<true | undefined>;
 }
@@ -74,7 +75,7 @@ export interface SharedLock {
 /** What the store reports about itself (the client turns it into `stateStore` events). */
 export interface StateStoreNotice {
   status: 'fallback' | 'restored';
-  /** The store operation that failed or succeeded again, e.g. `rateLimit.take`. */
+  /** The store operation that failed or succeeded again, e.g. `rateLimit.reserve`. */
   operation: string;
   /** Why it failed (error name and message, or `timeout after N ms`); no key or value. */
   reason?: string;

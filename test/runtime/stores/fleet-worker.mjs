@@ -40,7 +40,8 @@ const commands = {
       // Fail fast while Redis is away: commands are not queued for the reconnect.
       redis = new Redis(redisPort, '127.0.0.1', { maxRetriesPerRequest: 1, retryStrategy: () => 50, lazyConnect: false });
       redis.on('error', () => undefined);
-      store = runtime.redisStore(runtime.fromIoredis(redis), storeOptions ?? {});
+      // A generous store timeout: the test machine is shared and slow; fallbacks are tested elsewhere.
+      store = runtime.redisStore(runtime.fromIoredis(redis), { operationTimeoutMs: 5000, ...storeOptions });
     }
     client = runtime.createRuntimeClient(api(baseUrl, tokenUrl), {
       ...options,
@@ -57,10 +58,13 @@ const commands = {
     const before = store?.stats.roundTrips ?? 0;
     const outcomes = await Promise.all(
       Array.from({ length: count }, () =>
-        client.request(op(path), undefined).withResponse().then(
-          ({ response }) => response.status,
-          (error) => outcomeOf(error),
-        ),
+        client
+          .request(op(path), undefined)
+          .withResponse()
+          .then(
+            ({ response }) => response.status,
+            (error) => outcomeOf(error),
+          ),
       ),
     );
     return { outcomes, roundTrips: (store?.stats.roundTrips ?? 0) - before };
