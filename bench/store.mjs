@@ -42,9 +42,13 @@ const ping = (port) =>
 
 async function startRedis() {
   const port = await freePort();
-  const child = spawn('/usr/bin/redis-server', ['--port', String(port), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no'], {
-    stdio: 'ignore',
-  });
+  const child = spawn(
+    '/usr/bin/redis-server',
+    ['--port', String(port), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no'],
+    {
+      stdio: 'ignore',
+    },
+  );
   for (let i = 0; i < 100 && !(await ping(port)); i += 1) await new Promise((r) => setTimeout(r, 50));
   return { port, stop: () => child.kill('SIGTERM') };
 }
@@ -55,7 +59,14 @@ const median = (values) => [...values].sort((a, b) => a - b)[Math.floor(values.l
 async function main() {
   const dir = mkdtempSync(path.join(tmpdir(), 'apiwright-bench-store-'));
   const bundle = path.join(dir, 'runtime.mjs');
-  await build({ entryPoints: [path.join(root, 'runtime/index.ts')], bundle: true, format: 'esm', platform: 'neutral', outfile: bundle, logLevel: 'silent' });
+  await build({
+    entryPoints: [path.join(root, 'runtime/index.ts')],
+    bundle: true,
+    format: 'esm',
+    platform: 'neutral',
+    outfile: bundle,
+    logLevel: 'silent',
+  });
   const runtime = await import(bundle);
   const api = createServer((_req, res) => {
     res.writeHead(200, { 'content-type': 'application/json', 'content-length': '2' });
@@ -67,7 +78,14 @@ async function main() {
   const ioredis = new Redis(redis.port, '127.0.0.1');
   const nodeRedis = await createNodeRedis({ url: `redis://127.0.0.1:${redis.port}` }).connect();
 
-  const descriptor = { title: 'Bench', version: '1', envPrefix: 'BENCH', servers: [{ url: origin }], security: [], securitySchemes: {} };
+  const descriptor = {
+    title: 'Bench',
+    version: '1',
+    envPrefix: 'BENCH',
+    servers: [{ url: origin }],
+    security: [],
+    securitySchemes: {},
+  };
   const op = { id: 'get', method: 'GET', path: '/thing', params: [], responses: { 200: ['application/json'] } };
   const stores = {
     memory: () => undefined,
@@ -99,12 +117,19 @@ async function main() {
   }
 
   const base = results.memory;
-  console.log(`bench:store — ${CALLS} sequential calls × ${ROUNDS} rounds, medians (limiter with a bucket, breaker, retry budget on)`);
+  console.log(
+    `bench:store — ${CALLS} sequential calls × ${ROUNDS} rounds, medians (limiter with a bucket, breaker, retry budget on)`,
+  );
   for (const [name, r] of Object.entries(results)) {
     const p50 = median(r.p50);
     const p99 = median(r.p99);
-    const added = name === 'memory' ? '' : `  added p50 ${(p50 - median(base.p50)).toFixed(3)} ms, p99 ${(p99 - median(base.p99)).toFixed(3)} ms`;
-    console.log(`${name.padEnd(20)} p50 ${p50.toFixed(3)} ms  p99 ${p99.toFixed(3)} ms  Redis round trips/call ${median(r.trips).toFixed(2)}${added}`);
+    const added =
+      name === 'memory'
+        ? ''
+        : `  added p50 ${(p50 - median(base.p50)).toFixed(3)} ms, p99 ${(p99 - median(base.p99)).toFixed(3)} ms`;
+    console.log(
+      `${name.padEnd(20)} p50 ${p50.toFixed(3)} ms  p99 ${p99.toFixed(3)} ms  Redis round trips/call ${median(r.trips).toFixed(2)}${added}`,
+    );
   }
 
   ioredis.disconnect();

@@ -69,7 +69,7 @@ function readTokenSet(value: unknown): TokenSet | undefined {
     ...optional('refreshToken', 'string'),
     ...optional('scope', 'string'),
     ...optional('idToken', 'string'),
-  } as TokenSet;
+  };
 }
 
 /** Seals and opens token sets; without a key, plain JSON (Redis ACLs and TLS are then the only guard). */

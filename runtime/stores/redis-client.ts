@@ -27,7 +27,10 @@ export interface IoredisLike {
   eval(script: string, numKeys: number, ...keysAndArgs: string[]): Promise<unknown>;
   evalsha(sha1: string, numKeys: number, ...keysAndArgs: string[]): Promise<unknown>;
   get(key: string): Promise<string | null>;
-  set(key: string, value: string, ...options: (string | number)[]): Promise<unknown>;
+  set(key: string, value: string): Promise<unknown>;
+  set(key: string, value: string, px: 'PX', milliseconds: number): Promise<unknown>;
+  set(key: string, value: string, nx: 'NX'): Promise<unknown>;
+  set(key: string, value: string, px: 'PX', milliseconds: number, nx: 'NX'): Promise<unknown>;
   del(...keys: string[]): Promise<number>;
 }
 
@@ -35,7 +38,7 @@ export interface IoredisLike {
 export interface NodeRedisLike {
   eval(script: string, options: { keys: string[]; arguments: string[] }): Promise<unknown>;
   evalSha(sha1: string, options: { keys: string[]; arguments: string[] }): Promise<unknown>;
-  get(key: string): Promise<string | null | unknown>;
+  get(key: string): Promise<unknown>;
   set(key: string, value: string, options?: { expiration?: { type: 'PX'; value: number }; condition?: 'NX' }): Promise<unknown>;
   del(key: string): Promise<number>;
 }
@@ -47,10 +50,12 @@ export function fromIoredis(client: IoredisLike): RedisClientLike {
     evalsha: (sha1, keys, args) => client.evalsha(sha1, keys.length, ...keys, ...args),
     get: (key) => client.get(key),
     async set(key, value, options = {}) {
-      const extra: (string | number)[] = [];
-      if (options.px !== undefined) extra.push('PX', Math.max(1, Math.ceil(options.px)));
-      if (options.nx === true) extra.push('NX');
-      return (await client.set(key, value, ...extra)) === 'OK';
+      const px = options.px === undefined ? undefined : Math.max(1, Math.ceil(options.px));
+      const nx = options.nx === true;
+      let reply: unknown;
+      if (px === undefined) reply = await (nx ? client.set(key, value, 'NX') : client.set(key, value));
+      else reply = await (nx ? client.set(key, value, 'PX', px, 'NX') : client.set(key, value, 'PX', px));
+      return reply === 'OK';
     },
     del: (key) => client.del(key),
   };

@@ -50,6 +50,8 @@ export interface RedisStoreOptions {
 }
 
 export interface RedisStateStore extends SharedStateStore {
+  /** SET NX PX: true when this caller stored `key` first (webhook replay ids). */
+  setIfAbsent(key: string, value: unknown, ttlMs: number): Promise<boolean>;
   /** Counters of this store (all views): remote and local operations, timeouts, fallbacks, round trips. */
   readonly stats: Readonly<StoreStats>;
 }

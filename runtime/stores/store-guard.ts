@@ -41,6 +41,8 @@ class StoreTimeoutError extends Error {
   override name = 'StoreTimeoutError';
 }
 
+const asError = (error: unknown): Error => (error instanceof Error ? error : new Error(String(error)));
+
 function describe(error: unknown): string {
   if (error instanceof Error) return `${error.name}: ${error.message}`.slice(0, 200);
   return 'store error';
@@ -66,7 +68,7 @@ export function createStoreGuard(options: StoreGuardOptions): StoreGuard {
       try {
         started = work();
       } catch (error) {
-        started = Promise.reject(error as Error);
+        started = Promise.reject(asError(error));
       }
       started.then(
         (value) => {
@@ -75,7 +77,7 @@ export function createStoreGuard(options: StoreGuardOptions): StoreGuard {
         },
         (error: unknown) => {
           clearTimeout(timer);
-          reject(error as Error);
+          reject(asError(error));
         },
       );
     });

@@ -1,6 +1,7 @@
 /**
- * Fleet tests' plumbing: the runtime bundled once by esbuild (workers start fast, no TS loader), and
- * N forked worker processes (fleet-worker.mjs) driven by request/response messages.
+ * Fleet tests' plumbing: the worker (fleet-worker.ts, with the runtime and ioredis inside) bundled
+ * once by esbuild, so workers start fast without a TS loader, and N forked worker processes driven
+ * by request/response messages.
  */
 import { fork, type ChildProcess } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
@@ -10,7 +11,6 @@ import { fileURLToPath } from 'node:url';
 import { build } from 'esbuild';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
-const root = path.resolve(here, '../../..');
 
 export interface RuntimeBundle {
   file: string;
@@ -19,13 +19,13 @@ export interface RuntimeBundle {
 
 export async function bundleRuntime(): Promise<RuntimeBundle> {
   const dir = mkdtempSync(path.join(tmpdir(), 'apiwright-fleet-'));
-  const file = path.join(dir, 'runtime.mjs');
+  const file = path.join(dir, 'fleet-worker.cjs');
   await build({
-    entryPoints: [path.join(root, 'runtime/index.ts')],
+    entryPoints: [path.join(here, 'fleet-worker.ts')],
     bundle: true,
-    format: 'esm',
-    platform: 'neutral',
-    target: 'es2022',
+    format: 'cjs',
+    platform: 'node',
+    target: 'node20',
     outfile: file,
     logLevel: 'silent',
   });
@@ -47,8 +47,7 @@ export interface Fleet {
 const REPLY_TIMEOUT_MS = 40_000;
 
 function startWorker(bundle: RuntimeBundle): Promise<{ worker: Worker; child: ChildProcess }> {
-  const child = fork(path.join(here, 'fleet-worker.mjs'), [], {
-    env: { ...process.env, APIWRIGHT_RUNTIME_BUNDLE: bundle.file },
+  const child = fork(bundle.file, [], {
     stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
   });
   let next = 0;

@@ -57,7 +57,7 @@ async function keysIn(port: number, pattern: string): Promise<string[]> {
 describe.each(Object.keys(connect))('Redis killed mid-test (%s)', (kind) => {
   it('continues on local state, reports the fallback, and shares again after the restart', async () => {
     const connection = await connect[kind]!(redis.port);
-    const store = redisStore(connection.client, { prefix: `kill-${kind}`, operationTimeoutMs: 100, retryIntervalMs: 200 });
+    const store = redisStore(connection.client, { prefix: `kill-${kind}`, operationTimeoutMs: 1000, retryIntervalMs: 200 });
     const events: ObserveEvent[] = [];
     const client = makeClient(api.origin, {
       stateStore: store,
@@ -84,7 +84,7 @@ describe.each(Object.keys(connect))('Redis killed mid-test (%s)', (kind) => {
         outcomes.push(await call());
         latencies.push(performance.now() - t0);
       }
-      console.log(`${kind}: 20 calls with Redis down, slowest ${Math.max(...latencies).toFixed(0)} ms (store timeout 100 ms)`);
+      console.log(`${kind}: 20 calls with Redis down, slowest ${Math.max(...latencies).toFixed(0)} ms (store timeout 1000 ms)`);
       expect(outcomes).toEqual(Array(20).fill(200));
       expect(events.filter((e) => e.type === 'stateStore' && e.status === 'fallback')).toHaveLength(1);
       expect(client.metrics.snapshot().stateStoreFallbacks).toBe(1);
@@ -92,7 +92,7 @@ describe.each(Object.keys(connect))('Redis killed mid-test (%s)', (kind) => {
 
       await redis.restart();
       let restored = false;
-      for (let i = 0; i < 100 && !restored; i += 1) {
+      for (let i = 0; i < 200 && !restored; i += 1) {
         await call();
         restored = events.some((e) => e.type === 'stateStore' && e.status === 'restored');
         if (!restored) await new Promise((r) => setTimeout(r, 50));
