@@ -101,6 +101,7 @@ const commands: Record<string, (args: Record<string, unknown>) => unknown> = {
   async rate(args) {
     const { path, loops, durationMs } = args as { path: string; loops: number; durationMs: number };
     const end = Date.now() + durationMs;
+    const cpu = process.cpuUsage();
     let ok = 0;
     let failed = 0;
     await Promise.all(
@@ -117,7 +118,8 @@ const commands: Record<string, (args: Record<string, unknown>) => unknown> = {
         }
       }),
     );
-    return { ok, failed };
+    const used = process.cpuUsage(cpu);
+    return { ok, failed, cpuMs: Math.round((used.user + used.system) / 1000) };
   },
   replay(args) {
     if (store === undefined) throw new Error('no store');

@@ -59,7 +59,12 @@ describe('shared rate limit', () => {
     hits = [];
     const results = await withFleet(async (fleet) => {
       await fleet.all('init', { baseUrl: server.origin, redisPort: redis.port, storeOptions: { prefix: 'rate' }, options });
-      const done = await fleet.all<{ ok: number; failed: number }>('rate', { path: '/r', loops: 12, durationMs: 10_000 });
+      const done = await fleet.all<{ ok: number; failed: number; cpuMs: number }>('rate', {
+        path: '/r',
+        loops: 24,
+        durationMs: 10_000,
+      });
+      console.log(`workers: ${done.map((d) => `${d.ok} ok, ${d.failed} refused, ${d.cpuMs} ms CPU`).join('; ')}`);
       const stats = await fleet.all<{ stats: { fallbacks: number } }>('stats');
       expect(stats.map((s) => s.stats.fallbacks)).toEqual([0, 0, 0, 0]); // Redis answered throughout
       return done;
@@ -76,7 +81,7 @@ describe('shared rate limit', () => {
     hits = [];
     await withFleet(async (fleet) => {
       await fleet.all('init', { baseUrl: server.origin, options });
-      await fleet.all('rate', { path: '/r', loops: 12, durationMs: 3_000 });
+      await fleet.all('rate', { path: '/r', loops: 24, durationMs: 3_000 });
     });
     const alone = perSecond(hits, 3);
     const rate = alone.reduce((a, b) => a + b, 0) / 3;
