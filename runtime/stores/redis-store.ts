@@ -124,6 +124,11 @@ export function redisStore(redis: RedisClientLike, options: RedisStoreOptions = 
     };
 
     const stateKey = (key: string): string => keyOf('s', key);
+    const remove = async (key: string): Promise<void> => {
+      const full = stateKey(key);
+      await local.delete?.(full);
+      await call('delete', () => client.del(full));
+    };
     return {
       shared,
       stats: guard.stats,
@@ -140,16 +145,12 @@ export function redisStore(redis: RedisClientLike, options: RedisStoreOptions = 
       },
       async set(key, value, ttlMs) {
         const full = stateKey(key);
-        if (value === undefined) return this.delete?.(key);
+        if (value === undefined) return remove(key);
         const px = ttlMs !== undefined && Number.isFinite(ttlMs) && ttlMs > 0 ? ttlMs : undefined;
         const result = await call('set', () => client.set(full, JSON.stringify(value), { px }));
         if (!result.ok) await local.set(full, value, ttlMs);
       },
-      async delete(key) {
-        const full = stateKey(key);
-        await local.delete?.(full);
-        await call('delete', () => client.del(full));
-      },
+      delete: remove,
       async setIfAbsent(key, value, ttlMs) {
         const full = stateKey(key);
         const text = JSON.stringify(value ?? null);
