@@ -59,6 +59,7 @@ export type { AuthorizationRequest, CodeExchange } from './oauth2-authorization-
 export type { EnvReader } from './credentials.js';
 export { createMemoryTokenStore, type TokenSet, type TokenStore } from './token-store.js';
 export {
+  ExpiredTokenError,
   InvalidCredentialError,
   JwtVerificationError,
   MissingCredentialError,
@@ -148,7 +149,9 @@ export function createAuthenticator(api: ApiDescriptor, auth: AuthOptions | unde
     let handler: SchemeHandler | undefined;
     switch (scheme.type) {
       case 'apiKey':
-        handler = createStaticHandler(name, scheme, { kind: 'apiKey', in: scheme.in, name: scheme.name }, option, readEnv);
+        handler = createStaticHandler(name, scheme, { kind: 'apiKey', in: scheme.in, name: scheme.name }, option, readEnv, () =>
+          deps.clock.now(),
+        );
         break;
       case 'http': {
         const lower = scheme.scheme.toLowerCase();
@@ -158,7 +161,7 @@ export function createAuthenticator(api: ApiDescriptor, auth: AuthOptions | unde
             : lower === 'bearer'
               ? { kind: 'bearer' as const }
               : { kind: 'http' as const, scheme: scheme.scheme };
-        handler = createStaticHandler(name, scheme, kind, option, readEnv);
+        handler = createStaticHandler(name, scheme, kind, option, readEnv, () => deps.clock.now());
         break;
       }
       case 'oauth2':
