@@ -117,7 +117,8 @@ describe('shared circuit breaker', () => {
       const options = {
         retry: false,
         rateLimit: false,
-        circuitBreaker: { failureThreshold: 3, resetTimeoutMs: 1500, halfOpenMaxCalls: 1 },
+        // A cool-down long enough that a slow, shared machine cannot end it before the others ask.
+        circuitBreaker: { failureThreshold: 3, resetTimeoutMs: 5000, halfOpenMaxCalls: 1 },
       };
       await fleet.all('init', { baseUrl: server.origin, redisPort: redis.port, storeOptions: { prefix: 'breaker' }, options });
       const failing = await opener!.send<{ outcomes: unknown[] }>('calls', { path: '/fail', count: 3 });
@@ -131,7 +132,7 @@ describe('shared circuit breaker', () => {
       }
       expect(counts.ok).toBe(0);
 
-      await new Promise((r) => setTimeout(r, 1600)); // the cool-down passes
+      await new Promise((r) => setTimeout(r, 5100)); // the cool-down passes
       const rush = await fleet.all<{ outcomes: unknown[] }>('calls', { path: '/probe', count: 10 });
       const outcomes = rush.flatMap((r) => r.outcomes);
       expect(counts.probe).toBe(1);
