@@ -25,33 +25,6 @@ export async function acquireShared(
   settings: SharedAcquireSettings,
   local: () => Promise<void>,
 ): Promise<void> {
-  /** A wait beyond what is left of `maxWaitMs` is a RateLimitError; one beyond the deadline a TimeoutError. */
-  const refusal = (waitMs: number, maxWaitMs: number): Error => {
-    if (waitMs <= maxWaitMs) return new TimeoutError(`Deadline passes while waiting for the rate limiter of ${key}`, who);
-    const error = new RateLimitError(
-      `Client-side rate limit for ${key}: would wait ${waitMs} ms (maxWaitMs ${settings.maxWaitMs})`,
-      {
-        status: 0,
-        headers: new Headers(),
-        body: null,
-        ...who,
-      },
-    );
-    error.retryAfterMs = waitMs;
-    notify(waitMs, true);
-    return error;
-  };
-  const sleepUntilSlot = async (ms: number): Promise<void> => {
-    try {
-      await settings.clock.sleep(ms, options.signal);
-    } catch (cause) {
-      // The reserved slot goes unused: the fleet sends less, never more.
-      throw new AbortError('Request aborted while waiting for the rate limiter', {
-        requestId: options.requestId,
-        cause: options.signal?.reason ?? cause,
-      });
-    }
-  };
   const who = { requestId: options.requestId, operation: options.operation };
   const notify = (waitMs: number, rejected: boolean): void => {
     try {
@@ -63,20 +36,32 @@ export async function acquireShared(
   if (options.signal?.aborted === true) {
     throw new AbortError('Request aborted', { requestId: options.requestId, cause: options.signal.reason });
   }
-  const started = settings.clock.now();
-  for (let round = 0; ; round += 1) {
-    const now = settings.clock.now();
-    const untilDeadline = options.deadline === undefined ? Infinity : Math.max(0, options.deadline - now);
-    const maxWaitMs = Math.max(0, settings.maxWaitMs - (now - started));
-    const reply = await shared.reserve(key, settings.intervalMs, settings.burst, Math.min(maxWaitMs, untilDeadline));
-    if (reply === undefined) return local();
-    if (reply < 0) throw refusal(-reply, maxWaitMs);
-    if (reply === 0) return;
-    if (round === 0) notify(reply, false);
-    const due = now + reply;
-    await sleepUntilSlot(reply);
-    // Woken more than a slot late (a starved event loop): sending now would bunch with the slots
-    // after ours, so book one more slot, once (a second late wake-up sends: no thrashing under load).
-    if (round > 0 || settings.intervalMs <= 0 || settings.clock.now() - due <= settings.intervalMs) return;
+  const now = settings.clock.now();
+  const untilDeadline = options.deadline === undefined ? Infinity : Math.max(0, options.deadline - now);
+  const reply = await shared.reserve(key, settings.intervalMs, settings.burst, Math.min(settings.maxWaitMs, untilDeadline));
+  if (reply === undefined) return local();
+  if (reply < 0) {
+    const waitMs = -reply;
+    if (waitMs > settings.maxWaitMs) {
+      const error = new RateLimitError(
+        `Client-side rate limit for ${key}: would wait ${waitMs} ms (maxWaitMs ${settings.maxWaitMs})`,
+        { status: 0, headers: new Headers(), body: null, ...who },
+      );
+      error.retryAfterMs = waitMs;
+      notify(waitMs, true);
+      throw error;
+    }
+    throw new TimeoutError(`Deadline passes while waiting for the rate limiter of ${key}`, who);
+  }
+  if (reply === 0) return;
+  notify(reply, false);
+  try {
+    await settings.clock.sleep(reply, options.signal);
+  } catch (cause) {
+    // The reserved slot goes unused: the fleet sends less, never more.
+    throw new AbortError('Request aborted while waiting for the rate limiter', {
+      requestId: options.requestId,
+      cause: options.signal?.reason ?? cause,
+    });
   }
 }
