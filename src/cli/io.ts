@@ -44,6 +44,9 @@ export interface CliIo {
   loader?: SpecLoader | undefined;
   /** Milliseconds, for the timing in the success line. Default `performance.now()`. */
   now?: (() => number) | undefined;
+  // health: where credentials come from.
+  /** Environment variables `health` reads credentials from. Default `process.env`. */
+  env?: Readonly<Record<string, string | undefined>> | undefined;
 }
 
 export function writeLine(sink: TextSink, line: string): void {

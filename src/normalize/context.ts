@@ -61,12 +61,12 @@ export class NormalizeContext {
   lookupRef(ref: string, at: string): Resolved | undefined {
     const segments = parsePointer(ref);
     if (!segments) {
-      this.warn('UNRESOLVED_REF', `$ref "${ref}" is not an internal JSON pointer; it is treated as unknown`, at);
+      this.warn('REF_UNRESOLVED', `$ref "${ref}" is not an internal JSON pointer; it is treated as unknown`, at);
       return undefined;
     }
     const found = lookupPointer(this.document, segments);
     if (!found.found) {
-      this.warn('UNRESOLVED_REF', `$ref "${ref}" cannot be resolved (${found.reason}); it is treated as unknown`, at);
+      this.warn('REF_UNRESOLVED', `$ref "${ref}" cannot be resolved (${found.reason}); it is treated as unknown`, at);
       return undefined;
     }
     return { value: found.value, pointer: normalizeRef(ref) };
