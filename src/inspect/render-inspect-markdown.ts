@@ -105,7 +105,9 @@ export function renderInspectMarkdown(report: InspectReport): string {
   if (limited.length === 0 && Object.keys(report.rateLimits.extensions).length === 0) {
     lines.push('None declared (the client still honours 429 and `Retry-After`).');
   } else {
-    lines.push(`${plural(report.rateLimits.operationsWith429, 'operation')} declare 429.`);
+    lines.push(
+      `${report.rateLimits.operationsWith429 === 1 ? '1 operation declares' : `${report.rateLimits.operationsWith429} operations declare`} 429.`,
+    );
     if (report.rateLimits.headers.length > 0) lines.push('', `Headers: ${report.rateLimits.headers.map(code).join(', ')}.`);
     for (const [key, value] of Object.entries(report.rateLimits.extensions))
       lines.push('', `${code(key)}: ${code(JSON.stringify(value))}`);

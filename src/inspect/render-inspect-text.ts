@@ -132,7 +132,9 @@ function rateLimits(report: InspectReport, style: Style): string[] {
     lines.push('  none declared (the client still honours 429 and Retry-After)');
     return lines;
   }
-  lines.push(`  ${limits.operationsWith429} operation${limits.operationsWith429 === 1 ? '' : 's'} declare 429`);
+  lines.push(
+    `  ${limits.operationsWith429 === 1 ? '1 operation declares' : `${limits.operationsWith429} operations declare`} 429`,
+  );
   if (limits.headers.length > 0) lines.push(`  headers: ${limits.headers.join(', ')}`);
   for (const [key, value] of Object.entries(limits.extensions)) lines.push(`  ${key}: ${JSON.stringify(value)}`);
   for (const operation of limited) {
