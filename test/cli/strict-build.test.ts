@@ -127,6 +127,21 @@ describe('a broken $ref', () => {
     expect(result.stderr).toContain('api.yaml: 4 problems (OpenAPI 3.0)');
   }, 30_000);
 
+  it('inspect still prints its report (exit 0), listing each broken ref once as an error, located', async () => {
+    const result = await cli('inspect', 'api.yaml', '--json');
+    expect(result.code).toBe(0);
+    const report = JSON.parse(result.stdout) as {
+      problems: { severity: string; code: string; line?: number }[];
+      counts: { problems: unknown };
+    };
+    expect(report.problems.map((problem) => [problem.severity, problem.code, problem.line])).toEqual([
+      ['error', 'REF_UNRESOLVED', 14],
+      ['error', 'REF_UNRESOLVED', 16],
+      ['error', 'REF_UNRESOLVED', 26],
+    ]);
+    expect(report.counts.problems).toEqual({ errors: 3, warnings: 0 });
+  });
+
   it('names no suggestion when nothing is close', async () => {
     await writeFile(
       path.join(project.dir, 'api.yaml'),
