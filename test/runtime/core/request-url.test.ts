@@ -56,10 +56,29 @@ describe('server URL', () => {
   });
 
   it('recognizes loopback hosts', () => {
-    for (const host of ['127.0.0.1', '127.9.8.7', 'localhost', 'api.localhost', '[::1]', '::1', '[::ffff:127.0.0.1]']) {
+    const parsed = (url: string) => new URL(url).hostname;
+    for (const host of [
+      '127.0.0.1',
+      '127.9.8.7',
+      'localhost',
+      '[::1]',
+      '::1',
+      '[::ffff:127.0.0.1]',
+      parsed('http://[::ffff:127.0.0.1]/'),
+    ]) {
       expect(isLoopbackHost(host), host).toBe(true);
     }
-    for (const host of ['128.0.0.1', 'localhost.evil.test', '10.0.0.1', 'example.test', '[::2]']) {
+    // Loopback is decided by address: a `*.localhost` name may resolve (or be proxied) anywhere.
+    for (const host of [
+      '128.0.0.1',
+      'localhost.evil.test',
+      'api.localhost',
+      'evil.localhost',
+      '10.0.0.1',
+      'example.test',
+      '[::2]',
+      '127.0.0.256',
+    ]) {
       expect(isLoopbackHost(host), host).toBe(false);
     }
   });
