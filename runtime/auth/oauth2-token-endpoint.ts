@@ -3,7 +3,8 @@
  * success, §5.2 error). Every grant goes through here, so client authentication, TLS checks,
  * redirect refusal and secret scrubbing are done once.
  */
-import { ConnectionError, ParseError, ResponseTooLargeError, TimeoutError, errorClassForStatus } from '../errors/errors.js';
+import { ConnectionError, ParseError, ResponseTooLargeError, TimeoutError } from '../errors/errors.js';
+import { errorClassForStatus } from '../errors/status.js';
 import { readBytesUpTo } from '../transport/capped-body.js';
 import { encodeBase64, encodeFormValue, encodeUtf8 } from './encoding.js';
 import { OAuthError, UnsupportedAuthFlowError } from './errors.js';

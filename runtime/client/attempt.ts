@@ -8,19 +8,20 @@ import type { Authenticator } from '../auth/index.js';
 import type { RequestOptions } from './options.js';
 import { formatHttpErrorMessage } from '../errors/error-format.js';
 import { transformResponse } from '../transform/transform.js';
-import { RateLimitError, ValidationError, errorClassForStatus } from '../errors/errors.js';
+import { RateLimitError, ValidationError } from '../errors/errors.js';
+import { errorClassForStatus } from '../errors/status.js';
 import { runRequestHooks, runResponseHooks, type HookContext, type Hooks } from './hooks.js';
 import type { Observer } from '../observe/observe.js';
 import {
   bufferResponse,
   declaredMediaTypes,
   isSuccessStatus,
-  parseRetryAfterMs,
   readErrorBody,
   readSuccessBody,
   type ReadContext,
 } from '../transport/response.js';
 import { sendRequest } from '../transport/fetch-attempt.js';
+import { readServerWaitMs } from '../resilience/retry-after.js';
 import type { Clock, PreparedRequest, RequestContext } from './descriptor.js';
 
 const DEFAULT_TIMEOUT_MS = 60_000;
@@ -145,7 +146,8 @@ export function createAttemptRunner(deps: AttemptDeps): AttemptRunner {
         requestId: ctx.requestId,
         operation: op.id,
       });
-      if (error instanceof RateLimitError) error.retryAfterMs = parseRetryAfterMs(response.headers, clock.now());
+      // The same reading the retry loop waited by (Retry-After in every form, retry-after-ms, rate-limit reset, skew).
+      if (error instanceof RateLimitError) error.retryAfterMs = readServerWaitMs(response.headers, response.status, clock.now());
       throw error;
     },
   };

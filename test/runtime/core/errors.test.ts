@@ -16,6 +16,8 @@ import {
   RateLimitError,
   TimeoutError,
   UnprocessableEntityError,
+} from '../../../runtime/errors/errors.js';
+import {
   isAbortError,
   isApiError,
   isApiwrightError,
@@ -25,8 +27,8 @@ import {
   isRateLimitError,
   isTimeoutError,
   isValidationError,
-} from '../../../runtime/errors/errors.js';
-import { parseRetryAfterMs } from '../../../runtime/transport/response.js';
+} from '../../../runtime/errors/guards.js';
+import { parseRetryAfterMs } from '../../../runtime/resilience/retry-after.js';
 import { fakeAuthenticator, frozenClock, makeClient, makeOp, rejectionOf } from './support.js';
 
 const BASE = 'https://api.example.test/v1';

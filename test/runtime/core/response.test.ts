@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { NotFoundError, ParseError, ResponseTooLargeError, isParseError, type ApiError } from '../../../runtime/errors/errors.js';
+import { NotFoundError, ParseError, ResponseTooLargeError, type ApiError } from '../../../runtime/errors/errors.js';
+import { isParseError } from '../../../runtime/errors/guards.js';
 import { buildAcceptHeader } from '../../../runtime/transport/response.js';
 import { makeClient, makeOp, rejectionOf, startServer, type TestServer } from './support.js';
 

@@ -12,7 +12,8 @@ import {
   OAuthStateMismatchError,
   UnsupportedAuthFlowError,
 } from '../../../runtime/auth/index.js';
-import { AuthenticationError, isApiError, isApiwrightError } from '../../../runtime/errors/errors.js';
+import { AuthenticationError } from '../../../runtime/errors/errors.js';
+import { isApiError, isApiwrightError } from '../../../runtime/errors/guards.js';
 import * as runtime from '../../../runtime/index.js';
 import { PaginationError, PaginationLoopError } from '../../../runtime/pagination/pagination.js';
 
