@@ -12,6 +12,7 @@ import { RateLimitError, ValidationError } from '../errors/errors.js';
 import { errorClassForStatus } from '../errors/status.js';
 import { runRequestHooks, runResponseHooks, type HookContext, type Hooks } from './hooks.js';
 import type { Observer } from '../observe/observe.js';
+import type { KnownSecrets } from '../observe/known-secrets.js';
 import {
   bufferResponse,
   declaredMediaTypes,
@@ -36,6 +37,7 @@ export interface AttemptDeps {
   timeoutMs: number | undefined;
   allowInsecureHttp: boolean;
   maxResponseBytes: number;
+  knownSecrets: KnownSecrets;
 }
 
 /** How one logical request is sent: with the API's credentials, or (another origin) without any. */
@@ -77,7 +79,10 @@ export function createAttemptRunner(deps: AttemptDeps): AttemptRunner {
     extraHeaders?.forEach((value, name) => request.headers.set(name, value));
     if (prepared.body !== undefined) request.body = prepared.body;
     if (prepared.bodyBytes !== undefined) request.bodyBytes = prepared.bodyBytes;
-    if (plan.withCredentials) await authenticator.apply(request, ctx);
+    if (plan.withCredentials) {
+      await authenticator.apply(request, ctx);
+      deps.knownSecrets.rememberFrom(request.headers, request.url);
+    }
     const body = request.body ?? null;
     const streamed = body instanceof ReadableStream;
     if (streamed && body.locked) {

@@ -16,6 +16,7 @@ import { systemClock } from '../util/clock.js';
 import { ApiwrightError, attachRequestContext } from '../errors/errors.js';
 import { runErrorHooks } from './hooks.js';
 import { createObserver, type Observer } from '../observe/observe.js';
+import { createKnownSecrets } from '../observe/known-secrets.js';
 import type { PagedPromise } from '../pagination/paged-promise.js';
 import { prepareRequest, resolveIdempotency, stripCredentials } from '../request/prepare.js';
 import { transformRequest } from '../transform/transform.js';
@@ -43,12 +44,15 @@ export function createRuntimeClient<TAuth extends object = AuthOptions>(
   const authenticator =
     internals.authenticator ??
     createAuthenticator(api, options.auth as AuthOptions | undefined, { fetch: callFetch, clock, allowInsecureHttp, ...warn });
+  // Every credential value the client sends is remembered, so no error or log can echo it back.
+  const knownSecrets = createKnownSecrets(authenticator.sensitiveHeaders, authenticator.sensitiveQueryParams);
   const observe = createObserver({
     logger: options.logger,
     level: options.logLevel,
     onEvent: options.onEvent,
     sensitiveHeaders: authenticator.sensitiveHeaders,
     sensitiveQueryParams: authenticator.sensitiveQueryParams,
+    scrubKnown: knownSecrets.scrub,
   });
   logTo.log = observe.log;
   const resilience = createResilience(
@@ -69,6 +73,7 @@ export function createRuntimeClient<TAuth extends object = AuthOptions>(
     timeoutMs: options.timeoutMs,
     allowInsecureHttp,
     maxResponseBytes: options.maxResponseBytes ?? DEFAULT_MAX_RESPONSE_BYTES,
+    knownSecrets,
   });
   const cache = createClientCache(options.cache, clock, authenticator.sensitiveHeaders);
   const requestIdHeader = options.requestIdHeader ?? 'X-Request-ID';
@@ -130,7 +135,7 @@ export function createRuntimeClient<TAuth extends object = AuthOptions>(
         !(thrown instanceof ApiwrightError) && call.signal?.aborted === true
           ? abortErrorFor(call.signal, `${op.method} ${op.path}`, { requestId, operation: op.id })
           : thrown;
-      throw await runErrorHooks(options.hooks, attachRequestContext(error, requestId, op.id), ctx);
+      throw await runErrorHooks(options.hooks, knownSecrets.scrubError(attachRequestContext(error, requestId, op.id)), ctx);
     }
   }
 

@@ -20,6 +20,8 @@ export interface ObserveOptions {
   sensitiveHeaders?: readonly string[] | undefined;
   /** Query parameter names whose values are credentials. */
   sensitiveQueryParams?: readonly string[] | undefined;
+  /** Cuts the credential values the client has sent out of all text (known-secrets.ts). */
+  scrubKnown?: ((text: string) => string) | undefined;
   /** Receives every event (already redacted); exceptions it throws are swallowed. */
   onEvent?: ((event: ObserveEvent) => void) | undefined;
   /** Requests kept for latency percentiles. Default 1,024. */

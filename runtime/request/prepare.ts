@@ -10,12 +10,17 @@ import { RequestTooLargeError, ValidationError } from '../errors/errors.js';
 import { serializeCookieParam, serializeHeaderParam } from './param-style.js';
 import { encodeRequestBody, limitUpload, pickMediaType } from './body.js';
 import { assertSecureUrl, buildRequestUrl, readParam, resolveBaseUrl } from './url.js';
+import { isHeaderName } from './header-name.js';
 import { buildAcceptHeader } from '../transport/response.js';
 import type { ApiDescriptor, OperationDescriptor, PreparedRequest, RequestContext } from '../client/descriptor.js';
 import { createUuid } from '../util/uuid.js';
 
 /** Sets a header, turning the TypeError for an unsendable value into a ValidationError that quotes no value. */
 export function setHeader(headers: Headers, name: string, value: string): void {
+  if (!isHeaderName(name)) {
+    const issue = `"${name.slice(0, 60)}" is not a valid HTTP header name (RFC 9110 §5.1)`;
+    throw new ValidationError(issue, { issues: [{ field: name.slice(0, 60), issue }] });
+  }
   try {
     headers.set(name, value);
   } catch {
