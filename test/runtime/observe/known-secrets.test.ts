@@ -8,7 +8,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createRuntimeClient } from '../../../runtime/client/client.js';
 import { ConfigurationError, PermissionDeniedError } from '../../../runtime/errors/errors.js';
 import type { ApiDescriptor } from '../../../runtime/client/descriptor.js';
-import { json, makeApi, makeOp, rejectionOf, startServer, type TestServer } from '../core/support.js';
+import { json, makeApi, makeOp, rejectionOf, startServer, type TestServer } from '../support/client.js';
 
 const KEY = 'ak_live_5f1e2d3c4b5a69788796a5b4';
 let server: TestServer;

@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createRuntimeClient } from '../../../runtime/client/client.js';
 import { ConfigurationError, ValidationError } from '../../../runtime/errors/errors.js';
 import { isHeaderName } from '../../../runtime/request/header-name.js';
-import { json, makeApi, makeOp, rejectionOf, startServer, type TestServer } from '../core/support.js';
+import { json, makeApi, makeOp, rejectionOf, startServer, type TestServer } from '../support/client.js';
 
 let server: TestServer;
 beforeAll(async () => {

@@ -7,8 +7,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createRuntimeClient } from '../../../runtime/client/client.js';
 import type { Clock } from '../../../runtime/client/descriptor.js';
 import { RateLimitError } from '../../../runtime/errors/errors.js';
-import { formatHttpDate } from './fault-server.js';
-import { json, makeApi, makeOp, rejectionOf, startServer, type TestServer } from '../core/support.js';
+import { formatHttpDate } from '../support/fault-server.js';
+import { json, makeApi, makeOp, rejectionOf, startServer, type TestServer } from '../support/client.js';
 
 let server: TestServer;
 let answers: Array<() => [number, Record<string, string>]> = [];

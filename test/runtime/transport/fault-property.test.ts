@@ -9,8 +9,8 @@ import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createRuntimeClient } from '../../../runtime/client/client.js';
 import type { HttpMethod, OperationDescriptor } from '../../../runtime/client/descriptor.js';
-import { startFaultServer, type Fault, type FaultServer } from '../resilience/fault-server.js';
-import { makeApi } from '../core/support.js';
+import { startFaultServer, type Fault, type FaultServer } from '../support/fault-server.js';
+import { makeApi } from '../support/client.js';
 
 let server: FaultServer;
 let refusedBase: string;

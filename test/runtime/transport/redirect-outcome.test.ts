@@ -6,7 +6,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createRuntimeClient } from '../../../runtime/client/client.js';
 import { ConnectionError } from '../../../runtime/errors/errors.js';
-import { makeApi, makeOp, rejectionOf, startServer, type TestServer } from '../core/support.js';
+import { makeApi, makeOp, rejectionOf, startServer, type TestServer } from '../support/client.js';
 
 let server: TestServer;
 beforeAll(async () => {

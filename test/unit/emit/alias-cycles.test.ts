@@ -70,7 +70,10 @@ function diagnosticsOf(file: string): string[] {
 }
 
 describe('composition cycles', () => {
-  it.each([['wire names', {}] as const, ['camelCase', { naming: 'camelCase' }] as const])(
+  it.each<[string, { naming?: 'camelCase' }]>([
+    ['wire names', {}],
+    ['camelCase', { naming: 'camelCase' }],
+  ])(
     '%s: generates, warns about impossible header names, and every alias compiles',
     async (_, extra) => {
       const specFile = path.join(dir, 'openapi.json');

@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { ConfigurationError, ValidationError } from '../../../runtime/errors/errors.js';
 import { isLoopbackHost, resolveBaseUrl } from '../../../runtime/request/url.js';
 import type { ParamDescriptor } from '../../../runtime/client/descriptor.js';
-import { json, makeApi, makeClient, makeOp, rejectionOf, startServer, type TestServer } from './support.js';
+import { json, makeApi, makeClient, makeOp, rejectionOf, startServer, type TestServer } from '../support/client.js';
 
 let server: TestServer;
 beforeAll(async () => {

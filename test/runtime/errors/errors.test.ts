@@ -29,7 +29,7 @@ import {
   isValidationError,
 } from '../../../runtime/errors/guards.js';
 import { parseRetryAfterMs } from '../../../runtime/resilience/retry-after.js';
-import { fakeAuthenticator, frozenClock, makeClient, makeOp, rejectionOf } from './support.js';
+import { fakeAuthenticator, frozenClock, makeClient, makeOp, rejectionOf } from '../support/client.js';
 
 const BASE = 'https://api.example.test/v1';
 const SECRET = 'sk_live_0123456789abcdef';
