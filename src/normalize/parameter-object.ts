@@ -1,7 +1,7 @@
 /** Parameter Object → IR (OAS 3.1 §4.8.12): style and explode defaulted per location (§4.8.12.4). */
 import type * as ir from '../ir/index.js';
 import { isObject, stringOrUndefined, type NormalizeContext } from './context.js';
-import { appendPointer } from './json-pointer.js';
+import { appendPointer } from '../json-pointer.js';
 import { normalizeSchema } from './schema-object.js';
 import { isHeaderName } from '../../runtime/request/header-name.js';
 

@@ -2,7 +2,7 @@
 import type * as ir from '../ir/index.js';
 import type { OAuthFlowsDescriptor } from '../../runtime/client/descriptor.js';
 import { isObject, stringOrUndefined, type NormalizeContext } from './context.js';
-import { appendPointer } from './json-pointer.js';
+import { appendPointer } from '../json-pointer.js';
 import { isHeaderName } from '../../runtime/request/header-name.js';
 
 export function normalizeSecurityRequirements(raw: unknown): ir.SecurityRequirement[] | undefined {
