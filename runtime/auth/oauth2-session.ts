@@ -29,6 +29,9 @@ import { createEndpointResolver } from './oauth2-endpoints.js';
 import { createTokenManager } from './token-manager.js';
 import type { WaitLimits } from './single-flight.js';
 import { createMemoryTokenStore, createTokenKey, type TokenSet } from './token-store.js';
+import type { StateStore } from '../resilience/state-store.js';
+import { sharedStateOf } from '../stores/shared-state.js';
+import { fleetTokenRenewal } from '../stores/token-lock.js';
 
 type OAuthScheme = SecuritySchemeDescriptor & { readonly type: 'oauth2' | 'openIdConnect' };
 
@@ -38,6 +41,8 @@ export interface OAuthSessionDeps {
   readonly readEnv: EnvReader;
   readonly warn: (message: string) => void;
   readonly allowInsecureHttp: boolean;
+  /** The client's state store; a shared one (runtime/stores) shares tokens and the token fetch. */
+  readonly stateStore?: StateStore | undefined;
 }
 
 export interface AuthorizationUrlOptions {
@@ -76,9 +81,12 @@ export function createOAuthSession(
   const optionPath = `auth.${scheme.option}`;
   const readSettings = (): OAuthSettings => readOAuthSettings(option, optionPath, scheme.env, deps.readEnv);
   const initial = readSettings();
-  const store = initial.tokenStore ?? createMemoryTokenStore();
+  // Shared store (runtime/stores): tokens and their fetch lock are shared by every replica.
+  const fleet = sharedStateOf(deps.stateStore);
+  const store = initial.tokenStore ?? fleet?.tokenStore ?? createMemoryTokenStore();
   const now = (): number => deps.clock.now();
-  const manager = createTokenManager(store, deps.clock, initial.expirySkewMs);
+  const renewal = fleetTokenRenewal(store, fleet?.lock, initial.tokenRequestTimeoutMs);
+  const manager = createTokenManager(store, deps.clock, initial.expirySkewMs, renewal);
   const declared = scheme.type === 'oauth2' ? scheme.flows : undefined;
   const resolver = createEndpointResolver(schemeName, scheme, baseUrl, {
     fetch: deps.fetch,

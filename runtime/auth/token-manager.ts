@@ -8,6 +8,7 @@ import { TimeoutError } from '../errors/errors.js';
 import type { Clock } from '../client/descriptor.js';
 import { createSingleFlight, waitWithin, type WaitLimits } from './single-flight.js';
 import type { TokenSet, TokenStore } from './token-store.js';
+import type { FleetTokenRenewal } from '../stores/token-lock.js';
 
 /** Produces a new token set; `current` is what the store holds (maybe expired), if anything. */
 export type ObtainTokens = (current: TokenSet | undefined) => Promise<TokenSet>;
@@ -22,7 +23,7 @@ export interface TokenManager {
   replace(key: string, usedAccessToken: string, obtain: ObtainTokens, limits?: WaitLimits): Promise<TokenSet>;
 }
 
-export function createTokenManager(store: TokenStore, clock: Clock, skewMs: number): TokenManager {
+export function createTokenManager(store: TokenStore, clock: Clock, skewMs: number, fleet?: FleetTokenRenewal): TokenManager {
   const singleFlight = createSingleFlight<TokenSet>();
   const now = (): number => clock.now();
   // A caller stops waiting at its call's deadline; the shared token request keeps its own timeout.
@@ -31,6 +32,8 @@ export function createTokenManager(store: TokenStore, clock: Clock, skewMs: numb
 
   const renew = (key: string, isUsable: (tokens: TokenSet) => boolean, obtain: ObtainTokens): Promise<TokenSet> =>
     singleFlight(key, async () => {
+      // Shared store (runtime/stores): one token request across every replica, under a short lock.
+      if (fleet !== undefined) return fleet.renew(key, isUsable, obtain);
       // Re-read inside the flight: a caller that read the store before an earlier flight finished
       // must not spend the (possibly rotated) refresh token a second time.
       const latest = await store.get(key);

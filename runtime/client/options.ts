@@ -10,6 +10,7 @@ import type { LogLevel, Logger, MetricsSnapshot, ObserveEvent } from '../observe
 import type { PagedPromise } from '../pagination/paged-promise.js';
 import type { ResilienceOptions } from '../resilience/resilience.js';
 import type { ResponseType } from '../transport/response.js';
+import type { ReconnectOptions } from '../transport/event-stream-reconnect.js';
 import type { ApiDescriptor, Clock, OperationDescriptor } from './descriptor.js';
 
 /**
@@ -44,6 +45,12 @@ export interface ClientOptions<TAuth = AuthOptions> {
   cache?: boolean | CacheOptions | undefined;
   /** Header carrying an idempotency key on every POST and PATCH, e.g. `Idempotency-Key`. */
   idempotencyHeader?: string | undefined;
+  /**
+   * Which calls get an idempotency key (reused on every retry, so a retried POST has one effect):
+   * `'declared'` (default) where the spec declares the header; `'unsafe-methods'` every POST and
+   * PATCH too (the default when `idempotencyHeader` is set); `false` none.
+   */
+  idempotency?: IdempotencyPolicy | undefined;
   logger?: Logger | undefined;
   /** Least severe level the logger receives. Default `info`. */
   logLevel?: LogLevel | undefined;
@@ -103,9 +110,35 @@ export interface Client {
     params: object | undefined,
     options?: RequestOptions,
   ): PagedPromise<TPage, TItem, TError>;
+  /**
+   * A streamed success response (`text/event-stream` or JSON Lines) as an async iterable, read as it
+   * arrives: events (`ServerSentEvent<T>`) or JSON Lines values, decoded per `decoding`.
+   */
+  stream<T>(
+    op: OperationDescriptor,
+    params: object | undefined,
+    options?: StreamOptions,
+    decoding?: StreamDecoding,
+  ): AsyncIterable<T>;
 }
 
 /** @internal Replaces pieces the client would otherwise build (tests; runtime modules). */
 export interface ClientInternals {
   authenticator?: Authenticator;
 }
+
+/** Which requests carry an idempotency key (request/prepare.ts applies it). */
+export type IdempotencyPolicy = 'declared' | 'unsafe-methods' | false;
+
+/** Per-call options of a stream companion (client/stream-step.ts). */
+export interface StreamOptions extends RequestOptions {
+  /** Longest gap between two chunks before the stream fails with TimeoutError. Default 5 minutes. */
+  idleTimeoutMs?: number | undefined;
+  /** Event streams only: reconnect after a dropped connection, sending `Last-Event-ID`. Default off. */
+  reconnect?: boolean | ReconnectOptions | undefined;
+  /** Largest single event or line held in memory, in characters. Default 1 MiB. */
+  maxEventLength?: number | undefined;
+}
+
+/** How a typed stream's payloads are decoded: `json` parses each event's data (or line); `text` keeps it. */
+export type StreamDecoding = 'json' | 'text';

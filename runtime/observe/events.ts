@@ -63,4 +63,6 @@ export type ObserveEvent =
       rejected: boolean;
       requestId?: string;
       operation?: string;
-    };
+    }
+  /** A shared state store (runtime/stores) stopped answering (`fallback`: local state) or answers again. */
+  | { type: 'stateStore'; status: 'fallback' | 'restored'; operation: string; reason?: string; timestamp: string };

@@ -101,6 +101,7 @@ export function createObserver(options: ObserveOptions = {}): FullObserver {
   const event = (e: ObserveEvent): void => {
     metrics.record(e);
     if (e.type === 'circuit') log('warn', { message: `circuit ${e.key} ${e.from} → ${e.to}`, event: 'circuit', ...e });
+    if (e.type === 'stateStore') log('warn', { message: `state store ${e.status} (${e.operation})`, event: 'stateStore', ...e });
     if (e.type === 'retry') {
       log('debug', { message: `retrying ${e.operation} in ${e.delayMs} ms (${e.reason})`, event: 'retry', ...e });
     }
