@@ -3,7 +3,13 @@ import type { TemplateData, TemplateEnvVar } from '../write/render-templates.js'
 import { toCamelCase } from './identifiers.js';
 import type { ClientPlan, PlannedScheme } from './plan-types.js';
 
-export function readmeData(plan: ClientPlan, generatorVersion: string, outDir: string | undefined): TemplateData {
+/** Paths as seen from the output folder (see generate.ts): none depends on the working directory. */
+export interface ReadmeLayout {
+  specFromParent: string;
+  outName: string;
+}
+
+export function readmeData(plan: ClientPlan, generatorVersion: string, layout: ReadmeLayout | undefined): TemplateData {
   return {
     apiTitle: plan.document.title,
     apiVersion: plan.document.version,
@@ -20,7 +26,8 @@ export function readmeData(plan: ClientPlan, generatorVersion: string, outDir: s
       })),
     })),
     clientName: toCamelCase(plan.envPrefix) || 'client',
-    outDir,
+    outDir: layout?.outName,
+    ...(layout === undefined ? {} : { specFromParent: layout.specFromParent }),
   };
 }
 

@@ -37,14 +37,16 @@ export interface TemplateEnvVar {
 export interface TemplateData {
   apiTitle: string;
   apiVersion: string;
-  /** The spec file as the user gave it (relative path). */
+  /** The spec file relative to the output folder (or its URL). */
   specFile: string;
+  /** The spec file relative to the folder holding the output folder, for the regenerate command. */
+  specFromParent?: string | undefined;
   generatorVersion: string;
   envVars: TemplateEnvVar[];
   tags: TemplateTag[];
   /** The variable name the examples use for the client, e.g. `petstore`. */
   clientName: string;
-  /** The output folder as the user gave it, for the regenerate command; a placeholder when absent. */
+  /** The output folder's name as seen from its parent folder; a placeholder when absent. */
   outDir?: string | undefined;
 }
 
@@ -65,6 +67,7 @@ function toView(data: TemplateData): object {
   return {
     ...data,
     outDir: data.outDir ?? '<output folder>',
+    specFromParent: data.specFromParent ?? data.specFile,
     hasEnvVars: data.envVars.length > 0,
     tags: data.tags.map((tag) => ({
       name: tag.name,
