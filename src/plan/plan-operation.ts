@@ -9,6 +9,11 @@ export function planOperation(operation: ir.Operation, functionName: string, typ
   return { operation, functionName, ...types, params: params.params, bodyKey: params.bodyKey };
 }
 
+/** Whether the call needs its params object (a required parameter or body), as its signature says. */
+export function paramsRequired(planned: PlannedOperation): boolean {
+  return planned.params.some((p) => p.param.required) || planned.operation.requestBody?.required === true;
+}
+
 /** Function-name candidates, most natural first: without the tag prefix, the full id, from method + path. */
 export function functionCandidates(operation: ir.Operation, tag: string | undefined): string[] {
   const full = ensureIdentifierStart(toCamelCase(operation.id)) || 'operation';
