@@ -95,7 +95,9 @@ function breakSignature(indent: string, body: string, width: number): string[] |
   const generic = /^(\w+)<(.*)>$/.exec(match[3]);
   if (returns.length <= width || !generic?.[1] || generic[2] === undefined) return [...lines, returns];
   const args = splitTopLevel(generic[2], ',');
-  return [...lines, `${indent}): ${generic[1]}<`, ...args.map((a) => `${indent}  ${a},`), `${indent}> {`];
+  // Type argument lists take no trailing comma (TS1009).
+  const typeArgs = args.map((a, i) => `${indent}  ${a}${i === args.length - 1 ? '' : ','}`);
+  return [...lines, `${indent}): ${generic[1]}<`, ...typeArgs, `${indent}> {`];
 }
 
 /** `import { a, b } from 'x';` → one name per line. */

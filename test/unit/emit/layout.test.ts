@@ -21,7 +21,7 @@ describe('layoutSource: lines wrapped the way a formatter would', () => {
       '): PagedPromise<',
       '  t.ListPetsResponse,',
       "  PageItem<t.ListPetsResponse, ['data', 'items']>,",
-      '  t.ListPetsError,',
+      '  t.ListPetsError',
       '> {',
     ]);
   });
