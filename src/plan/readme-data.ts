@@ -7,6 +7,7 @@ import type { ClientPlan, PlannedScheme } from './plan-types.js';
 
 /** Paths as seen from the output folder (see generate.ts): none depends on the working directory. */
 export interface ReadmeLayout {
+  specFromOut: string;
   specFromParent: string;
   outName: string;
 }
@@ -15,7 +16,7 @@ export function readmeData(plan: ClientPlan, generatorVersion: string, layout: R
   return {
     apiTitle: plan.document.title,
     apiVersion: plan.document.version,
-    specFile: plan.specFile,
+    specFile: layout?.specFromOut ?? plan.specFile,
     generatorVersion,
     envVars: plan.schemes.flatMap(environmentVariables),
     tags: plan.groups.map((group) => ({
@@ -32,6 +33,18 @@ export function readmeData(plan: ClientPlan, generatorVersion: string, layout: R
     clientName: toCamelCase(plan.envPrefix) || 'client',
     outDir: layout?.outName,
     ...(layout === undefined ? {} : { specFromParent: layout.specFromParent }),
+    streams: plan.groups.flatMap((group) =>
+      group.operations.flatMap(({ stream }) =>
+        stream === undefined
+          ? []
+          : [
+              {
+                call: group.facadeKey === undefined ? stream.functionName : `${group.facadeKey}.${stream.functionName}`,
+                kind: stream.kind === 'events' ? ('server-sent events' as const) : ('JSON Lines' as const),
+              },
+            ],
+      ),
+    ),
   };
 }
 
