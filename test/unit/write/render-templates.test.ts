@@ -103,8 +103,8 @@ describe('renderTemplates', () => {
       envVars: [{ name: 'KEY`\n```', scheme: 'k`', description: hostile }],
       tags: [{ name: 'pets', operations: [{ name: 'list', method: 'GET', path: '/a`\n```\n/b', summary: hostile }] }],
     });
-    // Exactly the template's own fences: 3 blocks (usage, calls, regenerate), opened and closed.
-    expect(fences(readme)).toEqual(['```ts', '```', '```ts', '```', '```sh', '```']);
+    // Exactly the template's own fences: 4 blocks (usage, calls, shared state, regenerate), opened and closed.
+    expect(fences(readme)).toEqual(['```ts', '```', '```ts', '```', '```ts', '```', '```sh', '```']);
     // The title stays on the heading line.
     const [heading, next] = readme.split('\n');
     expect(heading).toMatch(/^# /);
