@@ -171,3 +171,38 @@ export type {
 // Opt-in data transformation (generated with `naming: 'camelCase'` / `dates: 'Date'`).
 export { fromWire, toWire } from './transform/transform.js';
 export type { OperationTransform, PropShape, Shape, ShapeTable } from './transform/transform.js';
+
+// Webhooks: signature verification (Standard Webhooks, Stripe, GitHub, Slack, generic HMAC), replay protection, typed receivers.
+export {
+  WebhookConfigError,
+  WebhookVerificationError,
+  createWebhookReceiver,
+  isWebhookVerificationError,
+  signWebhook,
+  verifyWebhook,
+} from './webhooks/index.js';
+export type {
+  HmacAlgorithm,
+  HmacSchemeOptions,
+  NodeListener,
+  NodeRequestLike,
+  NodeResponseLike,
+  UnhandledDelivery,
+  VerifiedWebhook,
+  VerifyWebhookOptions,
+  WebhookBody,
+  WebhookContext,
+  WebhookEventDescriptor,
+  WebhookEventHandler,
+  WebhookEventSelector,
+  WebhookHandler,
+  WebhookHandlerMap,
+  WebhookHandlerOptions,
+  WebhookHeaders,
+  WebhookIssue,
+  WebhookReceiverSetup,
+  WebhookScheme,
+  WebhookSecret,
+  WebhookValidator,
+  WebhookVerificationReason,
+} from './webhooks/index.js';
