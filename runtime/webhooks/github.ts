@@ -19,7 +19,8 @@ export const githubScheme: SignatureScheme = {
 
   async verify({ header, body, keys }) {
     const value = requireHeader(header, headerName);
-    if (!value.startsWith(prefix)) throw new WebhookVerificationError('bad_format', 'X-Hub-Signature-256 must start with sha256=');
+    if (!value.startsWith(prefix))
+      throw new WebhookVerificationError('bad_format', 'X-Hub-Signature-256 must start with sha256=');
     const candidate = decodeHex(value.slice(prefix.length));
     if (!(await hmacMatchesAny('SHA-256', keys, body, candidate === undefined ? [] : [candidate]))) throw noMatch();
     return { id: value.slice(prefix.length).toLowerCase(), timestamp: undefined };

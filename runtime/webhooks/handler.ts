@@ -31,9 +31,7 @@ export interface WebhookIssue {
 }
 
 /** The shape of a generated validator (`validate<TypeName>` in validators.gen.ts). */
-export type WebhookValidator<T> = (
-  value: unknown,
-) => { ok: true; value: T } | { ok: false; issues: readonly WebhookIssue[] };
+export type WebhookValidator<T> = (value: unknown) => { ok: true; value: T } | { ok: false; issues: readonly WebhookIssue[] };
 
 export interface WebhookContext {
   /** The handler key under `on`. */

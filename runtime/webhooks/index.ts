@@ -2,7 +2,14 @@
 export { WebhookConfigError, WebhookVerificationError, isWebhookVerificationError } from './errors.js';
 export type { WebhookVerificationReason } from './errors.js';
 export { signWebhook, verifyWebhook } from './verify.js';
-export type { VerifiedWebhook, VerifyWebhookOptions, WebhookBody, WebhookHeaders, WebhookScheme, WebhookSecret } from './verify.js';
+export type {
+  VerifiedWebhook,
+  VerifyWebhookOptions,
+  WebhookBody,
+  WebhookHeaders,
+  WebhookScheme,
+  WebhookSecret,
+} from './verify.js';
 export type { HmacSchemeOptions } from './generic-hmac.js';
 export type { HmacAlgorithm } from './hmac.js';
 export { createWebhookReceiver } from './handler.js';

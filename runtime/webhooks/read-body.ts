@@ -11,7 +11,10 @@ export async function readRequestBody(request: Request, maxBytes: number): Promi
   return readCapped(request.body, maxBytes);
 }
 
-export async function readCapped(source: ReadableStream<Uint8Array>, maxBytes: number): Promise<Uint8Array<ArrayBuffer> | undefined> {
+export async function readCapped(
+  source: ReadableStream<Uint8Array>,
+  maxBytes: number,
+): Promise<Uint8Array<ArrayBuffer> | undefined> {
   const chunks: Uint8Array[] = [];
   let size = 0;
   const reader = source.getReader();

@@ -47,7 +47,7 @@ export function requireHeader(header: HeaderLookup, name: string): string {
 
 /** Unix seconds written as digits only (no sign, no fraction, no exponent). */
 export function parseTimestamp(text: string, header: string): number {
-  if (!/^\d{1,12}$/.test(text)) throw new WebhookVerificationError('bad_format', `${header} is not a Unix timestamp`);
+  if (!/^\d{1,15}$/.test(text)) throw new WebhookVerificationError('bad_format', `${header} is not a Unix timestamp`);
   return Number(text);
 }
 

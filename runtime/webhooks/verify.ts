@@ -138,7 +138,7 @@ export function resolveScheme(scheme: WebhookScheme): SignatureScheme {
 }
 
 function decodeSecrets(scheme: SignatureScheme, secret: WebhookSecret): Uint8Array<ArrayBuffer>[] {
-  const list: readonly (string | Uint8Array)[] = typeof secret === 'string' || secret instanceof Uint8Array ? [secret] : secret;
+  const list: readonly (string | Uint8Array)[] = typeof secret === 'string' || isBytes(secret) ? [secret] : secret;
   const keys = list.map((s) => (typeof s === 'string' ? scheme.decodeSecret(s) : new Uint8Array(s)));
   if (keys.length === 0 || keys.some((k) => k.byteLength === 0)) throw new WebhookConfigError('a webhook secret is required');
   return keys;
@@ -146,7 +146,13 @@ function decodeSecrets(scheme: SignatureScheme, secret: WebhookSecret): Uint8Arr
 
 function toBytes(body: WebhookBody): Uint8Array<ArrayBuffer> {
   if (typeof body === 'string') return utf8(body);
-  return new Uint8Array(body instanceof Uint8Array ? body : new Uint8Array(body));
+  // A copy: what was verified cannot change under the caller's feet.
+  return isBytes(body) ? new Uint8Array(body) : new Uint8Array(body.slice(0));
+}
+
+/** `ArrayBuffer.isView` rather than `instanceof`: bytes from another realm (an iframe, a vm) count too. */
+function isBytes(value: unknown): value is Uint8Array {
+  return ArrayBuffer.isView(value);
 }
 
 function headerLookup(headers: WebhookHeaders): HeaderLookup {
