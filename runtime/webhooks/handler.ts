@@ -124,7 +124,10 @@ export function createWebhookReceiver<Payloads>(
   const validators = (setup.validators ?? {}) as Readonly<Record<string, WebhookValidator<unknown> | undefined>>;
 
   const receive = async (delivery: Delivery): Promise<Response> => {
-    if (delivery.body === undefined) return empty(413);
+    if (delivery.body === undefined) {
+      logger?.warn({ msg: 'webhook body too large', maxBodyBytes });
+      return empty(413);
+    }
     let verified: VerifiedWebhook;
     try {
       verified = await verifyWebhookSignature({ ...options, scheme, secret, headers: delivery.headers, body: delivery.body });

@@ -5,6 +5,7 @@ import { emitEndpointsFile } from './endpoints-file.js';
 import { emitIndexFile } from './index-file.js';
 import { emitTransformsFile } from './transforms-file.js';
 import { emitTypesFile } from './types-file.js';
+import { emitWebhooksFile } from './webhooks-file.js';
 
 export interface EmittedFile {
   path: string;
@@ -18,5 +19,7 @@ export function emitClient(plan: ClientPlan): EmittedFile[] {
     { path: plan.files.types, content: emitTypesFile(plan) },
     ...(plan.files.transforms === undefined ? [] : [{ path: plan.files.transforms, content: emitTransformsFile(plan) }]),
     ...plan.groups.map((group) => ({ path: group.file, content: emitEndpointsFile(plan, group) })),
+    // Webhooks: typed receivers when the spec declares webhooks or callbacks.
+    ...(plan.webhooks === undefined ? [] : [{ path: plan.webhooks.file, content: emitWebhooksFile(plan, plan.webhooks) }]),
   ];
 }

@@ -4,6 +4,7 @@ import { ensureIdentifierStart, splitWords, toCamelCase, toConstantCase, toKebab
 import { NameRegistry } from './name-registry.js';
 import { planOperation } from './plan-operation.js';
 import type { ClientPlan, PlannedGroup, PlannedScheme } from './plan-types.js';
+import { planWebhooks, webhookTypeNames } from './plan-webhooks.js';
 import { planTransforms, type DateStyle, type NamingStyle } from './property-names.js';
 import { endpointFileNames, publicApiNames, reservedMemberNames, reservedWords } from './reserved.js';
 
@@ -20,7 +21,12 @@ export interface PlanOptions {
 export function planClient(document: ir.Document, options: PlanOptions): ClientPlan {
   const transform = planTransforms(document, options.naming, options.dates);
   // Types say `Date`: a schema may not shadow the global.
-  const typeNames = new NameRegistry(transform.dates === 'Date' ? [...publicApiNames, 'Date'] : publicApiNames);
+  const typeNames = new NameRegistry([
+    ...publicApiNames,
+    ...(transform.dates === 'Date' ? ['Date'] : []),
+    // Webhooks: webhooks.gen.ts exports these beside the schema types.
+    ...(hasInbound(document) ? webhookTypeNames : []),
+  ]);
   const schemaNames = planSchemaNames(document, typeNames);
   const schemaOrder = [...document.schemas.values()].sort((a, b) =>
     compare(schemaNames.get(a.id) ?? '', schemaNames.get(b.id) ?? ''),
@@ -28,6 +34,7 @@ export function planClient(document: ir.Document, options: PlanOptions): ClientP
   const groups = planGroups(document, typeNames);
   const envPrefix =
     (options.clientName === undefined ? apiShortName(document.title) : toConstantCase(options.clientName)) || 'API';
+  const webhooks = planWebhooks(document, envPrefix);
   return {
     document,
     specFile: options.specFile,
@@ -43,7 +50,13 @@ export function planClient(document: ir.Document, options: PlanOptions): ClientP
       index: 'index.ts',
       ...(transform.enabled ? { transforms: 'transforms.gen.ts' } : {}),
     },
+    ...(webhooks === undefined ? {} : { webhooks }),
   };
+}
+
+/** Webhooks: does the spec declare any request the API sends (webhooks, callbacks)? */
+function hasInbound(document: ir.Document): boolean {
+  return document.webhooks.length > 0 || document.operations.some((operation) => operation.callbacks.length > 0);
 }
 
 function compare(a: string, b: string): number {

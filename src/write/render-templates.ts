@@ -46,6 +46,16 @@ export interface TemplateData {
   clientName: string;
   /** The output folder as the user gave it, for the regenerate command; a placeholder when absent. */
   outDir?: string | undefined;
+  // Webhooks: the README's section on receiving them, when the spec declares webhooks or callbacks.
+  webhooks?: TemplateWebhooks | undefined;
+}
+
+export interface TemplateWebhooks {
+  /** Environment variable holding the signing secret. */
+  envVar: string;
+  /** The signature scheme the spec implies; undefined: the user names one. */
+  scheme: string | undefined;
+  events: { key: string; name: string; method: string; payload: string; summary: string | undefined }[];
 }
 
 /** A Handlebars instance of its own, so helpers never leak into (or from) other users of the library. */
@@ -66,6 +76,7 @@ function toView(data: TemplateData): object {
     ...data,
     outDir: data.outDir ?? '<output folder>',
     hasEnvVars: data.envVars.length > 0,
+    webhooks: data.webhooks === undefined ? false : toWebhooksView(data.webhooks),
     tags: data.tags.map((tag) => ({
       name: tag.name,
       heading: tag.name === '' ? 'Operations without a tag' : tag.name,
@@ -75,6 +86,17 @@ function toView(data: TemplateData): object {
         summary: operation.summary ?? '',
       })),
     })),
+  };
+}
+
+/** Webhooks: optional fields filled, a scheme for the example (strict templates need every key). */
+function toWebhooksView(webhooks: TemplateWebhooks): object {
+  return {
+    envVar: webhooks.envVar,
+    hasScheme: webhooks.scheme !== undefined,
+    scheme: webhooks.scheme ?? 'standard-webhooks',
+    firstEvent: webhooks.events[0]?.key ?? 'event',
+    events: webhooks.events.map((event) => ({ ...event, summary: event.summary ?? '' })),
   };
 }
 
