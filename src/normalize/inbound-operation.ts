@@ -64,7 +64,7 @@ function nameInlinePayloads(body: ir.RequestBody, name: string, ctx: NormalizeCo
     if (media.schema.kind === 'ref' || media.schema.kind === 'binary') return media;
     const id = appendPointer(body.source, 'content', media.mediaType, 'schema');
     if (!ctx.schemas.has(id)) ctx.schemas.set(id, { id, name, component: false, schema: media.schema });
-    return { ...media, schema: { kind: 'ref' as const, target: id } };
+    return { ...media, schema: { kind: 'ref' as const, target: id, source: id } };
   });
   return { ...body, content };
 }
