@@ -90,6 +90,8 @@ export interface WebhookReceiverSetup<Payloads> {
   defaultScheme?: WebhookScheme | undefined;
   /** Environment variable holding the secret when the option is absent. */
   secretEnv?: string | undefined;
+  /** Per event, wire form → the generated types (`naming`/`dates` options), after validation. */
+  transforms?: { [K in keyof Payloads]?: (wire: unknown) => unknown } | undefined;
 }
 
 export interface WebhookHandler {
@@ -122,6 +124,7 @@ export function createWebhookReceiver<Payloads>(
   const logger = options.logger === false ? undefined : (options.logger ?? console);
   const handlers = options.on as Readonly<Record<string, WebhookEventHandler<unknown> | undefined>>;
   const validators = (setup.validators ?? {}) as Readonly<Record<string, WebhookValidator<unknown> | undefined>>;
+  const transforms = (setup.transforms ?? {}) as Readonly<Record<string, ((wire: unknown) => unknown) | undefined>>;
 
   const receive = async (delivery: Delivery): Promise<Response> => {
     if (delivery.body === undefined) {
@@ -154,6 +157,14 @@ export function createWebhookReceiver<Payloads>(
     const validate = Object.hasOwn(validators, event.key) ? validators[event.key] : undefined;
     const checked = validate === undefined ? { ok: true as const, value: parsed.value } : validate(parsed.value);
     if (!checked.ok) return json(400, { error: 'invalid_payload', event: event.key, issues: checked.issues });
+    const transform = Object.hasOwn(transforms, event.key) ? transforms[event.key] : undefined;
+    let payload = checked.value;
+    try {
+      if (transform !== undefined) payload = transform(payload);
+    } catch {
+      // A date that does not parse, for instance: the payload does not match its type.
+      return json(400, { error: 'invalid_payload', event: event.key, issues: [] });
+    }
 
     const context: WebhookContext = {
       event: event.key,
@@ -165,7 +176,7 @@ export function createWebhookReceiver<Payloads>(
       rawBody: verified.body,
     };
     try {
-      return (await handler(checked.value, context)) ?? empty(200);
+      return (await handler(payload, context)) ?? empty(200);
     } catch (error) {
       await release();
       logger?.error({ msg: 'webhook handler failed', event: event.key, error: error instanceof Error ? error.name : 'unknown' });
@@ -182,21 +193,19 @@ export function createWebhookReceiver<Payloads>(
 
 type Parsed = { ok: true; value: unknown } | { ok: false };
 
-/** JSON (the default), form fields, or text, after verification only. */
+/** Form fields, or JSON (whatever the type says, when it parses), else text; after verification only. */
 function parsePayload(verified: VerifiedWebhook, contentType: string | null): Parsed {
   const type = (contentType ?? '').toLowerCase();
   if (verified.body.byteLength === 0) return { ok: true, value: undefined };
   if (type.includes('application/x-www-form-urlencoded')) {
     return { ok: true, value: Object.fromEntries(new URLSearchParams(verified.text)) };
   }
-  if (type === '' || type.includes('json')) {
-    try {
-      return { ok: true, value: JSON.parse(verified.text) as unknown };
-    } catch {
-      return { ok: false };
-    }
+  try {
+    return { ok: true, value: JSON.parse(verified.text) as unknown };
+  } catch {
+    // Declared (or defaulted) JSON that does not parse is a bad request; other types stay text.
+    return type === '' || type.includes('json') ? { ok: false } : { ok: true, value: verified.text };
   }
-  return { ok: true, value: verified.text };
 }
 
 function empty(status: number): Response {

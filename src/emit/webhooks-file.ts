@@ -5,6 +5,7 @@
  */
 import type { ClientPlan } from '../plan/plan-types.js';
 import type { PlannedWebhookEvent, WebhookPlan } from '../plan/plan-webhooks.js';
+import { schemaShape } from './transforms-file.js';
 import { typeExpression, type TypeContext } from './type-expression.js';
 import { docComment } from './ts/doc-comment.js';
 import { objectKey, propertyKey, stringLiteral } from './ts/literal.js';
@@ -30,10 +31,18 @@ export function emitWebhooksFile(plan: ClientPlan, webhooks: WebhookPlan): strin
   const runtimeTypes = ['WebhookEventDescriptor', 'WebhookHandler', 'WebhookHandlerMap', 'WebhookHandlerOptions'];
   if (webhooks.defaultScheme === undefined) runtimeTypes.push('WebhookScheme');
   const usesTypes = webhooks.events.some((event) => event.payload !== undefined);
+  const transforms = payloadTransforms(plan, webhooks);
 
   if (usesTypes) writer.writeLine(`import type * as t from './${plan.files.types.replace(/\.ts$/, '.js')}';`);
-  const runtimeImports = ['createWebhookReceiver', ...runtimeTypes.map((name) => `type ${name}`)];
+  const runtimeImports = [
+    'createWebhookReceiver',
+    ...(transforms.length > 0 ? ['fromWire'] : []),
+    ...runtimeTypes.map((name) => `type ${name}`),
+  ];
   writer.writeLine(`import {\n${runtimeImports.map((name) => `  ${name},`).join('\n')}\n} from './runtime/index.js';`);
+  if (transforms.length > 0 && plan.files.transforms !== undefined) {
+    writer.writeLine(`import { shapes } from './${plan.files.transforms.replace(/\.ts$/, '.js')}';`);
+  }
   if (validatorsFile !== undefined && validators.length > 0) {
     const names = [...new Set(validators.map(([, fn]) => fn))].sort();
     writer.writeLine(`import { ${names.join(', ')} } from './${validatorsFile.replace(/\.ts$/, '.js')}';`);
@@ -80,7 +89,9 @@ export function emitWebhooksFile(plan: ClientPlan, webhooks: WebhookPlan): strin
   );
   writer.writeLine('export function createWebhookHandler(options: WebhookOptions): WebhookHandler {');
   writer.writeLine('  return createWebhookReceiver<WebhookPayloads>(');
-  writer.writeLine(`    {\n${setupLines(webhooks, validatorsFile === undefined ? [] : validators).join('\n')}\n    },`);
+  writer.writeLine(
+    `    {\n${setupLines(webhooks, validatorsFile === undefined ? [] : validators, transforms).join('\n')}\n    },`,
+  );
   writer.writeLine('    options,');
   writer.writeLine('  );');
   writer.writeLine('}');
@@ -126,7 +137,7 @@ function validatorFunctions(plan: ClientPlan, webhooks: WebhookPlan): [string, s
 }
 
 /** The runtime setup object: the events, the spec's scheme, the secret's variable, the validators. */
-function setupLines(webhooks: WebhookPlan, validators: [string, string][]): string[] {
+function setupLines(webhooks: WebhookPlan, validators: [string, string][], transforms: [string, Value][]): string[] {
   const lines = ['      events: webhookEvents,'];
   if (webhooks.defaultScheme !== undefined) lines.push(`      defaultScheme: ${stringLiteral(webhooks.defaultScheme)},`);
   lines.push(`      secretEnv: ${stringLiteral(webhooks.envVar)},`);
@@ -135,5 +146,20 @@ function setupLines(webhooks: WebhookPlan, validators: [string, string][]): stri
     for (const [key, fn] of validators) lines.push(`        ${objectKey(key)}: ${fn},`);
     lines.push('      },');
   }
+  if (transforms.length > 0) {
+    lines.push('      transforms: {');
+    for (const [key, shape] of transforms) {
+      lines.push(`        ${objectKey(key)}: (wire) => fromWire(wire, ${valueLiteral(shape, '        ')}, shapes),`);
+    }
+    lines.push('      },');
+  }
   return lines;
+}
+
+/** With `naming`/`dates` transforms, payloads are converted from the wire form as responses are. */
+function payloadTransforms(plan: ClientPlan, webhooks: WebhookPlan): [string, Value][] {
+  return webhooks.events.flatMap((event): [string, Value][] => {
+    const shape = event.payload === undefined ? undefined : schemaShape(plan, event.payload);
+    return shape === undefined ? [] : [[event.key, shape]];
+  });
 }

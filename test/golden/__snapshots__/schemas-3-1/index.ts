@@ -23,3 +23,6 @@ export {
   isApiwrightError,
 } from './runtime/index.js';
 export type { ApiPromise, RequestOptions } from './runtime/index.js';
+export { createWebhookHandler, webhookEvents } from './webhooks.gen.js';
+export type { WebhookHandlers, WebhookOptions, WebhookPayloads } from './webhooks.gen.js';
+export { WebhookVerificationError, signWebhook, verifyWebhook } from './runtime/index.js';
