@@ -49,7 +49,7 @@ export function normalizeInbound(
     const description = stringOrUndefined(operation.value['description']);
     if (description !== undefined) inbound.description = description;
     const body = normalizeRequestBody(operation.value['requestBody'], appendPointer(operation.pointer, 'requestBody'), ctx);
-    if (body) inbound.requestBody = nameInlinePayloads(body, `${origin.name} Payload`, ctx);
+    if (body) inbound.requestBody = nameInlinePayloads(body, origin, ctx);
     out.push(inbound);
   }
   return out;
@@ -59,11 +59,15 @@ export function normalizeInbound(
  * Inline payload schemas become named schemas (`<event> Payload`), keyed by their own pointer, so
  * types.gen.ts and the generated validators cover them like any component.
  */
-function nameInlinePayloads(body: ir.RequestBody, name: string, ctx: NormalizeContext): ir.RequestBody {
+function nameInlinePayloads(body: ir.RequestBody, origin: ir.InboundOrigin, ctx: NormalizeContext): ir.RequestBody {
+  const name = `${origin.name} Payload`;
+  const what =
+    origin.kind === 'webhook' ? `webhook \`${origin.name}\`` : `callback \`${origin.name}\` of \`${origin.operation}\``;
   const content = body.content.map((media) => {
     if (media.schema.kind === 'ref' || media.schema.kind === 'binary') return media;
     const id = appendPointer(body.source, 'content', media.mediaType, 'schema');
-    if (!ctx.schemas.has(id)) ctx.schemas.set(id, { id, name, component: false, schema: media.schema });
+    const schema = { ...media.schema, description: media.schema.description ?? body.description ?? `The payload of ${what}.` };
+    if (!ctx.schemas.has(id)) ctx.schemas.set(id, { id, name, component: false, schema });
     return { ...media, schema: { kind: 'ref' as const, target: id, source: id } };
   });
   return { ...body, content };
