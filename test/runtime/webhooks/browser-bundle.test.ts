@@ -1,12 +1,18 @@
 /**
  * The verification code runs unchanged outside Node: bundled by esbuild for the browser platform,
- * it runs in a node:vm context that holds only Web globals (no process, Buffer, require, node: modules).
+ * it runs in a node:vm context that holds only Web globals (no process, Buffer, require, node: modules),
+ * and in Deno and Bun.
  */
 import { build } from 'esbuild';
+import { execFile } from 'node:child_process';
+import { writeFileSync } from 'node:fs';
 import path from 'node:path';
+import { promisify } from 'node:util';
 import vm from 'node:vm';
 import { describe, expect, it } from 'vitest';
-import { repoRoot } from '../../support/paths.js';
+import { generatedDir, repoRoot } from '../../support/paths.js';
+
+const run = promisify(execFile);
 
 async function bundle(): Promise<string> {
   const result = await build({
@@ -59,23 +65,41 @@ const scenario = `
   return JSON.stringify(out);
 })()`;
 
-describe('webhook verification in a Web-only environment', () => {
+const expected = {
+  'standard-webhooks': ['accepted', 'no_matching_signature'],
+  stripe: ['accepted', 'no_matching_signature'],
+  github: ['accepted', 'no_matching_signature'],
+  slack: ['accepted', 'no_matching_signature'],
+  hmac: ['accepted', 'no_matching_signature'],
+  vector: 'msg_p5jXN8AQM9LWM0D4loKWxJek',
+  handled: 7,
+  statuses: [200, 401],
+  hasProcess: false,
+};
+
+describe('webhook verification outside Node', () => {
   it('the browser bundle has no node: imports and verifies every scheme inside a vm context', async () => {
     const code = await bundle();
     expect(code).not.toMatch(/\brequire\(|from ['"]node:|import\(['"]node:/);
     const context = vm.createContext(webGlobals());
     vm.runInContext(code, context, { filename: 'webhooks.browser.js' });
     const result = JSON.parse((await vm.runInContext(scenario, context)) as string) as Record<string, unknown>;
-    expect(result).toEqual({
-      'standard-webhooks': ['accepted', 'no_matching_signature'],
-      stripe: ['accepted', 'no_matching_signature'],
-      github: ['accepted', 'no_matching_signature'],
-      slack: ['accepted', 'no_matching_signature'],
-      hmac: ['accepted', 'no_matching_signature'],
-      vector: 'msg_p5jXN8AQM9LWM0D4loKWxJek',
-      handled: 7,
-      statuses: [200, 401],
-      hasProcess: false,
-    });
+    expect(result).toEqual(expected);
   });
+
+  it.each([
+    ['deno', ['run', '--no-prompt', '--quiet']],
+    ['bun', ['run']],
+  ])(
+    'the same bundle runs in %s',
+    async (name, args) => {
+      const file = path.join(generatedDir('runtime', `webhooks-${name}`), 'scenario.mjs');
+      // Deno and Bun carry Node compatibility globals of their own: the only-Web-globals check is the vm's.
+      const portable = scenario.replace(/out\.hasProcess = .*;/, 'out.hasProcess = false;');
+      writeFileSync(file, `${await bundle()}\nconst result = await ${portable.trim()};\nconsole.log(result);\n`);
+      const { stdout } = await run(path.join(repoRoot, 'node_modules', '.bin', name), [...args, file], { timeout: 60_000 });
+      expect(JSON.parse(stdout.trim().split('\n').pop() ?? '')).toEqual({ ...expected });
+    },
+    90_000,
+  );
 });
