@@ -15,9 +15,11 @@ import { toNodeListener, type NodeListener } from './node-adapter.js';
 import { defaultMaxBodyBytes, readRequestBody } from './read-body.js';
 import { routeEvent, type WebhookEventDescriptor, type WebhookEventSelector } from './route.js';
 import {
+  decodeSecrets,
   recordDelivery,
   replayKey,
   replayWindowMs,
+  resolveScheme,
   verifyWebhookSignature,
   type VerifiedWebhook,
   type WebhookScheme,
@@ -119,6 +121,8 @@ export function createWebhookReceiver<Payloads>(
     const where = setup.secretEnv === undefined ? '' : ` or set ${setup.secretEnv}`;
     throw new WebhookConfigError(`createWebhookHandler needs a \`secret\`: pass one${where}`);
   }
+  // A secret that does not decode for the scheme fails here, at start-up, not on the first delivery.
+  decodeSecrets(resolveScheme(scheme), secret);
   const maxBodyBytes = options.maxBodyBytes ?? defaultMaxBodyBytes;
   const replay = options.replay ?? createMemoryStateStore();
   const logger = options.logger === false ? undefined : (options.logger ?? console);
@@ -133,7 +137,14 @@ export function createWebhookReceiver<Payloads>(
     }
     let verified: VerifiedWebhook;
     try {
-      verified = await verifyWebhookSignature({ ...options, scheme, secret, headers: delivery.headers, body: delivery.body });
+      verified = await verifyWebhookSignature({
+        scheme,
+        secret,
+        headers: delivery.headers,
+        body: delivery.body,
+        toleranceSeconds: options.toleranceSeconds,
+        now: options.now,
+      });
       if (replay !== false) await recordDelivery(replay, verified, replayWindowMs(options.toleranceSeconds));
     } catch (error) {
       if (!isWebhookVerificationError(error)) throw error;
@@ -185,8 +196,14 @@ export function createWebhookReceiver<Payloads>(
   };
 
   const fetchHandler = async (request: Request): Promise<Response> => {
-    const body = await readRequestBody(request, maxBodyBytes);
-    return receive({ method: request.method, url: request.url, headers: request.headers, body });
+    try {
+      const body = await readRequestBody(request, maxBodyBytes);
+      return await receive({ method: request.method, url: request.url, headers: request.headers, body });
+    } catch (error) {
+      // A failing store, a body stream that broke, a throwing onUnhandled: 500, nothing leaks.
+      logger?.error({ msg: 'webhook request failed', error: error instanceof Error ? error.name : 'unknown' });
+      return empty(500);
+    }
   };
   return Object.assign(fetchHandler, { node: toNodeListener(receive, { maxBodyBytes, logger }) });
 }

@@ -137,7 +137,8 @@ export function resolveScheme(scheme: WebhookScheme): SignatureScheme {
   }
 }
 
-function decodeSecrets(scheme: SignatureScheme, secret: WebhookSecret): Uint8Array<ArrayBuffer>[] {
+/** The secrets as key bytes; throws `WebhookConfigError` for none, an empty one, or one that does not decode. */
+export function decodeSecrets(scheme: SignatureScheme, secret: WebhookSecret): Uint8Array<ArrayBuffer>[] {
   const list: readonly (string | Uint8Array)[] = typeof secret === 'string' || isBytes(secret) ? [secret] : secret;
   const keys = list.map((s) => (typeof s === 'string' ? scheme.decodeSecret(s) : new Uint8Array(s)));
   if (keys.length === 0 || keys.some((k) => k.byteLength === 0)) throw new WebhookConfigError('a webhook secret is required');

@@ -173,3 +173,14 @@ describe('configuration', () => {
     }
   });
 });
+
+describe('failures around the handler', () => {
+  it('a secret that does not decode fails at creation; a failing store answers 500', async () => {
+    expect(() => createWebhookReceiver({ events }, { scheme: 'standard-webhooks', secret: 'whsec_***', on: {} })).toThrow(
+      WebhookConfigError,
+    );
+    const broken = { get: () => Promise.reject(new Error('store down')), set: () => Promise.reject(new Error('store down')) };
+    const handle = receiver({ replay: broken, eventFrom: () => 'ping' });
+    expect((await handle(await request('{}'))).status).toBe(500);
+  });
+});
