@@ -33,7 +33,13 @@ export function normalizeInbound(
     if (!(httpMethods as readonly string[]).includes(key)) continue;
     const operation = ctx.deref(value, appendPointer(resolved.pointer, key));
     if (!operation || !isObject(operation.value)) continue;
-    const headers = headerParameters([item['parameters'], operation.value['parameters']], ctx);
+    const headers = headerParameters(
+      [
+        [item['parameters'], appendPointer(resolved.pointer, 'parameters')],
+        [operation.value['parameters'], appendPointer(operation.pointer, 'parameters')],
+      ],
+      ctx,
+    );
     const inbound: ir.InboundOperation = {
       name,
       origin,
@@ -79,12 +85,12 @@ interface HeaderParameter {
 }
 
 /** Header parameters of the path item and the operation, `$ref`s followed. */
-function headerParameters(lists: unknown[], ctx: NormalizeContext): HeaderParameter[] {
+function headerParameters(lists: [list: unknown, pointer: string][], ctx: NormalizeContext): HeaderParameter[] {
   const out: HeaderParameter[] = [];
-  for (const list of lists) {
+  for (const [list, pointer] of lists) {
     if (!Array.isArray(list)) continue;
-    for (const entry of list) {
-      const parameter = ctx.deref(entry, '#')?.value;
+    for (const [index, entry] of list.entries()) {
+      const parameter = ctx.deref(entry, appendPointer(pointer, index))?.value;
       if (isObject(parameter) && parameter['in'] === 'header' && typeof parameter['name'] === 'string') {
         out.push({ name: parameter['name'], schema: parameter['schema'] });
       }
