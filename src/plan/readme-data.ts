@@ -22,6 +22,19 @@ export function readmeData(plan: ClientPlan, generatorVersion: string, outDir: s
     })),
     clientName: toCamelCase(plan.envPrefix) || 'client',
     outDir,
+    streams: plan.groups.flatMap((group) =>
+      group.operations.flatMap(({ stream }) =>
+        stream === undefined
+          ? []
+          : [
+              {
+                call: group.facadeKey === undefined ? stream.functionName : `${group.facadeKey}.${stream.functionName}`,
+                kind: stream.kind === 'events' ? ('server-sent events' as const) : ('JSON Lines' as const),
+              },
+            ],
+      ),
+    ),
+
     // Webhooks: the events the receiver handles, its scheme and secret variable.
     ...(plan.webhooks === undefined ? {} : { webhooks: webhooksData(plan, plan.webhooks) }),
   };

@@ -46,8 +46,16 @@ export interface TemplateData {
   clientName: string;
   /** The output folder as the user gave it, for the regenerate command; a placeholder when absent. */
   outDir?: string | undefined;
+  /** Operations that also stream (`<name>Stream`), as `tag.name` calls; empty when none. */
+  streams: TemplateStream[];
   // Webhooks: the README's section on receiving them, when the spec declares webhooks or callbacks.
   webhooks?: TemplateWebhooks | undefined;
+}
+
+export interface TemplateStream {
+  /** The call as a user writes it after the client variable, e.g. `chat.createChatCompletionStream`. */
+  call: string;
+  kind: 'server-sent events' | 'JSON Lines';
 }
 
 export interface TemplateWebhooks {

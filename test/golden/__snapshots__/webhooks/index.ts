@@ -22,7 +22,16 @@ export {
   isApiError,
   isApiwrightError,
 } from './runtime/index.js';
-export type { ApiPromise, RequestOptions } from './runtime/index.js';
+export { batch, mapConcurrent, verifyJwt } from './runtime/index.js';
+export type {
+  ApiPromise,
+  EventStream,
+  JsonLinesStream,
+  PagedPromise,
+  RequestOptions,
+  ServerSentEvent,
+  StreamOptions,
+} from './runtime/index.js';
 export { createWebhookHandler, webhookEvents } from './webhooks.gen.js';
 export type { WebhookHandlers, WebhookOptions, WebhookPayloads } from './webhooks.gen.js';
 export { WebhookVerificationError, signWebhook, verifyWebhook } from './runtime/index.js';
