@@ -209,3 +209,38 @@ export type {
   StateStoreNotice,
 } from './stores/shared-state.js';
 export type { StoreStats } from './stores/store-guard.js';
+
+// Webhooks: signature verification (Standard Webhooks, Stripe, GitHub, Slack, generic HMAC), replay protection, typed receivers.
+export {
+  WebhookConfigError,
+  WebhookVerificationError,
+  createWebhookReceiver,
+  isWebhookVerificationError,
+  signWebhook,
+  verifyWebhook,
+} from './webhooks/index.js';
+export type {
+  HmacAlgorithm,
+  HmacSchemeOptions,
+  NodeListener,
+  NodeRequestLike,
+  NodeResponseLike,
+  UnhandledDelivery,
+  VerifiedWebhook,
+  VerifyWebhookOptions,
+  WebhookBody,
+  WebhookContext,
+  WebhookEventDescriptor,
+  WebhookEventHandler,
+  WebhookEventSelector,
+  WebhookHandler,
+  WebhookHandlerMap,
+  WebhookHandlerOptions,
+  WebhookHeaders,
+  WebhookIssue,
+  WebhookReceiverSetup,
+  WebhookScheme,
+  WebhookSecret,
+  WebhookValidator,
+  WebhookVerificationReason,
+} from './webhooks/index.js';

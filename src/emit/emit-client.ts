@@ -7,6 +7,7 @@ import { emitTransformsFile } from './transforms-file.js';
 import { emitTypesFile } from './types-file.js';
 // Issue 14: lines wrapped the way a formatter would (ts/layout.ts).
 import { layoutSource } from './ts/layout.js';
+import { emitWebhooksFile } from './webhooks-file.js';
 
 export interface EmittedFile {
   path: string;
@@ -24,5 +25,7 @@ function emitFiles(plan: ClientPlan): EmittedFile[] {
     { path: plan.files.types, content: emitTypesFile(plan) },
     ...(plan.files.transforms === undefined ? [] : [{ path: plan.files.transforms, content: emitTransformsFile(plan) }]),
     ...plan.groups.map((group) => ({ path: group.file, content: emitEndpointsFile(plan, group) })),
+    // Webhooks: typed receivers when the spec declares webhooks or callbacks.
+    ...(plan.webhooks === undefined ? [] : [{ path: plan.webhooks.file, content: emitWebhooksFile(plan, plan.webhooks) }]),
   ];
 }

@@ -24,5 +24,12 @@ export function emitIndexFile(plan: ClientPlan): string {
   writer.writeLine(`export {\n${errorExports.map((n) => `  ${n},`).join('\n')}\n} from './runtime/index.js';`);
   writer.writeLine(`export { batch, createUndiciFetch, mapConcurrent, verifyJwt } from './runtime/index.js';`);
   writer.writeLine(`export type {\n${runtimeTypeExports.map((n) => `  ${n},`).join('\n')}\n} from './runtime/index.js';`);
+  // Webhooks: the typed receiver, and the runtime pieces a receiver uses directly.
+  if (plan.webhooks !== undefined) {
+    const webhooks = `./${plan.webhooks.file.replace(/\.ts$/, '.js')}`;
+    writer.writeLine(`export { createWebhookHandler, webhookEvents } from '${webhooks}';`);
+    writer.writeLine(`export type { WebhookHandlers, WebhookOptions, WebhookPayloads } from '${webhooks}';`);
+    writer.writeLine(`export { WebhookVerificationError, signWebhook, verifyWebhook } from './runtime/index.js';`);
+  }
   return writer.toString();
 }

@@ -69,6 +69,11 @@ export function operationTransform(plan: ClientPlan, planned: PlannedOperation):
   };
 }
 
+/** Webhooks: how a payload differs from the wire (a named type's key in the table), or undefined. */
+export function schemaShape(plan: ClientPlan, schema: ir.Schema): Value | undefined {
+  return plan.transform.enabled ? shapesOf(plan).shapeOf(schema) : undefined;
+}
+
 /** Same rule as response-types.ts: the bodies the runtime parses as JSON. */
 const jsonLike = /^application\/(.+\+)?json|^\*\/\*$|^application\/\*$/i;
 

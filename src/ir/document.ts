@@ -74,15 +74,34 @@ export interface Response {
   source: string;
 }
 
-/** A callback (3.x) or webhook (3.1): requests the API sends to the client. Recorded, not yet emitted. */
+/** Where an inbound operation is declared: a 3.1 webhook, or a callback of an operation. */
+export type InboundOrigin =
+  { kind: 'webhook'; name: string } | { kind: 'callback'; name: string; expression: string; operation: string };
+
+/** Signature schemes a spec can imply through the headers it declares (runtime/webhooks). */
+export type WebhookSignatureScheme = 'standard-webhooks' | 'stripe' | 'github' | 'slack';
+
+/**
+ * A callback (3.x) or webhook (3.1): requests the API sends to the client. Emitted as typed
+ * handlers in webhooks.gen.ts; every request body schema is a named schema (inline ones are
+ * named `<event> Payload`), so it gets a type and a validator.
+ */
 export interface InboundOperation {
   /** Webhook name, or callback name + runtime expression. */
   name: string;
+  origin: InboundOrigin;
   method: HttpMethod;
   summary?: string;
   description?: string;
   requestBody?: RequestBody;
   responses: Response[];
+  /**
+   * Header values that identify this event, as the spec fixes them: a header parameter with one
+   * allowed value, or GitHub's `x-github.subcategory` (sent as `X-GitHub-Event`).
+   */
+  eventHeaders: { name: string; value: string }[];
+  /** The scheme its declared signature header implies (e.g. `X-Hub-Signature-256` → github). */
+  signatureScheme?: WebhookSignatureScheme;
   source: string;
 }
 

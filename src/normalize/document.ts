@@ -3,7 +3,8 @@ import type { Diagnostic } from '../errors.js';
 import type * as ir from '../ir/index.js';
 import { isObject, NormalizeContext, stringOrUndefined, type JsonObject } from './context.js';
 import { appendPointer, lookupPointer, parsePointer } from '../json-pointer.js';
-import { normalizeInbound, normalizePathItem } from './operation-object.js';
+import { normalizeInbound } from './inbound-operation.js';
+import { normalizePathItem } from './operation-object.js';
 import { decidePagination } from './pagination.js';
 import { normalizeSchema } from './schema-object.js';
 import { normalizeSecurityRequirements, normalizeSecuritySchemes } from './security-scheme-object.js';
@@ -50,7 +51,7 @@ export function normalizeDocument(input: NormalizeInput): NormalizeResult {
   const webhooks: ir.InboundOperation[] = [];
   if (isObject(raw['webhooks'])) {
     for (const [name, item] of Object.entries(raw['webhooks'])) {
-      webhooks.push(...normalizeInbound(name, item, appendPointer('#/webhooks', name), ctx));
+      webhooks.push(...normalizeInbound({ kind: 'webhook', name }, item, appendPointer('#/webhooks', name), ctx));
     }
   }
   normalizePendingSchemas(ctx);

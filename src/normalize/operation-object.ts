@@ -2,13 +2,14 @@
 import type * as ir from '../ir/index.js';
 import { isObject, stringOrUndefined, type JsonObject, type NormalizeContext } from './context.js';
 import { appendPointer } from '../json-pointer.js';
+import { httpMethods } from './http-methods.js';
+import { normalizeInbound } from './inbound-operation.js';
 import { normalizeParameter } from './parameter-object.js';
 import { normalizeRequestBody } from './request-body-object.js';
 import { normalizeResponses } from './response-object.js';
 import { normalizeSecurityRequirements } from './security-scheme-object.js';
 import { normalizeServers } from './server-object.js';
 
-export const httpMethods = ['get', 'put', 'post', 'delete', 'options', 'head', 'patch', 'trace'] as const;
 const idempotentMethods = new Set<ir.HttpMethod>(['GET', 'HEAD', 'OPTIONS', 'PUT', 'DELETE', 'TRACE']);
 
 /** Every operation of one Path Item, in the order the spec lists the methods. */
@@ -52,9 +53,10 @@ function normalizeOperation(
   const parameters = mergeParameters(shared, own);
   checkPathParameters(path, parameters, pointer, ctx);
   const operationId = stringOrUndefined(raw['operationId']);
+  const id = operationId && operationId.trim() !== '' ? operationId : `${method.toLowerCase()} ${path}`;
   const operation: ir.Operation = {
     kind: 'operation',
-    id: operationId && operationId.trim() !== '' ? operationId : `${method.toLowerCase()} ${path}`,
+    id,
     hasOperationId: operationId !== undefined && operationId.trim() !== '',
     method,
     path,
@@ -63,7 +65,7 @@ function normalizeOperation(
     parameters,
     responses: normalizeResponses(raw['responses'], appendPointer(pointer, 'responses'), ctx),
     idempotent: idempotentMethods.has(method),
-    callbacks: normalizeCallbacks(raw['callbacks'], appendPointer(pointer, 'callbacks'), ctx),
+    callbacks: normalizeCallbacks(raw['callbacks'], id, appendPointer(pointer, 'callbacks'), ctx),
     source: pointer,
   };
   const summary = stringOrUndefined(raw['summary']);
@@ -132,41 +134,16 @@ function checkPathParameters(path: string, parameters: ir.Parameter[], pointer: 
   }
 }
 
-function normalizeCallbacks(raw: unknown, pointer: string, ctx: NormalizeContext): ir.InboundOperation[] {
+function normalizeCallbacks(raw: unknown, operation: string, pointer: string, ctx: NormalizeContext): ir.InboundOperation[] {
   if (!isObject(raw)) return [];
   const out: ir.InboundOperation[] = [];
   for (const [name, value] of Object.entries(raw)) {
     const callback = ctx.deref(value, appendPointer(pointer, name));
     if (!callback || !isObject(callback.value)) continue;
     for (const [expression, pathItem] of Object.entries(callback.value)) {
-      out.push(...normalizeInbound(`${name} ${expression}`, pathItem, appendPointer(callback.pointer, expression), ctx));
+      const origin = { kind: 'callback' as const, name, expression, operation };
+      out.push(...normalizeInbound(origin, pathItem, appendPointer(callback.pointer, expression), ctx));
     }
-  }
-  return out;
-}
-
-/** Webhooks and callbacks: requests the API sends. Only what a receiver needs is kept. */
-export function normalizeInbound(name: string, raw: unknown, pointer: string, ctx: NormalizeContext): ir.InboundOperation[] {
-  const resolved = ctx.deref(raw, pointer);
-  if (!resolved || !isObject(resolved.value)) return [];
-  const out: ir.InboundOperation[] = [];
-  for (const [key, value] of Object.entries(resolved.value)) {
-    if (!(httpMethods as readonly string[]).includes(key)) continue;
-    const operation = ctx.deref(value, appendPointer(resolved.pointer, key));
-    if (!operation || !isObject(operation.value)) continue;
-    const inbound: ir.InboundOperation = {
-      name,
-      method: key.toUpperCase() as ir.HttpMethod,
-      responses: normalizeResponses(operation.value['responses'], appendPointer(operation.pointer, 'responses'), ctx),
-      source: operation.pointer,
-    };
-    const summary = stringOrUndefined(operation.value['summary']);
-    if (summary !== undefined) inbound.summary = summary;
-    const description = stringOrUndefined(operation.value['description']);
-    if (description !== undefined) inbound.description = description;
-    const body = normalizeRequestBody(operation.value['requestBody'], appendPointer(operation.pointer, 'requestBody'), ctx);
-    if (body) inbound.requestBody = body;
-    out.push(inbound);
   }
   return out;
 }

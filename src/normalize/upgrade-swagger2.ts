@@ -6,7 +6,7 @@
  * Pure: the input is never mutated; keys are set as own properties (a `__proto__` key stays data).
  */
 import { isObject, type JsonObject } from './context.js';
-import { httpMethods } from './operation-object.js';
+import { httpMethods } from './http-methods.js';
 import { unescapeSegment } from '../json-pointer.js';
 
 type Obj = JsonObject;

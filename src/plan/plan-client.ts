@@ -5,6 +5,7 @@ import { NameRegistry } from './name-registry.js';
 import { functionCandidates, planOperation } from './plan-operation.js';
 import { planStream } from './plan-stream.js';
 import type { ClientPlan, PlannedGroup, PlannedScheme } from './plan-types.js';
+import { planWebhooks, webhookTypeNames } from './plan-webhooks.js';
 import { planTransforms, type DateStyle, type NamingStyle } from './property-names.js';
 import { endpointFileNames, publicApiNames, reservedMemberNames, reservedTypeNames, reservedWords } from './reserved.js';
 import { planFunctionNames, planOperationTypeNames, planSchemaNames } from './stable-names.js';
@@ -22,7 +23,12 @@ export interface PlanOptions {
 export function planClient(document: ir.Document, options: PlanOptions): ClientPlan {
   const transform = planTransforms(document, options.naming, options.dates);
   // No type may shadow a global or a primitive (`Date`, `Error`, `object`): plan/reserved.ts.
-  const typeNames = new NameRegistry([...publicApiNames, ...reservedTypeNames]);
+  const typeNames = new NameRegistry([
+    ...publicApiNames,
+    ...reservedTypeNames,
+    // Webhooks: webhooks.gen.ts exports these beside the schema types.
+    ...(hasInbound(document) ? webhookTypeNames : []),
+  ]);
   const schemaNames = planSchemaNames(document, typeNames);
   const schemaOrder = [...document.schemas.values()].sort((a, b) =>
     compare(schemaNames.get(a.id) ?? '', schemaNames.get(b.id) ?? ''),
@@ -30,6 +36,7 @@ export function planClient(document: ir.Document, options: PlanOptions): ClientP
   const groups = planGroups(document, typeNames);
   const envPrefix =
     (options.clientName === undefined ? apiShortName(document.title) : toConstantCase(options.clientName)) || 'API';
+  const webhooks = planWebhooks(document, envPrefix);
   return {
     document,
     specFile: options.specFile,
@@ -45,7 +52,13 @@ export function planClient(document: ir.Document, options: PlanOptions): ClientP
       index: 'index.ts',
       ...(transform.enabled ? { transforms: 'transforms.gen.ts' } : {}),
     },
+    ...(webhooks === undefined ? {} : { webhooks }),
   };
+}
+
+/** Webhooks: does the spec declare any request the API sends (webhooks, callbacks)? */
+function hasInbound(document: ir.Document): boolean {
+  return document.webhooks.length > 0 || document.operations.some((operation) => operation.callbacks.length > 0);
 }
 
 function compare(a: string, b: string): number {

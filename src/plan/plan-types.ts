@@ -1,6 +1,7 @@
 /** What plan/ decides: every name, file and import of the generated client. emit/ only renders it. */
 import type * as ir from '../ir/index.js';
 import type { TransformPlan } from './property-names.js';
+import type { WebhookPlan } from './plan-webhooks.js';
 
 export interface PlannedParam {
   param: ir.Parameter;
@@ -71,4 +72,6 @@ export interface ClientPlan {
   transform: TransformPlan;
   /** `transforms` is set only when `transform.enabled`. */
   files: { types: string; client: string; index: string; transforms?: string };
+  // Webhooks: set only when the spec declares webhooks or callbacks (webhooks.gen.ts).
+  webhooks?: WebhookPlan;
 }

@@ -1,9 +1,10 @@
 /** What the generated README needs to know, taken from the plan (template data for write/). */
-import type { TemplateData, TemplateEnvVar } from '../write/render-templates.js';
+import type { TemplateData, TemplateEnvVar, TemplateWebhooks } from '../write/render-templates.js';
 import { OAUTH_ENV_SUFFIXES } from '../../runtime/auth/oauth2-settings.js';
 import { toCamelCase } from './identifiers.js';
 import { paramsRequired } from './plan-operation.js';
 import type { ClientPlan, PlannedScheme } from './plan-types.js';
+import type { WebhookPlan } from './plan-webhooks.js';
 
 /** Paths as seen from the output folder (see generate.ts): none depends on the working directory. */
 export interface ReadmeLayout {
@@ -45,6 +46,23 @@ export function readmeData(plan: ClientPlan, generatorVersion: string, layout: R
             ],
       ),
     ),
+
+    // Webhooks: the events the receiver handles, its scheme and secret variable.
+    ...(plan.webhooks === undefined ? {} : { webhooks: webhooksData(plan, plan.webhooks) }),
+  };
+}
+
+function webhooksData(plan: ClientPlan, webhooks: WebhookPlan): TemplateWebhooks {
+  return {
+    envVar: webhooks.envVar,
+    scheme: webhooks.defaultScheme,
+    events: webhooks.events.map((event) => ({
+      key: event.key,
+      name: event.inbound.origin.name,
+      method: event.inbound.method,
+      payload: event.payload?.kind === 'ref' ? (plan.typeNames.get(event.payload.target) ?? 'unknown') : 'undefined',
+      summary: firstSentence(event.inbound.description ?? event.inbound.summary),
+    })),
   };
 }
 
@@ -83,4 +101,12 @@ export function environmentVariables(planned: PlannedScheme): TemplateEnvVar[] {
     case 'mutualTLS':
       return [];
   }
+}
+
+/** One line for a list: the first sentence (descriptions of real webhooks run to paragraphs). */
+function firstSentence(text: string | undefined): string | undefined {
+  const line = text?.trim().split('\n')[0]?.trim();
+  if (line === undefined || line === '') return undefined;
+  const end = /[.!?](\s|$)/.exec(line);
+  return end === null ? line : line.slice(0, end.index + 1);
 }

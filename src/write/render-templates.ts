@@ -54,12 +54,22 @@ export interface TemplateData {
   outDir?: string | undefined;
   /** Operations that also stream (`<name>Stream`), as `tag.name` calls; empty when none. */
   streams: TemplateStream[];
+  // Webhooks: the README's section on receiving them, when the spec declares webhooks or callbacks.
+  webhooks?: TemplateWebhooks | undefined;
 }
 
 export interface TemplateStream {
   /** The call as a user writes it after the client variable, e.g. `chat.createChatCompletionStream`. */
   call: string;
   kind: 'server-sent events' | 'JSON Lines';
+}
+
+export interface TemplateWebhooks {
+  /** Environment variable holding the signing secret. */
+  envVar: string;
+  /** The signature scheme the spec implies; undefined: the user names one. */
+  scheme: string | undefined;
+  events: { key: string; name: string; method: string; payload: string; summary: string | undefined }[];
 }
 
 /** A Handlebars instance of its own, so helpers never leak into (or from) other users of the library. */
@@ -82,6 +92,7 @@ function toView(data: TemplateData): object {
     specFromParent: data.specFromParent ?? data.specFile,
     hasEnvVars: data.envVars.length > 0,
     example: exampleCall(data),
+    webhooks: data.webhooks === undefined ? false : toWebhooksView(data.webhooks),
     tags: data.tags.map((tag) => ({
       name: tag.name,
       heading: tag.name === '' ? 'Operations without a tag' : tag.name,
@@ -113,6 +124,17 @@ function exampleCall(data: TemplateData): { call: string; withOptions: string; p
     call: `${call}(${params})`,
     withOptions: `${call}(${params || '{}'}, { headers: { 'X-Trace': 'abc' }, timeoutMs: 5_000 })`,
     pagedCall: paged === undefined ? '' : `${paged.call}(${paged.params})`,
+  };
+}
+
+/** Webhooks: optional fields filled, a scheme for the example (strict templates need every key). */
+function toWebhooksView(webhooks: TemplateWebhooks): object {
+  return {
+    envVar: webhooks.envVar,
+    hasScheme: webhooks.scheme !== undefined,
+    scheme: webhooks.scheme ?? 'standard-webhooks',
+    firstEvent: webhooks.events[0]?.key ?? 'event',
+    events: webhooks.events.map((event) => ({ ...event, summary: event.summary ?? '' })),
   };
 }
 

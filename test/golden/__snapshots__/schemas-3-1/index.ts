@@ -32,3 +32,6 @@ export type {
   ServerSentEvent,
   StreamOptions,
 } from './runtime/index.js';
+export { createWebhookHandler, webhookEvents } from './webhooks.gen.js';
+export type { WebhookHandlers, WebhookOptions, WebhookPayloads } from './webhooks.gen.js';
+export { WebhookVerificationError, signWebhook, verifyWebhook } from './runtime/index.js';

@@ -1,0 +1,45 @@
+/**
+ * HMAC through WebCrypto (`crypto.subtle`), available in Node ≥ 20, browsers, Deno, Bun and
+ * Workers. Signatures are checked with `subtle.verify`, which compares in constant time, so no
+ * byte-by-byte `===` ever sees a candidate signature.
+ */
+
+export type HmacAlgorithm = 'SHA-1' | 'SHA-256' | 'SHA-512';
+
+function subtle(): SubtleCrypto {
+  const crypto = (globalThis as { crypto?: Crypto }).crypto;
+  if (crypto?.subtle === undefined) throw new Error('webhook verification needs WebCrypto (globalThis.crypto.subtle)');
+  return crypto.subtle;
+}
+
+function importKey(algorithm: HmacAlgorithm, key: Uint8Array<ArrayBuffer>): Promise<CryptoKey> {
+  return subtle().importKey('raw', key, { name: 'HMAC', hash: algorithm }, false, ['sign', 'verify']);
+}
+
+export async function hmacSign(
+  algorithm: HmacAlgorithm,
+  key: Uint8Array<ArrayBuffer>,
+  data: Uint8Array<ArrayBuffer>,
+): Promise<Uint8Array<ArrayBuffer>> {
+  return new Uint8Array(await subtle().sign('HMAC', await importKey(algorithm, key), data));
+}
+
+/**
+ * True when any candidate is the HMAC of `data` under any key. Every pair is checked (no early exit
+ * per key), so timing says nothing about which secret or which signature matched.
+ */
+export async function hmacMatchesAny(
+  algorithm: HmacAlgorithm,
+  keys: readonly Uint8Array<ArrayBuffer>[],
+  data: Uint8Array<ArrayBuffer>,
+  candidates: readonly Uint8Array<ArrayBuffer>[],
+): Promise<boolean> {
+  let matched = false;
+  for (const key of keys) {
+    const cryptoKey = await importKey(algorithm, key);
+    for (const candidate of candidates) {
+      if (await subtle().verify('HMAC', cryptoKey, candidate, data)) matched = true;
+    }
+  }
+  return matched;
+}

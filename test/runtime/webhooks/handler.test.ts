@@ -1,0 +1,186 @@
+/** The runtime receiver on its own: routing, unhandled events, bodies, the node adapter, configuration. */
+import { PassThrough } from 'node:stream';
+import { describe, expect, it, vi } from 'vitest';
+import {
+  WebhookConfigError,
+  createWebhookReceiver,
+  signWebhook,
+  type WebhookEventDescriptor,
+  type WebhookHandlerOptions,
+} from '../../../runtime/index.js';
+
+const secret = 'receiver-secret';
+const events: WebhookEventDescriptor[] = [
+  {
+    key: 'issuesOpened',
+    name: 'issues-opened',
+    method: 'POST',
+    headers: { 'X-GitHub-Event': 'issues' },
+    fields: { action: 'opened' },
+  },
+  { key: 'issues', name: 'issues', method: 'POST', headers: { 'X-GitHub-Event': 'issues' } },
+  { key: 'ping', name: 'ping', method: 'POST' },
+  { key: 'deleted', name: 'thing.deleted', method: 'DELETE' },
+];
+type Payloads = { issuesOpened: { action: 'opened' }; issues: { action: string }; ping: { zen: string }; deleted: unknown };
+
+function receiver(options: Partial<WebhookHandlerOptions<Payloads>> = {}, seen: string[] = []) {
+  const record = (key: string) => () => void seen.push(key);
+  return createWebhookReceiver<Payloads>(
+    { events },
+    {
+      scheme: 'github',
+      secret,
+      logger: false,
+      replay: false,
+      on: { issuesOpened: record('issuesOpened'), issues: record('issues'), ping: record('ping'), deleted: record('deleted') },
+      ...options,
+    },
+  );
+}
+
+async function request(body: string, headers: Record<string, string> = {}, method = 'POST'): Promise<Request> {
+  const signed = await signWebhook({ scheme: 'github', secret, body });
+  return new Request('https://hooks.example/in/ping', { method, headers: { ...signed, ...headers }, body });
+}
+
+describe('routing', () => {
+  it('picks the most specific event the spec describes, by method too', async () => {
+    const seen: string[] = [];
+    const handle = receiver({}, seen);
+    await handle(await request('{"action":"opened"}', { 'x-github-event': 'issues' }));
+    await handle(await request('{"action":"closed"}', { 'x-github-event': 'issues' }));
+    await handle(await request('{"anything":1}', {}, 'DELETE'));
+    expect(seen).toEqual(['issuesOpened', 'issues', 'deleted']);
+  });
+
+  it.each<[string, WebhookHandlerOptions<Payloads>['eventFrom'], Record<string, string>, string]>([
+    ['a header', { header: 'X-Event' }, { 'x-event': 'ping' }, '{}'],
+    ['a body field', { field: 'meta.kind' }, {}, '{"meta":{"kind":"ping"}}'],
+    ['a function of the URL', ({ url }) => new URL(url).pathname.split('/').pop(), {}, '{}'],
+  ])('eventFrom %s names the event', async (_, eventFrom, headers, body) => {
+    const seen: string[] = [];
+    expect((await receiver({ eventFrom }, seen)(await request(body, headers))).status).toBe(200);
+    expect(seen).toEqual(['ping']);
+  });
+
+  it('a body `type` naming an event routes to it; inherited keys never do', async () => {
+    const seen: string[] = [];
+    await receiver({}, seen)(await request('{"type":"ping"}'));
+    expect(seen).toEqual(['ping']);
+    const onUnhandled = vi.fn(() => new Response('nope', { status: 202 }));
+    const response = await receiver({ onUnhandled, eventFrom: { field: 'type' } })(await request('{"type":"constructor"}'));
+    expect(response.status).toBe(202);
+    expect(onUnhandled).toHaveBeenCalledWith(expect.objectContaining({ event: undefined, payload: { type: 'constructor' } }));
+  });
+
+  it('a declared event without a handler answers 204 and logs one line without the body', async () => {
+    const warn = vi.fn();
+    const logger = { debug: vi.fn(), info: vi.fn(), warn, error: vi.fn() };
+    const response = await receiver({ logger, on: {} })(
+      await request('{"action":"opened","secret":"body-text"}', { 'x-github-event': 'issues' }),
+    );
+    expect(response.status).toBe(204);
+    expect(warn).toHaveBeenCalledTimes(1);
+    expect(JSON.stringify(warn.mock.calls)).toBe('[[{"msg":"webhook event has no handler","event":"issuesOpened"}]]');
+  });
+});
+
+describe('bodies', () => {
+  it('form-encoded bodies arrive as an object of fields; other types as text unless they are JSON', async () => {
+    const payloads: unknown[] = [];
+    const handle = receiver({ eventFrom: () => 'ping', on: { ping: (payload) => void payloads.push(payload) } });
+    await handle(await request('zen=hi&n=1', { 'content-type': 'application/x-www-form-urlencoded' }));
+    await handle(await request('plain words', { 'content-type': 'text/plain' }));
+    await handle(await request('{"zen":"json"}', { 'content-type': 'text/plain' }));
+    expect(payloads).toEqual([{ zen: 'hi', n: '1' }, 'plain words', { zen: 'json' }]);
+  });
+
+  it('a handler may answer with its own Response', async () => {
+    const handle = receiver({ eventFrom: () => 'ping', on: { ping: () => new Response('pong', { status: 202 }) } });
+    const response = await handle(await request('{}'));
+    expect([response.status, await response.text()]).toEqual([202, 'pong']);
+  });
+
+  it('a declared Content-Length above the cap answers 413 before reading', async () => {
+    const handle = receiver({ maxBodyBytes: 10 });
+    expect((await handle(await request('{"zen":"more than ten bytes"}'))).status).toBe(413);
+  });
+});
+
+describe('node adapter', () => {
+  type NodeRequest = Parameters<ReturnType<typeof receiver>['node']>[0];
+  /** A real stream, or (with `extra`) a request a body parser already read. */
+  function nodeRequest(body: string | undefined, headers: Record<string, string>, extra?: Record<string, unknown>): NodeRequest {
+    if (extra !== undefined) return { method: 'POST', url: '/hooks', headers, on: () => undefined, ...extra };
+    const stream = new PassThrough();
+    Object.assign(stream, { method: 'POST', url: '/hooks', headers });
+    stream.end(body);
+    return stream as unknown as NodeRequest;
+  }
+  function nodeResponse() {
+    const res = {
+      statusCode: 0,
+      headers: {} as Record<string, string>,
+      body: '',
+      setHeader: (n: string, v: string) => void (res.headers[n] = v),
+      end: (chunk?: Uint8Array) => void (res.body = Buffer.from(chunk ?? []).toString()),
+    };
+    return res;
+  }
+
+  it('reads the stream, or raw bytes a body parser kept (express.raw)', async () => {
+    const seen: string[] = [];
+    const handle = receiver({ eventFrom: () => 'ping' }, seen);
+    const body = '{"zen":"x"}';
+    const headers = Object.fromEntries(
+      Object.entries(await signWebhook({ scheme: 'github', secret, body })).map(([k, v]) => [k.toLowerCase(), v]),
+    );
+    const res = nodeResponse();
+    await handle.node(nodeRequest(body, headers), res);
+    const raw = nodeResponse();
+    await handle.node(nodeRequest(undefined, headers, { body: Buffer.from(body), readableEnded: true }), raw);
+    expect([res.statusCode, raw.statusCode, seen]).toEqual([200, 200, ['ping', 'ping']]);
+  });
+
+  it('refuses a body a JSON parser already consumed (the signed bytes are gone), and caps the stream', async () => {
+    const error = vi.fn();
+    const handle = receiver({ logger: { debug: vi.fn(), info: vi.fn(), warn: vi.fn(), error }, maxBodyBytes: 8 });
+    const parsed = nodeResponse();
+    await handle.node(nodeRequest(undefined, {}, { body: { zen: 'x' }, readableEnded: true }), parsed);
+    expect(parsed.statusCode).toBe(500);
+    expect(error.mock.calls[0]?.[0]).toMatchObject({ msg: expect.stringContaining('express.raw()') as unknown });
+    const big = nodeResponse();
+    await handle.node(nodeRequest('x'.repeat(100), {}), big);
+    expect([big.statusCode, big.headers['connection']]).toEqual([413, 'close']);
+  });
+});
+
+describe('configuration', () => {
+  it('needs a scheme and a secret; the secret may come from the environment', () => {
+    const on = {};
+    expect(() => createWebhookReceiver({ events }, { secret, on })).toThrow(WebhookConfigError);
+    expect(() =>
+      createWebhookReceiver({ events, defaultScheme: 'github', secretEnv: 'APIWRIGHT_TEST_UNSET_SECRET' }, { on }),
+    ).toThrow(/APIWRIGHT_TEST_UNSET_SECRET/);
+    vi.stubEnv('APIWRIGHT_TEST_WEBHOOK_SECRET', 'from-env');
+    try {
+      expect(
+        createWebhookReceiver({ events, defaultScheme: 'github', secretEnv: 'APIWRIGHT_TEST_WEBHOOK_SECRET' }, { on }),
+      ).toBeTypeOf('function');
+    } finally {
+      vi.unstubAllEnvs();
+    }
+  });
+});
+
+describe('failures around the handler', () => {
+  it('a secret that does not decode fails at creation; a failing store answers 500', async () => {
+    expect(() => createWebhookReceiver({ events }, { scheme: 'standard-webhooks', secret: 'whsec_***', on: {} })).toThrow(
+      WebhookConfigError,
+    );
+    const broken = { get: () => Promise.reject(new Error('store down')), set: () => Promise.reject(new Error('store down')) };
+    const handle = receiver({ replay: broken, eventFrom: () => 'ping' });
+    expect((await handle(await request('{}'))).status).toBe(500);
+  });
+});
