@@ -43,6 +43,8 @@ export interface GenerateOptions {
   dates?: DateStyle;
   /** Per operationId: `false` turns detected pagination off, an object declares it. */
   pagination?: Readonly<Record<string, false | PaginationOverride>>;
+  /** `false` leaves validators.gen.ts out (and with it request and response validation). Default true. */
+  validators?: boolean;
   /** Called for each warning as it is found. */
   onWarning?: (diagnostic: Diagnostic) => void;
 }
@@ -100,8 +102,12 @@ export async function buildClient(
     clientName: options.clientName,
     naming: options.naming,
     dates: options.dates,
+    validators: options.validators,
   });
-  const generated = emitClient(plan).map((file) => ({ path: file.path, content: stampHeader(file.content, specFile) }));
+  const validatorWarnings: Diagnostic[] = [];
+  const generated = emitClient(plan, validatorWarnings).map((file) => ({ path: file.path, content: stampHeader(file.content, specFile) }));
+  for (const warning of validatorWarnings) options.onWarning?.(warning);
+  warnings.push(...validatorWarnings);
   const generatorVersion = readGeneratorVersion();
   const [runtime, templates] = await Promise.all([
     readRuntimeFiles(),

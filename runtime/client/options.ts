@@ -11,6 +11,7 @@ import type { PagedPromise } from '../pagination/paged-promise.js';
 import type { ResilienceOptions } from '../resilience/resilience.js';
 import type { ResponseType } from '../transport/response.js';
 import type { ApiDescriptor, Clock, OperationDescriptor } from './descriptor.js';
+import type { ValidateOptions } from '../validate/options.js';
 
 /**
  * The response cache's settings. TTL (`ttlMs`, default 5 minutes) applies only when a response
@@ -64,6 +65,9 @@ export interface ClientOptions<TAuth = AuthOptions> {
   clock?: Clock | undefined;
   /** Injected randomness for jitter (tests). */
   random?: (() => number) | undefined;
+  // Validation (runtime/validate/).
+  /** Request validation (default on) and response validation (`off` / `warn` (default) / `strict`). */
+  validate?: ValidateOptions | undefined;
 }
 
 export interface RequestOptions {
@@ -80,6 +84,9 @@ export interface RequestOptions {
   baseUrl?: string | undefined;
   /** `false` bypasses the response cache for this call; `true` uses it even when the client's is off. */
   cache?: boolean | undefined;
+  // Validation (runtime/validate/).
+  /** Overrides the client's `validate` settings for this call, field by field. */
+  validate?: ValidateOptions | undefined;
 }
 
 export interface Client {

@@ -3,6 +3,7 @@
  * name-based type guards (`isApiError(e)`) that work across realms and duplicated bundles.
  */
 import { normalizeErrorBody, type ErrorDetail } from './error-format.js';
+import type { ValidationIssue } from '../validate/issue.js';
 
 export interface StructuredError {
   error: {
@@ -172,9 +173,15 @@ export class ValidationError extends ApiwrightError {
   override name = 'ValidationError';
   override readonly code: string = 'VALIDATION_ERROR';
   readonly issues: ErrorDetail[];
-  constructor(message: string, init: ApiwrightErrorInit & { issues?: ErrorDetail[] } = {}) {
+  /** The validator's own issues (JSON pointer, keyword, message) when a generated validator refused the value. */
+  readonly validationIssues: readonly ValidationIssue[];
+  constructor(
+    message: string,
+    init: ApiwrightErrorInit & { issues?: ErrorDetail[]; validationIssues?: readonly ValidationIssue[] } = {},
+  ) {
     super(message, init);
     this.issues = init.issues ?? [];
+    this.validationIssues = init.validationIssues ?? [];
   }
   override toJSON(): StructuredError {
     const base = super.toJSON();
@@ -284,7 +291,7 @@ function hasName(value: unknown, names: ReadonlySet<string> | string): value is 
 }
 
 const parseErrorNames = new Set(['ParseError', 'ResponseTooLargeError']);
-const validationErrorNames = new Set(['ValidationError', 'RequestTooLargeError']);
+const validationErrorNames = new Set(['ValidationError', 'RequestTooLargeError', 'ResponseValidationError']);
 const runtimeErrorNames = new Set([
   'ApiwrightError',
   ...apiErrorNames,

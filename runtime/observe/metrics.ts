@@ -37,6 +37,8 @@ export interface MetricsSnapshot {
   circuitStates: Record<string, CircuitState>;
   /** Final failures per HTTP status (`"503"`) or, without a response, per error name (`"TimeoutError"`). */
   errorsByStatus: Record<string, number>;
+  /** Responses whose body did not match the declared schema (validation `warn` or `strict`). */
+  responseValidationFailures: number;
   /** End-to-end request latency in ms, retries and waits included. */
   latencyMs: LatencySummary;
 }
@@ -60,7 +62,7 @@ export function createMetrics(options: { reservoirSize?: number | undefined } = 
   const samples: number[] = [];
   let next = 0;
   let latencySum = 0;
-  const counts = { requests: 0, successes: 0, attempts: 0, retries: 0, timeouts: 0, rateLimitHits: 0, circuitStateChanges: 0 };
+  const counts = { requests: 0, successes: 0, attempts: 0, retries: 0, timeouts: 0, rateLimitHits: 0, circuitStateChanges: 0, responseValidationFailures: 0 };
   const errorsByStatus = new Map<string, number>();
   const circuitStates = new Map<string, CircuitState>();
 
@@ -93,6 +95,9 @@ export function createMetrics(options: { reservoirSize?: number | undefined } = 
             const oldest = circuitStates.keys().next();
             if (oldest.done !== true) circuitStates.delete(oldest.value);
           }
+          break;
+        case 'responseValidation':
+          counts.responseValidationFailures += 1;
           break;
         case 'request': {
           counts.requests += 1;

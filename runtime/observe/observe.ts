@@ -68,6 +68,19 @@ export type ObserveEvent =
       rejected: boolean;
       requestId?: string;
       operation?: string;
+    }
+  // Validation: a response body that does not match its declared schema (runtime/validate/response.ts).
+  | {
+      type: 'responseValidation';
+      operation: string;
+      requestId: string;
+      status: number;
+      /** The failed keywords (`type`, `required` …): the kinds of drift. */
+      kinds: string[];
+      issues: number;
+      /** `warn` returned the data anyway; `strict` threw a ResponseValidationError. */
+      mode: 'warn' | 'strict';
+      timestamp: string;
     };
 
 export interface ObserveOptions {

@@ -1,22 +1,31 @@
 /** ClientPlan → the text of every generated source file (paths relative to the output folder). */
+import type { Diagnostic } from '../errors.js';
 import type { ClientPlan } from '../plan/plan-types.js';
 import { emitClientFile } from './client-file.js';
 import { emitEndpointsFile } from './endpoints-file.js';
 import { emitIndexFile } from './index-file.js';
 import { emitTransformsFile } from './transforms-file.js';
 import { emitTypesFile } from './types-file.js';
+import { emitValidatorsModule } from './validators/validators-file.js';
 
 export interface EmittedFile {
   path: string;
   content: string;
 }
 
-export function emitClient(plan: ClientPlan): EmittedFile[] {
+/** `warnings` receives what compiling the validators found (patterns JavaScript cannot run …). */
+export function emitClient(plan: ClientPlan, warnings: Diagnostic[] = []): EmittedFile[] {
+  // Validation: compiled once, named by the index and the endpoint descriptors.
+  const validators = plan.files.validators === undefined ? undefined : emitValidatorsModule(plan, plan.document.raw ?? {});
+  warnings.push(...(validators?.warnings ?? []));
   return [
-    { path: plan.files.index, content: emitIndexFile(plan) },
+    { path: plan.files.index, content: emitIndexFile(plan, validators?.exports) },
     { path: plan.files.client, content: emitClientFile(plan) },
     { path: plan.files.types, content: emitTypesFile(plan) },
     ...(plan.files.transforms === undefined ? [] : [{ path: plan.files.transforms, content: emitTransformsFile(plan) }]),
-    ...plan.groups.map((group) => ({ path: group.file, content: emitEndpointsFile(plan, group) })),
+    ...(validators === undefined || plan.files.validators === undefined
+      ? []
+      : [{ path: plan.files.validators, content: validators.content }]),
+    ...plan.groups.map((group) => ({ path: group.file, content: emitEndpointsFile(plan, group, validators?.operations) })),
   ];
 }

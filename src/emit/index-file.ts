@@ -5,7 +5,8 @@ import { createWriter } from './ts/writer.js';
 
 const errorExports = [...contractErrorClasses, 'isApiError', 'isApiwrightError'].sort();
 
-export function emitIndexFile(plan: ClientPlan): string {
+/** `validators`: the public names of validators.gen.ts (`isPet`, `validatePet`, `parsePet` …). */
+export function emitIndexFile(plan: ClientPlan, validators?: readonly string[]): string {
   const writer = createWriter();
   const client = `./${plan.files.client.replace(/\.ts$/, '.js')}`;
   writer.writeLine(`export { createClient } from '${client}';`);
@@ -13,5 +14,12 @@ export function emitIndexFile(plan: ClientPlan): string {
   writer.writeLine(`export type * from './${plan.files.types.replace(/\.ts$/, '.js')}';`);
   writer.writeLine(`export {\n${errorExports.map((n) => `  ${n},`).join('\n')}\n} from './runtime/index.js';`);
   writer.writeLine(`export type { ApiPromise, RequestOptions } from './runtime/index.js';`);
+  // Validation: the generated validators and the types they return.
+  if (validators !== undefined && plan.files.validators !== undefined) {
+    const module = `./${plan.files.validators.replace(/\.ts$/, '.js')}`;
+    if (validators.length > 0) writer.writeLine(`export {\n${validators.map((n) => `  ${n},`).join('\n')}\n} from '${module}';`);
+    writer.writeLine(`export { ResponseValidationError, isResponseValidationError } from './runtime/index.js';`);
+    writer.writeLine(`export type { ValidationIssue, ValidationResult } from './runtime/index.js';`);
+  }
   return writer.toString();
 }

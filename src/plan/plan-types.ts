@@ -56,5 +56,12 @@ export interface ClientPlan {
   /** Property names and date handling of types and runtime conversion (plan/property-names.ts). */
   transform: TransformPlan;
   /** `transforms` is set only when `transform.enabled`. */
-  files: { types: string; client: string; index: string; transforms?: string };
+  files: {
+    types: string;
+    client: string;
+    index: string;
+    transforms?: string;
+    /** Generated validators; absent with `--no-validators` / config `validators: false`. */
+    validators?: string;
+  };
 }

@@ -1,0 +1,105 @@
+/**
+ * `format` checks for the formats OpenAPI specs use (OAS 3.1 §4.4, JSON Schema Validation §7.3).
+ * Unknown formats pass. Each check is a plain function so a bundle keeps only the ones its
+ * validators call.
+ */
+
+const DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
+const TIME = /^(\d{2}):(\d{2}):(\d{2})(?:\.\d+)?(?:z|([+-])(\d{2}):(\d{2}))$/i;
+const DAYS = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
+
+/** RFC 3339 full-date, with real month lengths and leap years. */
+export function isDate(text: string): boolean {
+  const match = DATE.exec(text);
+  if (match === null) return false;
+  const year = Number(match[1]);
+  const month = Number(match[2]);
+  const day = Number(match[3]);
+  if (month < 1 || month > 12 || day < 1) return false;
+  const leap = year % 4 === 0 && (year % 100 !== 0 || year % 400 === 0);
+  return day <= (month === 2 && leap ? 29 : (DAYS[month - 1] ?? 31));
+}
+
+/** RFC 3339 full-time with an offset; a leap second only at 23:59:60 UTC. */
+export function isTime(text: string): boolean {
+  const match = TIME.exec(text);
+  if (match === null) return false;
+  const hour = Number(match[1]);
+  const minute = Number(match[2]);
+  const second = Number(match[3]);
+  const sign = match[4] === '-' ? -1 : 1;
+  const offsetHour = Number(match[5] ?? 0);
+  const offsetMinute = Number(match[6] ?? 0);
+  if (hour > 23 || minute > 59 || offsetHour > 23 || offsetMinute > 59) return false;
+  if (second < 60) return second <= 59;
+  if (second > 60) return false;
+  const utcMinutes = (((hour * 60 + minute - sign * (offsetHour * 60 + offsetMinute)) % 1440) + 1440) % 1440;
+  return utcMinutes === 23 * 60 + 59;
+}
+
+/** RFC 3339 date-time: `T` (or `t`, or a space as RFC 3339 §5.6 allows) between date and time. */
+export function isDateTime(text: string): boolean {
+  const at = text.search(/[Tt ]/);
+  return at === 10 && isDate(text.slice(0, 10)) && isTime(text.slice(11));
+}
+
+const EMAIL = /^[a-z0-9!#$%&'*+/=?^_`{|}~-]+(?:\.[a-z0-9!#$%&'*+/=?^_`{|}~-]+)*@(?:[a-z0-9](?:[a-z0-9-]*[a-z0-9])?\.)*[a-z0-9](?:[a-z0-9-]*[a-z0-9])?$/i;
+export function isEmail(text: string): boolean {
+  return text.length <= 320 && EMAIL.test(text);
+}
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+export function isUuid(text: string): boolean {
+  return UUID.test(text);
+}
+
+/** An absolute URI (RFC 3986): a scheme, then no spaces or characters that are never allowed. */
+const URI = /^[a-z][a-z0-9+.-]*:[^\s<>"{}|\\^`]*$/i;
+export function isUri(text: string): boolean {
+  return URI.test(text) && !/%(?![0-9a-f]{2})/i.test(text);
+}
+
+const IPV4 = /^(?:(?:25[0-5]|2[0-4]\d|1\d\d|[1-9]?\d)\.){3}(?:25[0-5]|2[0-4]\d|1\d\d|[1-9]?\d)$/;
+export function isIpv4(text: string): boolean {
+  return IPV4.test(text);
+}
+
+/** RFC 4291 text form: 8 groups, or fewer around one `::`; an IPv4 tail counts as two groups. */
+export function isIpv6(text: string): boolean {
+  if (text.length > 45 || !/^[0-9a-f:.]+$/i.test(text)) return false;
+  let body = text;
+  if (text.includes('.')) {
+    const colon = text.lastIndexOf(':');
+    if (colon === -1 || !isIpv4(text.slice(colon + 1))) return false;
+    body = `${text.slice(0, colon + 1)}0:0`;
+  }
+  const halves = body.split('::');
+  if (halves.length > 2) return false;
+  const groupsOf = (part: string): string[] => (part === '' ? [] : part.split(':'));
+  const groups = halves.flatMap(groupsOf);
+  const valid = groups.every((group) => /^[0-9a-f]{1,4}$/i.test(group));
+  return valid && (halves.length === 1 ? groups.length === 8 : groups.length < 8);
+}
+
+/** RFC 1123 host name: dot-separated labels of letters, digits and inner hyphens, 253 characters at most. */
+export function isHostname(text: string): boolean {
+  if (text.length === 0 || text.length > 253) return false;
+  return text
+    .replace(/\.$/, '')
+    .split('.')
+    .every((label) => /^[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?$/i.test(label));
+}
+
+/** `format: byte`: base64 (RFC 4648 §4), padded. */
+export function isBase64(text: string): boolean {
+  return text.length % 4 === 0 && /^[A-Za-z0-9+/]*={0,2}$/.test(text);
+}
+
+export function isInt32(value: number): boolean {
+  return Number.isInteger(value) && value >= -2147483648 && value <= 2147483647;
+}
+
+/** Every integer a JavaScript number holds exactly is in int64's range; larger ones lost precision already. */
+export function isInt64(value: number): boolean {
+  return Number.isInteger(value) && Math.abs(value) <= 9223372036854775807;
+}

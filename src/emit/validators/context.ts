@@ -1,0 +1,112 @@
+/**
+ * State of one validators.gen.ts being compiled: the dialect, the raw document refs resolve in,
+ * the functions compiled so far (one per schema pointer and direction), hoisted constants
+ * (regular expressions, enum sets), the runtime helpers the code calls, and warnings.
+ */
+import type { Diagnostic } from '../../errors.js';
+import { lookupPointer, parsePointer } from '../../normalize/json-pointer.js';
+import { literal } from './code.js';
+
+/** OpenAPI 3.1 is JSON Schema 2020-12; 3.0 (and 2.0 lifted to 3.0) is the draft-4-based dialect. */
+export type Dialect = 'draft4' | '2020-12';
+
+/** `request` refuses readOnly properties, `response` writeOnly ones; `plain` treats both as annotations. */
+export type Direction = 'plain' | 'request' | 'response';
+
+export type JsonSchemaObject = Record<string, unknown>;
+
+interface PendingFunction {
+  name: string;
+  pointer: string;
+  direction: Direction;
+}
+
+export class CompileContext {
+  /** Runtime helpers the generated code calls (imported by name). */
+  readonly helpers = new Set<string>();
+  /** Hoisted `const` declarations, in creation order. */
+  readonly constants: string[] = [];
+  readonly warnings: Diagnostic[] = [];
+  /** Functions to compile, in the order first asked for. */
+  readonly queue: PendingFunction[] = [];
+  private readonly functions = new Map<string, string>();
+  private readonly usedNames = new Set<string>();
+  private readonly constantNames = new Map<string, string>();
+  private locals = 0;
+
+  constructor(
+    readonly dialect: Dialect,
+    readonly document: unknown,
+    /** The type name of a named schema pointer (plan's `typeNames`); others get names from their place. */
+    private readonly namesOf: (pointer: string) => string | undefined,
+    /** Whether the schema at a pointer (or anything it reaches) has a readOnly / writeOnly property. */
+    readonly sensitive: (pointer: string, direction: Exclude<Direction, 'plain'>) => boolean,
+  ) {}
+
+  /** The check function for the schema at `pointer` in `direction`, queued for compiling on first use. */
+  functionFor(pointer: string, direction: Direction): string {
+    const effective = direction !== 'plain' && this.sensitive(pointer, direction) ? direction : 'plain';
+    const key = `${effective} ${pointer}`;
+    const known = this.functions.get(key);
+    if (known !== undefined) return known;
+    const base = this.namesOf(pointer) ?? `schema${this.functions.size}`;
+    const name = this.unique(`${base}$${effective === 'plain' ? 'check' : effective}`);
+    this.functions.set(key, name);
+    this.queue.push({ name, pointer, direction: effective });
+    return name;
+  }
+
+  /** Reserves a top-level name for a function the caller compiles itself (operation checks). */
+  unique(name: string): string {
+    let candidate = name;
+    for (let n = 2; this.usedNames.has(candidate); n++) candidate = `${name}${n}`;
+    this.usedNames.add(candidate);
+    return candidate;
+  }
+
+  /** A hoisted constant (deduplicated by its expression), marked pure so unused ones tree-shake away. */
+  constant(prefix: string, expression: string): string {
+    const known = this.constantNames.get(expression);
+    if (known !== undefined) return known;
+    const name = `${prefix}${this.constantNames.size}`;
+    this.constantNames.set(expression, name);
+    this.constants.push(`const ${name} = /* @__PURE__ */ ${expression};`);
+    return name;
+  }
+
+  helper(name: string): string {
+    this.helpers.add(name);
+    return name;
+  }
+
+  /** A fresh local variable name inside the function being compiled. */
+  local(prefix: string): string {
+    return `${prefix}${this.locals++}`;
+  }
+
+  resetLocals(): void {
+    this.locals = 0;
+  }
+
+  /** Follows an internal `$ref` (`#/…`) to its pointer and value; undefined (with a warning) when it cannot. */
+  resolve(ref: string, at: string): { pointer: string; schema: unknown } | undefined {
+    let pointer = ref;
+    try {
+      pointer = decodeURIComponent(ref);
+    } catch {
+      // Keep the ref as written; the lookup below reports it.
+    }
+    const segments = parsePointer(pointer);
+    const found = segments === undefined ? undefined : lookupPointer(this.document as JsonSchemaObject, segments);
+    if (found === undefined || !found.found) {
+      this.warn('VALIDATOR_UNRESOLVED_REF', `$ref ${literal(ref)} cannot be resolved; the validator accepts any value there`, at);
+      return undefined;
+    }
+    return { pointer, schema: found.value };
+  }
+
+  warn(code: string, message: string, pointer: string): void {
+    if (this.warnings.some((w) => w.code === code && w.pointer === pointer)) return;
+    this.warnings.push({ code, message, pointer });
+  }
+}
