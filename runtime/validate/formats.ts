@@ -43,9 +43,21 @@ export function isDateTime(text: string): boolean {
   return at === 10 && isDate(text.slice(0, 10)) && isTime(text.slice(11));
 }
 
-const EMAIL = /^[a-z0-9!#$%&'*+/=?^_`{|}~-]+(?:\.[a-z0-9!#$%&'*+/=?^_`{|}~-]+)*@(?:[a-z0-9](?:[a-z0-9-]*[a-z0-9])?\.)*[a-z0-9](?:[a-z0-9-]*[a-z0-9])?$/i;
+const EMAIL_LOCAL = /^(?:[a-z0-9!#$%&'*+/=?^_`{|}~-]+(?:\.[a-z0-9!#$%&'*+/=?^_`{|}~-]+)*|"(?:[^"\\\r\n]|\\.)*")$/i;
+const EMAIL_DOMAIN = /^(?:[a-z0-9](?:[a-z0-9-]*[a-z0-9])?\.)*[a-z0-9](?:[a-z0-9-]*[a-z0-9])?$/i;
+
+/** RFC 5321 mailbox: a dot-atom or quoted local part; a host name or an `[IPv4]` / `[IPv6:…]` literal. */
 export function isEmail(text: string): boolean {
-  return text.length <= 320 && EMAIL.test(text);
+  const at = text.lastIndexOf('@');
+  if (at < 1 || text.length > 320) return false;
+  const local = text.slice(0, at);
+  const domain = text.slice(at + 1);
+  if (!EMAIL_LOCAL.test(local)) return false;
+  if (domain.startsWith('[') && domain.endsWith(']')) {
+    const literal = domain.slice(1, -1);
+    return /^ipv6:/i.test(literal) ? isIpv6(literal.slice(5)) : isIpv4(literal);
+  }
+  return EMAIL_DOMAIN.test(domain);
 }
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
@@ -53,10 +65,38 @@ export function isUuid(text: string): boolean {
   return UUID.test(text);
 }
 
-/** An absolute URI (RFC 3986): a scheme, then no spaces or characters that are never allowed. */
-const URI = /^[a-z][a-z0-9+.-]*:[^\s<>"{}|\\^`]*$/i;
+const SCHEME = /^[a-z][a-z0-9+.-]*$/i;
+/** Characters RFC 3986 allows outside IP literals (`[` `]` only delimit those), with valid %-escapes. */
+const URI_TEXT = /^(?:[a-z0-9\-._~!$&'()*+,;=:@/?#]|%[0-9a-f]{2})*$/i;
+const USERINFO = /^(?:[a-z0-9\-._~!$&'()*+,;=:]|%[0-9a-f]{2})*$/i;
+
+/** An absolute URI (RFC 3986 §3): scheme, then an authority whose userinfo, host and port are well-formed. */
 export function isUri(text: string): boolean {
-  return URI.test(text) && !/%(?![0-9a-f]{2})/i.test(text);
+  const colon = text.indexOf(':');
+  if (colon < 1 || !SCHEME.test(text.slice(0, colon))) return false;
+  let rest = text.slice(colon + 1);
+  if (rest.startsWith('//')) {
+    const end = rest.slice(2).search(/[/?#]/);
+    const authority = end === -1 ? rest.slice(2) : rest.slice(2, end + 2);
+    rest = end === -1 ? '' : rest.slice(end + 2);
+    if (!isAuthority(authority)) return false;
+  }
+  return URI_TEXT.test(rest);
+}
+
+function isAuthority(authority: string): boolean {
+  const at = authority.lastIndexOf('@');
+  if (at !== -1 && !USERINFO.test(authority.slice(0, at))) return false;
+  const hostPort = authority.slice(at + 1);
+  const literalEnd = hostPort.startsWith('[') ? hostPort.indexOf(']') : -1;
+  if (hostPort.startsWith('[') && (literalEnd === -1 || !isIpv6(hostPort.slice(1, literalEnd)))) return false;
+  const afterHost =
+    literalEnd === -1
+      ? hostPort.slice(hostPort.indexOf(':') === -1 ? hostPort.length : hostPort.indexOf(':'))
+      : hostPort.slice(literalEnd + 1);
+  const host = literalEnd === -1 ? hostPort.slice(0, hostPort.length - afterHost.length) : '';
+  if (afterHost !== '' && !/^:\d*$/.test(afterHost)) return false;
+  return /^(?:[a-z0-9\-._~!$&'()*+,;=]|%[0-9a-f]{2})*$/i.test(host);
 }
 
 const IPV4 = /^(?:(?:25[0-5]|2[0-4]\d|1\d\d|[1-9]?\d)\.){3}(?:25[0-5]|2[0-4]\d|1\d\d|[1-9]?\d)$/;
@@ -84,10 +124,7 @@ export function isIpv6(text: string): boolean {
 /** RFC 1123 host name: dot-separated labels of letters, digits and inner hyphens, 253 characters at most. */
 export function isHostname(text: string): boolean {
   if (text.length === 0 || text.length > 253) return false;
-  return text
-    .replace(/\.$/, '')
-    .split('.')
-    .every((label) => /^[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?$/i.test(label));
+  return text.split('.').every((label) => /^[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?$/i.test(label));
 }
 
 /** `format: byte`: base64 (RFC 4648 §4), padded. */
@@ -101,5 +138,5 @@ export function isInt32(value: number): boolean {
 
 /** Every integer a JavaScript number holds exactly is in int64's range; larger ones lost precision already. */
 export function isInt64(value: number): boolean {
-  return Number.isInteger(value) && Math.abs(value) <= 9223372036854775807;
+  return Number.isInteger(value) && Math.abs(value) <= 2 ** 63;
 }

@@ -67,7 +67,16 @@ export function createResponseChecker(observer: {
       if (check(body, '', issues)) return;
       const kinds = [...new Set(issues.map((issue) => issue.keyword))];
       const timestamp = new Date().toISOString();
-      observer.event?.({ type: 'responseValidation', operation: op.id, requestId, status, kinds, issues: issues.length, mode, timestamp });
+      observer.event?.({
+        type: 'responseValidation',
+        operation: op.id,
+        requestId,
+        status,
+        kinds,
+        issues: issues.length,
+        mode,
+        timestamp,
+      });
       const message = `${op.method} ${op.path}: the ${status} response does not match the spec: ${summarizeIssues(issues)}`;
       if (mode === 'strict') {
         throw new ResponseValidationError(message, { status, body, validationIssues: issues, requestId, operation: op.id });

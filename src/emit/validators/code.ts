@@ -82,7 +82,17 @@ export function literal(value: unknown): string {
   return JSON.stringify(value).replace(invisible, escapeCodeUnit);
 }
 
-const annotations = new Set(['title', 'description', 'example', 'examples', 'default', 'deprecated', '$comment', 'externalDocs', 'xml']);
+const annotations = new Set([
+  'title',
+  'description',
+  'example',
+  'examples',
+  'default',
+  'deprecated',
+  '$comment',
+  'externalDocs',
+  'xml',
+]);
 
 /** A schema that accepts everything: absent, `true`, or only annotations. */
 export function isTrivialSchema(schema: unknown): boolean {

@@ -74,10 +74,8 @@ function compileBody(c: Compiler, s: JsonSchemaObject, pointer: string, site: Si
     c.code.block(`if (!(${typeTest(only, site.value, false)}))`, fail([only]));
   } else if (only !== undefined) {
     // One type: its keywords run in the `else` of the type test, no second guard.
-    c.code.ifElse(
-      `!(${typeTest(only, site.value, false)})`,
-      fail([only]),
-      () => compileFamily(c, familyOf(only), s, pointer, site),
+    c.code.ifElse(`!(${typeTest(only, site.value, false)})`, fail([only]), () =>
+      compileFamily(c, familyOf(only), s, pointer, site),
     );
   } else {
     if (types !== undefined) {

@@ -4,7 +4,7 @@
  * (regular expressions, enum sets), the runtime helpers the code calls, and warnings.
  */
 import type { Diagnostic } from '../../errors.js';
-import { lookupPointer, parsePointer } from '../../normalize/json-pointer.js';
+import { lookupPointer } from '../../normalize/json-pointer.js';
 import { literal } from './code.js';
 
 /** OpenAPI 3.1 is JSON Schema 2020-12; 3.0 (and 2.0 lifted to 3.0) is the draft-4-based dialect. */
@@ -92,17 +92,33 @@ export class CompileContext {
   resolve(ref: string, at: string): { pointer: string; schema: unknown } | undefined {
     let pointer = ref;
     try {
+      // `$ref` is a URI fragment (`%25` is `%`); the canonical pointer, like normalize's ids, is decoded.
       pointer = decodeURIComponent(ref);
     } catch {
       // Keep the ref as written; the lookup below reports it.
     }
-    const segments = parsePointer(pointer);
-    const found = segments === undefined ? undefined : lookupPointer(this.document as JsonSchemaObject, segments);
-    if (found === undefined || !found.found) {
+    const schema = this.lookup(pointer);
+    if (schema === undefined) {
       this.warn('VALIDATOR_UNRESOLVED_REF', `$ref ${literal(ref)} cannot be resolved; the validator accepts any value there`, at);
       return undefined;
     }
-    return { pointer, schema: found.value };
+    return { pointer, schema };
+  }
+
+  /** The value at a canonical (already decoded) pointer. */
+  lookup(pointer: string): unknown {
+    if (!pointer.startsWith('#')) return undefined;
+    const body = pointer.slice(1);
+    if (body !== '' && !body.startsWith('/')) return undefined;
+    const segments =
+      body === ''
+        ? []
+        : body
+            .slice(1)
+            .split('/')
+            .map((s) => s.replace(/~1/g, '/').replace(/~0/g, '~'));
+    const found = lookupPointer(this.document, segments);
+    return found.found ? found.value : undefined;
   }
 
   warn(code: string, message: string, pointer: string): void {

@@ -4,10 +4,14 @@ import type { Compiler } from './compile-schema.js';
 import type { CompileContext, JsonSchemaObject } from './context.js';
 
 const count = (value: unknown): value is number => typeof value === 'number' && Number.isInteger(value) && value >= 0;
-const isSchema = (value: unknown): boolean => typeof value === 'boolean' || (typeof value === 'object' && value !== null && !Array.isArray(value));
+const isSchema = (value: unknown): boolean =>
+  typeof value === 'boolean' || (typeof value === 'object' && value !== null && !Array.isArray(value));
 
 /** The tuple part and the schema of the remaining items, in either dialect's spelling. */
-function itemsOf(s: JsonSchemaObject, ctx: CompileContext): { prefix: unknown[]; prefixKey: string; rest: unknown; restKey: string } {
+function itemsOf(
+  s: JsonSchemaObject,
+  ctx: CompileContext,
+): { prefix: unknown[]; prefixKey: string; rest: unknown; restKey: string } {
   if (ctx.dialect === 'draft4') {
     if (Array.isArray(s['items'])) {
       const rest = isSchema(s['additionalItems']) ? s['additionalItems'] : undefined;
@@ -38,8 +42,10 @@ export function compileArrayKeywords(c: Compiler, s: JsonSchemaObject, pointer: 
   code.line(`const ${array}: readonly unknown[] = ${site.value};`);
   const check = (keyword: string, failing: string, message: string): void =>
     code.line(`if (${failing}) ${site.ok} = ${fail}(${site.issues}, ${site.path}, '${keyword}', ${literal(message)});`);
-  if (count(s['minItems'])) check('minItems', `${array}.length < ${s['minItems']}`, `must NOT have fewer than ${s['minItems']} items`);
-  if (count(s['maxItems'])) check('maxItems', `${array}.length > ${s['maxItems']}`, `must NOT have more than ${s['maxItems']} items`);
+  if (count(s['minItems']))
+    check('minItems', `${array}.length < ${s['minItems']}`, `must NOT have fewer than ${s['minItems']} items`);
+  if (count(s['maxItems']))
+    check('maxItems', `${array}.length > ${s['maxItems']}`, `must NOT have more than ${s['maxItems']} items`);
 
   const { prefix, prefixKey, rest, restKey } = itemsOf(s, ctx);
   prefix.forEach((schema, index) => {
@@ -62,7 +68,9 @@ export function compileArrayKeywords(c: Compiler, s: JsonSchemaObject, pointer: 
   if (s['uniqueItems'] === true) {
     const at = ctx.local('dup');
     code.line(`const ${at} = ${ctx.helper('duplicateIndex')}(${array});`);
-    code.line(`if (${at} !== -1) ${site.ok} = ${fail}(${site.issues}, ${site.path} + '/' + ${at}, 'uniqueItems', 'must NOT have duplicate items');`);
+    code.line(
+      `if (${at} !== -1) ${site.ok} = ${fail}(${site.issues}, ${site.path} + '/' + ${at}, 'uniqueItems', 'must NOT have duplicate items');`,
+    );
   }
 }
 
@@ -84,8 +92,12 @@ function compileContains(c: Compiler, s: JsonSchemaObject, pointer: string, site
     code.line(`if (${ok}) ${matches}++;`);
   });
   const fail = ctx.helper('fail');
-  code.line(`if (${matches} < ${min}) ${site.ok} = ${fail}(${site.issues}, ${site.path}, 'contains', ${literal(`must contain at least ${min} valid item(s)`)});`);
+  code.line(
+    `if (${matches} < ${min}) ${site.ok} = ${fail}(${site.issues}, ${site.path}, 'contains', ${literal(`must contain at least ${min} valid item(s)`)});`,
+  );
   if (max !== undefined) {
-    code.line(`if (${matches} > ${max}) ${site.ok} = ${fail}(${site.issues}, ${site.path}, 'maxContains', ${literal(`must contain at most ${max} valid item(s)`)});`);
+    code.line(
+      `if (${matches} > ${max}) ${site.ok} = ${fail}(${site.issues}, ${site.path}, 'maxContains', ${literal(`must contain at most ${max} valid item(s)`)});`,
+    );
   }
 }

@@ -8,7 +8,8 @@ import { childPath, literal, type Site } from './code.js';
 import type { Compiler } from './compile-schema.js';
 import type { JsonSchemaObject } from './context.js';
 
-const isRecord = (value: unknown): value is JsonSchemaObject => typeof value === 'object' && value !== null && !Array.isArray(value);
+const isRecord = (value: unknown): value is JsonSchemaObject =>
+  typeof value === 'object' && value !== null && !Array.isArray(value);
 
 export function compileCombinators(c: Compiler, s: JsonSchemaObject, pointer: string, site: Site): void {
   if (Array.isArray(s['allOf'])) s['allOf'].forEach((part, i) => c.schema(part, `${pointer}/allOf/${i}`, site));
@@ -21,14 +22,20 @@ export function compileCombinators(c: Compiler, s: JsonSchemaObject, pointer: st
   }
   if (s['not'] !== undefined) {
     const ok = trial(c, s['not'], `${pointer}/not`, site);
-    c.code.line(`if (${ok}) ${site.ok} = ${c.ctx.helper('fail')}(${site.issues}, ${site.path}, 'not', 'must NOT be valid against the "not" schema');`);
+    c.code.line(
+      `if (${ok}) ${site.ok} = ${c.ctx.helper('fail')}(${site.issues}, ${site.path}, 'not', 'must NOT be valid against the "not" schema');`,
+    );
   }
   if (c.ctx.dialect === '2020-12' && s['if'] !== undefined && (s['then'] !== undefined || s['else'] !== undefined)) {
     const ok = trial(c, s['if'], `${pointer}/if`, site);
     const then = s['then'];
     const otherwise = s['else'];
     if (then !== undefined && otherwise !== undefined) {
-      c.code.ifElse(ok, () => c.schema(then, `${pointer}/then`, site), () => c.schema(otherwise, `${pointer}/else`, site));
+      c.code.ifElse(
+        ok,
+        () => c.schema(then, `${pointer}/then`, site),
+        () => c.schema(otherwise, `${pointer}/else`, site),
+      );
     } else if (then !== undefined) c.code.block(`if (${ok})`, () => c.schema(then, `${pointer}/then`, site));
     else c.code.block(`if (!${ok})`, () => c.schema(otherwise, `${pointer}/else`, site));
   }
@@ -57,9 +64,13 @@ function compileAlternatives(c: Compiler, keyword: 'anyOf' | 'oneOf', variants: 
     else c.code.block(guard, body);
   });
   if (keyword === 'anyOf') {
-    c.code.line(`if (${passed} === 0) ${site.ok} = ${fail}(${site.issues}, ${site.path}, 'anyOf', 'must match a schema in anyOf');`);
+    c.code.line(
+      `if (${passed} === 0) ${site.ok} = ${fail}(${site.issues}, ${site.path}, 'anyOf', 'must match a schema in anyOf');`,
+    );
   } else {
-    c.code.line(`if (${passed} !== 1) ${site.ok} = ${fail}(${site.issues}, ${site.path}, 'oneOf', ${passed} === 0 ? 'must match exactly one schema in oneOf (matches none)' : 'must match exactly one schema in oneOf (matches several)');`);
+    c.code.line(
+      `if (${passed} !== 1) ${site.ok} = ${fail}(${site.issues}, ${site.path}, 'oneOf', ${passed} === 0 ? 'must match exactly one schema in oneOf (matches none)' : 'must match exactly one schema in oneOf (matches several)');`,
+    );
   }
 }
 
@@ -86,7 +97,10 @@ function discriminatorMapping(c: Compiler, s: JsonSchemaObject, variants: unknow
     if (!isRecord(variant) || typeof variant['$ref'] !== 'string') continue;
     const resolved = c.ctx.resolve(variant['$ref'], pointer);
     if (resolved === undefined || mapped.has(resolved.pointer)) continue;
-    const name = resolved.pointer.slice(resolved.pointer.lastIndexOf('/') + 1).replace(/~1/g, '/').replace(/~0/g, '~');
+    const name = resolved.pointer
+      .slice(resolved.pointer.lastIndexOf('/') + 1)
+      .replace(/~1/g, '/')
+      .replace(/~0/g, '~');
     if (!cases.has(name)) cases.set(name, resolved.pointer);
   }
   return cases.size === 0 ? undefined : { property: discriminator['propertyName'], cases: [...cases] };
@@ -126,7 +140,9 @@ function compileDiscriminated(
       const expected = mapping.cases.map(([name]) => JSON.stringify(name)).join(', ');
       const message = `must be one of ${expected.length > 200 ? `${expected.slice(0, 197)}…` : expected}`;
       const path = childPath(site.path, mapping.property);
-      c.code.line(`if (!${ok}) ${site.ok} = ${c.ctx.helper('fail')}(${site.issues}, ${path}, 'discriminator', ${literal(message)});`);
+      c.code.line(
+        `if (!${ok}) ${site.ok} = ${c.ctx.helper('fail')}(${site.issues}, ${path}, 'discriminator', ${literal(message)});`,
+      );
     });
   });
   c.code.line('}');

@@ -16,18 +16,30 @@ export function hasNumberKeywords(s: JsonSchemaObject): boolean {
 export function compileNumberKeywords(c: Compiler, s: JsonSchemaObject, site: Site): void {
   const v = site.value;
   const check = (keyword: string, failing: string, message: string): void =>
-    c.code.line(`if (${failing}) ${site.ok} = ${c.ctx.helper('fail')}(${site.issues}, ${site.path}, '${keyword}', ${literal(message)});`);
+    c.code.line(
+      `if (${failing}) ${site.ok} = ${c.ctx.helper('fail')}(${site.issues}, ${site.path}, '${keyword}', ${literal(message)});`,
+    );
   const draft4 = c.ctx.dialect === 'draft4';
   if (number(s['minimum'])) {
     const exclusive = draft4 && s['exclusiveMinimum'] === true;
-    check(exclusive ? 'exclusiveMinimum' : 'minimum', `${v} ${exclusive ? '<=' : '<'} ${s['minimum']}`, `must be ${exclusive ? '>' : '>='} ${s['minimum']}`);
+    check(
+      exclusive ? 'exclusiveMinimum' : 'minimum',
+      `${v} ${exclusive ? '<=' : '<'} ${s['minimum']}`,
+      `must be ${exclusive ? '>' : '>='} ${s['minimum']}`,
+    );
   }
   if (number(s['maximum'])) {
     const exclusive = draft4 && s['exclusiveMaximum'] === true;
-    check(exclusive ? 'exclusiveMaximum' : 'maximum', `${v} ${exclusive ? '>=' : '>'} ${s['maximum']}`, `must be ${exclusive ? '<' : '<='} ${s['maximum']}`);
+    check(
+      exclusive ? 'exclusiveMaximum' : 'maximum',
+      `${v} ${exclusive ? '>=' : '>'} ${s['maximum']}`,
+      `must be ${exclusive ? '<' : '<='} ${s['maximum']}`,
+    );
   }
-  if (!draft4 && number(s['exclusiveMinimum'])) check('exclusiveMinimum', `${v} <= ${s['exclusiveMinimum']}`, `must be > ${s['exclusiveMinimum']}`);
-  if (!draft4 && number(s['exclusiveMaximum'])) check('exclusiveMaximum', `${v} >= ${s['exclusiveMaximum']}`, `must be < ${s['exclusiveMaximum']}`);
+  if (!draft4 && number(s['exclusiveMinimum']))
+    check('exclusiveMinimum', `${v} <= ${s['exclusiveMinimum']}`, `must be > ${s['exclusiveMinimum']}`);
+  if (!draft4 && number(s['exclusiveMaximum']))
+    check('exclusiveMaximum', `${v} >= ${s['exclusiveMaximum']}`, `must be < ${s['exclusiveMaximum']}`);
   const divisor = s['multipleOf'];
   if (number(divisor) && divisor > 0) {
     // An integer divisor divides exactly with `%`; fractional ones need the rounding-aware helper.

@@ -9,7 +9,8 @@ import type { Compiler } from './compile-schema.js';
 import type { CompileContext, Direction, JsonSchemaObject } from './context.js';
 
 const count = (value: unknown): value is number => typeof value === 'number' && Number.isInteger(value) && value >= 0;
-const isRecord = (value: unknown): value is JsonSchemaObject => typeof value === 'object' && value !== null && !Array.isArray(value);
+const isRecord = (value: unknown): value is JsonSchemaObject =>
+  typeof value === 'object' && value !== null && !Array.isArray(value);
 /** Keys every object inherits: read them as own properties only, or `constructor` would always be "present". */
 const inherited = new Set(Object.getOwnPropertyNames(Object.prototype));
 const MAX_INLINE_KEYS = 8;
@@ -28,7 +29,9 @@ export function compileObjectKeywords(c: Compiler, s: JsonSchemaObject, pointer:
   const object = ctx.local('o');
   code.line(`const ${object} = ${site.value} as Record<string, unknown>;`);
   const read = (key: string): string =>
-    inherited.has(key) ? `(Object.hasOwn(${object}, ${literal(key)}) ? ${object}[${literal(key)}] : undefined)` : `${object}[${literal(key)}]`;
+    inherited.has(key)
+      ? `(Object.hasOwn(${object}, ${literal(key)}) ? ${object}[${literal(key)}] : undefined)`
+      : `${object}[${literal(key)}]`;
   const properties = isRecord(s['properties']) ? s['properties'] : {};
   const required = Array.isArray(s['required']) ? s['required'].filter((k): k is string => typeof k === 'string') : [];
   const refused = refusedMarker(c.direction);
@@ -37,13 +40,19 @@ export function compileObjectKeywords(c: Compiler, s: JsonSchemaObject, pointer:
     const size = ctx.local('size');
     code.line(`const ${size} = Object.keys(${object}).length;`);
     if (count(s['minProperties']))
-      code.line(`if (${size} < ${s['minProperties']}) ${site.ok} = ${fail}(${site.issues}, ${site.path}, 'minProperties', ${literal(`must NOT have fewer than ${s['minProperties']} properties`)});`);
+      code.line(
+        `if (${size} < ${s['minProperties']}) ${site.ok} = ${fail}(${site.issues}, ${site.path}, 'minProperties', ${literal(`must NOT have fewer than ${s['minProperties']} properties`)});`,
+      );
     if (count(s['maxProperties']))
-      code.line(`if (${size} > ${s['maxProperties']}) ${site.ok} = ${fail}(${site.issues}, ${site.path}, 'maxProperties', ${literal(`must NOT have more than ${s['maxProperties']} properties`)});`);
+      code.line(
+        `if (${size} > ${s['maxProperties']}) ${site.ok} = ${fail}(${site.issues}, ${site.path}, 'maxProperties', ${literal(`must NOT have more than ${s['maxProperties']} properties`)});`,
+      );
   }
   for (const key of required) {
     if (refused !== undefined && isMarked(ctx, properties[key], refused)) continue;
-    code.line(`if (${read(key)} === undefined) ${site.ok} = ${fail}(${site.issues}, ${childPath(site.path, key)}, 'required', ${literal(`must have required property '${key}'`)});`);
+    code.line(
+      `if (${read(key)} === undefined) ${site.ok} = ${fail}(${site.issues}, ${childPath(site.path, key)}, 'required', ${literal(`must have required property '${key}'`)});`,
+    );
   }
   for (const [key, schema] of Object.entries(properties)) {
     const refusedHere = refused !== undefined && isMarked(ctx, schema, refused);
@@ -90,7 +99,9 @@ function compileDependencies(c: Compiler, s: JsonSchemaObject, pointer: string, 
       if (!Array.isArray(needs) || needs.length === 0) continue;
       c.code.block(`if (${read(key)} !== undefined)`, () => {
         for (const need of needs.filter((n): n is string => typeof n === 'string')) {
-          c.code.line(`if (${read(need)} === undefined) ${site.ok} = ${fail}(${site.issues}, ${childPath(site.path, need)}, 'dependentRequired', ${literal(`must have property '${need}' when property '${key}' is present`)});`);
+          c.code.line(
+            `if (${read(need)} === undefined) ${site.ok} = ${fail}(${site.issues}, ${childPath(site.path, need)}, 'dependentRequired', ${literal(`must have property '${need}' when property '${key}' is present`)});`,
+          );
         }
       });
     }
@@ -105,7 +116,14 @@ function compileDependencies(c: Compiler, s: JsonSchemaObject, pointer: string, 
 }
 
 /** The per-key loop: `propertyNames`, `patternProperties`, then `additionalProperties` for keys nothing else matched. */
-function compileOtherKeys(c: Compiler, s: JsonSchemaObject, pointer: string, site: Site, object: string, declared: string[]): void {
+function compileOtherKeys(
+  c: Compiler,
+  s: JsonSchemaObject,
+  pointer: string,
+  site: Site,
+  object: string,
+  declared: string[],
+): void {
   const { ctx, code } = c;
   const patterns = isRecord(s['patternProperties']) ? Object.entries(s['patternProperties']) : [];
   const additional = s['additionalProperties'];
@@ -131,11 +149,15 @@ function compileOtherKeys(c: Compiler, s: JsonSchemaObject, pointer: string, sit
     });
     if (!checksAdditional) return code.dropIfUnused(valueLine, value);
     const known = knownKeyTest(ctx, declared, key);
-    const unmatched = [known === undefined ? undefined : `!(${known})`, patterns.length > 0 ? `!${matched}` : undefined].filter(Boolean);
+    const unmatched = [known === undefined ? undefined : `!(${known})`, patterns.length > 0 ? `!${matched}` : undefined].filter(
+      Boolean,
+    );
     const head = unmatched.length === 0 ? undefined : `if (${unmatched.join(' && ')})`;
     const body = (): void => {
       if (additional === false) {
-        code.line(`${site.ok} = ${ctx.helper('fail')}(${site.issues}, ${keyPath}, 'additionalProperties', 'must NOT have additional properties');`);
+        code.line(
+          `${site.ok} = ${ctx.helper('fail')}(${site.issues}, ${keyPath}, 'additionalProperties', 'must NOT have additional properties');`,
+        );
       } else c.schema(additional, `${pointer}/additionalProperties`, { ...site, value, path: keyPath });
     };
     if (head === undefined) body();
@@ -159,6 +181,10 @@ function patternConstant(ctx: CompileContext, source: string, pointer: string): 
       // Try the next flag set.
     }
   }
-  ctx.warn('VALIDATOR_PATTERN', `patternProperties key ${literal(source)} is not a JavaScript regular expression; it is not checked`, pointer);
+  ctx.warn(
+    'VALIDATOR_PATTERN',
+    `patternProperties key ${literal(source)} is not a JavaScript regular expression; it is not checked`,
+    pointer,
+  );
   return undefined;
 }

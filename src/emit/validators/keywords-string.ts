@@ -32,16 +32,23 @@ export function hasStringKeywords(s: JsonSchemaObject, ctx: CompileContext): boo
 export function compileStringKeywords(c: Compiler, s: JsonSchemaObject, pointer: string, site: Site): void {
   const v = site.value;
   const check = (keyword: string, failing: string, message: string): void =>
-    c.code.line(`if (${failing}) ${site.ok} = ${c.ctx.helper('fail')}(${site.issues}, ${site.path}, '${keyword}', ${literal(message)});`);
+    c.code.line(
+      `if (${failing}) ${site.ok} = ${c.ctx.helper('fail')}(${site.issues}, ${site.path}, '${keyword}', ${literal(message)});`,
+    );
   const min = s['minLength'];
   const max = s['maxLength'];
   // UTF-16 length bounds the code-point count (it is at most twice as large), so most strings skip counting.
   if (count(min) && min > 0) {
-    const failing = min === 1 ? `${v}.length === 0` : `${v}.length < ${min * 2} && ${c.ctx.helper('codePointLength')}(${v}) < ${min}`;
+    const failing =
+      min === 1 ? `${v}.length === 0` : `${v}.length < ${min * 2} && ${c.ctx.helper('codePointLength')}(${v}) < ${min}`;
     check('minLength', failing, `must NOT have fewer than ${min} characters`);
   }
   if (count(max)) {
-    check('maxLength', `${v}.length > ${max} && ${c.ctx.helper('codePointLength')}(${v}) > ${max}`, `must NOT have more than ${max} characters`);
+    check(
+      'maxLength',
+      `${v}.length > ${max} && ${c.ctx.helper('codePointLength')}(${v}) > ${max}`,
+      `must NOT have more than ${max} characters`,
+    );
   }
   if (typeof s['pattern'] === 'string') {
     const regex = compilePattern(c.ctx, s['pattern'], pointer);

@@ -45,7 +45,9 @@ export function compileEnum(c: Compiler, s: JsonSchemaObject, site: Site): void 
   if (Object.hasOwn(s, 'const') && (c.ctx.dialect === '2020-12' || s['const'] !== undefined)) {
     const test = equalityTest(c, [s['const']], site.value);
     c.code.block(`if (!(${test}))`, () =>
-      c.code.line(`${site.ok} = ${fail}(${site.issues}, ${site.path}, 'const', ${literal(`must be equal to ${preview(s['const'])}`)});`),
+      c.code.line(
+        `${site.ok} = ${fail}(${site.issues}, ${site.path}, 'const', ${literal(`must be equal to ${preview(s['const'])}`)});`,
+      ),
     );
   }
   const values = s['enum'];

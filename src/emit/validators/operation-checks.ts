@@ -5,7 +5,7 @@
  * runtime turns into `query.limit` and `body/name` fields (runtime/validate/request.ts).
  */
 import type * as ir from '../../ir/index.js';
-import { appendPointer, lookupPointer, parsePointer } from '../../normalize/json-pointer.js';
+import { appendPointer } from '../../normalize/json-pointer.js';
 import type { PlannedOperation } from '../../plan/plan-types.js';
 import type { CompileContext, JsonSchemaObject } from './context.js';
 
@@ -62,7 +62,10 @@ function paramsSchema(ctx: CompileContext, planned: PlannedOperation): JsonSchem
     Object.defineProperty(properties, key, { value: schema, enumerable: true, writable: true, configurable: true });
   };
   for (const { param, key } of planned.params) {
-    const at = param.contentType === undefined ? appendPointer(param.source, 'schema') : appendPointer(param.source, 'content', param.contentType, 'schema');
+    const at =
+      param.contentType === undefined
+        ? appendPointer(param.source, 'schema')
+        : appendPointer(param.source, 'content', param.contentType, 'schema');
     define(key, raw(ctx, at) ?? true);
     if (param.required) required.push(key);
   }
@@ -105,8 +108,5 @@ function onlyRef(schema: unknown): string | undefined {
 }
 
 function raw(ctx: CompileContext, pointer: string): unknown {
-  const segments = parsePointer(pointer);
-  if (segments === undefined) return undefined;
-  const found = lookupPointer(ctx.document, segments);
-  return found.found ? found.value : undefined;
+  return ctx.lookup(pointer);
 }

@@ -24,7 +24,10 @@ export interface ValidatorsModule {
 
 export function emitValidatorsModule(plan: ClientPlan, raw: unknown): ValidatorsModule {
   const dialect = plan.document.specVersion === '3.1' ? '2020-12' : 'draft4';
-  const ctx = new CompileContext(dialect, raw, (pointer) => plan.typeNames.get(pointer), createSensitivity(raw));
+  let lookup = (pointer: string): unknown => pointer;
+  const sensitive = createSensitivity((pointer) => lookup(pointer));
+  const ctx: CompileContext = new CompileContext(dialect, raw, (pointer) => plan.typeNames.get(pointer), sensitive);
+  lookup = (pointer) => ctx.lookup(pointer);
   const publicApi = new Code();
   const exports: string[] = [];
   // Transformed clients (camelCase names, Date values) type X differently from the wire form the checks read.
@@ -56,18 +59,26 @@ export function emitValidatorsModule(plan: ClientPlan, raw: unknown): Validators
     }
   }
   const functions: string[] = [];
-  for (const check of pending) functions.push(compileFunction(ctx, check.name, check.schema, check.pointer, check.direction, true));
+  for (const check of pending)
+    functions.push(compileFunction(ctx, check.name, check.schema, check.pointer, check.direction, true));
   // Compiling can queue more functions (refs): drain until every reachable schema has one.
   for (let i = 0; i < ctx.queue.length; i++) {
     const next = ctx.queue[i];
     if (next === undefined) break;
-    const schema = ctx.resolve(next.pointer, next.pointer)?.schema;
+    const schema = ctx.lookup(next.pointer);
     functions.push(compileFunction(ctx, next.name, schema, next.pointer, next.direction, true));
   }
   return { content: render(ctx, plan, functions, publicApi, exports.length > 0), exports, operations, warnings: ctx.warnings };
 }
 
-function compileFunction(ctx: CompileContext, name: string, schema: unknown, pointer: string, direction: Direction, exported: boolean): string {
+function compileFunction(
+  ctx: CompileContext,
+  name: string,
+  schema: unknown,
+  pointer: string,
+  direction: Direction,
+  exported: boolean,
+): string {
   ctx.resetLocals();
   const code = new Code();
   code.indent(() => {
@@ -84,7 +95,10 @@ function compileFunction(ctx: CompileContext, name: string, schema: unknown, poi
 
 /** A pointer as comment text: no comment terminator, no line breaks, invisible characters spelled out. */
 function commentText(pointer: string): string {
-  return pointer.replace(/\*\//g, '*\\/').replace(/[\r\n]/g, ' ').replace(invisible, escapeCodeUnit);
+  return pointer
+    .replace(/\*\//g, '*\\/')
+    .replace(/[\r\n]/g, ' ')
+    .replace(invisible, escapeCodeUnit);
 }
 
 function render(ctx: CompileContext, plan: ClientPlan, functions: string[], publicApi: Code, hasPublic: boolean): string {
@@ -92,7 +106,8 @@ function render(ctx: CompileContext, plan: ClientPlan, functions: string[], publ
   const lines: string[] = [];
   lines.push(`import type { ValidationIssue${hasPublic ? ', ValidationResult' : ''} } from './runtime/index.js';`);
   if (runtime.length > 0) lines.push(`import { ${runtime.join(', ')} } from './runtime/index.js';`);
-  if (hasPublic && !plan.transform.enabled) lines.push(`import type * as t from './${plan.files.types.replace(/\.ts$/, '.js')}';`);
+  if (hasPublic && !plan.transform.enabled)
+    lines.push(`import type * as t from './${plan.files.types.replace(/\.ts$/, '.js')}';`);
   if (ctx.constants.length > 0) lines.push('', ...ctx.constants);
   for (const fn of functions) lines.push('', fn);
   return `${lines.join('\n')}\n${publicApi.toString()}\n`;
