@@ -105,7 +105,10 @@ export async function buildClient(
     validators: options.validators,
   });
   const validatorWarnings: Diagnostic[] = [];
-  const generated = emitClient(plan, validatorWarnings).map((file) => ({ path: file.path, content: stampHeader(file.content, specFile) }));
+  const generated = emitClient(plan, validatorWarnings).map((file) => ({
+    path: file.path,
+    content: stampHeader(file.content, specFile),
+  }));
   for (const warning of validatorWarnings) options.onWarning?.(warning);
   warnings.push(...validatorWarnings);
   const generatorVersion = readGeneratorVersion();

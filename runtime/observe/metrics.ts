@@ -62,7 +62,16 @@ export function createMetrics(options: { reservoirSize?: number | undefined } = 
   const samples: number[] = [];
   let next = 0;
   let latencySum = 0;
-  const counts = { requests: 0, successes: 0, attempts: 0, retries: 0, timeouts: 0, rateLimitHits: 0, circuitStateChanges: 0, responseValidationFailures: 0 };
+  const counts = {
+    requests: 0,
+    successes: 0,
+    attempts: 0,
+    retries: 0,
+    timeouts: 0,
+    rateLimitHits: 0,
+    circuitStateChanges: 0,
+    responseValidationFailures: 0,
+  };
   const errorsByStatus = new Map<string, number>();
   const circuitStates = new Map<string, CircuitState>();
 

@@ -34,6 +34,8 @@ export interface Config {
   pagination?: Record<string, false | PaginationOverride>;
   /** The client's name in examples and the README, a JavaScript identifier. Default: from the spec title. */
   clientName?: string;
+  /** Generate validators.gen.ts and check requests and responses with it. Default true. */
+  validators?: boolean;
 }
 
 /** A config after loading: paths absolute, defaults applied, aliases merged. */
@@ -51,6 +53,7 @@ export interface ResolvedConfig {
   dates: DateStyle;
   pagination: Readonly<Record<string, false | PaginationOverride>>;
   clientName: string | undefined;
+  validators: boolean;
 }
 
 export const DEFAULT_CONFIG: ResolvedConfig = Object.freeze({
@@ -63,6 +66,7 @@ export const DEFAULT_CONFIG: ResolvedConfig = Object.freeze({
   dates: 'string',
   pagination: Object.freeze({}),
   clientName: undefined,
+  validators: true,
 });
 
 /** Identity helper that gives a `apiwright.config.ts` type checking and completion. */

@@ -18,6 +18,7 @@ const TOP_LEVEL_KEYS = [
   'dates',
   'pagination',
   'clientName',
+  'validators',
 ];
 
 /** Required and optional fields per pagination style (runtime/client/descriptor.ts `PaginationDescriptor`). */
@@ -107,6 +108,10 @@ export function validateConfig(value: unknown, file: string): ResolvedConfig {
     fail(['clientName'], `"clientName" must be a JavaScript identifier such as "petstore", got ${describeValue(clientName)}`);
   }
 
+  if (config.validators !== undefined && typeof config.validators !== 'boolean') {
+    fail(['validators'], `"validators" must be true or false, got ${describeValue(config.validators)}`);
+  }
+
   return {
     file,
     spec,
@@ -117,6 +122,7 @@ export function validateConfig(value: unknown, file: string): ResolvedConfig {
     dates: readEnum('dates', ['string', 'Date'], DEFAULT_CONFIG.dates),
     pagination: validatePagination(value['pagination'], fail),
     clientName: clientName as string | undefined,
+    validators: config.validators ?? DEFAULT_CONFIG.validators,
   };
 }
 

@@ -10,7 +10,11 @@ import { valueLiteral, type Value } from './ts/value-literal.js';
 import { createWriter, type Writer } from './ts/writer.js';
 
 /** `checks`: each operation's validators (absent without validators.gen.ts). */
-export function emitEndpointsFile(plan: ClientPlan, group: PlannedGroup, checks?: Map<PlannedOperation, OperationChecks>): string {
+export function emitEndpointsFile(
+  plan: ClientPlan,
+  group: PlannedGroup,
+  checks?: Map<PlannedOperation, OperationChecks>,
+): string {
   const writer = createWriter();
   const depth = group.file.split('/').length - 1;
   const up = depth === 0 ? './' : '../'.repeat(depth);
