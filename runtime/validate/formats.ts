@@ -70,18 +70,31 @@ const SCHEME = /^[a-z][a-z0-9+.-]*$/i;
 const URI_TEXT = /^(?:[a-z0-9\-._~!$&'()*+,;=:@/?#]|%[0-9a-f]{2})*$/i;
 const USERINFO = /^(?:[a-z0-9\-._~!$&'()*+,;=:]|%[0-9a-f]{2})*$/i;
 
+/** The common case in one pass: plain characters only (no `%`, no IP literal), checked by isAuthority for the port. */
+const PLAIN_URI = /^[a-z][a-z0-9+.-]*:[a-z0-9\-._~!$&'()*+,;=:@/?#]*$/i;
+
 /** An absolute URI (RFC 3986 §3): scheme, then an authority whose userinfo, host and port are well-formed. */
 export function isUri(text: string): boolean {
   const colon = text.indexOf(':');
-  if (colon < 1 || !SCHEME.test(text.slice(0, colon))) return false;
+  if (colon < 1) return false;
+  if (PLAIN_URI.test(text))
+    return text.charCodeAt(colon + 1) !== 47 || text.charCodeAt(colon + 2) !== 47 || isAuthority(authorityOf(text, colon));
+  if (!SCHEME.test(text.slice(0, colon))) return false;
   let rest = text.slice(colon + 1);
   if (rest.startsWith('//')) {
-    const end = rest.slice(2).search(/[/?#]/);
-    const authority = end === -1 ? rest.slice(2) : rest.slice(2, end + 2);
-    rest = end === -1 ? '' : rest.slice(end + 2);
+    const authority = authorityOf(text, colon);
+    rest = rest.slice(2 + authority.length);
     if (!isAuthority(authority)) return false;
   }
   return URI_TEXT.test(rest);
+}
+
+/** The authority after `scheme://`, up to the path, query or fragment. */
+function authorityOf(text: string, colon: number): string {
+  const start = colon + 3;
+  let end = start;
+  while (end < text.length && text[end] !== '/' && text[end] !== '?' && text[end] !== '#') end++;
+  return text.slice(start, end);
 }
 
 function isAuthority(authority: string): boolean {

@@ -16,15 +16,18 @@ import { compileEnum, typeTest, typesOf, type JsonType } from './keywords-type.j
 /** Everything a keyword family needs besides its site. */
 export interface Compiler {
   ctx: CompileContext;
+  /** Pointer of the schema whose function is being compiled (for cycles that never look into the value). */
+  root: string;
   code: Code;
   direction: Direction;
   /** Compiles a subschema at another site (properties, items, combinators). */
   schema(schema: unknown, pointer: string, site: Site): void;
 }
 
-export function createCompiler(ctx: CompileContext, code: Code, direction: Direction): Compiler {
+export function createCompiler(ctx: CompileContext, code: Code, direction: Direction, root: string): Compiler {
   const compiler: Compiler = {
     ctx,
+    root,
     code,
     direction,
     schema: (schema, pointer, site) => compileSchema(compiler, schema, pointer, site),
@@ -39,19 +42,39 @@ function compileSchema(c: Compiler, schema: unknown, pointer: string, site: Site
   }
   if (typeof schema !== 'object' || schema === null || Array.isArray(schema)) return;
   const s = schema as JsonSchemaObject;
+  const nullable = c.ctx.dialect === 'draft4' && (s['nullable'] === true || s['x-nullable'] === true);
+  if (typeof s['$ref'] === 'string' && c.ctx.dialect === 'draft4' && nullable) {
+    // Draft 4 ignores `$ref` siblings, but `nullable` beside a `$ref` is common in 3.0 specs: honoured, leniently.
+    c.code.block(`if (${site.value} !== null)`, () => compileSchema(c, { $ref: s['$ref'] }, pointer, site));
+    return;
+  }
   if (typeof s['$ref'] === 'string') {
     const target = c.ctx.resolve(s['$ref'], pointer);
-    if (target !== undefined) {
+    // Still at the function's own value: a ref leading back here would recurse forever on any input.
+    const loops = target !== undefined && site.value === 'value' && c.ctx.loopsBack(target.pointer, c.root);
+    if (loops) c.ctx.warn('VALIDATOR_REF_CYCLE', `$ref ${s['$ref']} loops back without reading the value; not checked`, pointer);
+    if (target !== undefined && !loops) {
       const fn = c.ctx.functionFor(target.pointer, c.direction);
       c.code.line(`if (!${fn}(${site.value}, ${site.path}, ${site.issues})) ${site.ok} = false;`);
     }
     // Draft 4 (OpenAPI 3.0): a `$ref` replaces its siblings; 2020-12 applies them too.
     if (c.ctx.dialect === 'draft4') return;
   }
-  const nullable = c.ctx.dialect === 'draft4' && (s['nullable'] === true || s['x-nullable'] === true);
+  // A large inline schema inside the value (a property's object, an array's items) becomes a shared function.
+  if (site.value !== 'value' && typeof s['$ref'] !== 'string') {
+    const text = JSON.stringify(s);
+    if (text.length > SHARED_MIN_LENGTH) {
+      const fn = c.ctx.functionForInline(s, text, pointer, c.direction);
+      c.code.line(`if (!${fn}(${site.value}, ${site.path}, ${site.issues})) ${site.ok} = false;`);
+      return;
+    }
+  }
   if (nullable) c.code.block(`if (${site.value} !== null)`, () => compileBody(c, s, pointer, site));
   else compileBody(c, s, pointer, site);
 }
+
+/** Inline schemas longer than this (as JSON) get their own, deduplicated function. */
+const SHARED_MIN_LENGTH = 400;
 
 function compileBody(c: Compiler, s: JsonSchemaObject, pointer: string, site: Site): void {
   const binary = s['format'] === 'binary';
@@ -71,7 +94,10 @@ function compileBody(c: Compiler, s: JsonSchemaObject, pointer: string, site: Si
   const fail = (types: readonly JsonType[]) => () =>
     c.code.line(`${site.ok} = ${c.ctx.helper('fail')}(${site.issues}, ${site.path}, 'type', ${typeMessage(types)});`);
   if (only !== undefined && !hasFamily(only)) {
-    c.code.block(`if (!(${typeTest(only, site.value, false)}))`, fail([only]));
+    const message = typeMessage([only]);
+    c.code.line(
+      `if (!(${typeTest(only, site.value, false)})) ${site.ok} = ${c.ctx.helper('fail')}(${site.issues}, ${site.path}, 'type', ${message});`,
+    );
   } else if (only !== undefined) {
     // One type: its keywords run in the `else` of the type test, no second guard.
     c.code.ifElse(`!(${typeTest(only, site.value, false)})`, fail([only]), () =>

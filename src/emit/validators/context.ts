@@ -19,6 +19,8 @@ interface PendingFunction {
   name: string;
   pointer: string;
   direction: Direction;
+  /** An inline schema compiled as its own function (else the schema at `pointer`). */
+  schema?: unknown;
 }
 
 export class CompileContext {
@@ -33,6 +35,7 @@ export class CompileContext {
   private readonly usedNames = new Set<string>();
   private readonly constantNames = new Map<string, string>();
   private locals = 0;
+  private sharedCount = 0;
 
   constructor(
     readonly dialect: Dialect,
@@ -53,6 +56,20 @@ export class CompileContext {
     const name = this.unique(`${base}$${effective === 'plain' ? 'check' : effective}`);
     this.functions.set(key, name);
     this.queue.push({ name, pointer, direction: effective });
+    return name;
+  }
+
+  /**
+   * A function for a large inline schema, shared by every identical copy in the document (specs
+   * such as GitHub's repeat whole objects inline in hundreds of places): one function each, called.
+   */
+  functionForInline(schema: unknown, text: string, pointer: string, direction: Direction): string {
+    const key = `${direction} inline ${text}`;
+    const known = this.functions.get(key);
+    if (known !== undefined) return known;
+    const name = this.unique(`shared${this.sharedCount++}$${direction === 'plain' ? 'check' : direction}`);
+    this.functions.set(key, name);
+    this.queue.push({ name, pointer, direction, schema });
     return name;
   }
 
@@ -105,6 +122,24 @@ export class CompileContext {
     return { pointer, schema };
   }
 
+  /**
+   * True when the schema at `from` reaches `to` again without looking into the value (through
+   * `$ref`, allOf / anyOf / oneOf / not / if-then-else only): a cycle that would recurse forever
+   * on any input. Such a back-reference accepts instead (JSON Schema calls these schemas invalid).
+   */
+  loopsBack(from: string, to: string): boolean {
+    const seen = new Set<string>();
+    const stack = [from];
+    for (let steps = 0; stack.length > 0 && steps < 100_000; steps++) {
+      const pointer = stack.pop() ?? '';
+      if (pointer === to) return true;
+      if (seen.has(pointer)) continue;
+      seen.add(pointer);
+      stack.push(...inPlaceRefs(this.lookup(pointer)));
+    }
+    return false;
+  }
+
   /** The value at a canonical (already decoded) pointer. */
   lookup(pointer: string): unknown {
     if (!pointer.startsWith('#')) return undefined;
@@ -125,4 +160,31 @@ export class CompileContext {
     if (this.warnings.some((w) => w.code === code && w.pointer === pointer)) return;
     this.warnings.push({ code, message, pointer });
   }
+}
+
+const inPlaceKeywords = ['allOf', 'anyOf', 'oneOf', 'not', 'if', 'then', 'else'];
+
+/** `$ref` targets a schema applies to the same value (not to properties or items), decoded. */
+function inPlaceRefs(schema: unknown): string[] {
+  const refs: string[] = [];
+  const stack = [schema];
+  for (let steps = 0; stack.length > 0 && steps < 10_000; steps++) {
+    const node = stack.pop();
+    if (typeof node !== 'object' || node === null) continue;
+    if (Array.isArray(node)) {
+      stack.push(...(node as unknown[]));
+      continue;
+    }
+    const record = node as JsonSchemaObject;
+    const ref = record['$ref'];
+    if (typeof ref === 'string') {
+      try {
+        refs.push(decodeURIComponent(ref));
+      } catch {
+        refs.push(ref);
+      }
+    }
+    for (const keyword of inPlaceKeywords) if (record[keyword] !== undefined) stack.push(record[keyword]);
+  }
+  return refs;
 }

@@ -6,6 +6,7 @@
  */
 import { childPath, isTrivialSchema, literal, type Site } from './code.js';
 import type { Compiler } from './compile-schema.js';
+import { typeTest, type JsonType } from './keywords-type.js';
 import type { CompileContext, Direction, JsonSchemaObject } from './context.js';
 
 const count = (value: unknown): value is number => typeof value === 'number' && Number.isInteger(value) && value >= 0;
@@ -59,6 +60,12 @@ export function compileObjectKeywords(c: Compiler, s: JsonSchemaObject, pointer:
     if (schema === true && !refusedHere) continue;
     const value = ctx.local('x');
     code.line(`const ${value} = ${read(key)};`);
+    const path = childPath(site.path, key);
+    const oneLine = refusedHere ? undefined : oneLineCheck(c, schema, value, path, site);
+    if (oneLine !== undefined) {
+      code.line(`if (${value} !== undefined && ${oneLine}`);
+      continue;
+    }
     code.block(`if (${value} !== undefined)`, () => {
       if (refusedHere) {
         const message = refused === 'readOnly' ? 'is read-only and must not be sent' : 'is write-only and must not be returned';
@@ -70,6 +77,68 @@ export function compileObjectKeywords(c: Compiler, s: JsonSchemaObject, pointer:
   }
   compileDependencies(c, s, pointer, site, read);
   compileOtherKeys(c, s, pointer, site, object, Object.keys(properties));
+}
+
+/**
+ * The common property shapes as one condition-and-statement (`!(typeof x === 'string')) ok = …;`),
+ * to be prefixed with the presence test: a lone `$ref`, or a single type with nothing else to check.
+ */
+function oneLineCheck(c: Compiler, schema: unknown, value: string, path: string, site: Site): string | undefined {
+  if (!isRecord(schema)) return undefined;
+  const ref = schema['$ref'];
+  if (
+    typeof ref === 'string' &&
+    (c.ctx.dialect === 'draft4' || Object.keys(schema).every((k) => k === '$ref' || isAnnotation(k)))
+  ) {
+    const target = c.ctx.resolve(ref, '');
+    if (target === undefined) return undefined;
+    return `!${c.ctx.functionFor(target.pointer, c.direction)}(${value}, ${path}, ${site.issues})) ${site.ok} = false;`;
+  }
+  const type = schema['type'];
+  const simple =
+    typeof type === 'string' &&
+    ['string', 'number', 'integer', 'boolean', 'array', 'object'].includes(type) &&
+    Object.keys(schema).every(
+      (k) => k === 'type' || isAnnotation(k) || (k === 'format' && !checkedFormats.has(String(schema[k]))),
+    ) &&
+    !(type === 'object' || type === 'array');
+  if (!simple) return undefined;
+  return `!(${typeTest(type as JsonType, value, false)})) ${site.ok} = ${c.ctx.helper('fail')}(${site.issues}, ${path}, 'type', 'must be ${type}');`;
+}
+
+/** Formats with a check (keywords-string.ts / keywords-number.ts); others are annotations here. */
+const checkedFormats = new Set([
+  'date',
+  'date-time',
+  'time',
+  'email',
+  'uuid',
+  'uri',
+  'ipv4',
+  'ipv6',
+  'hostname',
+  'byte',
+  'binary',
+  'int32',
+  'int64',
+]);
+
+function isAnnotation(key: string): boolean {
+  return (
+    [
+      'title',
+      'description',
+      'example',
+      'examples',
+      'default',
+      'deprecated',
+      '$comment',
+      'externalDocs',
+      'xml',
+      'readOnly',
+      'writeOnly',
+    ].includes(key) || key.startsWith('x-')
+  );
 }
 
 function escapeToken(key: string): string {

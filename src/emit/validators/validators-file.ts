@@ -65,7 +65,7 @@ export function emitValidatorsModule(plan: ClientPlan, raw: unknown): Validators
   for (let i = 0; i < ctx.queue.length; i++) {
     const next = ctx.queue[i];
     if (next === undefined) break;
-    const schema = ctx.lookup(next.pointer);
+    const schema = next.schema ?? ctx.lookup(next.pointer);
     functions.push(compileFunction(ctx, next.name, schema, next.pointer, next.direction, true));
   }
   return { content: render(ctx, plan, functions, publicApi, exports.length > 0), exports, operations, warnings: ctx.warnings };
@@ -83,7 +83,12 @@ function compileFunction(
   const code = new Code();
   code.indent(() => {
     code.line('let ok = true;');
-    createCompiler(ctx, code, direction).schema(schema, pointer, { value: 'value', path: 'path', issues: 'issues', ok: 'ok' });
+    createCompiler(ctx, code, direction, pointer).schema(schema, pointer, {
+      value: 'value',
+      path: 'path',
+      issues: 'issues',
+      ok: 'ok',
+    });
   });
   const body = code.length === 1 ? '  return true;' : `${code.toString()}\n  return ok;`;
   const used = body.replace(/"(?:[^"\\]|\\.)*"|'(?:[^'\\]|\\.)*'/g, '""');

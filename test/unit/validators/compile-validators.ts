@@ -21,6 +21,28 @@ export interface CompiledSchemas {
   warnings: string[];
 }
 
+/** A whole (already loaded) document's validators, as generated for its client. */
+export async function compileDocument(
+  document: Record<string, unknown>,
+  version: '2.0' | '3.0' | '3.1',
+): Promise<{ module: Record<string, Check>; typeNames: Map<string, string>; raw: Record<string, unknown>; source: string }> {
+  const normalized = normalizeDocument({ document, version });
+  const plan = planClient(normalized.document, { specFile: 'spec.json' });
+  const emitted = emitValidatorsModule(plan, normalized.document.raw);
+  const module = await importGenerated(emitted.content);
+  return { module, typeNames: plan.typeNames, raw: normalized.document.raw ?? {}, source: emitted.content };
+}
+
+async function importGenerated(content: string): Promise<Record<string, Check>> {
+  const dir = mkdtempSync(path.join(os.tmpdir(), 'apiwright-validators-'));
+  mkdirSync(path.join(dir, 'runtime'));
+  const runtime = pathToFileURL(path.join(repoRoot, 'runtime', 'index.ts')).href;
+  writeFileSync(path.join(dir, 'runtime', 'index.ts'), `export * from '${runtime}';\n`);
+  writeFileSync(path.join(dir, 'types.gen.ts'), 'export {};\n');
+  writeFileSync(path.join(dir, 'validators.gen.ts'), content);
+  return (await import(pathToFileURL(path.join(dir, 'validators.gen.ts')).href)) as Record<string, Check>;
+}
+
 export async function compileSchemas(
   schemas: Record<string, unknown>,
   version: '3.0' | '3.1',
@@ -36,13 +58,7 @@ export async function compileSchemas(
   const normalized = normalizeDocument({ document, version });
   const plan = planClient(normalized.document, { specFile: 'spec.json' });
   const module = emitValidatorsModule(plan, normalized.document.raw);
-  const dir = mkdtempSync(path.join(os.tmpdir(), 'apiwright-validators-'));
-  mkdirSync(path.join(dir, 'runtime'));
-  const runtime = pathToFileURL(path.join(repoRoot, 'runtime', 'index.ts')).href;
-  writeFileSync(path.join(dir, 'runtime', 'index.ts'), `export * from '${runtime}';\n`);
-  writeFileSync(path.join(dir, 'types.gen.ts'), 'export {};\n');
-  writeFileSync(path.join(dir, 'validators.gen.ts'), module.content);
-  const loaded = (await import(pathToFileURL(path.join(dir, 'validators.gen.ts')).href)) as Record<string, Check>;
+  const loaded = await importGenerated(module.content);
   const validators = new Map<string, Check>();
   for (const name of Object.keys(schemas)) {
     const typeName = [...plan.typeNames.entries()].find(([id]) => id === `#/components/schemas/${name}`)?.[1];
