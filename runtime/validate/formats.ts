@@ -77,8 +77,16 @@ const PLAIN_URI = /^[a-z][a-z0-9+.-]*:[a-z0-9\-._~!$&'()*+,;=:@/?#]*$/i;
 export function isUri(text: string): boolean {
   const colon = text.indexOf(':');
   if (colon < 1) return false;
-  if (PLAIN_URI.test(text))
-    return text.charCodeAt(colon + 1) !== 47 || text.charCodeAt(colon + 2) !== 47 || isAuthority(authorityOf(text, colon));
+  if (PLAIN_URI.test(text)) {
+    if (text.charCodeAt(colon + 1) !== 47 || text.charCodeAt(colon + 2) !== 47) return true;
+    // Most authorities are a bare host name: no `:` (port) and no `@` (userinfo) to look at.
+    for (let i = colon + 3; i < text.length; i++) {
+      const c = text.charCodeAt(i);
+      if (c === 47 || c === 63 || c === 35) return true; // `/` `?` `#`: the authority ended plainly
+      if (c === 58 || c === 64) return isAuthority(authorityOf(text, colon)); // `:` `@`
+    }
+    return true;
+  }
   if (!SCHEME.test(text.slice(0, colon))) return false;
   let rest = text.slice(colon + 1);
   if (rest.startsWith('//')) {
