@@ -91,9 +91,13 @@ export class CompileContext {
     return name;
   }
 
+  /**
+   * The local name of a runtime helper. Helpers named like the public API (`isDate`, `parseWith`)
+   * are imported as `$isDate`: a schema called `Date` gets its own `isDate`.
+   */
   helper(name: string): string {
     this.helpers.add(name);
-    return name;
+    return helperAlias(name);
   }
 
   /** A fresh local variable name inside the function being compiled. */
@@ -187,4 +191,9 @@ function inPlaceRefs(schema: unknown): string[] {
     for (const keyword of inPlaceKeywords) if (record[keyword] !== undefined) stack.push(record[keyword]);
   }
   return refs;
+}
+
+/** `$isDate` for helpers that could meet a generated `isX` / `validateX` / `parseX`; others as they are. */
+export function helperAlias(name: string): string {
+  return /^(?:is|validate|parse)[A-Z]/.test(name) ? `$${name}` : name;
 }

@@ -11,6 +11,8 @@ import type { JsonSchemaObject } from './context.js';
 const isRecord = (value: unknown): value is JsonSchemaObject =>
   typeof value === 'object' && value !== null && !Array.isArray(value);
 
+const MAX_INLINE_VARIANTS = 16;
+
 export function compileCombinators(c: Compiler, s: JsonSchemaObject, pointer: string, site: Site): void {
   if (Array.isArray(s['allOf'])) s['allOf'].forEach((part, i) => c.schema(part, `${pointer}/allOf/${i}`, site));
   for (const keyword of ['anyOf', 'oneOf'] as const) {
@@ -57,6 +59,13 @@ function compileAlternatives(c: Compiler, keyword: 'anyOf' | 'oneOf', variants: 
     // anyOf stops at the first match; oneOf needs to know whether a second one matches too.
     const guard = keyword === 'anyOf' ? `if (${passed} === 0)` : i === 0 ? undefined : `if (${passed} < 2)`;
     const body = (): void => {
+      // Long lists (PayPal's error catalogues: hundreds of variants) call one function per variant:
+      // a single function body that large defeats TypeScript's control-flow analysis.
+      if (variants.length > MAX_INLINE_VARIANTS && typeof variant === 'object' && variant !== null) {
+        const fn = c.ctx.functionForInline(variant, JSON.stringify(variant), `${pointer}/${keyword}/${i}`, c.direction);
+        c.code.line(`if (${fn}(${site.value}, ${site.path}, [])) ${passed}++;`);
+        return;
+      }
       const ok = trial(c, variant, `${pointer}/${keyword}/${i}`, site);
       c.code.line(`if (${ok}) ${passed}++;`);
     };

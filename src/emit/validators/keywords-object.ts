@@ -28,6 +28,7 @@ export function compileObjectKeywords(c: Compiler, s: JsonSchemaObject, pointer:
   const { ctx, code } = c;
   const fail = ctx.helper('fail');
   const object = ctx.local('o');
+  const objectLine = code.length;
   code.line(`const ${object} = ${site.value} as Record<string, unknown>;`);
   const read = (key: string): string =>
     inherited.has(key)
@@ -77,6 +78,7 @@ export function compileObjectKeywords(c: Compiler, s: JsonSchemaObject, pointer:
   }
   compileDependencies(c, s, pointer, site, read);
   compileOtherKeys(c, s, pointer, site, object, Object.keys(properties));
+  code.dropIfUnused(objectLine, object);
 }
 
 /**

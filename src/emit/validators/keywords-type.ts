@@ -21,7 +21,7 @@ export function typesOf(s: JsonSchemaObject): JsonType[] | undefined {
 export function typeTest(type: JsonType, value: string, binary: boolean): string {
   switch (type) {
     case 'string':
-      return binary ? `typeof ${value} === 'string' || isBinary(${value})` : `typeof ${value} === 'string'`;
+      return binary ? `typeof ${value} === 'string' || $isBinary(${value})` : `typeof ${value} === 'string'`;
     case 'number':
       return `typeof ${value} === 'number'`;
     case 'integer':

@@ -9,7 +9,7 @@ import type { ClientPlan, PlannedOperation } from '../../plan/plan-types.js';
 import { escapeCodeUnit, invisible } from '../ts/literal.js';
 import { Code } from './code.js';
 import { createCompiler } from './compile-schema.js';
-import { CompileContext, type Direction } from './context.js';
+import { CompileContext, helperAlias, type Direction } from './context.js';
 import { createSensitivity } from './direction.js';
 import { planOperationChecks, type OperationChecks, type PendingCheck } from './operation-checks.js';
 
@@ -43,11 +43,11 @@ export function emitValidatorsModule(plan: ClientPlan, raw: unknown): Validators
     publicApi.line(`  return ${check}(value, '', []);`);
     publicApi.line('}');
     publicApi.line(`export function validate${name}(value: unknown): ValidationResult<${type}> {`);
-    publicApi.line(`  return validateWith<${type}>(${check}, value);`);
+    publicApi.line(`  return $validateWith<${type}>(${check}, value);`);
     publicApi.line('}');
     publicApi.line(`/** Returns \`value\` as a \`${name}\`, or throws a \`ValidationError\` listing every issue. */`);
     publicApi.line(`export function parse${name}(value: unknown): ${type} {`);
-    publicApi.line(`  return parseWith<${type}>(${check}, value, '${name}');`);
+    publicApi.line(`  return $parseWith<${type}>(${check}, value, '${name}');`);
     publicApi.line('}');
     exports.push(`is${name}`, `validate${name}`, `parse${name}`);
   }
@@ -110,7 +110,8 @@ function render(ctx: CompileContext, plan: ClientPlan, functions: string[], publ
   const runtime = [...ctx.helpers, ...(hasPublic ? ['parseWith', 'validateWith'] : [])].sort();
   const lines: string[] = [];
   lines.push(`import type { ValidationIssue${hasPublic ? ', ValidationResult' : ''} } from './runtime/index.js';`);
-  if (runtime.length > 0) lines.push(`import { ${runtime.join(', ')} } from './runtime/index.js';`);
+  const imports = runtime.map((name) => (helperAlias(name) === name ? name : `${name} as ${helperAlias(name)}`));
+  if (runtime.length > 0) lines.push(`import { ${imports.join(', ')} } from './runtime/index.js';`);
   if (hasPublic && !plan.transform.enabled)
     lines.push(`import type * as t from './${plan.files.types.replace(/\.ts$/, '.js')}';`);
   if (ctx.constants.length > 0) lines.push('', ...ctx.constants);
