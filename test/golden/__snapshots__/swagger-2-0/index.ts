@@ -23,3 +23,10 @@ export {
   isApiwrightError,
 } from './runtime/index.js';
 export type { ApiPromise, RequestOptions } from './runtime/index.js';
+export {
+  isFile,
+  validateFile,
+  parseFile,
+} from './validators.gen.js';
+export { ResponseValidationError, isResponseValidationError } from './runtime/index.js';
+export type { ValidationIssue, ValidationResult } from './runtime/index.js';

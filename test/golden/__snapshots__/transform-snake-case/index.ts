@@ -23,3 +23,13 @@ export {
   isApiwrightError,
 } from './runtime/index.js';
 export type { ApiPromise, RequestOptions } from './runtime/index.js';
+export {
+  isEvent,
+  validateEvent,
+  parseEvent,
+  isNewEvent,
+  validateNewEvent,
+  parseNewEvent,
+} from './validators.gen.js';
+export { ResponseValidationError, isResponseValidationError } from './runtime/index.js';
+export type { ValidationIssue, ValidationResult } from './runtime/index.js';
