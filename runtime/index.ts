@@ -77,6 +77,7 @@ export type { ErrorDetail, NormalizedErrorBody } from './errors/error-format.js'
 
 // Authentication.
 export {
+  ExpiredTokenError,
   InvalidCredentialError,
   JwtVerificationError,
   MissingCredentialError,
@@ -120,8 +121,15 @@ export type {
 
 // Pagination: a paginated call is awaitable (first page) and async-iterable (every item).
 export type { PagedPromise, PageItem } from './pagination/paged-promise.js';
-export { PaginationError, PaginationLoopError, isPaginationError, parseLinkHeader } from './pagination/pagination.js';
+export {
+  PaginationError,
+  PaginationLimitError,
+  PaginationLoopError,
+  isPaginationError,
+  parseLinkHeader,
+} from './pagination/pagination.js';
 export type { LinkValue, PageResult, Paginated, PaginationLimits } from './pagination/pagination.js';
+export type { CollectOptions } from './pagination/collect-all.js';
 
 // Response cache (opt-in via `cache`; a shared CacheStore can replace the in-memory one).
 export { CacheEntryMissingError, createMemoryCacheStore, createResponseCache, hashIdentity } from './cache/cache.js';
@@ -193,3 +201,30 @@ export {
 } from './validate/formats.js';
 export { parseWith, summarizeIssues, validateWith } from './validate/run.js';
 export { ResponseValidationError, isResponseValidationError } from './errors/response-validation-error.js';
+// Streams: server-sent events and JSON Lines, read as they arrive.
+export type { EventStream, JsonLinesStream, StreamDecoding, StreamOptions } from './client/stream-step.js';
+export type { ServerSentEvent } from './transport/event-stream.js';
+export type { ReconnectOptions } from './transport/event-stream-reconnect.js';
+export { parseEventStream } from './transport/event-stream.js';
+export { parseJsonLines } from './transport/json-lines.js';
+export type { IdempotencyPolicy } from './request/prepare.js';
+
+// Transport: fetch over undici's request() for Node servers (undici is an optional peer).
+export { createUndiciFetch } from './transport/undici-fetch.js';
+export type { UndiciFetchOptions, UndiciLike } from './transport/undici-fetch.js';
+// Shared state across replicas: a Redis-backed StateStore (rate limit, breaker, retry budget, OAuth tokens, cache, replay ids).
+export { redisStore } from './stores/redis-store.js';
+export type { RedisStateStore, RedisStoreOptions } from './stores/redis-store.js';
+export { fromIoredis, fromNodeRedis } from './stores/redis-client.js';
+export type { IoredisLike, NodeRedisLike, RedisClientLike } from './stores/redis-client.js';
+export { sharedStateOf } from './stores/shared-state.js';
+export type {
+  SharedBreaker,
+  SharedLock,
+  SharedRateLimit,
+  SharedRetryBudget,
+  SharedState,
+  SharedStateStore,
+  StateStoreNotice,
+} from './stores/shared-state.js';
+export type { StoreStats } from './stores/store-guard.js';

@@ -38,6 +38,7 @@ import {
   type SchemeHandler,
 } from './scheme-handlers.js';
 import { createMissingCredentialError, selectRequirement, type SelectedRequirement } from './security-requirements.js';
+import type { StateStore } from '../resilience/state-store.js';
 
 export type {
   ApiKeyAuth,
@@ -58,6 +59,7 @@ export type { AuthorizationRequest, CodeExchange } from './oauth2-authorization-
 export type { EnvReader } from './credentials.js';
 export { createMemoryTokenStore, type TokenSet, type TokenStore } from './token-store.js';
 export {
+  ExpiredTokenError,
   InvalidCredentialError,
   JwtVerificationError,
   MissingCredentialError,
@@ -104,6 +106,8 @@ export interface AuthDeps {
   env?: EnvReader;
   /** Allow OAuth token and discovery requests over plain http to non-loopback hosts. */
   allowInsecureHttp?: boolean;
+  /** The client's state store; a shared one (runtime/stores) shares OAuth tokens across replicas. */
+  stateStore?: StateStore | undefined;
 }
 
 export function createAuthenticator(api: ApiDescriptor, auth: AuthOptions | undefined, deps: AuthDeps): Authenticator {
@@ -127,6 +131,7 @@ export function createAuthenticator(api: ApiDescriptor, auth: AuthOptions | unde
         readEnv,
         warn,
         allowInsecureHttp: deps.allowInsecureHttp ?? false,
+        stateStore: deps.stateStore,
       };
       session = createOAuthSession(name, scheme, auth?.[scheme.option], baseUrl, sessionDeps);
       sessions.set(name, session);
@@ -144,7 +149,9 @@ export function createAuthenticator(api: ApiDescriptor, auth: AuthOptions | unde
     let handler: SchemeHandler | undefined;
     switch (scheme.type) {
       case 'apiKey':
-        handler = createStaticHandler(name, scheme, { kind: 'apiKey', in: scheme.in, name: scheme.name }, option, readEnv);
+        handler = createStaticHandler(name, scheme, { kind: 'apiKey', in: scheme.in, name: scheme.name }, option, readEnv, () =>
+          deps.clock.now(),
+        );
         break;
       case 'http': {
         const lower = scheme.scheme.toLowerCase();
@@ -154,7 +161,7 @@ export function createAuthenticator(api: ApiDescriptor, auth: AuthOptions | unde
             : lower === 'bearer'
               ? { kind: 'bearer' as const }
               : { kind: 'http' as const, scheme: scheme.scheme };
-        handler = createStaticHandler(name, scheme, kind, option, readEnv);
+        handler = createStaticHandler(name, scheme, kind, option, readEnv, () => deps.clock.now());
         break;
       }
       case 'oauth2':

@@ -26,6 +26,8 @@ import { createUuid } from '../util/uuid.js';
 import { mergeValidateOptions } from '../validate/options.js';
 import { checkRequest } from '../validate/request.js';
 import { createResponseChecker } from '../validate/response.js';
+import { openStream, streamAccept, type SendStreamRequest, type StreamDecoding, type StreamOptions } from './stream-step.js';
+import { scopeStateStore, sharedStateOf } from '../stores/shared-state.js';
 
 export type { CacheOptions, Client, ClientInternals, ClientOptions, RequestOptions } from './options.js';
 
@@ -43,9 +45,17 @@ export function createRuntimeClient<TAuth extends object = AuthOptions>(
   // without a logger the authenticator's default (console.warn) keeps them visible.
   const logTo: { log?: Observer['log'] } = {};
   const warn = options.logger === undefined ? {} : { warn: (message: string) => logTo.log?.('warn', { message, event: 'auth' }) };
+  // Shared state store (runtime/stores): its keys scoped to this API.
+  const stateStore = scopeStateStore(options.stateStore, api.title);
   const authenticator =
     internals.authenticator ??
-    createAuthenticator(api, options.auth as AuthOptions | undefined, { fetch: callFetch, clock, allowInsecureHttp, ...warn });
+    createAuthenticator(api, options.auth as AuthOptions | undefined, {
+      fetch: callFetch,
+      clock,
+      allowInsecureHttp,
+      stateStore,
+      ...warn,
+    });
   const observe = createObserver({
     logger: options.logger,
     level: options.logLevel,
@@ -54,12 +64,16 @@ export function createRuntimeClient<TAuth extends object = AuthOptions>(
     sensitiveQueryParams: authenticator.sensitiveQueryParams,
   });
   logTo.log = observe.log;
+  // Shared state store (runtime/stores): fallbacks to local state and recoveries become events.
+  sharedStateOf(stateStore)?.listen((notice) =>
+    observe.event({ type: 'stateStore', ...notice, timestamp: new Date().toISOString() }),
+  );
   const resilience = createResilience(
     {
       retry: options.retry,
       circuitBreaker: options.circuitBreaker,
       rateLimit: options.rateLimit,
-      stateStore: options.stateStore,
+      stateStore,
     },
     { clock, random: options.random ?? Math.random, observer: observe },
   );
@@ -73,7 +87,7 @@ export function createRuntimeClient<TAuth extends object = AuthOptions>(
     allowInsecureHttp,
     maxResponseBytes: options.maxResponseBytes ?? DEFAULT_MAX_RESPONSE_BYTES,
   });
-  const cache = createClientCache(options.cache, clock, authenticator.sensitiveHeaders);
+  const cache = createClientCache(options.cache, clock, authenticator.sensitiveHeaders, sharedStateOf(stateStore)?.cacheStore);
   const requestIdHeader = options.requestIdHeader ?? 'X-Request-ID';
   const responseChecks = createResponseChecker(observe);
 
@@ -87,7 +101,7 @@ export function createRuntimeClient<TAuth extends object = AuthOptions>(
     const started = clock.now();
     const requestId =
       call.requestId ?? (call.headers === undefined ? null : new Headers(call.headers).get(requestIdHeader)) ?? createUuid();
-    const idempotency = resolveIdempotency(op, params, call, options.idempotencyHeader);
+    const idempotency = resolveIdempotency(op, params, call, options.idempotencyHeader, options.idempotency);
     const deadlineMs = call.deadlineMs ?? options.deadlineMs;
     const ctx: RequestContext = {
       operation: op,
@@ -165,6 +179,16 @@ export function createRuntimeClient<TAuth extends object = AuthOptions>(
       call: RequestOptions = {},
     ): PagedPromise<TPage, TItem, TError> {
       return createPagedPromise<TPage, TItem, TError>(op, (target) => execute<TPage>(op, params, call, target));
+    },
+    stream<T>(op: OperationDescriptor, params: object | undefined, call: StreamOptions = {}, decoding: StreamDecoding = 'text') {
+      const send: SendStreamRequest = (extra) => {
+        const headers = new Headers(call.headers);
+        for (const [name, value] of Object.entries(extra)) headers.set(name, value);
+        return new ApiPromise(() =>
+          execute<ReadableStream<Uint8Array>>(op, params, { ...call, headers, responseType: 'stream' }),
+        );
+      };
+      return openStream<T>(send, call, decoding, streamAccept(op));
     },
   };
 }

@@ -33,6 +33,8 @@ export interface MetricsSnapshot {
   /** Attempts answered 429, plus requests the client-side limiter delayed or refused. */
   rateLimitHits: number;
   circuitStateChanges: number;
+  /** Times a shared state store stopped answering and local state took over. */
+  stateStoreFallbacks: number;
   /** Last known breaker state per key (origin), for the most recent 100 keys. */
   circuitStates: Record<string, CircuitState>;
   /** Final failures per HTTP status (`"503"`) or, without a response, per error name (`"TimeoutError"`). */
@@ -71,6 +73,7 @@ export function createMetrics(options: { reservoirSize?: number | undefined } = 
     rateLimitHits: 0,
     circuitStateChanges: 0,
     responseValidationFailures: 0,
+    stateStoreFallbacks: 0,
   };
   const errorsByStatus = new Map<string, number>();
   const circuitStates = new Map<string, CircuitState>();
@@ -107,6 +110,9 @@ export function createMetrics(options: { reservoirSize?: number | undefined } = 
           break;
         case 'responseValidation':
           counts.responseValidationFailures += 1;
+          break;
+        case 'stateStore':
+          if (event.status === 'fallback') counts.stateStoreFallbacks += 1;
           break;
         case 'request': {
           counts.requests += 1;

@@ -36,6 +36,9 @@ export interface Config {
   clientName?: string;
   /** Generate validators.gen.ts and check requests and responses with it. Default true. */
   validators?: boolean;
+  // Strict build.
+  /** Every warning fails `generate` and `check` (CLI `--strict`). A broken `$ref` always does. Default false. */
+  failOnWarnings?: boolean;
 }
 
 /** A config after loading: paths absolute, defaults applied, aliases merged. */
@@ -54,6 +57,8 @@ export interface ResolvedConfig {
   pagination: Readonly<Record<string, false | PaginationOverride>>;
   clientName: string | undefined;
   validators: boolean;
+  // Strict build.
+  failOnWarnings: boolean;
 }
 
 export const DEFAULT_CONFIG: ResolvedConfig = Object.freeze({
@@ -67,9 +72,13 @@ export const DEFAULT_CONFIG: ResolvedConfig = Object.freeze({
   pagination: Object.freeze({}),
   clientName: undefined,
   validators: true,
+  failOnWarnings: false,
 });
 
+/** A config file holds one job (an object) or several (an array of them, each with its own input and output). */
+export type ConfigFile = Config | Config[];
+
 /** Identity helper that gives a `apiwright.config.ts` type checking and completion. */
-export function defineConfig(config: Config): Config {
+export function defineConfig<T extends ConfigFile>(config: T): T {
   return config;
 }

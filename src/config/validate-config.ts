@@ -19,6 +19,7 @@ const TOP_LEVEL_KEYS = [
   'pagination',
   'clientName',
   'validators',
+  'failOnWarnings',
 ];
 
 /** Required and optional fields per pagination style (runtime/client/descriptor.ts `PaginationDescriptor`). */
@@ -52,9 +53,10 @@ function isPlainObject(value: unknown): value is Record<string, unknown> {
   return prototype === Object.prototype || prototype === null;
 }
 
-export function validateConfig(value: unknown, file: string): ResolvedConfig {
+/** `at`: where this job sits in the file (`['1']` for the second of an array of jobs). */
+export function validateConfig(value: unknown, file: string, at: readonly string[] = []): ResolvedConfig {
   const fail = (segments: string[], message: string, hint?: string): never => {
-    throw new ConfigError(message, { code: 'CONFIG_INVALID', file, pointer: pointerOf(...segments), hint });
+    throw new ConfigError(message, { code: 'CONFIG_INVALID', file, pointer: pointerOf(...at, ...segments), hint });
   };
   if (!isPlainObject(value)) {
     throw new ConfigError(`the config must be an object, got ${describeValue(value)}`, {
@@ -111,6 +113,9 @@ export function validateConfig(value: unknown, file: string): ResolvedConfig {
   if (config.validators !== undefined && typeof config.validators !== 'boolean') {
     fail(['validators'], `"validators" must be true or false, got ${describeValue(config.validators)}`);
   }
+  if (config.failOnWarnings !== undefined && typeof config.failOnWarnings !== 'boolean') {
+    fail(['failOnWarnings'], `"failOnWarnings" must be true or false, got ${describeValue(config.failOnWarnings)}`);
+  }
 
   return {
     file,
@@ -123,7 +128,22 @@ export function validateConfig(value: unknown, file: string): ResolvedConfig {
     pagination: validatePagination(value['pagination'], fail),
     clientName: clientName as string | undefined,
     validators: config.validators ?? DEFAULT_CONFIG.validators,
+    failOnWarnings: config.failOnWarnings ?? DEFAULT_CONFIG.failOnWarnings,
   };
+}
+
+// Several jobs in one config file.
+/** A config file's value: one job (an object) or a non-empty array of them. */
+export function validateConfigJobs(value: unknown, file: string): ResolvedConfig[] {
+  if (!Array.isArray(value)) return [validateConfig(value, file)];
+  if (value.length === 0) {
+    throw new ConfigError('the config is an empty array of jobs', {
+      code: 'CONFIG_INVALID',
+      file,
+      hint: 'Give one object per client: `[{ "input": "a.yaml", "output": "src/a" }]`.',
+    });
+  }
+  return value.map((job: unknown, index) => validateConfig(job, file, [String(index)]));
 }
 
 type Fail = (segments: string[], message: string, hint?: string) => never;

@@ -4,6 +4,16 @@ import type { ClientPlan } from '../plan/plan-types.js';
 import { createWriter } from './ts/writer.js';
 
 const errorExports = [...contractErrorClasses, 'isApiError', 'isApiwrightError'].sort();
+/** The runtime types a caller writes in their own signatures: call results, streams, options. */
+const runtimeTypeExports = [
+  'ApiPromise',
+  'EventStream',
+  'JsonLinesStream',
+  'PagedPromise',
+  'RequestOptions',
+  'ServerSentEvent',
+  'StreamOptions',
+];
 
 /** `validators`: the public names of validators.gen.ts (`isPet`, `validatePet`, `parsePet` …). */
 export function emitIndexFile(plan: ClientPlan, validators?: readonly string[]): string {
@@ -13,7 +23,8 @@ export function emitIndexFile(plan: ClientPlan, validators?: readonly string[]):
   writer.writeLine(`export type { ApiClient, ClientAuth, ClientOptions } from '${client}';`);
   writer.writeLine(`export type * from './${plan.files.types.replace(/\.ts$/, '.js')}';`);
   writer.writeLine(`export {\n${errorExports.map((n) => `  ${n},`).join('\n')}\n} from './runtime/index.js';`);
-  writer.writeLine(`export type { ApiPromise, RequestOptions } from './runtime/index.js';`);
+  writer.writeLine(`export { batch, createUndiciFetch, mapConcurrent, verifyJwt } from './runtime/index.js';`);
+  writer.writeLine(`export type {\n${runtimeTypeExports.map((n) => `  ${n},`).join('\n')}\n} from './runtime/index.js';`);
   // Validation: the generated validators and the types they return.
   if (validators !== undefined && plan.files.validators !== undefined) {
     const module = `./${plan.files.validators.replace(/\.ts$/, '.js')}`;

@@ -34,6 +34,7 @@ describe('loadConfig', () => {
       pagination: {},
       clientName: undefined,
       validators: true,
+      failOnWarnings: false,
     });
   });
 

@@ -22,7 +22,16 @@ export {
   isApiError,
   isApiwrightError,
 } from './runtime/index.js';
-export type { ApiPromise, RequestOptions } from './runtime/index.js';
+export { batch, createUndiciFetch, mapConcurrent, verifyJwt } from './runtime/index.js';
+export type {
+  ApiPromise,
+  EventStream,
+  JsonLinesStream,
+  PagedPromise,
+  RequestOptions,
+  ServerSentEvent,
+  StreamOptions,
+} from './runtime/index.js';
 export {
   isFile,
   validateFile,
