@@ -93,7 +93,10 @@ async function benchCase({ label, document, version, pointer, data }) {
     );
   }
   const samples = { ours: [], ajv: [] };
-  for (let i = 0; i < 2000; i++) (validate(data), ajv(data));
+  for (let i = 0; i < 2000; i++) {
+    validate(data);
+    ajv(data);
+  }
   for (let round = 0; round < rounds; round++) {
     samples.ours.push(opsPerSecond(validate, data));
     samples.ajv.push(opsPerSecond(ajv, data));

@@ -62,10 +62,20 @@ function buildParser(version: string) {
     .option('quiet', { type: 'boolean', global: true, describe: 'Print errors only' })
     .option('debug', { type: 'boolean', global: true, describe: 'Print stack traces of errors' })
     .command('generate [spec]', 'Generate a TypeScript client from an OpenAPI spec', (y) =>
-      y.positional('spec', specOption).option('out', outOption).options(loadOptions).option('strict', strictOption).options(emitOptions),
+      y
+        .positional('spec', specOption)
+        .option('out', outOption)
+        .options(loadOptions)
+        .option('strict', strictOption)
+        .options(emitOptions),
     )
     .command('check [spec]', 'Exit 1 when the output folder differs from what generate would write', (y) =>
-      y.positional('spec', specOption).option('out', outOption).options(loadOptions).option('strict', strictOption).options(emitOptions),
+      y
+        .positional('spec', specOption)
+        .option('out', outOption)
+        .options(loadOptions)
+        .option('strict', strictOption)
+        .options(emitOptions),
     )
     .command('validate [spec]', 'Validate a spec: broken $refs and the OpenAPI schema; exit 1 on any error', (y) =>
       y.positional('spec', specOption).options(loadOptions).option('strict', strictOption),

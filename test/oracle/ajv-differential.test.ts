@@ -61,7 +61,7 @@ function createOracle(
   // ajv-draft-04 is CommonJS with `exports.default`; under nodenext the default import is the module object.
   const AjvDraft4 = (AjvDraft4Module as unknown as { default: typeof Ajv2020.default }).default;
   const ajv = version === '3.1' ? new Ajv2020.default(options) : new AjvDraft4(options);
-  addFormats.default(ajv as never, { mode: 'full' });
+  addFormats.default(ajv, { mode: 'full' });
   const id = 'https://spec.invalid/doc';
   try {
     // Only the schemas: ajv reads `id` in draft 4 as a base URI, and examples elsewhere carry `id` fields.
