@@ -182,6 +182,27 @@ export type {
 export { fromWire, toWire } from './transform/transform.js';
 export type { OperationTransform, PropShape, Shape, ShapeTable } from './transform/transform.js';
 
+// Validation: the helpers generated validators call, their result types, and the strict-mode error.
+export type { OperationValidators, SchemaCheck, ValidationIssue, ValidationResult } from './validate/issue.js';
+export type { ValidateOptions } from './validate/options.js';
+export { fail, pointerToken } from './validate/issue.js';
+export { codePointLength, deepEqual, duplicateIndex, isBinary, isMultipleOf } from './validate/keywords.js';
+export {
+  isBase64,
+  isDate,
+  isDateTime,
+  isEmail,
+  isHostname,
+  isInt32,
+  isInt64,
+  isIpv4,
+  isIpv6,
+  isTime,
+  isUri,
+  isUuid,
+} from './validate/formats.js';
+export { parseWith, summarizeIssues, validateWith } from './validate/run.js';
+export { ResponseValidationError, isResponseValidationError } from './errors/response-validation-error.js';
 // Streams: server-sent events and JSON Lines, read as they arrive.
 export type { EventStream, JsonLinesStream, StreamDecoding, StreamOptions } from './client/stream-step.js';
 export type { ServerSentEvent } from './transport/event-stream.js';

@@ -24,6 +24,8 @@ export interface AnalyzeOptions {
   pagination?: Readonly<Record<string, false | PaginationOverride>> | undefined;
   /** The config file the options came from, named in errors about them. */
   configFile?: string | undefined;
+  /** `false`: no validators.gen.ts (plan/ leaves the file out). */
+  validators?: boolean | undefined;
 }
 
 export type ProblemSeverity = 'error' | 'warning';
@@ -71,6 +73,7 @@ export async function analyzeSpec(options: AnalyzeOptions): Promise<AnalyzedSpec
     clientName: options.clientName,
     naming: options.naming,
     dates: options.dates,
+    validators: options.validators,
   });
   return { loaded, document: normalized.document, plan, specFile, problems };
 }

@@ -41,6 +41,8 @@ export interface GenerateOptions {
   dates?: DateStyle;
   /** Per operationId: `false` turns detected pagination off, an object declares it. */
   pagination?: Readonly<Record<string, false | PaginationOverride>>;
+  /** `false` leaves validators.gen.ts out (and with it request and response validation). Default true. */
+  validators?: boolean;
   /** Called for each warning as it is found. */
   onWarning?: (diagnostic: Diagnostic) => void;
   // Strict build: warnings fail it too.
@@ -85,10 +87,13 @@ export async function buildClient(
   // Paths in generated files are relative to the output folder, never to the working directory:
   // the same inputs give the same bytes from any folder, on any machine (`apiwright check` relies on it).
   const layout = outputLayout(options.spec, options.out, options.cwd ?? process.cwd());
-  const generated = emitClient(plan).map((file) => ({
+  const validatorWarnings: Diagnostic[] = [];
+  const generated = emitClient(plan, validatorWarnings).map((file) => ({
     path: file.path,
     content: stampHeader(file.content, layout.specFromOut),
   }));
+  for (const warning of validatorWarnings) options.onWarning?.(warning);
+  warnings.push(...validatorWarnings);
   const generatorVersion = readGeneratorVersion();
   const [runtime, templates] = await Promise.all([
     readRuntimeFiles(),

@@ -24,6 +24,9 @@ import { createResilience } from '../resilience/resilience.js';
 import { abortErrorFor } from '../transport/fetch-attempt.js';
 import type { ApiDescriptor, OperationDescriptor, RequestContext } from './descriptor.js';
 import { createUuid } from '../util/uuid.js';
+import { mergeValidateOptions } from '../validate/options.js';
+import { checkRequest } from '../validate/request.js';
+import { createResponseChecker } from '../validate/response.js';
 import { openStream, streamAccept, type SendStreamRequest, type StreamDecoding, type StreamOptions } from './stream-step.js';
 import { scopeStateStore, sharedStateOf } from '../stores/shared-state.js';
 
@@ -91,6 +94,7 @@ export function createRuntimeClient<TAuth extends object = AuthOptions>(
   });
   const cache = createClientCache(options.cache, clock, authenticator.sensitiveHeaders, sharedStateOf(stateStore)?.cacheStore);
   const requestIdHeader = options.requestIdHeader ?? 'X-Request-ID';
+  const responseChecks = createResponseChecker(observe);
 
   /** One logical request; `target` replaces its URL (a next page) and may forbid credentials. */
   async function execute<T>(
@@ -116,6 +120,8 @@ export function createRuntimeClient<TAuth extends object = AuthOptions>(
         throw abortErrorFor(call.signal, `${op.method} ${op.path}`, { requestId, operation: op.id });
       // Opt-in transformation (camelCase names, Date values) back to the wire form; a no-op without `op.transform`.
       const wireParams = transformRequest(op, params);
+      const validation = mergeValidateOptions(options.validate, call.validate);
+      checkRequest(op, wireParams, validation, ctx);
       const prepared = await prepareRequest({
         api,
         options,
@@ -141,7 +147,9 @@ export function createRuntimeClient<TAuth extends object = AuthOptions>(
             attempts.run(plan, attempt, conditional),
           ),
       });
-      const data = await attempts.mapResponse<T>(response, ctx, call);
+      const data = await responseChecks.mapChecked(op, response, validation, requestId, () =>
+        attempts.mapResponse<T>(response, ctx, call),
+      );
       return { data, response, requestId, url };
     } catch (thrown) {
       // Attempts and outcomes are logged by the resilience loop; here only the error's final form is decided.

@@ -6,6 +6,7 @@
  * Everything else (URL building, bodies, auth, retries, parsing) is the runtime's job.
  */
 import type { OperationTransform } from '../transform/shapes.js';
+import type { OperationValidators } from '../validate/issue.js';
 
 export type HttpMethod = 'GET' | 'PUT' | 'POST' | 'DELETE' | 'OPTIONS' | 'HEAD' | 'PATCH' | 'TRACE';
 
@@ -111,6 +112,8 @@ export interface OperationDescriptor {
    * was generated with `naming: 'camelCase'` or `dates: 'Date'` (see transform.ts).
    */
   readonly transform?: OperationTransform;
+  /** The operation's compiled checks from validators.gen.ts (absent when generated with `--no-validators`). */
+  readonly validate?: OperationValidators;
 }
 
 export type OAuthFlowsDescriptor = {

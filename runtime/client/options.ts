@@ -12,6 +12,7 @@ import type { ResilienceOptions } from '../resilience/resilience.js';
 import type { ResponseType } from '../transport/response.js';
 import type { ReconnectOptions } from '../transport/event-stream-reconnect.js';
 import type { ApiDescriptor, Clock, OperationDescriptor } from './descriptor.js';
+import type { ValidateOptions } from '../validate/options.js';
 
 /**
  * The response cache's settings. TTL (`ttlMs`, default 5 minutes) applies only when a response
@@ -71,6 +72,9 @@ export interface ClientOptions<TAuth = AuthOptions> {
   clock?: Clock | undefined;
   /** Injected randomness for jitter (tests). */
   random?: (() => number) | undefined;
+  // Validation (runtime/validate/).
+  /** Request validation (default on) and response validation (`off` / `warn` (default) / `strict`). */
+  validate?: ValidateOptions | undefined;
 }
 
 export interface RequestOptions {
@@ -87,6 +91,9 @@ export interface RequestOptions {
   baseUrl?: string | undefined;
   /** `false` bypasses the response cache for this call; `true` uses it even when the client's is off. */
   cache?: boolean | undefined;
+  // Validation (runtime/validate/).
+  /** Overrides the client's `validate` settings for this call, field by field. */
+  validate?: ValidateOptions | undefined;
 }
 
 export interface Client {

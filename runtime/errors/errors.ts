@@ -5,6 +5,7 @@
  */
 import { normalizeErrorBody, type ErrorDetail } from './error-format.js';
 import { nameErrorClass } from './kinds.js';
+import type { ValidationIssue } from '../validate/issue.js';
 
 export interface StructuredError {
   error: {
@@ -206,9 +207,15 @@ export class ValidationError extends ApiwrightError {
   }
   override readonly code: string = 'VALIDATION_ERROR';
   readonly issues: ErrorDetail[];
-  constructor(message: string, init: ApiwrightErrorInit & { issues?: ErrorDetail[] } = {}) {
+  /** The validator's own issues (JSON pointer, keyword, message) when a generated validator refused the value. */
+  readonly validationIssues: readonly ValidationIssue[];
+  constructor(
+    message: string,
+    init: ApiwrightErrorInit & { issues?: ErrorDetail[]; validationIssues?: readonly ValidationIssue[] } = {},
+  ) {
     super(message, init);
     this.issues = init.issues ?? [];
+    this.validationIssues = init.validationIssues ?? [];
   }
   override toJSON(): StructuredError {
     const base = super.toJSON();

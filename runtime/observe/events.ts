@@ -65,4 +65,17 @@ export type ObserveEvent =
       operation?: string;
     }
   /** A shared state store (runtime/stores) stopped answering (`fallback`: local state) or answers again. */
-  | { type: 'stateStore'; status: 'fallback' | 'restored'; operation: string; reason?: string; timestamp: string };
+  | { type: 'stateStore'; status: 'fallback' | 'restored'; operation: string; reason?: string; timestamp: string }
+  // Validation: a response body that does not match its declared schema (runtime/validate/response.ts).
+  | {
+      type: 'responseValidation';
+      operation: string;
+      requestId: string;
+      status: number;
+      /** The failed keywords (`type`, `required` …): the kinds of drift. */
+      kinds: string[];
+      issues: number;
+      /** `warn` returned the data anyway; `strict` threw a ResponseValidationError. */
+      mode: 'warn' | 'strict';
+      timestamp: string;
+    };

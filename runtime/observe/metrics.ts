@@ -39,6 +39,8 @@ export interface MetricsSnapshot {
   circuitStates: Record<string, CircuitState>;
   /** Final failures per HTTP status (`"503"`) or, without a response, per error name (`"TimeoutError"`). */
   errorsByStatus: Record<string, number>;
+  /** Responses whose body did not match the declared schema (validation `warn` or `strict`). */
+  responseValidationFailures: number;
   /** End-to-end request latency in ms, retries and waits included. */
   latencyMs: LatencySummary;
 }
@@ -70,6 +72,7 @@ export function createMetrics(options: { reservoirSize?: number | undefined } = 
     timeouts: 0,
     rateLimitHits: 0,
     circuitStateChanges: 0,
+    responseValidationFailures: 0,
     stateStoreFallbacks: 0,
   };
   const errorsByStatus = new Map<string, number>();
@@ -104,6 +107,9 @@ export function createMetrics(options: { reservoirSize?: number | undefined } = 
             const oldest = circuitStates.keys().next();
             if (oldest.done !== true) circuitStates.delete(oldest.value);
           }
+          break;
+        case 'responseValidation':
+          counts.responseValidationFailures += 1;
           break;
         case 'stateStore':
           if (event.status === 'fallback') counts.stateStoreFallbacks += 1;

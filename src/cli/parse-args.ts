@@ -13,6 +13,8 @@ export interface CommandArgs {
   config: string | undefined;
   /** Undefined when the flag is absent, so the config file decides. */
   allowRemoteRefs: boolean | undefined;
+  /** `--no-validators`: leave validators.gen.ts out (undefined: the config decides). */
+  validators: boolean | undefined;
   /** Folder local `$ref`s may read from. */
   refRoot: string | undefined;
   quiet: boolean;
@@ -60,10 +62,20 @@ function buildParser(version: string) {
     .option('quiet', { type: 'boolean', global: true, describe: 'Print errors only' })
     .option('debug', { type: 'boolean', global: true, describe: 'Print stack traces of errors' })
     .command('generate [spec]', 'Generate a TypeScript client from an OpenAPI spec', (y) =>
-      y.positional('spec', specOption).option('out', outOption).options(loadOptions).option('strict', strictOption),
+      y
+        .positional('spec', specOption)
+        .option('out', outOption)
+        .options(loadOptions)
+        .option('strict', strictOption)
+        .options(emitOptions),
     )
     .command('check [spec]', 'Exit 1 when the output folder differs from what generate would write', (y) =>
-      y.positional('spec', specOption).option('out', outOption).options(loadOptions).option('strict', strictOption),
+      y
+        .positional('spec', specOption)
+        .option('out', outOption)
+        .options(loadOptions)
+        .option('strict', strictOption)
+        .options(emitOptions),
     )
     .command('validate [spec]', 'Validate a spec: broken $refs and the OpenAPI schema; exit 1 on any error', (y) =>
       y.positional('spec', specOption).options(loadOptions).option('strict', strictOption),
@@ -96,6 +108,14 @@ const outOption = {
 const loadOptions = {
   'allow-remote-refs': { type: 'boolean', describe: 'Allow $ref to http(s) URLs (never private addresses)' },
   'ref-root': { type: 'string', requiresArg: true, describe: "Folder local $refs may read from (default: the spec's folder)" },
+} as const;
+
+/** What is generated: the same for generate and check. */
+const emitOptions = {
+  validators: {
+    type: 'boolean',
+    describe: 'Generate validators.gen.ts and validate requests and responses (--no-validators: smallest output)',
+  },
 } as const;
 
 const strictOption = { type: 'boolean', describe: 'Treat every warning as an error (config: failOnWarnings)' } as const;
@@ -138,6 +158,7 @@ export async function parseArgs(argv: readonly string[], version: string): Promi
       config: optionalString(args['config']),
       allowRemoteRefs: typeof args['allowRemoteRefs'] === 'boolean' ? args['allowRemoteRefs'] : undefined,
       refRoot: optionalString(args['refRoot']),
+      validators: typeof args['validators'] === 'boolean' ? args['validators'] : undefined,
       quiet: args['quiet'] === true,
       debug: args['debug'] === true,
       strict: typeof args['strict'] === 'boolean' ? args['strict'] : undefined,

@@ -34,6 +34,7 @@ export async function runGenerate(
       naming: inputs.config.naming,
       dates: inputs.config.dates,
       pagination: inputs.config.pagination,
+      validators: args.validators ?? inputs.config.validators,
       ...(inputs.config.clientName === undefined ? {} : { clientName: inputs.config.clientName }),
       strict: args.strict ?? inputs.config.failOnWarnings,
     });

@@ -34,6 +34,8 @@ export interface Config {
   pagination?: Record<string, false | PaginationOverride>;
   /** The client's name in examples and the README, a JavaScript identifier. Default: from the spec title. */
   clientName?: string;
+  /** Generate validators.gen.ts and check requests and responses with it. Default true. */
+  validators?: boolean;
   // Strict build.
   /** Every warning fails `generate` and `check` (CLI `--strict`). A broken `$ref` always does. Default false. */
   failOnWarnings?: boolean;
@@ -54,6 +56,7 @@ export interface ResolvedConfig {
   dates: DateStyle;
   pagination: Readonly<Record<string, false | PaginationOverride>>;
   clientName: string | undefined;
+  validators: boolean;
   // Strict build.
   failOnWarnings: boolean;
 }
@@ -68,6 +71,7 @@ export const DEFAULT_CONFIG: ResolvedConfig = Object.freeze({
   dates: 'string',
   pagination: Object.freeze({}),
   clientName: undefined,
+  validators: true,
   failOnWarnings: false,
 });
 

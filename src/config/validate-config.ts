@@ -19,6 +19,7 @@ const TOP_LEVEL_KEYS = [
   'dates',
   'pagination',
   'clientName',
+  'validators',
   'failOnWarnings',
 ];
 
@@ -109,6 +110,9 @@ export function validateConfig(value: unknown, file: string, at: readonly string
     fail(['clientName'], `"clientName" must be a JavaScript identifier such as "petstore", got ${describeValue(clientName)}`);
   }
 
+  if (config.validators !== undefined && typeof config.validators !== 'boolean') {
+    fail(['validators'], `"validators" must be true or false, got ${describeValue(config.validators)}`);
+  }
   if (config.failOnWarnings !== undefined && typeof config.failOnWarnings !== 'boolean') {
     fail(['failOnWarnings'], `"failOnWarnings" must be true or false, got ${describeValue(config.failOnWarnings)}`);
   }
@@ -123,6 +127,7 @@ export function validateConfig(value: unknown, file: string, at: readonly string
     dates: readEnum('dates', ['string', 'Date'], DEFAULT_CONFIG.dates),
     pagination: validatePagination(value['pagination'], fail),
     clientName: clientName as string | undefined,
+    validators: config.validators ?? DEFAULT_CONFIG.validators,
     failOnWarnings: config.failOnWarnings ?? DEFAULT_CONFIG.failOnWarnings,
   };
 }

@@ -1,4 +1,5 @@
 /** ClientPlan → the text of every generated source file (paths relative to the output folder). */
+import type { Diagnostic } from '../errors.js';
 import type { ClientPlan } from '../plan/plan-types.js';
 import { emitClientFile } from './client-file.js';
 import { emitEndpointsFile } from './endpoints-file.js';
@@ -8,23 +9,31 @@ import { emitTypesFile } from './types-file.js';
 // Issue 14: lines wrapped the way a formatter would (ts/layout.ts).
 import { layoutSource } from './ts/layout.js';
 import { emitWebhooksFile } from './webhooks-file.js';
+import { emitValidatorsModule } from './validators/validators-file.js';
 
 export interface EmittedFile {
   path: string;
   content: string;
 }
 
-export function emitClient(plan: ClientPlan): EmittedFile[] {
-  return emitFiles(plan).map((file) => ({ path: file.path, content: layoutSource(file.content) }));
+/** `warnings` receives what compiling the validators found (patterns JavaScript cannot run …). */
+export function emitClient(plan: ClientPlan, warnings: Diagnostic[] = []): EmittedFile[] {
+  return emitFiles(plan, warnings).map((file) => ({ path: file.path, content: layoutSource(file.content) }));
 }
 
-function emitFiles(plan: ClientPlan): EmittedFile[] {
+function emitFiles(plan: ClientPlan, warnings: Diagnostic[]): EmittedFile[] {
+  // Validation: compiled once, named by the index and the endpoint descriptors.
+  const validators = plan.files.validators === undefined ? undefined : emitValidatorsModule(plan, plan.document.raw ?? {});
+  warnings.push(...(validators?.warnings ?? []));
   return [
-    { path: plan.files.index, content: emitIndexFile(plan) },
+    { path: plan.files.index, content: emitIndexFile(plan, validators?.exports) },
     { path: plan.files.client, content: emitClientFile(plan) },
     { path: plan.files.types, content: emitTypesFile(plan) },
     ...(plan.files.transforms === undefined ? [] : [{ path: plan.files.transforms, content: emitTransformsFile(plan) }]),
-    ...plan.groups.map((group) => ({ path: group.file, content: emitEndpointsFile(plan, group) })),
+    ...(validators === undefined || plan.files.validators === undefined
+      ? []
+      : [{ path: plan.files.validators, content: validators.content }]),
+    ...plan.groups.map((group) => ({ path: group.file, content: emitEndpointsFile(plan, group, validators?.operations) })),
     // Webhooks: typed receivers when the spec declares webhooks or callbacks.
     ...(plan.webhooks === undefined ? [] : [{ path: plan.webhooks.file, content: emitWebhooksFile(plan, plan.webhooks) }]),
   ];

@@ -1,6 +1,7 @@
 /** endpoints/<tag>.gen.ts: one tree-shakable function per operation. */
 import type { ClientPlan, PlannedGroup, PlannedOperation } from '../plan/plan-types.js';
 import { paramsRequired } from '../plan/plan-operation.js';
+import type { OperationChecks } from './validators/operation-checks.js';
 import { operationDescriptor, pagination as plannedPagination } from './operation-descriptor.js';
 import { errorResponses } from './response-types.js';
 import { emitStreamEndpoint, sharedDescriptorName, streamRuntimeTypes } from './stream-endpoint.js';
@@ -11,7 +12,12 @@ import { objectKey, stringLiteral } from './ts/literal.js';
 import { valueLiteral, type Value } from './ts/value-literal.js';
 import { createWriter, type Writer } from './ts/writer.js';
 
-export function emitEndpointsFile(plan: ClientPlan, group: PlannedGroup): string {
+/** `checks`: each operation's validators (absent without validators.gen.ts). */
+export function emitEndpointsFile(
+  plan: ClientPlan,
+  group: PlannedGroup,
+  checks?: Map<PlannedOperation, OperationChecks>,
+): string {
   const writer = createWriter();
   const depth = group.file.split('/').length - 1;
   const up = depth === 0 ? './' : '../'.repeat(depth);
@@ -24,9 +30,13 @@ export function emitEndpointsFile(plan: ClientPlan, group: PlannedGroup): string
   if (plan.files.transforms !== undefined && [...transforms.values()].some((t) => t !== undefined)) {
     writer.writeLine(`import { shapes as ${shapesImportName} } from '${up}${plan.files.transforms.replace(/\.ts$/, '.js')}';`);
   }
+  const validate = new Map(group.operations.map((op) => [op, validateEntry(checks?.get(op))]));
+  if (plan.files.validators !== undefined && [...validate.values()].some((v) => v !== undefined)) {
+    writer.writeLine(`import * as ${validatorsImportName} from '${up}${plan.files.validators.replace(/\.ts$/, '.js')}';`);
+  }
   for (const operation of group.operations) {
     writer.blankLine();
-    emitEndpoint(writer, plan, operation, transforms.get(operation));
+    emitEndpoint(writer, plan, operation, transforms.get(operation), validate.get(operation));
   }
   return writer.toString();
 }
@@ -36,6 +46,7 @@ function emitEndpoint(
   plan: ClientPlan,
   planned: PlannedOperation,
   transform: { [key: string]: Value } | undefined,
+  validate: string | undefined,
 ): void {
   const { operation } = planned;
   const route =
@@ -58,7 +69,10 @@ function emitEndpoint(
     ? `PagedPromise<${page}, PageItem<${page}, [${pagination.itemsPath.map(stringLiteral).join(', ')}]>, t.${planned.errorType}>`
     : `ApiPromise<${page}, t.${planned.errorType}>`;
   const descriptor = operationDescriptor(planned, plan.transform);
-  let literal = transform === undefined ? valueLiteral(descriptor) : descriptorWithTransform(descriptor, transform);
+  let literal =
+    transform === undefined && validate === undefined
+      ? valueLiteral(descriptor)
+      : descriptorWithBindings(descriptor, transform, validate);
   if (planned.stream !== undefined) {
     // Shared by the operation and its stream companion.
     writer.writeLine(`const ${sharedDescriptorName(planned)}: OperationDescriptor = ${literal};`);
@@ -77,21 +91,49 @@ function emitEndpoint(
 }
 
 /**
- * The descriptor literal with `transform: { shapes: $shapes, … }` last: the one entry that names a
- * binding (the imported table) rather than data, laid out as valueLiteral lays out the rest.
+ * The descriptor literal with the entries that name bindings rather than data last:
+ * `transform: { shapes: $shapes, … }` (the imported table) and `validate: { request: $v.…, … }`
+ * (the compiled checks), laid out as valueLiteral lays out the rest.
  */
-function descriptorWithTransform(descriptor: Value, transform: { [key: string]: Value }): string {
+function descriptorWithBindings(
+  descriptor: Value,
+  transform: { [key: string]: Value } | undefined,
+  validate: string | undefined,
+): string {
   const entries = (value: Value, indent: string): string[] =>
     Object.entries(value as { [key: string]: Value })
       .filter(([, v]) => v !== undefined)
       .map(([k, v]) => `${objectKey(k)}: ${valueLiteral(v, indent)}`);
-  const inner = entries(transform, '    ');
-  const flat = `{ shapes: ${shapesImportName}, ${inner.join(', ')} }`;
-  const transformText =
-    flat.length <= 80 && !flat.includes('\n')
-      ? flat
-      : `{\n    shapes: ${shapesImportName},\n${inner.map((e) => `    ${e},`).join('\n')}\n  }`;
-  return `{\n${[...entries(descriptor, '  '), `transform: ${transformText}`].map((e) => `  ${e},`).join('\n')}\n}`;
+  const all = entries(descriptor, '  ');
+  if (transform !== undefined) {
+    const inner = entries(transform, '    ');
+    const flat = `{ shapes: ${shapesImportName}, ${inner.join(', ')} }`;
+    const transformText =
+      flat.length <= 80 && !flat.includes('\n')
+        ? flat
+        : `{\n    shapes: ${shapesImportName},\n${inner.map((e) => `    ${e},`).join('\n')}\n  }`;
+    all.push(`transform: ${transformText}`);
+  }
+  if (validate !== undefined) all.push(`validate: ${validate}`);
+  return `{\n${all.map((e) => `  ${e},`).join('\n')}\n}`;
+}
+
+/** Local name of validators.gen.ts's namespace import in endpoint files (`$` keeps it clear of operation names). */
+const validatorsImportName = '$v';
+
+/** `{ request: $v.createPet$params, responses: { 201: $v.Pet$response } }`, or undefined when nothing is checked. */
+function validateEntry(checks: OperationChecks | undefined): string | undefined {
+  if (checks === undefined) return undefined;
+  const parts: string[] = [];
+  if (checks.request !== undefined) parts.push(`request: ${validatorsImportName}.${checks.request}`);
+  if (checks.responses.length > 0) {
+    const responses = checks.responses.map(([status, fn]) => `${objectKey(status)}: ${validatorsImportName}.${fn}`);
+    const flat = `{ ${responses.join(', ')} }`;
+    parts.push(`responses: ${flat.length <= 80 ? flat : `{\n${responses.map((r) => `      ${r},`).join('\n')}\n    }`}`);
+  }
+  if (parts.length === 0) return undefined;
+  const flat = `{ ${parts.join(', ')} }`;
+  return flat.length <= 80 && !flat.includes('\n') ? flat : `{\n${parts.map((p) => `    ${p},`).join('\n')}\n  }`;
 }
 
 /** Paginated operations return a promise that is also async-iterable over every item. */

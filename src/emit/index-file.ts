@@ -15,7 +15,8 @@ const runtimeTypeExports = [
   'StreamOptions',
 ];
 
-export function emitIndexFile(plan: ClientPlan): string {
+/** `validators`: the public names of validators.gen.ts (`isPet`, `validatePet`, `parsePet` …). */
+export function emitIndexFile(plan: ClientPlan, validators?: readonly string[]): string {
   const writer = createWriter();
   const client = `./${plan.files.client.replace(/\.ts$/, '.js')}`;
   writer.writeLine(`export { createClient } from '${client}';`);
@@ -30,6 +31,13 @@ export function emitIndexFile(plan: ClientPlan): string {
     writer.writeLine(`export { createWebhookHandler, webhookEvents } from '${webhooks}';`);
     writer.writeLine(`export type { WebhookHandlers, WebhookOptions, WebhookPayloads } from '${webhooks}';`);
     writer.writeLine(`export { WebhookVerificationError, signWebhook, verifyWebhook } from './runtime/index.js';`);
+  }
+  // Validation: the generated validators and the types they return.
+  if (validators !== undefined && plan.files.validators !== undefined) {
+    const module = `./${plan.files.validators.replace(/\.ts$/, '.js')}`;
+    if (validators.length > 0) writer.writeLine(`export {\n${validators.map((n) => `  ${n},`).join('\n')}\n} from '${module}';`);
+    writer.writeLine(`export { ResponseValidationError, isResponseValidationError } from './runtime/index.js';`);
+    writer.writeLine(`export type { ValidationIssue, ValidationResult } from './runtime/index.js';`);
   }
   return writer.toString();
 }

@@ -1,4 +1,5 @@
 /** IR schema → TypeScript type expression text, indented like hand-written code. */
+import { discriminatedVariant } from './discriminated-variant.js';
 import type * as ir from '../ir/index.js';
 import { docComment } from './ts/doc-comment.js';
 import { primitiveLiteral, propertyKey } from './ts/literal.js';
@@ -63,7 +64,14 @@ export function typeExpression(schema: ir.Schema, ctx: TypeContext, indent = '')
     case 'union':
       return (
         unique(
-          withDateFormat(schema, ctx).map((v) => wrapIntersectionMember(typeExpression(v, ctx, indent), v, false, ctx)),
+          withDateFormat(schema, ctx).map((v) =>
+            discriminatedVariant(
+              wrapIntersectionMember(typeExpression(v, ctx, indent), v, false, ctx),
+              v,
+              schema.discriminator,
+              ctx.propertyName !== undefined,
+            ),
+          ),
         ).join(' | ') || 'never'
       );
     case 'intersection':

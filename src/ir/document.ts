@@ -169,4 +169,10 @@ export interface Document {
   /** Every named schema, keyed by its JSON pointer; components first, in spec order. */
   schemas: Map<SchemaId, NamedSchema>;
   webhooks: InboundOperation[];
+  /**
+   * The OpenAPI 3.x-shaped document the IR was built from (2.0 lifted to 3.0), for consumers that
+   * need every JSON Schema keyword rather than the types: the generated validators. Pointers in
+   * `source` fields and `SchemaId`s point into it.
+   */
+  raw?: Record<string, unknown>;
 }

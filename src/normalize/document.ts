@@ -81,6 +81,7 @@ export function normalizeDocument(input: NormalizeInput): NormalizeResult {
     operations,
     schemas: ctx.schemas,
     webhooks,
+    raw,
   };
   const description = stringOrUndefined(info['description']);
   if (description !== undefined) document.description = description;

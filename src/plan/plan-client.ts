@@ -18,6 +18,8 @@ export interface PlanOptions {
   naming?: NamingStyle | undefined;
   /** `format: date-time`/`date` values as strings (default) or `Date`, converted at runtime. */
   dates?: DateStyle | undefined;
+  /** Emit validators.gen.ts and check requests/responses with it (default true). */
+  validators?: boolean | undefined;
 }
 
 export function planClient(document: ir.Document, options: PlanOptions): ClientPlan {
@@ -51,6 +53,8 @@ export function planClient(document: ir.Document, options: PlanOptions): ClientP
       client: 'client.gen.ts',
       index: 'index.ts',
       ...(transform.enabled ? { transforms: 'transforms.gen.ts' } : {}),
+      // Validation: one module of compiled checks (src/emit/validators/).
+      ...(options.validators === false ? {} : { validators: 'validators.gen.ts' }),
     },
     ...(webhooks === undefined ? {} : { webhooks }),
   };

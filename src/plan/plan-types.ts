@@ -71,7 +71,14 @@ export interface ClientPlan {
   /** Property names and date handling of types and runtime conversion (plan/property-names.ts). */
   transform: TransformPlan;
   /** `transforms` is set only when `transform.enabled`. */
-  files: { types: string; client: string; index: string; transforms?: string };
+  files: {
+    types: string;
+    client: string;
+    index: string;
+    transforms?: string;
+    /** Generated validators; absent with `--no-validators` / config `validators: false`. */
+    validators?: string;
+  };
   // Webhooks: set only when the spec declares webhooks or callbacks (webhooks.gen.ts).
   webhooks?: WebhookPlan;
 }

@@ -26,6 +26,23 @@ describe('typeExpression', () => {
         want: '(string | number) & string',
       },
     ],
+    [
+      'discriminated union: mapped variants narrow on the property',
+      {
+        given: {
+          kind: 'union',
+          variants: [{ kind: 'ref', target: '#/components/schemas/Pet' }, str],
+          discriminator: {
+            propertyName: 'pet-type',
+            mapping: [
+              { value: 'dog', target: '#/components/schemas/Pet' },
+              { value: 'hound', target: '#/components/schemas/Pet' },
+            ],
+          },
+        },
+        want: "(Pet & { 'pet-type': 'dog' | 'hound' }) | string",
+      },
+    ],
     ['free-form object', { given: { kind: 'object', properties: [] }, want: '{ [key: string]: unknown }' }],
     ['closed empty object', { given: { kind: 'object', properties: [], additional: false }, want: '{ [key: string]: never }' }],
     [

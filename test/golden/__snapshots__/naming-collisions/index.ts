@@ -32,3 +32,22 @@ export type {
   ServerSentEvent,
   StreamOptions,
 } from './runtime/index.js';
+export {
+  isApiErrorSchema,
+  validateApiErrorSchema,
+  parseApiErrorSchema,
+  isClass,
+  validateClass,
+  parseClass,
+  isFooBar,
+  validateFooBar,
+  parseFooBar,
+  isFoo_Bar,
+  validateFoo_Bar,
+  parseFoo_Bar,
+  isGetUserResponse,
+  validateGetUserResponse,
+  parseGetUserResponse,
+} from './validators.gen.js';
+export { ResponseValidationError, isResponseValidationError } from './runtime/index.js';
+export type { ValidationIssue, ValidationResult } from './runtime/index.js';

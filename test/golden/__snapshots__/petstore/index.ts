@@ -32,3 +32,31 @@ export type {
   ServerSentEvent,
   StreamOptions,
 } from './runtime/index.js';
+export {
+  isCardPayment,
+  validateCardPayment,
+  parseCardPayment,
+  isNewPet,
+  validateNewPet,
+  parseNewPet,
+  isOrder,
+  validateOrder,
+  parseOrder,
+  isPet,
+  validatePet,
+  parsePet,
+  isPetPage,
+  validatePetPage,
+  parsePetPage,
+  isPetStatus,
+  validatePetStatus,
+  parsePetStatus,
+  isProblem,
+  validateProblem,
+  parseProblem,
+  isVoucherPayment,
+  validateVoucherPayment,
+  parseVoucherPayment,
+} from './validators.gen.js';
+export { ResponseValidationError, isResponseValidationError } from './runtime/index.js';
+export type { ValidationIssue, ValidationResult } from './runtime/index.js';

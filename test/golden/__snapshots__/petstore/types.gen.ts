@@ -15,7 +15,7 @@ export interface Order {
   id?: string;
   petId: string;
   quantity: number;
-  payment?: CardPayment | VoucherPayment;
+  payment?: (CardPayment & { method: 'card' }) | (VoucherPayment & { method: 'voucher' });
 }
 
 export type Pet = NewPet & {

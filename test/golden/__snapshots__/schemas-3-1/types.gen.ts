@@ -52,7 +52,7 @@ export type Point = [number, number];
 
 export type Priority = 1 | 2 | 3 | null;
 
-export type Shape = Circle | Square;
+export type Shape = (Circle & { kind: 'Circle' }) | (Square & { kind: 'Square' });
 
 export interface Square {
   kind: 'square';

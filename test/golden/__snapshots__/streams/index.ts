@@ -32,3 +32,16 @@ export type {
   ServerSentEvent,
   StreamOptions,
 } from './runtime/index.js';
+export {
+  isCompletion,
+  validateCompletion,
+  parseCompletion,
+  isCompletionChunk,
+  validateCompletionChunk,
+  parseCompletionChunk,
+  isLogRecord,
+  validateLogRecord,
+  parseLogRecord,
+} from './validators.gen.js';
+export { ResponseValidationError, isResponseValidationError } from './runtime/index.js';
+export type { ValidationIssue, ValidationResult } from './runtime/index.js';

@@ -32,3 +32,10 @@ export type {
   ServerSentEvent,
   StreamOptions,
 } from './runtime/index.js';
+export {
+  isFile,
+  validateFile,
+  parseFile,
+} from './validators.gen.js';
+export { ResponseValidationError, isResponseValidationError } from './runtime/index.js';
+export type { ValidationIssue, ValidationResult } from './runtime/index.js';

@@ -32,3 +32,13 @@ export type {
   ServerSentEvent,
   StreamOptions,
 } from './runtime/index.js';
+export {
+  isEvent,
+  validateEvent,
+  parseEvent,
+  isNewEvent,
+  validateNewEvent,
+  parseNewEvent,
+} from './validators.gen.js';
+export { ResponseValidationError, isResponseValidationError } from './runtime/index.js';
+export type { ValidationIssue, ValidationResult } from './runtime/index.js';

@@ -7,6 +7,7 @@ import type {
   RequestOptions,
 } from '../runtime/index.js';
 import type * as t from '../types.gen.js';
+import * as $v from '../validators.gen.js';
 
 /**
  * List pets
@@ -38,6 +39,10 @@ export function listPets(
       limitParam: 'limit',
       itemsPath: ['items'],
     },
+    validate: {
+      request: $v.listPets$params,
+      responses: { '200': $v.PetPage$check, default: $v.Problem$check },
+    },
   }, params, options);
 }
 
@@ -66,6 +71,10 @@ export function createPet(
       '422': ['application/problem+json'],
     },
     idempotencyHeader: 'Idempotency-Key',
+    validate: {
+      request: $v.createPet$params,
+      responses: { '201': $v.Pet$check, '409': $v.Problem$check, '422': $v.Problem$check },
+    },
   }, params, options);
 }
 
@@ -91,6 +100,10 @@ export function getPetById(
       { name: 'session', in: 'cookie', style: 'form', explode: true },
     ],
     responses: { '200': ['application/json'], '404': ['application/json'] },
+    validate: {
+      request: $v.getPetById$params,
+      responses: { '200': $v.Pet$check, '404': $v.Problem$check },
+    },
   }, params, options);
 }
 
@@ -111,6 +124,7 @@ export function updatePet(
     params: [{ name: 'petId', in: 'path', style: 'simple', explode: false, required: true }],
     body: { mediaTypes: ['application/x-www-form-urlencoded'], required: true },
     responses: { '200': ['application/json'] },
+    validate: { request: $v.updatePet$params, responses: { '200': $v.Pet$check } },
   }, params, options);
 }
 
@@ -131,6 +145,7 @@ export function deletePet(
     params: [{ name: 'petId', in: 'path', style: 'simple', explode: false, required: true }],
     responses: { '204': [] },
     security: [{ bearerAuth: [] }],
+    validate: { request: $v.deletePet$params },
   }, params, options);
 }
 
@@ -155,5 +170,9 @@ export function uploadPetPhoto(
       encoding: { file: { contentType: 'image/png, image/jpeg' } },
     },
     responses: { '200': ['application/json'] },
+    validate: {
+      request: $v.uploadPetPhoto$params,
+      responses: { '200': $v.uploadPetPhoto$response200 },
+    },
   }, params, options);
 }

@@ -8,6 +8,7 @@ import type {
   StreamOptions,
 } from '../runtime/index.js';
 import type * as t from '../types.gen.js';
+import * as $v from '../validators.gen.js';
 
 const $createCompletion: OperationDescriptor = {
   id: 'createCompletion',
@@ -16,6 +17,10 @@ const $createCompletion: OperationDescriptor = {
   params: [],
   body: { mediaTypes: ['application/json'], required: true },
   responses: { '200': ['application/json', 'text/event-stream'] },
+  validate: {
+    request: $v.createCompletion$params,
+    responses: { '200': $v.Completion$check },
+  },
 };
 
 /**

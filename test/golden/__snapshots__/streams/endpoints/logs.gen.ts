@@ -8,6 +8,7 @@ import type {
   StreamOptions,
 } from '../runtime/index.js';
 import type * as t from '../types.gen.js';
+import * as $v from '../validators.gen.js';
 
 const $tailLogs: OperationDescriptor = {
   id: 'tailLogs',
@@ -15,6 +16,7 @@ const $tailLogs: OperationDescriptor = {
   path: '/logs',
   params: [{ name: 'since', in: 'query', style: 'form', explode: true }],
   responses: { '200': ['application/x-ndjson'] },
+  validate: { request: $v.tailLogs$params },
 };
 
 /**

@@ -1,0 +1,120 @@
+/**
+ * validators.gen.ts: for every named schema `X`, `isX` / `validateX` / `parseX` over a compiled
+ * check function, plus each operation's params and response checks the endpoint descriptors
+ * point at. One ESM module of top-level functions: a bundler keeps only the functions an import
+ * reaches (hoisted constants are marked pure), so one file tree-shakes as well as many.
+ */
+import type { Diagnostic } from '../../errors.js';
+import type { ClientPlan, PlannedOperation } from '../../plan/plan-types.js';
+import { escapeCodeUnit, invisible } from '../ts/literal.js';
+import { Code } from './code.js';
+import { createCompiler } from './compile-schema.js';
+import { CompileContext, helperAlias, type Direction } from './context.js';
+import { createSensitivity } from './direction.js';
+import { planOperationChecks, type OperationChecks, type PendingCheck } from './operation-checks.js';
+
+export interface ValidatorsModule {
+  content: string;
+  /** Public names (`isPet`, `validatePet`, `parsePet` …), for index.ts. */
+  exports: string[];
+  /** Per operation: the functions its descriptor's `validate` names. */
+  operations: Map<PlannedOperation, OperationChecks>;
+  warnings: Diagnostic[];
+}
+
+export function emitValidatorsModule(plan: ClientPlan, raw: unknown): ValidatorsModule {
+  const dialect = plan.document.specVersion === '3.1' ? '2020-12' : 'draft4';
+  let lookup = (pointer: string): unknown => pointer;
+  const sensitive = createSensitivity((pointer) => lookup(pointer));
+  const ctx: CompileContext = new CompileContext(dialect, raw, (pointer) => plan.typeNames.get(pointer), sensitive);
+  lookup = (pointer) => ctx.lookup(pointer);
+  const publicApi = new Code();
+  const exports: string[] = [];
+  // Transformed clients (camelCase names, Date values) type X differently from the wire form the checks read.
+  const typed = !plan.transform.enabled;
+  for (const named of plan.schemaOrder) {
+    const name = plan.typeNames.get(named.id);
+    if (name === undefined) continue;
+    const check = ctx.functionFor(named.id, 'plain');
+    const type = typed ? `t.${name}` : 'unknown';
+    publicApi.line('');
+    publicApi.line(`/** True when \`value\` is a valid \`${name}\`. */`);
+    publicApi.line(`export function is${name}(value: unknown): ${typed ? `value is ${type}` : 'boolean'} {`);
+    publicApi.line(`  return ${check}(value, '', []);`);
+    publicApi.line('}');
+    publicApi.line(`export function validate${name}(value: unknown): ValidationResult<${type}> {`);
+    publicApi.line(`  return $validateWith<${type}>(${check}, value);`);
+    publicApi.line('}');
+    publicApi.line(`/** Returns \`value\` as a \`${name}\`, or throws a \`ValidationError\` listing every issue. */`);
+    publicApi.line(`export function parse${name}(value: unknown): ${type} {`);
+    publicApi.line(`  return $parseWith<${type}>(${check}, value, '${name}');`);
+    publicApi.line('}');
+    exports.push(`is${name}`, `validate${name}`, `parse${name}`);
+  }
+  const pending: PendingCheck[] = [];
+  const operations = new Map<PlannedOperation, OperationChecks>();
+  for (const group of plan.groups) {
+    for (const planned of group.operations) {
+      operations.set(planned, planOperationChecks(ctx, planned, pending, typed));
+    }
+  }
+  const functions: string[] = [];
+  for (const check of pending)
+    functions.push(compileFunction(ctx, check.name, check.schema, check.pointer, check.direction, true));
+  // Compiling can queue more functions (refs): drain until every reachable schema has one.
+  for (let i = 0; i < ctx.queue.length; i++) {
+    const next = ctx.queue[i];
+    if (next === undefined) break;
+    const schema = next.schema ?? ctx.lookup(next.pointer);
+    functions.push(compileFunction(ctx, next.name, schema, next.pointer, next.direction, true));
+  }
+  return { content: render(ctx, plan, functions, publicApi, exports.length > 0), exports, operations, warnings: ctx.warnings };
+}
+
+function compileFunction(
+  ctx: CompileContext,
+  name: string,
+  schema: unknown,
+  pointer: string,
+  direction: Direction,
+  exported: boolean,
+): string {
+  ctx.resetLocals();
+  const code = new Code();
+  code.indent(() => {
+    code.line('let ok = true;');
+    createCompiler(ctx, code, direction, pointer).schema(schema, pointer, {
+      value: 'value',
+      path: 'path',
+      issues: 'issues',
+      ok: 'ok',
+    });
+  });
+  const body = code.length === 1 ? '  return true;' : `${code.toString()}\n  return ok;`;
+  const used = body.replace(/"(?:[^"\\]|\\.)*"|'(?:[^'\\]|\\.)*'/g, '""');
+  const param = (id: string): string => (new RegExp(`\\b${id}\\b`).test(used) ? id : `_${id}`);
+  const signature = `${param('value')}: unknown, ${param('path')}: string, ${param('issues')}: ValidationIssue[]`;
+  const what = direction === 'plain' ? '' : ` (${direction})`;
+  return `/** ${commentText(pointer)}${what} */\n${exported ? 'export ' : ''}function ${name}(${signature}): boolean {\n${body}\n}`;
+}
+
+/** A pointer as comment text: no comment terminator, no line breaks, invisible characters spelled out. */
+function commentText(pointer: string): string {
+  return pointer
+    .replace(/\*\//g, '*\\/')
+    .replace(/[\r\n]/g, ' ')
+    .replace(invisible, escapeCodeUnit);
+}
+
+function render(ctx: CompileContext, plan: ClientPlan, functions: string[], publicApi: Code, hasPublic: boolean): string {
+  const runtime = [...ctx.helpers, ...(hasPublic ? ['parseWith', 'validateWith'] : [])].sort();
+  const lines: string[] = [];
+  lines.push(`import type { ValidationIssue${hasPublic ? ', ValidationResult' : ''} } from './runtime/index.js';`);
+  const imports = runtime.map((name) => (helperAlias(name) === name ? name : `${name} as ${helperAlias(name)}`));
+  if (runtime.length > 0) lines.push(`import { ${imports.join(', ')} } from './runtime/index.js';`);
+  if (hasPublic && !plan.transform.enabled)
+    lines.push(`import type * as t from './${plan.files.types.replace(/\.ts$/, '.js')}';`);
+  if (ctx.constants.length > 0) lines.push('', ...ctx.constants);
+  for (const fn of functions) lines.push('', fn);
+  return `${lines.join('\n')}\n${publicApi.toString()}\n`;
+}
