@@ -5,6 +5,7 @@
  * each other by name and every schema is compiled once per direction.
  */
 import { Code, type Site } from './code.js';
+import type { Compiler } from './compiler.js';
 import type { CompileContext, Direction, JsonSchemaObject } from './context.js';
 import { compileArrayKeywords, hasArrayKeywords } from './keywords-array.js';
 import { compileCombinators } from './keywords-combine.js';
@@ -14,16 +15,6 @@ import { compileStringKeywords, hasStringKeywords } from './keywords-string.js';
 import { compileEnum, typeTest, typesOf, type JsonType } from './keywords-type.js';
 
 /** Everything a keyword family needs besides its site. */
-export interface Compiler {
-  ctx: CompileContext;
-  /** Pointer of the schema whose function is being compiled (for cycles that never look into the value). */
-  root: string;
-  code: Code;
-  direction: Direction;
-  /** Compiles a subschema at another site (properties, items, combinators). */
-  schema(schema: unknown, pointer: string, site: Site): void;
-}
-
 export function createCompiler(ctx: CompileContext, code: Code, direction: Direction, root: string): Compiler {
   const compiler: Compiler = {
     ctx,

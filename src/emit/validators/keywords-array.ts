@@ -1,6 +1,6 @@
 /** `items`, `prefixItems` (draft 4 tuple `items` + `additionalItems`), `contains`, `min/maxItems`, `uniqueItems`. */
 import { literal, type Site } from './code.js';
-import type { Compiler } from './compile-schema.js';
+import type { Compiler } from './compiler.js';
 import type { CompileContext, JsonSchemaObject } from './context.js';
 
 const count = (value: unknown): value is number => typeof value === 'number' && Number.isInteger(value) && value >= 0;

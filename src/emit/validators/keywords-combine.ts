@@ -5,7 +5,7 @@
  * matching variant alone is checked (fast, and its issues are the precise ones).
  */
 import { childPath, literal, type Site } from './code.js';
-import type { Compiler } from './compile-schema.js';
+import type { Compiler } from './compiler.js';
 import type { JsonSchemaObject } from './context.js';
 
 const isRecord = (value: unknown): value is JsonSchemaObject =>

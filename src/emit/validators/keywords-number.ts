@@ -1,6 +1,6 @@
 /** `minimum`, `maximum`, both exclusive forms (draft 4 booleans, 2020-12 numbers), `multipleOf`, int32/int64. */
 import { literal, type Site } from './code.js';
-import type { Compiler } from './compile-schema.js';
+import type { Compiler } from './compiler.js';
 import type { JsonSchemaObject } from './context.js';
 
 const number = (value: unknown): value is number => typeof value === 'number' && Number.isFinite(value);

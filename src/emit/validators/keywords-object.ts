@@ -5,7 +5,7 @@
  * in a response the same holds for writeOnly.
  */
 import { childPath, isTrivialSchema, literal, type Site } from './code.js';
-import type { Compiler } from './compile-schema.js';
+import type { Compiler } from './compiler.js';
 import { typeTest, type JsonType } from './keywords-type.js';
 import type { CompileContext, Direction, JsonSchemaObject } from './context.js';
 

@@ -1,6 +1,6 @@
 /** `minLength` / `maxLength` (code points), `pattern` (with the `u` flag when it compiles so), `format`. */
 import { literal, type Site } from './code.js';
-import type { Compiler } from './compile-schema.js';
+import type { Compiler } from './compiler.js';
 import type { CompileContext, JsonSchemaObject } from './context.js';
 
 /** Format name → the runtime check (runtime/validate/formats.ts). Other formats pass. */

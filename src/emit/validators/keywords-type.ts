@@ -1,7 +1,7 @@
 /** `type` (single, arrays, `integer`), `enum` and `const`. */
 import type { Site } from './code.js';
 import { literal } from './code.js';
-import type { Compiler } from './compile-schema.js';
+import type { Compiler } from './compiler.js';
 import type { JsonSchemaObject } from './context.js';
 
 export type JsonType = 'string' | 'number' | 'integer' | 'boolean' | 'null' | 'array' | 'object';
