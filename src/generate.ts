@@ -3,13 +3,14 @@
  * Only load/ and write/ touch the file system; everything between is pure.
  */
 import path from 'node:path';
-import type { DateStyle, NamingStyle, PaginationOverride } from './config/index.js';
+import type { DateStyle, ModuleFormat, NamingStyle, PaginationOverride } from './config/index.js';
 import type { Diagnostic } from './errors.js';
 import { emitClient } from './emit/emit-client.js';
 import { loadSpec } from './load/index.js';
 import { normalizeDocument } from './normalize/index.js';
 import { planClient } from './plan/plan-client.js';
 import { readmeData } from './plan/readme-data.js';
+import { applyModuleFormat } from './write/module-format.js';
 import {
   diffOutput,
   readGeneratorVersion,
@@ -43,6 +44,8 @@ export interface GenerateOptions {
   dates?: DateStyle;
   /** Per operationId: `false` turns detected pagination off, an object declares it. */
   pagination?: Readonly<Record<string, false | PaginationOverride>>;
+  /** `ts` (default) for ESM packages and bundlers; `mts` writes `.mts` files a CommonJS package can compile and `require()`. */
+  moduleFormat?: ModuleFormat;
   /** Called for each warning as it is found. */
   onWarning?: (diagnostic: Diagnostic) => void;
 }
@@ -112,7 +115,8 @@ export async function buildClient(
     if (operation.pagination) pagination[operation.pagination.style] = (pagination[operation.pagination.style] ?? 0) + 1;
   }
   const stats = { operations: normalized.document.operations.length, schemas: normalized.document.schemas.size, pagination };
-  return { files: [...generated, ...runtime, ...templates], warnings, stats };
+  const files = applyModuleFormat([...generated, ...runtime, ...templates], options.moduleFormat ?? 'ts');
+  return { files, warnings, stats };
 }
 
 export async function generate(options: GenerateOptions): Promise<GenerateResult> {

@@ -8,6 +8,7 @@ import { isBrowserLike } from '../util/env.js';
 import { AbortError, ApiwrightError, ConnectionError, TimeoutError } from '../errors/errors.js';
 import { assertSecureUrl } from '../request/url.js';
 import type { Clock } from '../client/descriptor.js';
+import type { Bytes } from '../util/bytes.js';
 
 export interface TransportOptions {
   readonly fetch: (request: Request) => Promise<Response>;
@@ -24,7 +25,7 @@ export interface TransportOptions {
   /** False for a response the caller will stream: the timer then stops once headers arrive. */
   readonly timeoutCoversBody: (response: Response) => boolean;
   /** The body to send again on 307/308; `undefined` means "clone the request". */
-  readonly replayBody?: Uint8Array<ArrayBuffer> | Blob | null | undefined;
+  readonly replayBody?: Bytes | Blob | null | undefined;
   /** For error messages. */
   readonly method: string;
   readonly pathTemplate: string;
@@ -228,7 +229,7 @@ async function followRedirects(first: Request, signal: AbortSignal, options: Tra
   // In browsers, manual mode yields an opaque response; the browser applies the same stripping itself.
   const redirect: RequestRedirect = browser ? 'follow' : 'manual';
   const spare = options.replayBody === undefined && first.body !== null ? first.clone() : undefined;
-  let replay: Uint8Array<ArrayBuffer> | Blob | null = options.replayBody ?? null;
+  let replay: Bytes | Blob | null = options.replayBody ?? null;
   let current = new Request(first, { signal, redirect });
   let stripped = false;
   try {
@@ -275,7 +276,7 @@ async function followRedirects(first: Request, signal: AbortSignal, options: Tra
       if (toGet) for (const name of BODY_HEADERS) headers.delete(name);
       if (next.origin !== from.origin || (from.protocol === 'https:' && next.protocol === 'http:')) stripped = true;
       if (stripped) stripSensitive(headers, next, options);
-      let body: Uint8Array<ArrayBuffer> | Blob | null = null;
+      let body: Bytes | Blob | null = null;
       if (!toGet && current.body !== null) {
         if (replay === null && spare !== undefined) replay = new Uint8Array(await spare.arrayBuffer());
         if (replay === null) {

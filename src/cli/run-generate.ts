@@ -29,6 +29,7 @@ export async function runGenerate(
       dates: inputs.config.dates,
       pagination: inputs.config.pagination,
       ...(inputs.config.clientName === undefined ? {} : { clientName: inputs.config.clientName }),
+      moduleFormat: inputs.config.moduleFormat,
     });
     // Warnings generate() returned without reporting them as they were found.
     for (const diagnostic of result.warnings) warnings.report(diagnostic);

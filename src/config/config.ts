@@ -13,6 +13,8 @@ export type PaginationOverride =
 
 export type NamingStyle = 'preserve' | 'camelCase';
 export type DateStyle = 'string' | 'Date';
+/** Which files the client is written as (src/write/module-format.ts). */
+export type ModuleFormat = 'ts' | 'mts';
 
 /** What a config file may contain. Every field is optional; CLI flags override them. */
 export interface Config {
@@ -34,6 +36,8 @@ export interface Config {
   pagination?: Record<string, false | PaginationOverride>;
   /** The client's name in examples and the README, a JavaScript identifier. Default: from the spec title. */
   clientName?: string;
+  /** `ts` (default): `.ts` files for ESM packages and bundlers; `mts`: `.mts` files for a CommonJS package. */
+  moduleFormat?: ModuleFormat;
 }
 
 /** A config after loading: paths absolute, defaults applied, aliases merged. */
@@ -51,6 +55,7 @@ export interface ResolvedConfig {
   dates: DateStyle;
   pagination: Readonly<Record<string, false | PaginationOverride>>;
   clientName: string | undefined;
+  moduleFormat: ModuleFormat;
 }
 
 export const DEFAULT_CONFIG: ResolvedConfig = Object.freeze({
@@ -63,6 +68,7 @@ export const DEFAULT_CONFIG: ResolvedConfig = Object.freeze({
   dates: 'string',
   pagination: Object.freeze({}),
   clientName: undefined,
+  moduleFormat: 'ts',
 });
 
 /** Identity helper that gives a `apiwright.config.ts` type checking and completion. */

@@ -3,6 +3,7 @@ export {
   DEFAULT_CONFIG,
   type Config,
   type DateStyle,
+  type ModuleFormat,
   type NamingStyle,
   type PaginationOverride,
   type ResolvedConfig,

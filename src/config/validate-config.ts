@@ -18,6 +18,8 @@ const TOP_LEVEL_KEYS = [
   'dates',
   'pagination',
   'clientName',
+  // CommonJS packages (src/write/module-format.ts)
+  'moduleFormat',
 ];
 
 /** Required and optional fields per pagination style (runtime/client/descriptor.ts `PaginationDescriptor`). */
@@ -117,6 +119,7 @@ export function validateConfig(value: unknown, file: string): ResolvedConfig {
     dates: readEnum('dates', ['string', 'Date'], DEFAULT_CONFIG.dates),
     pagination: validatePagination(value['pagination'], fail),
     clientName: clientName as string | undefined,
+    moduleFormat: readEnum('moduleFormat', ['ts', 'mts'], DEFAULT_CONFIG.moduleFormat),
   };
 }
 

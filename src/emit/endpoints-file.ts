@@ -12,10 +12,7 @@ export function emitEndpointsFile(plan: ClientPlan, group: PlannedGroup): string
   const writer = createWriter();
   const depth = group.file.split('/').length - 1;
   const up = depth === 0 ? './' : '../'.repeat(depth);
-  const runtimeTypes = group.operations.some(isPaged)
-    ? 'ApiPromise, Client, PageItem, PagedPromise, RequestOptions'
-    : 'ApiPromise, Client, RequestOptions';
-  writer.writeLine(`import type { ${runtimeTypes} } from '${up}runtime/index.js';`);
+  writer.writeLine(`import type { ${runtimeTypes(group).join(', ')} } from '${up}runtime/index.js';`);
   writer.writeLine(`import type * as t from '${up}${plan.files.types.replace(/\.ts$/, '.js')}';`);
   const transforms = new Map(group.operations.map((op) => [op, operationTransform(plan, op)]));
   if (plan.files.transforms !== undefined && [...transforms.values()].some((t) => t !== undefined)) {
@@ -26,6 +23,13 @@ export function emitEndpointsFile(plan: ClientPlan, group: PlannedGroup): string
     emitEndpoint(writer, plan, operation, transforms.get(operation));
   }
   return writer.toString();
+}
+
+/** Only the runtime types this file uses: `noUnusedLocals` (Vite, @tsconfig/strictest) rejects the rest. */
+function runtimeTypes(group: PlannedGroup): string[] {
+  const paged = group.operations.some(isPaged);
+  const plain = group.operations.some((op) => !isPaged(op));
+  return [...(plain ? ['ApiPromise'] : []), 'Client', ...(paged ? ['PageItem', 'PagedPromise'] : []), 'RequestOptions'];
 }
 
 function emitEndpoint(
