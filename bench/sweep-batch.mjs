@@ -96,6 +96,7 @@ function typeCause(error) {
 
 function mask(text) {
   return text
+    .replace(/(?:[A-Za-z]:)?(?:[\\/][^\s:'"`]+){2,}/g, '<path>')
     .replace(/'[^']*'|"[^"]*"|`[^`]*`/g, '…')
     .replace(/\d+/g, 'N')
     .slice(0, 160);
