@@ -46,6 +46,14 @@ export interface TemplateData {
   clientName: string;
   /** The output folder as the user gave it, for the regenerate command; a placeholder when absent. */
   outDir?: string | undefined;
+  /** Operations that also stream (`<name>Stream`), as `tag.name` calls; empty when none. */
+  streams: TemplateStream[];
+}
+
+export interface TemplateStream {
+  /** The call as a user writes it after the client variable, e.g. `chat.createChatCompletionStream`. */
+  call: string;
+  kind: 'server-sent events' | 'JSON Lines';
 }
 
 /** A Handlebars instance of its own, so helpers never leak into (or from) other users of the library. */
