@@ -34,7 +34,8 @@ const sliced = all.slice(offset, args.limit === undefined ? undefined : offset +
 const specs = args.sample === undefined ? sliced : evenly(sliced, Number(args.sample));
 console.log(`sweep: ${specs.length} of ${all.length} specs from ${DIRECTORY_PACKAGE}@${DIRECTORY_VERSION}`);
 
-const work = path.join(root, 'bench/out/sweep');
+// Outside every tsconfig/eslint/prettier scope of the repo (git-ignored), so a kept run never breaks `npm run typecheck`.
+const work = path.join(root, '.cache', 'sweep');
 rmSync(work, { recursive: true, force: true });
 const size = Number(args.batch);
 const batches = [];
@@ -59,6 +60,7 @@ await pool(batches, Number(args.jobs), async (batch, index) => {
   console.log(`  ${done}/${specs.length} done, ${passed} pass (${Math.round((Date.now() - started) / 1000)} s)`);
 });
 
+if (!args.keep) rmSync(work, { recursive: true, force: true });
 printAndWrite();
 
 function evenly(list, count) {

@@ -19,12 +19,12 @@ export interface CompatSpec {
 
 /**
  * Every row compiles these: the fixtures that exercise the most emitter paths (all body kinds,
- * Swagger 2.0, 3.1 schemas, name collisions, every auth kind, renamed properties) and corpus specs
+ * Swagger 2.0, 3.1 schemas, name collisions, every auth kind, renamed properties, SSE and JSON Lines streams) and corpus specs
  * of different styles (next-URL, cursor and link pagination; YAML; 3.1).
  */
 export const baseSpecs: readonly CompatSpec[] = [
   ...['petstore/openapi.yaml', 'swagger-2-0/swagger.yaml', 'schemas-3-1/openapi.yaml', 'naming-collisions/openapi.yaml']
-    .concat(['security-18-20-auth-client/openapi.json', 'transform-snake-case/openapi.yaml'])
+    .concat(['security-18-20-auth-client/openapi.json', 'transform-snake-case/openapi.yaml', 'streams/openapi.yaml'])
     .map((file) => ({ name: file.split('/')[0] ?? file, spec: path.join(fixturesDir, file) })),
   ...['spotify.json', 'slack-web-api.json', 'docker-engine.yaml', 'museum-v31.yaml', 'airflow.json'].map((file) => ({
     name: file.replace(/\.(json|ya?ml)$/, ''),
