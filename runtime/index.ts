@@ -187,3 +187,7 @@ export type { ReconnectOptions } from './transport/event-stream-reconnect.js';
 export { parseEventStream } from './transport/event-stream.js';
 export { parseJsonLines } from './transport/json-lines.js';
 export type { IdempotencyPolicy } from './request/prepare.js';
+
+// Transport: fetch over undici's request() for Node servers (undici is an optional peer).
+export { createUndiciFetch } from './transport/undici-fetch.js';
+export type { UndiciFetchOptions, UndiciLike } from './transport/undici-fetch.js';
