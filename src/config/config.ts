@@ -36,6 +36,10 @@ export interface Config {
   pagination?: Record<string, false | PaginationOverride>;
   /** The client's name in examples and the README, a JavaScript identifier. Default: from the spec title. */
   clientName?: string;
+  // Strict build.
+  /** Every warning fails `generate` and `check` (CLI `--strict`). A broken `$ref` always does. Default false. */
+  failOnWarnings?: boolean;
+  // CommonJS packages (src/write/module-format.ts)
   /** `ts` (default): `.ts` files for ESM packages and bundlers; `mts`: `.mts` files for a CommonJS package. */
   moduleFormat?: ModuleFormat;
 }
@@ -55,6 +59,8 @@ export interface ResolvedConfig {
   dates: DateStyle;
   pagination: Readonly<Record<string, false | PaginationOverride>>;
   clientName: string | undefined;
+  // Strict build.
+  failOnWarnings: boolean;
   moduleFormat: ModuleFormat;
 }
 
@@ -68,10 +74,14 @@ export const DEFAULT_CONFIG: ResolvedConfig = Object.freeze({
   dates: 'string',
   pagination: Object.freeze({}),
   clientName: undefined,
+  failOnWarnings: false,
   moduleFormat: 'ts',
 });
 
+/** A config file holds one job (an object) or several (an array of them, each with its own input and output). */
+export type ConfigFile = Config | Config[];
+
 /** Identity helper that gives a `apiwright.config.ts` type checking and completion. */
-export function defineConfig(config: Config): Config {
+export function defineConfig<T extends ConfigFile>(config: T): T {
   return config;
 }
