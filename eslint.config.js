@@ -17,6 +17,8 @@ export default tseslint.config(
       'test/**/__snapshots__/**',
       'bench/out/**',
       'bin/**',
+      // npm packages fetched by tests and the sweep (bench/npm-pack-cache.mjs)
+      '.cache/**',
     ],
   },
   js.configs.recommended,
@@ -42,6 +44,8 @@ export default tseslint.config(
     files: ['**/*.js', '**/*.mjs'],
     ...tseslint.configs.disableTypeChecked,
     languageOptions: {
+      // No type-aware parsing for plain scripts (kept from disableTypeChecked): the default project caps them at 8 files.
+      ...tseslint.configs.disableTypeChecked.languageOptions,
       // Plain Node scripts (bench, test children): the Node and web globals they use.
       globals: Object.fromEntries(
         [

@@ -3,11 +3,12 @@
  * Only load/ and write/ touch the file system; everything between is pure.
  */
 import path from 'node:path';
-import type { DateStyle, NamingStyle, PaginationOverride } from './config/index.js';
+import type { DateStyle, ModuleFormat, NamingStyle, PaginationOverride } from './config/index.js';
 import { analyzeSpec, failingProblems } from './analyze-spec.js';
 import { SpecProblemsError, type Diagnostic } from './errors.js';
 import { emitClient } from './emit/emit-client.js';
 import { readmeData } from './plan/readme-data.js';
+import { applyModuleFormat } from './write/module-format.js';
 import {
   diffOutput,
   readGeneratorVersion,
@@ -43,6 +44,8 @@ export interface GenerateOptions {
   pagination?: Readonly<Record<string, false | PaginationOverride>>;
   /** `false` leaves validators.gen.ts out (and with it request and response validation). Default true. */
   validators?: boolean;
+  /** `ts` (default) for ESM packages and bundlers; `mts` writes `.mts` files a CommonJS package can compile and `require()`. */
+  moduleFormat?: ModuleFormat;
   /** Called for each warning as it is found. */
   onWarning?: (diagnostic: Diagnostic) => void;
   // Strict build: warnings fail it too.
@@ -104,7 +107,8 @@ export async function buildClient(
     if (operation.pagination) pagination[operation.pagination.style] = (pagination[operation.pagination.style] ?? 0) + 1;
   }
   const stats = { operations: document.operations.length, schemas: document.schemas.size, pagination };
-  return { files: [...generated, ...runtime, ...templates], warnings, stats };
+  const files = applyModuleFormat([...generated, ...runtime, ...templates], options.moduleFormat ?? 'ts');
+  return { files, warnings, stats };
 }
 
 export async function generate(options: GenerateOptions): Promise<GenerateResult> {

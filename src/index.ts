@@ -5,6 +5,7 @@ export {
   loadConfig,
   type Config,
   type DateStyle,
+  type ModuleFormat,
   type NamingStyle,
   type PaginationOverride,
   type ResolvedConfig,

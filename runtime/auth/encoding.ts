@@ -2,6 +2,7 @@
  * Byte and text encodings the auth code needs, built on web APIs only (btoa/atob, TextEncoder) so
  * they run unchanged in Node, browsers, Deno, Bun and edge workers.
  */
+import type { Bytes } from '../util/bytes.js';
 
 const encoder = new TextEncoder();
 const decoder = new TextDecoder('utf-8', { fatal: true });
@@ -42,6 +43,6 @@ export function encodeFormValue(value: string): string {
   return new URLSearchParams([['', value]]).toString().slice(1);
 }
 
-export function encodeUtf8(text: string): Uint8Array<ArrayBuffer> {
+export function encodeUtf8(text: string): Bytes {
   return encoder.encode(text);
 }

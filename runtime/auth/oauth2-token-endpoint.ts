@@ -11,6 +11,7 @@ import { OAuthError, UnsupportedAuthFlowError } from './errors.js';
 import { readJwtExpiry } from './jwt-claims.js';
 import type { TokenSet } from './token-store.js';
 import { isLoopbackHost } from '../request/url.js';
+import type { Bytes } from '../util/bytes.js';
 
 /** How the client authenticates to the token endpoint (RFC 6749 §2.3.1; OIDC Core §9 names). */
 export type ClientAuthMethod = 'client_secret_basic' | 'client_secret_post' | 'none';
@@ -77,7 +78,7 @@ export async function requestTokens(
 
 /** The body, capped and under the request's timeout; a cut-off body is a ConnectionError, not a raw TypeError. */
 async function readTokenBody(response: Response, where: string, deps: TokenEndpointDeps): Promise<string> {
-  let bytes: Uint8Array<ArrayBuffer> | undefined;
+  let bytes: Bytes | undefined;
   try {
     bytes = await readBytesUpTo(response, MAX_TOKEN_RESPONSE_BYTES);
   } catch (cause) {

@@ -4,11 +4,11 @@
  * handed on as a stream that replays what was read and then continues (or fails) exactly as the
  * original would have.
  */
-import { concatBytes } from '../util/bytes.js';
+import { concatBytes, type Bytes } from '../util/bytes.js';
 
 export type CapturedBody =
   /** The whole body, within the cap. */
-  | { readonly complete: true; readonly bytes: Uint8Array<ArrayBuffer> }
+  | { readonly complete: true; readonly bytes: Bytes }
   /** Too large or failed: the caller gets this stream instead; nothing is cached. */
   | { readonly complete: false; readonly stream: ReadableStream<Uint8Array> | null };
 

@@ -20,9 +20,15 @@ export type SafeResult<T, E = unknown> =
 export class ApiPromise<T, E = unknown> implements PromiseLike<T> {
   /** The one in-flight request behind every way of consuming this call. */
   protected readonly result: Promise<ApiResult<T>>;
+  /** Starts the request; subclasses call it again for further pages. */
+  protected readonly execute: () => Promise<ApiResult<T>>;
 
-  /** `execute` runs now, once. */
-  constructor(protected readonly execute: () => Promise<ApiResult<T>>) {
+  /**
+   * `execute` runs now, once. A plain field, not a parameter property: `erasableSyntaxOnly` (Vite's
+   * default tsconfig) rejects parameter properties.
+   */
+  constructor(execute: () => Promise<ApiResult<T>>) {
+    this.execute = execute;
     let started: Promise<ApiResult<T>>;
     try {
       started = execute();

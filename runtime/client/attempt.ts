@@ -24,6 +24,7 @@ import {
 import { sendRequest } from '../transport/fetch-attempt.js';
 import { readServerWaitMs } from '../resilience/retry-after.js';
 import type { Clock, PreparedRequest, RequestContext } from './descriptor.js';
+import type { Bytes } from '../util/bytes.js';
 
 const DEFAULT_TIMEOUT_MS = 60_000;
 const MAX_REDIRECTS = 10;
@@ -107,7 +108,7 @@ export function createAttemptRunner(deps: AttemptDeps): AttemptRunner {
       sensitiveHeaders: authenticator.sensitiveHeaders,
       sensitiveQueryParams: authenticator.sensitiveQueryParams,
       timeoutCoversBody: (response) => call.responseType !== 'stream' || !isSuccessStatus(ctx.operation, response.status),
-      replayBody: sent === built && replayable ? (body as Uint8Array<ArrayBuffer> | Blob | null) : undefined,
+      replayBody: sent === built && replayable ? (body as Bytes | Blob | null) : undefined,
       method: sent.method,
       pathTemplate: ctx.operation.path,
       requestId: ctx.requestId,

@@ -38,7 +38,10 @@ export type PageRun<T> = ApiResult<T> & { readonly url: URL };
 /** Runs the operation once: for the first page (no target) or for a next page. */
 export type RunPage<T> = (target: PageTarget | undefined) => Promise<PageRun<T>>;
 
-const toPage = <T>(run: PageRun<T>): PageResult<T> => ({ data: run.data, response: run.response, url: run.url });
+// A function declaration, not `<T>() =>`: generic arrows are reserved syntax in `.mts` files (moduleFormat 'mts').
+function toPage<T>(run: PageRun<T>): PageResult<T> {
+  return { data: run.data, response: run.response, url: run.url };
+}
 
 export function createPagedPromise<TPage, TItem, TError>(
   op: OperationDescriptor,

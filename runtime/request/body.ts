@@ -8,7 +8,9 @@ import { ValidationError } from '../errors/errors.js';
 import { encodeStrict, isPlainObject, serializeQueryParam, stringifyLeaf } from './param-style.js';
 import type { BodyDescriptor, EncodingDescriptor } from '../client/descriptor.js';
 
-export type Bytes = Uint8Array<ArrayBuffer>;
+import type { Bytes } from '../util/bytes.js';
+
+export type { Bytes };
 export type PreparedBody = Bytes | Blob | ReadableStream<Uint8Array>;
 
 export interface EncodedBody {

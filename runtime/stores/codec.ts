@@ -5,6 +5,7 @@
  */
 import type { CacheEntry } from '../cache/store.js';
 import type { TokenSet } from '../auth/token-store.js';
+import type { Bytes } from '../util/bytes.js';
 
 const CHUNK = 0x8000;
 
@@ -14,7 +15,7 @@ export function bytesToBase64(bytes: Uint8Array): string {
   return btoa(binary);
 }
 
-export function base64ToBytes(text: string): Uint8Array<ArrayBuffer> {
+export function base64ToBytes(text: string): Bytes {
   const binary = atob(text);
   const bytes = new Uint8Array(binary.length);
   for (let i = 0; i < binary.length; i++) bytes[i] = binary.charCodeAt(i);
@@ -98,7 +99,7 @@ export function createTokenCodec(secret: string | Uint8Array | undefined): Token
   const aesKey = crypto.subtle
     .digest('SHA-256', new Uint8Array(raw))
     .then((digest) => crypto.subtle.importKey('raw', digest, 'AES-GCM', false, ['encrypt', 'decrypt']));
-  const aad = (key: string): Uint8Array<ArrayBuffer> => new TextEncoder().encode(key);
+  const aad = (key: string): Bytes => new TextEncoder().encode(key);
   return {
     async encode(key, tokens) {
       const iv = crypto.getRandomValues(new Uint8Array(12));

@@ -32,7 +32,10 @@ export interface SharedParts {
 
 const BUDGET_TTL_MS = 3_600_000;
 
-const valueOf = <T>(result: GuardResult<T>): T | undefined => (result.ok ? result.value : undefined);
+// A function declaration, not `<T>() =>`: generic arrows are reserved syntax in `.mts` files (moduleFormat 'mts').
+function valueOf<T>(result: GuardResult<T>): T | undefined {
+  return result.ok ? result.value : undefined;
+}
 
 export function createSharedRateLimit({ scripts, call, keyOf }: SharedParts): SharedRateLimit {
   return {

@@ -56,8 +56,9 @@ export function createStoreGuard(options: StoreGuardOptions): StoreGuard {
   let epoch = 0;
   let lastReason = 'store unavailable';
 
-  const bounded = <T>(work: () => Promise<T>): Promise<T> =>
-    new Promise<T>((resolve, reject) => {
+  // A function declaration, not `<T>() =>`: generic arrows are reserved syntax in `.mts` files (moduleFormat 'mts').
+  function bounded<T>(work: () => Promise<T>): Promise<T> {
+    return new Promise<T>((resolve, reject) => {
       const timer = setTimeout(() => {
         stats.timeouts += 1;
         reject(new StoreTimeoutError(`timeout after ${options.timeoutMs} ms`));
@@ -81,6 +82,7 @@ export function createStoreGuard(options: StoreGuardOptions): StoreGuard {
         },
       );
     });
+  }
 
   return {
     get epoch() {

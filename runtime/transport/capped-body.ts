@@ -3,13 +3,14 @@
  * server must never make the client buffer without bound (SECURITY-CASES 19).
  */
 import { concatBytes } from '../util/bytes.js';
+import type { Bytes } from '../util/bytes.js';
 
 /**
  * The whole body, or `undefined` once it passes `maxBytes` (reading stops there and the rest is
  * cancelled; fetch has already decompressed, so a gzip bomb stops at the cap too). A stream that
  * fails mid-body rejects with the stream's own error, for the caller to type.
  */
-export async function readBytesUpTo(response: Response, maxBytes: number): Promise<Uint8Array<ArrayBuffer> | undefined> {
+export async function readBytesUpTo(response: Response, maxBytes: number): Promise<Bytes | undefined> {
   const declared = Number(response.headers.get('content-length') ?? Number.NaN);
   if (Number.isFinite(declared) && declared > maxBytes) {
     await response.body?.cancel().catch(() => undefined);

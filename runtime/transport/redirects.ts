@@ -8,6 +8,7 @@
 import { isBrowserLike } from '../util/env.js';
 import { assertSecureUrl } from '../request/url.js';
 import { RedirectFailure, type WireProgress } from './outcome.js';
+import type { Bytes } from '../util/bytes.js';
 
 export interface RedirectPolicy {
   readonly fetch: (request: Request) => Promise<Response>;
@@ -17,7 +18,7 @@ export interface RedirectPolicy {
   readonly sensitiveHeaders: readonly string[];
   readonly sensitiveQueryParams: readonly string[];
   /** The body to send again on 307/308; `undefined` means "clone the request". */
-  readonly replayBody?: Uint8Array<ArrayBuffer> | Blob | null | undefined;
+  readonly replayBody?: Bytes | Blob | null | undefined;
 }
 
 const REDIRECT_STATUSES = new Set([301, 302, 303, 307, 308]);
@@ -48,7 +49,7 @@ export async function followRedirects(
   // In browsers, manual mode yields an opaque response; the browser applies the same stripping itself.
   const redirect: RequestRedirect = browser ? 'follow' : 'manual';
   const spare = policy.replayBody === undefined && first.body !== null ? first.clone() : undefined;
-  let replay: Uint8Array<ArrayBuffer> | Blob | null = policy.replayBody ?? null;
+  let replay: Bytes | Blob | null = policy.replayBody ?? null;
   let current = new Request(first, { signal, redirect });
   const visited = new Set<string>();
   let stripped = false;
@@ -79,7 +80,7 @@ export async function followRedirects(
       if (stripped) stripSensitive(headers, next, policy);
       // The same request to the same place again would get the same answer: a loop, not progress.
       if (visited.has(`${method} ${next.href}`)) throw new RedirectFailure(`was redirected in a loop (${response.status})`);
-      let body: Uint8Array<ArrayBuffer> | Blob | null = null;
+      let body: Bytes | Blob | null = null;
       if (!toGet && current.body !== null) {
         if (replay === null && spare !== undefined) replay = new Uint8Array(await spare.arrayBuffer());
         if (replay === null) {

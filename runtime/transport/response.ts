@@ -2,7 +2,7 @@
  * Reading responses: which statuses are success for an operation, the Accept header it sends, and
  * the body as the declared or actual media type — bounded by `maxResponseBytes`, never partial.
  */
-import { concatBytes } from '../util/bytes.js';
+import { concatBytes, type Bytes } from '../util/bytes.js';
 import { snippetOf } from '../errors/error-format.js';
 import { ParseError, ResponseTooLargeError } from '../errors/errors.js';
 import { isJsonMediaType } from '../request/body.js';
@@ -111,7 +111,7 @@ export function limitStream(response: Response, ctx: ReadContext): ReadableStrea
 }
 
 /** Reads the whole body into memory, stopping at the limit. */
-export async function readBytes(response: Response, ctx: ReadContext): Promise<Uint8Array<ArrayBuffer>> {
+export async function readBytes(response: Response, ctx: ReadContext): Promise<Bytes> {
   const stream = limitStream(response, ctx);
   if (stream === null) return new Uint8Array(0);
   const reader = stream.getReader();
@@ -133,7 +133,7 @@ export async function readBytes(response: Response, ctx: ReadContext): Promise<U
  */
 export async function bufferResponse(response: Response, ctx: ReadContext): Promise<Response> {
   if (response.body === null) return response;
-  let bytes: Uint8Array<ArrayBuffer>;
+  let bytes: Bytes;
   try {
     bytes = await readBytes(response, ctx);
   } catch (error) {

@@ -3,12 +3,13 @@
  * code runs in Node, browsers, Deno, Bun and edge workers.
  */
 import { encodeBase64 } from '../auth/encoding.js';
+import type { Bytes } from '../util/bytes.js';
 
 export { encodeBase64 };
 
 const encoder = new TextEncoder();
 
-export function utf8(text: string): Uint8Array<ArrayBuffer> {
+export function utf8(text: string): Bytes {
   return encoder.encode(text);
 }
 
@@ -19,7 +20,7 @@ export function encodeHex(bytes: Uint8Array): string {
 }
 
 /** Strict hex (even length, hex digits only); undefined when malformed. */
-export function decodeHex(text: string): Uint8Array<ArrayBuffer> | undefined {
+export function decodeHex(text: string): Bytes | undefined {
   if (text.length % 2 !== 0 || !/^[0-9a-fA-F]*$/.test(text)) return undefined;
   const bytes = new Uint8Array(text.length / 2);
   for (let i = 0; i < bytes.length; i++) bytes[i] = Number.parseInt(text.slice(i * 2, i * 2 + 2), 16);
@@ -27,7 +28,7 @@ export function decodeHex(text: string): Uint8Array<ArrayBuffer> | undefined {
 }
 
 /** Standard base64, padding optional; undefined when malformed. */
-export function decodeBase64(text: string): Uint8Array<ArrayBuffer> | undefined {
+export function decodeBase64(text: string): Bytes | undefined {
   if (!/^[A-Za-z0-9+/]*={0,2}$/.test(text)) return undefined;
   const padded = text.replace(/=+$/, '') + '='.repeat((4 - (text.replace(/=+$/, '').length % 4)) % 4);
   try {
@@ -41,7 +42,7 @@ export function decodeBase64(text: string): Uint8Array<ArrayBuffer> | undefined 
 }
 
 /** `a` followed by `b`, as one buffer (what is signed: a prefix joined to the raw body). */
-export function joinBytes(a: Uint8Array, b: Uint8Array): Uint8Array<ArrayBuffer> {
+export function joinBytes(a: Uint8Array, b: Uint8Array): Bytes {
   const out = new Uint8Array(a.byteLength + b.byteLength);
   out.set(a, 0);
   out.set(b, a.byteLength);

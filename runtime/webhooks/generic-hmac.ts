@@ -6,6 +6,7 @@ import { decodeBase64, decodeHex, encodeBase64, encodeHex, joinBytes, utf8 } fro
 import { WebhookConfigError } from './errors.js';
 import { hmacMatchesAny, hmacSign, type HmacAlgorithm } from './hmac.js';
 import { checkTimestamp, noMatch, parseTimestamp, requireHeader, type SignatureScheme } from './scheme.js';
+import type { Bytes } from '../util/bytes.js';
 
 export interface HmacSchemeOptions {
   type: 'hmac';
@@ -39,7 +40,7 @@ export function createHmacScheme(options: HmacSchemeOptions): SignatureScheme {
   const separator = timestampOption?.separator ?? '.';
   const perSecond = timestampOption?.unit === 'milliseconds' ? 1000 : 1;
   const decode = encoding === 'hex' ? decodeHex : decodeBase64;
-  const signedBytes = (timestampText: string | undefined, body: Uint8Array<ArrayBuffer>) =>
+  const signedBytes = (timestampText: string | undefined, body: Bytes) =>
     timestampText === undefined ? body : joinBytes(utf8(`${timestampText}${separator}`), body);
 
   return {

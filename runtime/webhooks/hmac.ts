@@ -3,6 +3,7 @@
  * Workers. Signatures are checked with `subtle.verify`, which compares in constant time, so no
  * byte-by-byte `===` ever sees a candidate signature.
  */
+import type { Bytes } from '../util/bytes.js';
 
 export type HmacAlgorithm = 'SHA-1' | 'SHA-256' | 'SHA-512';
 
@@ -12,15 +13,11 @@ function subtle(): SubtleCrypto {
   return crypto.subtle;
 }
 
-function importKey(algorithm: HmacAlgorithm, key: Uint8Array<ArrayBuffer>): Promise<CryptoKey> {
+function importKey(algorithm: HmacAlgorithm, key: Bytes): Promise<CryptoKey> {
   return subtle().importKey('raw', key, { name: 'HMAC', hash: algorithm }, false, ['sign', 'verify']);
 }
 
-export async function hmacSign(
-  algorithm: HmacAlgorithm,
-  key: Uint8Array<ArrayBuffer>,
-  data: Uint8Array<ArrayBuffer>,
-): Promise<Uint8Array<ArrayBuffer>> {
+export async function hmacSign(algorithm: HmacAlgorithm, key: Bytes, data: Bytes): Promise<Bytes> {
   return new Uint8Array(await subtle().sign('HMAC', await importKey(algorithm, key), data));
 }
 
@@ -30,9 +27,9 @@ export async function hmacSign(
  */
 export async function hmacMatchesAny(
   algorithm: HmacAlgorithm,
-  keys: readonly Uint8Array<ArrayBuffer>[],
-  data: Uint8Array<ArrayBuffer>,
-  candidates: readonly Uint8Array<ArrayBuffer>[],
+  keys: readonly Bytes[],
+  data: Bytes,
+  candidates: readonly Bytes[],
 ): Promise<boolean> {
   let matched = false;
   for (const key of keys) {

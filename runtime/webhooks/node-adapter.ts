@@ -3,13 +3,14 @@
  * structurally (no node: import), so this file still runs everywhere the runtime does.
  */
 import type { Logger } from '../observe/observe.js';
+import type { Bytes } from '../util/bytes.js';
 
 /** A delivery as read off the wire; `body` undefined when it exceeded the cap. */
 export interface Delivery {
   method: string;
   url: string;
   headers: Headers;
-  body: Uint8Array<ArrayBuffer> | undefined;
+  body: Bytes | undefined;
 }
 
 /** What is used of node's IncomingMessage (or Express's Request). */
@@ -72,7 +73,7 @@ function toHeaders(raw: NodeRequestLike['headers']): Headers {
   return headers;
 }
 
-type NodeBody = Uint8Array<ArrayBuffer> | undefined | 'parsed';
+type NodeBody = Bytes | undefined | 'parsed';
 
 function readNodeBody(req: NodeRequestLike, maxBytes: number, logger: Logger | undefined): Promise<NodeBody> {
   const preread = req.rawBody ?? req.body;
@@ -119,6 +120,6 @@ function readNodeBody(req: NodeRequestLike, maxBytes: number, logger: Logger | u
   });
 }
 
-function capped(bytes: Uint8Array<ArrayBuffer>, maxBytes: number): Uint8Array<ArrayBuffer> | undefined {
+function capped(bytes: Bytes, maxBytes: number): Bytes | undefined {
   return bytes.byteLength > maxBytes ? undefined : bytes;
 }

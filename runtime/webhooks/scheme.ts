@@ -1,5 +1,6 @@
 /** What every signature scheme implements, and the checks they share (headers, timestamps). */
 import { WebhookVerificationError } from './errors.js';
+import type { Bytes } from '../util/bytes.js';
 
 /** Reads a request header by name, case-insensitively; undefined when absent. */
 export type HeaderLookup = (name: string) => string | undefined;
@@ -7,9 +8,9 @@ export type HeaderLookup = (name: string) => string | undefined;
 export interface SchemeVerifyInput {
   header: HeaderLookup;
   /** The raw body, exactly as received. */
-  body: Uint8Array<ArrayBuffer>;
+  body: Bytes;
   /** Every secret that may have signed it (several during a rotation), already decoded. */
-  keys: readonly Uint8Array<ArrayBuffer>[];
+  keys: readonly Bytes[];
   nowSeconds: number;
   toleranceSeconds: number;
 }
@@ -22,8 +23,8 @@ export interface SchemeVerified {
 }
 
 export interface SchemeSignInput {
-  key: Uint8Array<ArrayBuffer>;
-  body: Uint8Array<ArrayBuffer>;
+  key: Bytes;
+  body: Bytes;
   /** Unix seconds. */
   timestamp: number;
   id: string;
@@ -32,7 +33,7 @@ export interface SchemeSignInput {
 export interface SignatureScheme {
   readonly name: string;
   /** The secret as the provider hands it out → the HMAC key bytes. */
-  decodeSecret(secret: string): Uint8Array<ArrayBuffer>;
+  decodeSecret(secret: string): Bytes;
   verify(input: SchemeVerifyInput): Promise<SchemeVerified>;
   /** The headers a sender adds (for tests and for services that send webhooks themselves). */
   sign(input: SchemeSignInput): Promise<Record<string, string>>;

@@ -12,6 +12,7 @@ import type { HeaderLookup, SignatureScheme } from './scheme.js';
 import { slackScheme } from './slack.js';
 import { standardWebhooksScheme } from './standard-webhooks.js';
 import { stripeScheme } from './stripe.js';
+import type { Bytes } from '../util/bytes.js';
 
 /** A named provider scheme, or the options of a generic HMAC. */
 export type WebhookScheme = 'standard-webhooks' | 'stripe' | 'github' | 'slack' | HmacSchemeOptions;
@@ -40,7 +41,7 @@ export interface VerifyWebhookOptions {
 
 export interface VerifiedWebhook {
   /** The verified raw body. */
-  body: Uint8Array<ArrayBuffer>;
+  body: Bytes;
   /** The body as UTF-8 text. */
   text: string;
   /** The message id (or the signature, for schemes without one). */
@@ -138,14 +139,14 @@ export function resolveScheme(scheme: WebhookScheme): SignatureScheme {
 }
 
 /** The secrets as key bytes; throws `WebhookConfigError` for none, an empty one, or one that does not decode. */
-export function decodeSecrets(scheme: SignatureScheme, secret: WebhookSecret): Uint8Array<ArrayBuffer>[] {
+export function decodeSecrets(scheme: SignatureScheme, secret: WebhookSecret): Bytes[] {
   const list: readonly (string | Uint8Array)[] = typeof secret === 'string' || isBytes(secret) ? [secret] : secret;
   const keys = list.map((s) => (typeof s === 'string' ? scheme.decodeSecret(s) : new Uint8Array(s)));
   if (keys.length === 0 || keys.some((k) => k.byteLength === 0)) throw new WebhookConfigError('a webhook secret is required');
   return keys;
 }
 
-function toBytes(body: WebhookBody): Uint8Array<ArrayBuffer> {
+function toBytes(body: WebhookBody): Bytes {
   if (typeof body === 'string') return utf8(body);
   // A copy: what was verified cannot change under the caller's feet.
   return isBytes(body) ? new Uint8Array(body) : new Uint8Array(body.slice(0));

@@ -37,6 +37,7 @@ export async function runGenerate(
       validators: args.validators ?? inputs.config.validators,
       ...(inputs.config.clientName === undefined ? {} : { clientName: inputs.config.clientName }),
       strict: args.strict ?? inputs.config.failOnWarnings,
+      moduleFormat: inputs.config.moduleFormat,
     });
     // Warnings generate() returned without reporting them as they were found.
     for (const diagnostic of result.warnings) warnings.report(diagnostic);

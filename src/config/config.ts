@@ -13,6 +13,8 @@ export type PaginationOverride =
 
 export type NamingStyle = 'preserve' | 'camelCase';
 export type DateStyle = 'string' | 'Date';
+/** Which files the client is written as (src/write/module-format.ts). */
+export type ModuleFormat = 'ts' | 'mts';
 
 /** What a config file may contain. Every field is optional; CLI flags override them. */
 export interface Config {
@@ -39,6 +41,9 @@ export interface Config {
   // Strict build.
   /** Every warning fails `generate` and `check` (CLI `--strict`). A broken `$ref` always does. Default false. */
   failOnWarnings?: boolean;
+  // CommonJS packages (src/write/module-format.ts)
+  /** `ts` (default): `.ts` files for ESM packages and bundlers; `mts`: `.mts` files for a CommonJS package. */
+  moduleFormat?: ModuleFormat;
 }
 
 /** A config after loading: paths absolute, defaults applied, aliases merged. */
@@ -59,6 +64,7 @@ export interface ResolvedConfig {
   validators: boolean;
   // Strict build.
   failOnWarnings: boolean;
+  moduleFormat: ModuleFormat;
 }
 
 export const DEFAULT_CONFIG: ResolvedConfig = Object.freeze({
@@ -73,6 +79,7 @@ export const DEFAULT_CONFIG: ResolvedConfig = Object.freeze({
   clientName: undefined,
   validators: true,
   failOnWarnings: false,
+  moduleFormat: 'ts',
 });
 
 /** A config file holds one job (an object) or several (an array of them, each with its own input and output). */

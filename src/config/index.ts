@@ -4,6 +4,7 @@ export {
   type Config,
   type ConfigFile,
   type DateStyle,
+  type ModuleFormat,
   type NamingStyle,
   type PaginationOverride,
   type ResolvedConfig,

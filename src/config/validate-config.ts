@@ -21,6 +21,8 @@ const TOP_LEVEL_KEYS = [
   'clientName',
   'validators',
   'failOnWarnings',
+  // CommonJS packages (src/write/module-format.ts)
+  'moduleFormat',
 ];
 
 /** Required and optional fields per pagination style (runtime/client/descriptor.ts `PaginationDescriptor`). */
@@ -129,6 +131,7 @@ export function validateConfig(value: unknown, file: string, at: readonly string
     clientName: clientName as string | undefined,
     validators: config.validators ?? DEFAULT_CONFIG.validators,
     failOnWarnings: config.failOnWarnings ?? DEFAULT_CONFIG.failOnWarnings,
+    moduleFormat: readEnum('moduleFormat', ['ts', 'mts'], DEFAULT_CONFIG.moduleFormat),
   };
 }
 

@@ -21,9 +21,7 @@ export function emitEndpointsFile(
   const writer = createWriter();
   const depth = group.file.split('/').length - 1;
   const up = depth === 0 ? './' : '../'.repeat(depth);
-  const runtimeTypes = ['ApiPromise', 'Client', 'RequestOptions'];
-  if (group.operations.some(isPaged)) runtimeTypes.push('PageItem', 'PagedPromise');
-  runtimeTypes.push(...streamRuntimeTypes(group.operations));
+  const runtimeTypes = [...usedRuntimeTypes(group), ...streamRuntimeTypes(group.operations)];
   writer.writeLine(`import type { ${runtimeTypes.sort().join(', ')} } from '${up}runtime/index.js';`);
   writer.writeLine(`import type * as t from '${up}${plan.files.types.replace(/\.ts$/, '.js')}';`);
   const transforms = new Map(group.operations.map((op) => [op, operationTransform(plan, op)]));
@@ -39,6 +37,13 @@ export function emitEndpointsFile(
     emitEndpoint(writer, plan, operation, transforms.get(operation), validate.get(operation));
   }
   return writer.toString();
+}
+
+/** Only the runtime types this file uses: `noUnusedLocals` (Vite, @tsconfig/strictest) rejects the rest. */
+function usedRuntimeTypes(group: PlannedGroup): string[] {
+  const paged = group.operations.some(isPaged);
+  const plain = group.operations.some((op) => !isPaged(op));
+  return [...(plain ? ['ApiPromise'] : []), 'Client', ...(paged ? ['PageItem', 'PagedPromise'] : []), 'RequestOptions'];
 }
 
 function emitEndpoint(

@@ -35,6 +35,7 @@ describe('loadConfig', () => {
       clientName: undefined,
       validators: true,
       failOnWarnings: false,
+      moduleFormat: 'ts',
     });
   });
 
