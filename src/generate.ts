@@ -43,6 +43,8 @@ export interface GenerateOptions {
   dates?: DateStyle;
   /** Per operationId: `false` turns detected pagination off, an object declares it. */
   pagination?: Readonly<Record<string, false | PaginationOverride>>;
+  /** Also write `mocks.gen.ts`: msw handlers answering with example or generated data (imports msw). */
+  mocks?: boolean;
   /** Called for each warning as it is found. */
   onWarning?: (diagnostic: Diagnostic) => void;
 }
@@ -100,6 +102,7 @@ export async function buildClient(
     clientName: options.clientName,
     naming: options.naming,
     dates: options.dates,
+    mocks: options.mocks,
   });
   const generated = emitClient(plan).map((file) => ({ path: file.path, content: stampHeader(file.content, specFile) }));
   const generatorVersion = readGeneratorVersion();

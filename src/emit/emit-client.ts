@@ -3,6 +3,7 @@ import type { ClientPlan } from '../plan/plan-types.js';
 import { emitClientFile } from './client-file.js';
 import { emitEndpointsFile } from './endpoints-file.js';
 import { emitIndexFile } from './index-file.js';
+import { emitMocksFile } from './mocks-file.js';
 import { emitTransformsFile } from './transforms-file.js';
 import { emitTypesFile } from './types-file.js';
 
@@ -18,5 +19,6 @@ export function emitClient(plan: ClientPlan): EmittedFile[] {
     { path: plan.files.types, content: emitTypesFile(plan) },
     ...(plan.files.transforms === undefined ? [] : [{ path: plan.files.transforms, content: emitTransformsFile(plan) }]),
     ...plan.groups.map((group) => ({ path: group.file, content: emitEndpointsFile(plan, group) })),
+    ...(plan.files.mocks === undefined ? [] : [{ path: plan.files.mocks, content: emitMocksFile(plan) }]),
   ];
 }

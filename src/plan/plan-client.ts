@@ -15,6 +15,8 @@ export interface PlanOptions {
   naming?: NamingStyle | undefined;
   /** `format: date-time`/`date` values as strings (default) or `Date`, converted at runtime. */
   dates?: DateStyle | undefined;
+  /** Also plan `mocks.gen.ts` (msw handlers). */
+  mocks?: boolean | undefined;
 }
 
 export function planClient(document: ir.Document, options: PlanOptions): ClientPlan {
@@ -42,6 +44,7 @@ export function planClient(document: ir.Document, options: PlanOptions): ClientP
       client: 'client.gen.ts',
       index: 'index.ts',
       ...(transform.enabled ? { transforms: 'transforms.gen.ts' } : {}),
+      ...(options.mocks === true ? { mocks: 'mocks.gen.ts' } : {}),
     },
   };
 }

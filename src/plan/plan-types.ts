@@ -55,6 +55,6 @@ export interface ClientPlan {
   envPrefix: string;
   /** Property names and date handling of types and runtime conversion (plan/property-names.ts). */
   transform: TransformPlan;
-  /** `transforms` is set only when `transform.enabled`. */
-  files: { types: string; client: string; index: string; transforms?: string };
+  /** `transforms` is set only when `transform.enabled`; `mocks` only when mocks were asked for. */
+  files: { types: string; client: string; index: string; transforms?: string; mocks?: string };
 }
