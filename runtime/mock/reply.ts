@@ -112,13 +112,13 @@ function generateHeaders(spec: MockResponseSpec | undefined, generate: (schema: 
     if (skippedHeaders.has(name.toLowerCase())) continue;
     const value = generate(schema);
     if (value === undefined || value === null) continue;
-    headers[name.toLowerCase()] = Array.isArray(value)
-      ? value.map(String).join(',')
-      : typeof value === 'object'
-        ? JSON.stringify(value)
-        : String(value);
+    headers[name.toLowerCase()] = Array.isArray(value) ? value.map((item) => headerText(item)).join(',') : headerText(value);
   }
   return headers;
+}
+
+function headerText(value: unknown): string {
+  return typeof value === 'string' ? value : (JSON.stringify(value) ?? '');
 }
 
 function serialize(value: unknown, mediaType: string, schema: MockSchema | undefined): string | ArrayBuffer {
