@@ -71,12 +71,14 @@ export interface GenerateResult {
   /** With `check`: what differs between the committed output and what would be generated (all empty: up to date). */
   stale?: StaleFiles;
   warnings: Diagnostic[];
+  /** Every local file the spec was read from (the entry file, then the files its `$ref`s bundled in): what `--watch` watches. */
+  sources?: string[];
 }
 
 /** Builds the generated client in memory: every file's path and content. */
 export async function buildClient(
   options: GenerateOptions,
-): Promise<{ files: OutputFile[]; warnings: Diagnostic[]; stats: GenerateStats }> {
+): Promise<{ files: OutputFile[]; warnings: Diagnostic[]; stats: GenerateStats; sources: string[] }> {
   const loaded = await loadSpec(options.spec, {
     allowRemoteRefs: options.allowRemoteRefs ?? false,
     ...(options.refRoot === undefined ? {} : { root: options.refRoot }),
@@ -115,17 +117,17 @@ export async function buildClient(
     if (operation.pagination) pagination[operation.pagination.style] = (pagination[operation.pagination.style] ?? 0) + 1;
   }
   const stats = { operations: normalized.document.operations.length, schemas: normalized.document.schemas.size, pagination };
-  return { files: [...generated, ...runtime, ...templates], warnings, stats };
+  return { files: [...generated, ...runtime, ...templates], warnings, stats, sources: loaded.files };
 }
 
 export async function generate(options: GenerateOptions): Promise<GenerateResult> {
-  const { files, warnings, stats } = await buildClient(options);
+  const { files, warnings, stats, sources } = await buildClient(options);
   const cwd = options.cwd ?? process.cwd();
   const outDir = path.resolve(cwd, options.out);
   const paths = files.map((f) => f.path).sort();
-  if (options.check) return { outDir, stats, files: paths, stale: await diffOutput(outDir, files), warnings };
+  if (options.check) return { outDir, stats, files: paths, stale: await diffOutput(outDir, files), warnings, sources };
   await writeOutput(outDir, files, { specFile: path.resolve(cwd, options.spec), cwd });
-  return { outDir, stats, files: paths, warnings };
+  return { outDir, stats, files: paths, warnings, sources };
 }
 
 function toPosix(file: string): string {

@@ -44,6 +44,8 @@ export interface CliIo {
   loader?: SpecLoader | undefined;
   /** Milliseconds, for the timing in the success line. Default `performance.now()`. */
   now?: (() => number) | undefined;
+  /** Ends a long-running command (`generate --watch`); default: SIGINT or SIGTERM. */
+  signal?: AbortSignal | undefined;
 }
 
 export function writeLine(sink: TextSink, line: string): void {

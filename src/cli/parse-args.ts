@@ -17,6 +17,9 @@ export interface CommandArgs {
   refRoot: string | undefined;
   quiet: boolean;
   debug: boolean;
+  // generate only: undefined when the flag is absent, so the config file decides.
+  mocks: boolean | undefined;
+  watch: boolean | undefined;
 }
 
 export type ParsedArgs =
@@ -48,7 +51,7 @@ function buildParser(version: string) {
     .option('quiet', { type: 'boolean', global: true, describe: 'Print errors only' })
     .option('debug', { type: 'boolean', global: true, describe: 'Print stack traces of errors' })
     .command('generate [spec]', 'Generate a TypeScript client from an OpenAPI spec', (y) =>
-      y.positional('spec', specOption).option('out', outOption).options(loadOptions),
+      y.positional('spec', specOption).option('out', outOption).options(loadOptions).options(generateOptions),
     )
     .command('check [spec]', 'Exit 1 when the output folder differs from what generate would write', (y) =>
       y.positional('spec', specOption).option('out', outOption).options(loadOptions),
@@ -73,6 +76,12 @@ const outOption = {
 const loadOptions = {
   'allow-remote-refs': { type: 'boolean', describe: 'Allow $ref to http(s) URLs (never private addresses)' },
   'ref-root': { type: 'string', requiresArg: true, describe: "Folder local $refs may read from (default: the spec's folder)" },
+} as const;
+
+/** Flags of `generate` alone. */
+const generateOptions = {
+  mocks: { type: 'boolean', describe: 'Also write mocks.gen.ts: msw handlers for every operation (needs msw in your tests)' },
+  watch: { type: 'boolean', describe: 'Regenerate when the spec or a file it references changes; Ctrl-C stops' },
 } as const;
 
 function optionalString(value: unknown): string | undefined {
@@ -103,6 +112,8 @@ export async function parseArgs(argv: readonly string[], version: string): Promi
       refRoot: optionalString(args['refRoot']),
       quiet: args['quiet'] === true,
       debug: args['debug'] === true,
+      mocks: typeof args['mocks'] === 'boolean' ? args['mocks'] : undefined,
+      watch: typeof args['watch'] === 'boolean' ? args['watch'] : undefined,
     },
   };
 }

@@ -28,6 +28,7 @@ export async function runGenerate(
       naming: inputs.config.naming,
       dates: inputs.config.dates,
       pagination: inputs.config.pagination,
+      mocks: args.mocks ?? inputs.config.mocks,
       ...(inputs.config.clientName === undefined ? {} : { clientName: inputs.config.clientName }),
     });
     // Warnings generate() returned without reporting them as they were found.

@@ -34,6 +34,11 @@ export interface Config {
   pagination?: Record<string, false | PaginationOverride>;
   /** The client's name in examples and the README, a JavaScript identifier. Default: from the spec title. */
   clientName?: string;
+  // Test support and the edit loop (`generate` only).
+  /** Also write `mocks.gen.ts`, msw handlers for every operation. Default false. */
+  mocks?: boolean;
+  /** Keep running and regenerate when the spec or a file it references changes. Default false. */
+  watch?: boolean;
 }
 
 /** A config after loading: paths absolute, defaults applied, aliases merged. */
@@ -51,6 +56,8 @@ export interface ResolvedConfig {
   dates: DateStyle;
   pagination: Readonly<Record<string, false | PaginationOverride>>;
   clientName: string | undefined;
+  mocks: boolean;
+  watch: boolean;
 }
 
 export const DEFAULT_CONFIG: ResolvedConfig = Object.freeze({
@@ -63,6 +70,8 @@ export const DEFAULT_CONFIG: ResolvedConfig = Object.freeze({
   dates: 'string',
   pagination: Object.freeze({}),
   clientName: undefined,
+  mocks: false,
+  watch: false,
 });
 
 /** Identity helper that gives a `apiwright.config.ts` type checking and completion. */

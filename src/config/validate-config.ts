@@ -18,6 +18,8 @@ const TOP_LEVEL_KEYS = [
   'dates',
   'pagination',
   'clientName',
+  'mocks',
+  'watch',
 ];
 
 /** Required and optional fields per pagination style (runtime/client/descriptor.ts `PaginationDescriptor`). */
@@ -107,6 +109,12 @@ export function validateConfig(value: unknown, file: string): ResolvedConfig {
     fail(['clientName'], `"clientName" must be a JavaScript identifier such as "petstore", got ${describeValue(clientName)}`);
   }
 
+  for (const flag of ['mocks', 'watch'] as const) {
+    if (config[flag] !== undefined && typeof config[flag] !== 'boolean') {
+      fail([flag], `"${flag}" must be true or false, got ${describeValue(config[flag])}`);
+    }
+  }
+
   return {
     file,
     spec,
@@ -117,6 +125,8 @@ export function validateConfig(value: unknown, file: string): ResolvedConfig {
     dates: readEnum('dates', ['string', 'Date'], DEFAULT_CONFIG.dates),
     pagination: validatePagination(value['pagination'], fail),
     clientName: clientName as string | undefined,
+    mocks: config.mocks ?? DEFAULT_CONFIG.mocks,
+    watch: config.watch ?? DEFAULT_CONFIG.watch,
   };
 }
 

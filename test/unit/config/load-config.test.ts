@@ -33,6 +33,8 @@ describe('loadConfig', () => {
       dates: 'string',
       pagination: {},
       clientName: undefined,
+      mocks: false,
+      watch: false,
     });
   });
 
