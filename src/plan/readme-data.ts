@@ -1,9 +1,12 @@
 /** What the generated README needs to know, taken from the plan (template data for write/). */
 import type { TemplateData, TemplateEnvVar } from '../write/render-templates.js';
+import { toModulePath } from '../write/template-helpers.js';
 import { toCamelCase } from './identifiers.js';
 import type { ClientPlan, PlannedScheme } from './plan-types.js';
+import { readmeMocks } from './readme-mocks.js';
 
 export function readmeData(plan: ClientPlan, generatorVersion: string, outDir: string | undefined): TemplateData {
+  const clientName = toCamelCase(plan.envPrefix) || 'client';
   return {
     apiTitle: plan.document.title,
     apiVersion: plan.document.version,
@@ -19,8 +22,9 @@ export function readmeData(plan: ClientPlan, generatorVersion: string, outDir: s
         summary: operation.summary,
       })),
     })),
-    clientName: toCamelCase(plan.envPrefix) || 'client',
+    clientName,
     outDir,
+    mocks: readmeMocks(plan, clientName, `${toModulePath(outDir ?? '<output folder>')}/index.js`),
   };
 }
 

@@ -34,6 +34,22 @@ export interface TemplateEnvVar {
   description: string;
 }
 
+/** One line of example code: its indentation (spaces) and its text. */
+export interface TemplateCodeLine {
+  indent: string;
+  text: string;
+}
+
+/** The README's mocks section (clients generated with `--mocks`). */
+export interface TemplateMocks {
+  /** A complete vitest file using the handlers, line by line. */
+  code: TemplateCodeLine[];
+  /** The handler the example overrides, e.g. `mockGetPetById`. */
+  handler: string;
+  /** Module path of mocks.gen.js as the example imports it. */
+  mocksModule: string;
+}
+
 export interface TemplateData {
   apiTitle: string;
   apiVersion: string;
@@ -46,6 +62,8 @@ export interface TemplateData {
   clientName: string;
   /** The output folder as the user gave it, for the regenerate command; a placeholder when absent. */
   outDir?: string | undefined;
+  /** Set when mocks.gen.ts was generated. */
+  mocks?: TemplateMocks | undefined;
 }
 
 /** A Handlebars instance of its own, so helpers never leak into (or from) other users of the library. */
@@ -66,6 +84,7 @@ function toView(data: TemplateData): object {
     ...data,
     outDir: data.outDir ?? '<output folder>',
     hasEnvVars: data.envVars.length > 0,
+    mocks: data.mocks ?? false,
     tags: data.tags.map((tag) => ({
       name: tag.name,
       heading: tag.name === '' ? 'Operations without a tag' : tag.name,
