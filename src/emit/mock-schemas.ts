@@ -9,27 +9,19 @@ import type { Value } from './ts/value-literal.js';
 
 type MockValue = { [key: string]: Value };
 
-/** Value keywords copied as they are when present. */
-const keywords = [
-  'format',
-  'pattern',
-  'minLength',
-  'maxLength',
-  'minimum',
-  'maximum',
-  'exclusiveMinimum',
-  'exclusiveMaximum',
-  'multipleOf',
-  'minItems',
-  'maxItems',
-  'uniqueItems',
-] as const;
+/** Value keywords copied as they are when present, per kind (runtime/mock/mock-schema.ts). */
+const keywords: Partial<Record<ir.Schema['kind'], readonly (keyof ir.SchemaMeta)[]>> = {
+  string: ['format', 'pattern', 'minLength', 'maxLength'],
+  number: ['format', 'minimum', 'maximum', 'exclusiveMinimum', 'exclusiveMaximum', 'multipleOf'],
+  integer: ['format', 'minimum', 'maximum', 'exclusiveMinimum', 'exclusiveMaximum', 'multipleOf'],
+  array: ['minItems', 'maxItems', 'uniqueItems'],
+};
 
 export function mockSchema(schema: ir.Schema, typeNames: ReadonlyMap<ir.SchemaId, string>): Value {
   const out: MockValue = { kind: schema.kind };
-  for (const key of keywords) {
+  for (const key of keywords[schema.kind] ?? []) {
     const value = schema[key];
-    if (value !== undefined) out[key] = value;
+    if (typeof value === 'string' || typeof value === 'number' || typeof value === 'boolean') out[key] = value;
   }
   if (schema.example !== undefined && isLeaf(schema)) out['example'] = plainData(schema.example);
   switch (schema.kind) {
