@@ -181,10 +181,4 @@ export { mockRoute } from './mock/route.js';
 export { createRandom, deriveSeed } from './mock/random.js';
 export type { Random } from './mock/random.js';
 export type { FakerLike } from './mock/faker.js';
-export type {
-  MockApi,
-  MockOperation,
-  MockResponseSpec,
-  MockSchema,
-  MockSchemaTable,
-} from './mock/mock-schema.js';
+export type { MockApi, MockOperation, MockResponseSpec, MockSchema, MockSchemaTable } from './mock/mock-schema.js';

@@ -21,7 +21,11 @@ const specs = [
 
 describe('mocks.gen.ts', () => {
   it('petstore matches its snapshot', async () => {
-    const { files } = await buildClient({ spec: path.join(fixturesDir, 'petstore/openapi.yaml'), out: 'out/petstore', mocks: true });
+    const { files } = await buildClient({
+      spec: path.join(fixturesDir, 'petstore/openapi.yaml'),
+      out: 'out/petstore',
+      mocks: true,
+    });
     const mocks = files.find((f) => f.path === 'mocks.gen.ts');
     await expect(mocks?.content).toMatchFileSnapshot(path.join('__snapshots__', 'petstore.mocks.gen.ts'));
   });
