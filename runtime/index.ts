@@ -77,6 +77,7 @@ export type { ErrorDetail, NormalizedErrorBody } from './errors/error-format.js'
 
 // Authentication.
 export {
+  ExpiredTokenError,
   InvalidCredentialError,
   JwtVerificationError,
   MissingCredentialError,
@@ -120,8 +121,15 @@ export type {
 
 // Pagination: a paginated call is awaitable (first page) and async-iterable (every item).
 export type { PagedPromise, PageItem } from './pagination/paged-promise.js';
-export { PaginationError, PaginationLoopError, isPaginationError, parseLinkHeader } from './pagination/pagination.js';
+export {
+  PaginationError,
+  PaginationLimitError,
+  PaginationLoopError,
+  isPaginationError,
+  parseLinkHeader,
+} from './pagination/pagination.js';
 export type { LinkValue, PageResult, Paginated, PaginationLimits } from './pagination/pagination.js';
+export type { CollectOptions } from './pagination/collect-all.js';
 
 // Response cache (opt-in via `cache`; a shared CacheStore can replace the in-memory one).
 export { CacheEntryMissingError, createMemoryCacheStore, createResponseCache, hashIdentity } from './cache/cache.js';
@@ -171,6 +179,14 @@ export type {
 // Opt-in data transformation (generated with `naming: 'camelCase'` / `dates: 'Date'`).
 export { fromWire, toWire } from './transform/transform.js';
 export type { OperationTransform, PropShape, Shape, ShapeTable } from './transform/transform.js';
+
+// Streams: server-sent events and JSON Lines, read as they arrive.
+export type { EventStream, JsonLinesStream, StreamDecoding, StreamOptions } from './client/stream-step.js';
+export type { ServerSentEvent } from './transport/event-stream.js';
+export type { ReconnectOptions } from './transport/event-stream-reconnect.js';
+export { parseEventStream } from './transport/event-stream.js';
+export { parseJsonLines } from './transport/json-lines.js';
+export type { IdempotencyPolicy } from './request/prepare.js';
 
 // Mock responses for tests (used by a `mocks.gen.ts` generated with `--mocks`; msw stays in that file).
 export { generateValue } from './mock/generate-value.js';

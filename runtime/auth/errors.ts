@@ -72,6 +72,26 @@ export class OAuthError extends AuthenticationError<{ error: string; error_descr
   }
 }
 
+/**
+ * A bearer token is a JWT whose `exp` has passed and its source had no fresh one: the request was not
+ * sent. An `AuthenticationError` (status 401, as the server would have answered), so code that
+ * handles "not authenticated" catches it; `expiresAt` is epoch milliseconds.
+ */
+export class ExpiredTokenError extends AuthenticationError<{ error: 'expired_token'; expires_at: string }> {
+  override name = 'ExpiredTokenError';
+  override readonly code: string = 'TOKEN_EXPIRED';
+  readonly expiresAt: number;
+  constructor(message: string, init: ApiwrightErrorInit & { expiresAt: number }) {
+    super(message, {
+      ...init,
+      status: 401,
+      headers: new Headers(),
+      body: { error: 'expired_token', expires_at: new Date(init.expiresAt).toISOString() },
+    });
+    this.expiresAt = init.expiresAt;
+  }
+}
+
 /** A JWT failed verification (signature, `alg`, `exp`, `nbf`, `iat`, `iss` or `aud`). */
 export class JwtVerificationError extends ApiwrightError {
   override name = 'JwtVerificationError';

@@ -58,6 +58,7 @@ export type { AuthorizationRequest, CodeExchange } from './oauth2-authorization-
 export type { EnvReader } from './credentials.js';
 export { createMemoryTokenStore, type TokenSet, type TokenStore } from './token-store.js';
 export {
+  ExpiredTokenError,
   InvalidCredentialError,
   JwtVerificationError,
   MissingCredentialError,
@@ -144,7 +145,9 @@ export function createAuthenticator(api: ApiDescriptor, auth: AuthOptions | unde
     let handler: SchemeHandler | undefined;
     switch (scheme.type) {
       case 'apiKey':
-        handler = createStaticHandler(name, scheme, { kind: 'apiKey', in: scheme.in, name: scheme.name }, option, readEnv);
+        handler = createStaticHandler(name, scheme, { kind: 'apiKey', in: scheme.in, name: scheme.name }, option, readEnv, () =>
+          deps.clock.now(),
+        );
         break;
       case 'http': {
         const lower = scheme.scheme.toLowerCase();
@@ -154,7 +157,7 @@ export function createAuthenticator(api: ApiDescriptor, auth: AuthOptions | unde
             : lower === 'bearer'
               ? { kind: 'bearer' as const }
               : { kind: 'http' as const, scheme: scheme.scheme };
-        handler = createStaticHandler(name, scheme, kind, option, readEnv);
+        handler = createStaticHandler(name, scheme, kind, option, readEnv, () => deps.clock.now());
         break;
       }
       case 'oauth2':

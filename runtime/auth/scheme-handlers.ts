@@ -8,6 +8,7 @@ import { applyApiKey } from './api-key.js';
 import { requireNonEmptyString, resolveCredential, type EnvReader } from './credentials.js';
 import { InvalidCredentialError } from './errors.js';
 import { formatBasicAuthorization, isBasicCredentials, type BasicCredentials } from './http-basic.js';
+import { ensureUnexpiredBearer } from './bearer-expiry.js';
 import { formatBearerAuthorization, formatSchemeAuthorization } from './http-bearer.js';
 import type { OAuthSession } from './oauth2-session.js';
 
@@ -46,6 +47,7 @@ export function createStaticHandler(
   kind: StaticKind,
   option: unknown,
   readEnv: EnvReader,
+  now: () => number = Date.now,
 ): SchemeHandler {
   const optionPath = `auth.${scheme.option}`;
   const what = `The credential for security scheme "${name}" (${optionPath})`;
@@ -61,13 +63,20 @@ export function createStaticHandler(
     return readEnv(scheme.env) ?? (kind.kind === 'bearer' ? readEnv(`${scheme.env}_TOKEN`) : undefined);
   };
 
-  const resolve = async (): Promise<string | BasicCredentials> => {
+  const resolveOnce = async (): Promise<string | BasicCredentials> => {
     const value: unknown = option !== undefined ? await resolveCredential(option, optionPath) : fromEnv();
     if (kind.kind === 'basic') {
       if (!isBasicCredentials(value)) throw new InvalidCredentialError(`${what} must be { username, password }`);
       return value;
     }
     return requireNonEmptyString(value, what);
+  };
+  // A bearer JWT past its `exp` is never sent: a function source is asked once more for a fresh one.
+  const refreshBearer = async (): Promise<string> => requireNonEmptyString(await resolveOnce(), what);
+  const resolve = async (): Promise<string | BasicCredentials> => {
+    const value = await resolveOnce();
+    if (kind.kind !== 'bearer' || typeof value !== 'string') return value;
+    return ensureUnexpiredBearer(value, now(), what, typeof option === 'function' ? refreshBearer : undefined);
   };
 
   const write = (request: PreparedRequest, value: string | BasicCredentials): void => {

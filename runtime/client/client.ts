@@ -23,6 +23,7 @@ import { createResilience } from '../resilience/resilience.js';
 import { abortErrorFor } from '../transport/fetch-attempt.js';
 import type { ApiDescriptor, OperationDescriptor, RequestContext } from './descriptor.js';
 import { createUuid } from '../util/uuid.js';
+import { openStream, streamAccept, type SendStreamRequest, type StreamDecoding, type StreamOptions } from './stream-step.js';
 
 export type { CacheOptions, Client, ClientInternals, ClientOptions, RequestOptions } from './options.js';
 
@@ -83,7 +84,7 @@ export function createRuntimeClient<TAuth extends object = AuthOptions>(
     const started = clock.now();
     const requestId =
       call.requestId ?? (call.headers === undefined ? null : new Headers(call.headers).get(requestIdHeader)) ?? createUuid();
-    const idempotency = resolveIdempotency(op, params, call, options.idempotencyHeader);
+    const idempotency = resolveIdempotency(op, params, call, options.idempotencyHeader, options.idempotency);
     const deadlineMs = call.deadlineMs ?? options.deadlineMs;
     const ctx: RequestContext = {
       operation: op,
@@ -157,6 +158,16 @@ export function createRuntimeClient<TAuth extends object = AuthOptions>(
       call: RequestOptions = {},
     ): PagedPromise<TPage, TItem, TError> {
       return createPagedPromise<TPage, TItem, TError>(op, (target) => execute<TPage>(op, params, call, target));
+    },
+    stream<T>(op: OperationDescriptor, params: object | undefined, call: StreamOptions = {}, decoding: StreamDecoding = 'text') {
+      const send: SendStreamRequest = (extra) => {
+        const headers = new Headers(call.headers);
+        for (const [name, value] of Object.entries(extra)) headers.set(name, value);
+        return new ApiPromise(() =>
+          execute<ReadableStream<Uint8Array>>(op, params, { ...call, headers, responseType: 'stream' }),
+        );
+      };
+      return openStream<T>(send, call, decoding, streamAccept(op));
     },
   };
 }

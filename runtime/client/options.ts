@@ -10,6 +10,8 @@ import type { LogLevel, Logger, MetricsSnapshot, ObserveEvent } from '../observe
 import type { PagedPromise } from '../pagination/paged-promise.js';
 import type { ResilienceOptions } from '../resilience/resilience.js';
 import type { ResponseType } from '../transport/response.js';
+import type { IdempotencyPolicy } from '../request/prepare.js';
+import type { StreamDecoding, StreamOptions } from './stream-step.js';
 import type { ApiDescriptor, Clock, OperationDescriptor } from './descriptor.js';
 
 /**
@@ -44,6 +46,12 @@ export interface ClientOptions<TAuth = AuthOptions> {
   cache?: boolean | CacheOptions | undefined;
   /** Header carrying an idempotency key on every POST and PATCH, e.g. `Idempotency-Key`. */
   idempotencyHeader?: string | undefined;
+  /**
+   * Which calls get an idempotency key (reused on every retry, so a retried POST has one effect):
+   * `'declared'` (default) where the spec declares the header; `'unsafe-methods'` every POST and
+   * PATCH too (the default when `idempotencyHeader` is set); `false` none.
+   */
+  idempotency?: IdempotencyPolicy | undefined;
   logger?: Logger | undefined;
   /** Least severe level the logger receives. Default `info`. */
   logLevel?: LogLevel | undefined;
@@ -103,6 +111,16 @@ export interface Client {
     params: object | undefined,
     options?: RequestOptions,
   ): PagedPromise<TPage, TItem, TError>;
+  /**
+   * A streamed success response (`text/event-stream` or JSON Lines) as an async iterable, read as it
+   * arrives: events (`ServerSentEvent<T>`) or JSON Lines values, decoded per `decoding`.
+   */
+  stream<T>(
+    op: OperationDescriptor,
+    params: object | undefined,
+    options?: StreamOptions,
+    decoding?: StreamDecoding,
+  ): AsyncIterable<T>;
 }
 
 /** @internal Replaces pieces the client would otherwise build (tests; runtime modules). */

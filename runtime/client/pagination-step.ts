@@ -24,6 +24,7 @@ import {
   type PaginationLimits,
 } from '../pagination/pagination.js';
 import type { OperationDescriptor } from './descriptor.js';
+import { collectAll, type CollectOptions } from '../pagination/collect-all.js';
 
 /** Where a page is requested: the URL and whether the API's credentials may go with it. */
 export interface PageTarget {
@@ -86,6 +87,7 @@ function withSinglePage<P extends object, TPage, TItem>(
   Object.defineProperties(promise, {
     items: { value: items, configurable: true, writable: true },
     pages: { value: pages, configurable: true, writable: true },
+    all: { value: (options?: CollectOptions) => collectAll(items(), options), configurable: true, writable: true },
     [Symbol.asyncIterator]: { value: () => items()[Symbol.asyncIterator](), configurable: true, writable: true },
   });
   return promise as P & Paginated<TPage, TItem>;

@@ -274,6 +274,7 @@ const apiErrorNames = new Set([
   'InternalServerError',
   // auth/errors.ts: a refused token request is an AuthenticationError (status, headers, body).
   'OAuthError',
+  'ExpiredTokenError',
 ]);
 
 function hasName(value: unknown, names: ReadonlySet<string> | string): value is Error {
@@ -298,7 +299,7 @@ const runtimeErrorNames = new Set([
   // Defined beside the code that throws them; named here so the guard imports none of those modules.
   ...['MissingCredentialError', 'InvalidCredentialError', 'UnsupportedAuthFlowError', 'OAuthStateMismatchError'], // auth/
   ...['JwtVerificationError', 'MissingDependencyError'], // auth/
-  ...['PaginationError', 'PaginationLoopError', 'CacheEntryMissingError', 'BatchResultMismatchError'],
+  ...['PaginationError', 'PaginationLoopError', 'PaginationLimitError', 'CacheEntryMissingError', 'BatchResultMismatchError'],
 ]);
 
 /** True for any error from the runtime, whichever copy of the runtime or realm created it. */

@@ -21,8 +21,19 @@ export class PaginationLoopError extends PaginationError {
   }
 }
 
+/** `all({ max })` found more than `max` items: nothing is returned rather than a silent first `max`. */
+export class PaginationLimitError extends PaginationError {
+  override name = 'PaginationLimitError';
+  override readonly code: string = 'PAGINATION_LIMIT';
+  readonly max: number;
+  constructor(message: string, init: ApiwrightErrorInit & { max: number }) {
+    super(message, init);
+    this.max = init.max;
+  }
+}
+
 export const isPaginationError = (value: unknown): value is PaginationError =>
   value instanceof PaginationError ||
   (typeof value === 'object' &&
     value !== null &&
-    ['PaginationError', 'PaginationLoopError'].includes(String((value as { name?: unknown }).name)));
+    ['PaginationError', 'PaginationLoopError', 'PaginationLimitError'].includes(String((value as { name?: unknown }).name)));

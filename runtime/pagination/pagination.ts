@@ -7,8 +7,9 @@
  * what comes next, when to stop, and refuses to loop.
  */
 import { createPageStepper, extractItems, type NextPageRequest, type PageResult, type PaginationSpec } from './strategy.js';
+import { collectAll, type CollectOptions } from './collect-all.js';
 
-export { PaginationError, PaginationLoopError, isPaginationError } from './errors.js';
+export { PaginationError, PaginationLimitError, PaginationLoopError, isPaginationError } from './errors.js';
 export { parseLinkHeader, findLinkTarget, type LinkValue } from './link-header.js';
 export { LAST_ITEM, extractItems, readPath, type NextPageRequest, type PageResult, type PaginationSpec } from './strategy.js';
 
@@ -94,6 +95,8 @@ export interface Paginated<TPage, TItem> extends AsyncIterable<TItem> {
   items(limits?: PaginationLimits): AsyncIterable<TItem>;
   /** Every page with its response, with limits. */
   pages(limits?: PaginationLimits): AsyncIterable<PageResult<TPage>>;
+  /** Every item in one array; more than `max` (default 10,000) is a PaginationLimitError. */
+  all(options?: CollectOptions): Promise<TItem[]>;
 }
 
 export interface PageSource<TPage> {
@@ -122,6 +125,7 @@ export function withPagination<P extends object, TPage, TItem>(
   Object.defineProperties(promise, {
     items: { value: items, configurable: true, writable: true },
     pages: { value: allPages, configurable: true, writable: true },
+    all: { value: (options?: CollectOptions) => collectAll(items(), options), configurable: true, writable: true },
     [Symbol.asyncIterator]: { value: iterate, configurable: true, writable: true },
   });
   return promise as P & Paginated<TPage, TItem>;

@@ -36,17 +36,27 @@ export interface Idempotency {
 }
 
 /**
- * The idempotency header and key of a call: the operation's declared header, or the client-wide
- * one for POST and PATCH; the key from the call options, else the params, else a fresh UUID.
+ * Which calls carry an idempotency key: `declared` — operations whose spec declares the header;
+ * `unsafe-methods` — those, plus every POST and PATCH (with `idempotencyHeader`, default
+ * `Idempotency-Key`), so they become retry-safe against APIs that honour the header; `false` — none.
+ */
+export type IdempotencyPolicy = 'declared' | 'unsafe-methods' | false;
+
+/**
+ * The idempotency header and key of a call: the operation's declared header, or (policy
+ * `unsafe-methods`) the client-wide one for POST and PATCH; the key from the call options, else the
+ * params, else a fresh UUID. Without a policy, setting `idempotencyHeader` means `unsafe-methods`.
  */
 export function resolveIdempotency(
   op: OperationDescriptor,
   params: object | undefined,
   call: RequestOptions,
   clientHeader: string | undefined,
+  policy: IdempotencyPolicy = clientHeader === undefined ? 'declared' : 'unsafe-methods',
 ): Idempotency | undefined {
-  const clientWide = clientHeader !== undefined && (op.method === 'POST' || op.method === 'PATCH');
-  const header = op.idempotencyHeader ?? (clientWide ? clientHeader : undefined);
+  if (policy === false) return undefined;
+  const clientWide = policy === 'unsafe-methods' && (op.method === 'POST' || op.method === 'PATCH');
+  const header = op.idempotencyHeader ?? (clientWide ? (clientHeader ?? 'Idempotency-Key') : undefined);
   if (header === undefined) return undefined;
   const declared = op.params.find((p) => p.in === 'header' && p.name.toLowerCase() === header.toLowerCase());
   const fromParams = declared === undefined ? undefined : readParam(params, declared);

@@ -2,6 +2,7 @@
 import type { ClientPlan, PlannedGroup, PlannedOperation } from '../plan/plan-types.js';
 import { operationDescriptor, pagination as plannedPagination } from './operation-descriptor.js';
 import { errorResponses } from './response-types.js';
+import { emitStreamEndpoint, sharedDescriptorName, streamRuntimeTypes } from './stream-endpoint.js';
 import { operationTransform, shapesImportName } from './transforms-file.js';
 import { docComment } from './ts/doc-comment.js';
 import { objectKey, stringLiteral } from './ts/literal.js';
@@ -12,10 +13,10 @@ export function emitEndpointsFile(plan: ClientPlan, group: PlannedGroup): string
   const writer = createWriter();
   const depth = group.file.split('/').length - 1;
   const up = depth === 0 ? './' : '../'.repeat(depth);
-  const runtimeTypes = group.operations.some(isPaged)
-    ? 'ApiPromise, Client, PageItem, PagedPromise, RequestOptions'
-    : 'ApiPromise, Client, RequestOptions';
-  writer.writeLine(`import type { ${runtimeTypes} } from '${up}runtime/index.js';`);
+  const runtimeTypes = ['ApiPromise', 'Client', 'RequestOptions'];
+  if (group.operations.some(isPaged)) runtimeTypes.push('PageItem', 'PagedPromise');
+  runtimeTypes.push(...streamRuntimeTypes(group.operations));
+  writer.writeLine(`import type { ${runtimeTypes.sort().join(', ')} } from '${up}runtime/index.js';`);
   writer.writeLine(`import type * as t from '${up}${plan.files.types.replace(/\.ts$/, '.js')}';`);
   const transforms = new Map(group.operations.map((op) => [op, operationTransform(plan, op)]));
   if (plan.files.transforms !== undefined && [...transforms.values()].some((t) => t !== undefined)) {
@@ -40,15 +41,13 @@ function emitEndpoint(
   const throws = errorResponses(operation).map(
     (r) => `@throws {${errorClass(r.status)}} ${r.status}${r.description ? ` — ${firstLine(r.description)}` : ''}`,
   );
-  writer.write(
-    docComment([
-      operation.summary,
-      operation.description && operation.description !== operation.summary ? operation.description : undefined,
-      route,
-      throws.join('\n') || undefined,
-      operation.deprecated ? '@deprecated' : undefined,
-    ]),
-  );
+  const header = docComment([
+    operation.summary,
+    operation.description && operation.description !== operation.summary ? operation.description : undefined,
+    route,
+    throws.join('\n') || undefined,
+    operation.deprecated ? '@deprecated' : undefined,
+  ]);
   const required = planned.params.some((p) => p.param.required) || operation.requestBody?.required === true;
   const params = `params${required ? '' : '?'}: t.${planned.paramsType}`;
   const page = `t.${planned.responseType}`;
@@ -56,15 +55,23 @@ function emitEndpoint(
   const returnType = pagination
     ? `PagedPromise<${page}, PageItem<${page}, [${pagination.itemsPath.map(stringLiteral).join(', ')}]>, t.${planned.errorType}>`
     : `ApiPromise<${page}, t.${planned.errorType}>`;
+  const descriptor = operationDescriptor(planned, plan.transform);
+  let literal = transform === undefined ? valueLiteral(descriptor) : descriptorWithTransform(descriptor, transform);
+  if (planned.stream !== undefined) {
+    // Shared by the operation and its stream companion.
+    writer.writeLine(`const ${sharedDescriptorName(planned)}: OperationDescriptor = ${literal};`);
+    writer.blankLine();
+    literal = sharedDescriptorName(planned);
+  }
+  writer.write(header);
   writer.writeLine(
     `export function ${planned.functionName}(client: Client, ${params}, options?: RequestOptions): ${returnType} {`,
   );
   writer.indent(() => {
-    const descriptor = operationDescriptor(planned, plan.transform);
-    const literal = transform === undefined ? valueLiteral(descriptor) : descriptorWithTransform(descriptor, transform);
     writer.writeLine(`return client.${pagination ? 'paginate' : 'request'}(${literal}, params, options);`);
   });
   writer.writeLine('}');
+  if (planned.stream !== undefined) emitStreamEndpoint(writer, planned, params, route);
 }
 
 /**

@@ -47,6 +47,13 @@ function emitOperationTypes(writer: ReturnType<typeof createWriter>, planned: Pl
   writer.write(docComment([`Error bodies \`${planned.functionName}\` may throw (as \`ApiError.body\`).`]));
   writer.writeLine(`export type ${planned.errorType} = ${responsesType(errorResponses(operation), ctx, 'unknown')};`);
   writer.blankLine();
+  if (planned.stream !== undefined) {
+    const what = planned.stream.kind === 'events' ? "One event's `data`" : 'One line';
+    writer.write(docComment([`${what} of the stream \`${planned.stream.functionName}\` yields.`]));
+    const type = planned.stream.schema === undefined ? 'string' : typeExpression(planned.stream.schema, ctx);
+    writer.writeLine(`export type ${planned.stream.eventType} = ${type};`);
+    writer.blankLine();
+  }
 }
 
 function paramsBody(planned: PlannedOperation, ctx: TypeContext): string {

@@ -30,7 +30,10 @@ export function normalizeContent(raw: unknown, pointer: string, ctx: NormalizeCo
       continue;
     }
     const object = isObject(media) ? media : {};
-    let schema = normalizeSchema(object['schema'], appendPointer(at, 'schema'), ctx);
+    // OAS 3.2 `itemSchema`: the schema of each item of a sequential media type (SSE, JSON Lines).
+    // For those the IR's schema already means "one item", so it stands in when `schema` is absent.
+    const key = object['schema'] === undefined && object['itemSchema'] !== undefined ? 'itemSchema' : 'schema';
+    let schema = normalizeSchema(object[key], appendPointer(at, key), ctx);
     // A binary media type carries bytes whatever its schema says (often `type: string` or nothing).
     if (binaryTypes.test(mediaType) && (schema.kind === 'string' || schema.kind === 'unknown')) schema = { kind: 'binary' };
     const content: ir.MediaTypeContent = { mediaType, schema };

@@ -3,6 +3,7 @@ import type * as ir from '../ir/index.js';
 import { ensureIdentifierStart, splitWords, toCamelCase, toConstantCase, toKebabCase, toPascalCase } from './identifiers.js';
 import { NameRegistry } from './name-registry.js';
 import { planOperation } from './plan-operation.js';
+import { planStream } from './plan-stream.js';
 import type { ClientPlan, PlannedGroup, PlannedScheme } from './plan-types.js';
 import { planTransforms, type DateStyle, type NamingStyle } from './property-names.js';
 import { endpointFileNames, publicApiNames, reservedMemberNames, reservedWords } from './reserved.js';
@@ -111,7 +112,15 @@ function planGroups(document: ir.Document, typeNames: NameRegistry): PlannedGrou
       claimOrder.map((operation) => [operation, planOperation(operation, tag, functionNames, typeNames)]),
     );
     const planned = operations.flatMap((operation) => byOperation.get(operation) ?? []);
-    if (tag === undefined) for (const op of planned) facade.claim([op.functionName], op.operation.source);
+    // Stream companions claim their names after every operation of the group has its own.
+    for (const op of planned) {
+      const stream = planStream(op.operation, op.functionName, op.responseType, functionNames, typeNames);
+      if (stream !== undefined) op.stream = stream;
+    }
+    if (tag === undefined) {
+      for (const op of planned) facade.claim([op.functionName], op.operation.source);
+      for (const op of planned) if (op.stream) facade.claim([op.stream.functionName], op.operation.source);
+    }
     const base = tag === undefined ? 'untagged' : toKebabCase(tag) || 'tag';
     const file = `endpoints/${files.claim([base, `${base}-tag`], tag ?? '')}.gen.ts`;
     const camel = tag === undefined ? 'untagged' : ensureIdentifierStart(toCamelCase(tag)) || 'tag';

@@ -19,6 +19,20 @@ export interface PlannedOperation {
   params: PlannedParam[];
   /** Key of the request body in the params object (`body` unless a parameter took it). */
   bodyKey: string;
+  /** Set when a success response is a stream (server-sent events or JSON Lines). */
+  stream?: PlannedStream;
+}
+
+/** The `<name>Stream` companion of an operation whose success response is streamed. */
+export interface PlannedStream {
+  /** `events`: text/event-stream; `lines`: JSON Lines (NDJSON, jsonl, json-seq). */
+  kind: 'events' | 'lines';
+  /** What one event's data (or one line) holds, JSON-decoded; undefined: plain text. */
+  schema: ir.Schema | undefined;
+  /** Exported function name beside the operation's own, e.g. `createChatCompletionStream`. */
+  functionName: string;
+  /** Type name in types.gen.ts for one event's data or one line. */
+  eventType: string;
 }
 
 export interface PlannedGroup {

@@ -25,6 +25,18 @@ export function readmeData(plan: ClientPlan, generatorVersion: string, outDir: s
     clientName,
     outDir,
     mocks: readmeMocks(plan, clientName, `${toModulePath(outDir ?? '<output folder>')}/index.js`),
+    streams: plan.groups.flatMap((group) =>
+      group.operations.flatMap(({ stream }) =>
+        stream === undefined
+          ? []
+          : [
+              {
+                call: group.facadeKey === undefined ? stream.functionName : `${group.facadeKey}.${stream.functionName}`,
+                kind: stream.kind === 'events' ? ('server-sent events' as const) : ('JSON Lines' as const),
+              },
+            ],
+      ),
+    ),
   };
 }
 

@@ -64,6 +64,14 @@ export interface TemplateData {
   outDir?: string | undefined;
   /** Set when mocks.gen.ts was generated. */
   mocks?: TemplateMocks | undefined;
+  /** Operations that also stream (`<name>Stream`), as `tag.name` calls; empty when none. */
+  streams: TemplateStream[];
+}
+
+export interface TemplateStream {
+  /** The call as a user writes it after the client variable, e.g. `chat.createChatCompletionStream`. */
+  call: string;
+  kind: 'server-sent events' | 'JSON Lines';
 }
 
 /** A Handlebars instance of its own, so helpers never leak into (or from) other users of the library. */

@@ -20,6 +20,7 @@ const petstore: TemplateData = {
     },
     { name: '', operations: [{ name: 'health', method: 'GET', path: '/health', summary: 'Health check' }] },
   ],
+  streams: [],
 };
 
 async function renderReadme(data: TemplateData): Promise<string> {
@@ -35,6 +36,17 @@ function fences(markdown: string): string[] {
 }
 
 describe('renderTemplates', () => {
+  it('lists stream companions with an example only when there are some', async () => {
+    expect(await renderReadme(petstore)).not.toContain('…Stream');
+    const readme = await renderReadme({
+      ...petstore,
+      streams: [{ call: 'chat.createCompletionStream', kind: 'server-sent events' }],
+    });
+    expect(readme).toContain('- `chat.createCompletionStream(params, options?)` — server-sent events');
+    expect(readme).toContain('for await (const event of petstore.chat.createCompletionStream(params))');
+    expect(readme).toContain('await call.all({ max: 1000 })');
+  });
+
   it('renders README.md with usage, auth, operations and the regenerate command', async () => {
     const readme = await renderReadme(petstore);
     expect(readme.startsWith('# Petstore — TypeScript client\n')).toBe(true);

@@ -22,4 +22,13 @@ export {
   isApiError,
   isApiwrightError,
 } from './runtime/index.js';
-export type { ApiPromise, RequestOptions } from './runtime/index.js';
+export { batch, mapConcurrent, verifyJwt } from './runtime/index.js';
+export type {
+  ApiPromise,
+  EventStream,
+  JsonLinesStream,
+  PagedPromise,
+  RequestOptions,
+  ServerSentEvent,
+  StreamOptions,
+} from './runtime/index.js';

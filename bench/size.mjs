@@ -1,0 +1,74 @@
+#!/usr/bin/env node
+// npm run bench:size — what a generated client adds to a browser bundle: esbuild (minified, ESM,
+// browser, tree-shaking on), raw and gzipped, for
+//   (a)  one call with an API key on the petstore fixture, default options,
+//   (a') the same with retries, breaker, limiter and cache off,
+//   (b)  one call on GitHub's spec (13 MB, 1,000+ operations),
+//   (c)  every feature on (OAuth, cache, pagination, transform, streams),
+// and checks that (b) holds no other operation's path (tree-shaking that silently stopped working).
+import { execFileSync } from 'node:child_process';
+import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { gzipSync } from 'node:zlib';
+
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+const out = path.join(root, 'bench/out/size');
+const github = path.join(root, '../shared/corpus/dev/github-api.json');
+
+function generate(spec, name) {
+  execFileSync(
+    process.execPath,
+    [path.join(root, 'bin/apiwright.js'), 'generate', spec, '--out', path.join(out, name), '--quiet'],
+    {
+      stdio: 'inherit',
+    },
+  );
+}
+
+function bundle(name, source) {
+  const entry = path.join(out, `${name}.entry.ts`);
+  const outfile = path.join(out, `${name}.bundle.js`);
+  writeFileSync(entry, source);
+  execFileSync(
+    path.join(root, 'node_modules/.bin/esbuild'),
+    [entry, '--bundle', '--minify', '--format=esm', '--platform=browser', `--outfile=${outfile}`, '--log-level=error'],
+    { stdio: 'inherit' },
+  );
+  const code = readFileSync(outfile);
+  return { name, code: code.toString('utf8'), raw: code.length, gzip: gzipSync(code, { level: 9 }).length };
+}
+
+rmSync(out, { recursive: true, force: true });
+mkdirSync(out, { recursive: true });
+generate(path.join(root, 'fixtures/petstore/openapi.yaml'), 'petstore');
+generate(github, 'github');
+
+const off = '{ retry: false, circuitBreaker: false, rateLimit: false, cache: false }';
+const rows = [
+  bundle(
+    'a-petstore-one-call',
+    `import { createClient } from './petstore/index.js';\nconst c = createClient({ auth: { apiKey: 'k' } });\nexport const run = () => c.pets.getPetById({ petId: '1' });\n`,
+  ),
+  bundle(
+    'a2-petstore-features-off',
+    `import { createClient } from './petstore/index.js';\nconst c = createClient({ auth: { apiKey: 'k' }, ...${off} });\nexport const run = () => c.pets.getPetById({ petId: '1' });\n`,
+  ),
+  bundle(
+    'b-github-one-call',
+    `import { createClient } from './github/index.js';\nconst c = createClient({ auth: { bearerAuth: 't' } });\nexport const run = () => c.repos.get({ owner: 'o', repo: 'r' });\n`,
+  ),
+  bundle(
+    'c-petstore-everything',
+    `import { createClient, batch } from './petstore/index.js';\nconst c = createClient({ auth: { apiKey: 'k' }, cache: true, rateLimit: { requestsPerSecond: 5 } });\n` +
+      `export const run = async () => { for await (const p of c.pets.listPets()) void p; return batch([1], () => c.pets.getPetById({ petId: '1' })); };\n`,
+  ),
+];
+const kb = (n) => `${(n / 1024).toFixed(1)} kB`;
+for (const row of rows)
+  console.log(`${row.name.padEnd(26)} ${kb(row.raw).padStart(9)} minified  ${kb(row.gzip).padStart(8)} gzipped`);
+const githubBundle = rows[2].code;
+const otherPaths = ['/repos/{owner}/{repo}/issues', '/orgs/{org}/members', '/gists/{gist_id}', '/user/repos'].filter((p) =>
+  githubBundle.includes(p),
+);
+console.log(`(b) holds other operations' paths: ${otherPaths.length === 0 ? 'none' : otherPaths.join(', ')}`);

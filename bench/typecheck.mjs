@@ -1,0 +1,93 @@
+#!/usr/bin/env node
+// npm run bench:typecheck — how long a user's `tsc` spends on a generated client: apiwright's
+// petstore and GitHub clients (with a one-call consumer) against openapi-typescript's types plus
+// openapi-fetch for the same spec, under TypeScript 5.9 and 7, alternating runs, medians.
+import { execFileSync, spawnSync } from 'node:child_process';
+import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+const out = path.join(root, 'bench/out/typecheck');
+const runs = Number(process.env.BENCH_RUNS ?? 3);
+const compilers = { 'tsc 5.9': 'node_modules/typescript/bin/tsc', 'tsc 7': 'node_modules/typescript7/bin/tsc' };
+const specs = {
+  petstore: {
+    file: path.join(root, 'fixtures/petstore/openapi.yaml'),
+    call: ["pets.getPetById({ petId: '1' })", "GET('/pets/{petId}', { params: { path: { petId: '1' } } })"],
+  },
+  github: {
+    file: path.join(root, '../shared/corpus/dev/github-api.json'),
+    call: [
+      "repos.get({ owner: 'o', repo: 'r' })",
+      "GET('/repos/{owner}/{repo}', { params: { path: { owner: 'o', repo: 'r' } } })",
+    ],
+  },
+};
+const compilerOptions = {
+  target: 'ES2022',
+  lib: ['ES2022', 'DOM', 'DOM.Iterable'],
+  module: 'nodenext',
+  moduleResolution: 'nodenext',
+  strict: true,
+  noEmit: true,
+  skipLibCheck: true,
+  types: [],
+};
+
+function project(dir, source) {
+  writeFileSync(path.join(dir, 'main.ts'), source);
+  writeFileSync(path.join(dir, 'package.json'), JSON.stringify({ type: 'module' }));
+  writeFileSync(path.join(dir, 'tsconfig.json'), JSON.stringify({ compilerOptions, include: ['**/*.ts'] }));
+}
+
+function time(compiler, dir) {
+  const start = process.hrtime.bigint();
+  const result = spawnSync(process.execPath, [path.join(root, compiler), '-p', dir], { encoding: 'utf8' });
+  if (result.status !== 0) throw new Error(`${compiler} failed in ${dir}:\n${result.stdout.slice(0, 2000)}`);
+  return Number(process.hrtime.bigint() - start) / 1e6;
+}
+
+const median = (values) => [...values].sort((a, b) => a - b)[values.length >> 1];
+rmSync(out, { recursive: true, force: true });
+for (const [name, spec] of Object.entries(specs)) {
+  const ours = path.join(out, `${name}-apiwright`);
+  const peer = path.join(out, `${name}-openapi-typescript`);
+  mkdirSync(ours, { recursive: true });
+  mkdirSync(peer, { recursive: true });
+  execFileSync(
+    process.execPath,
+    [path.join(root, 'bin/apiwright.js'), 'generate', spec.file, '--out', path.join(ours, 'client'), '--quiet'],
+    { stdio: 'inherit' },
+  );
+  project(ours, `import { createClient } from './client/index.js';\nexport const run = () => createClient().${spec.call[0]};\n`);
+  execFileSync(
+    process.execPath,
+    [path.join(root, 'node_modules/openapi-typescript/bin/cli.js'), spec.file, '-o', path.join(peer, 'schema.ts')],
+    { stdio: 'ignore' },
+  );
+  // openapi-fetch's own .d.ts come from node_modules: link it in so the peer project resolves it.
+  mkdirSync(path.join(peer, 'node_modules'), { recursive: true });
+  execFileSync('ln', ['-sfn', path.join(root, 'node_modules/openapi-fetch'), path.join(peer, 'node_modules/openapi-fetch')]);
+  execFileSync('ln', [
+    '-sfn',
+    path.join(root, 'node_modules/openapi-typescript-helpers'),
+    path.join(peer, 'node_modules/openapi-typescript-helpers'),
+  ]);
+  project(
+    peer,
+    `import createClient from 'openapi-fetch';\nimport type { paths } from './schema.js';\nexport const run = () => createClient<paths>().${spec.call[1]};\n`,
+  );
+  for (const [label, compiler] of Object.entries(compilers)) {
+    const times = { apiwright: [], peer: [] };
+    for (let i = 0; i < runs; i++) {
+      const order = i % 2 === 0 ? ['apiwright', 'peer'] : ['peer', 'apiwright'];
+      for (const who of order) times[who].push(time(compiler, who === 'apiwright' ? ours : peer));
+    }
+    const a = median(times.apiwright);
+    const p = median(times.peer);
+    console.log(
+      `${name.padEnd(9)} ${label.padEnd(8)} apiwright ${Math.round(a)} ms · openapi-typescript + openapi-fetch ${Math.round(p)} ms · ${(a / p).toFixed(2)}×`,
+    );
+  }
+}

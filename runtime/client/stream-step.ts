@@ -1,0 +1,120 @@
+/**
+ * `client.stream()`: an operation whose success response is a stream (`text/event-stream`,
+ * `application/x-ndjson`, `application/jsonl`, `application/json-seq`) as an async iterable, read
+ * as the bytes arrive. The request goes through the whole pipeline (auth, rate limit, breaker,
+ * retries, typed errors for non-2xx answers); the per-attempt timeout covers the wait for the
+ * headers, `idleTimeoutMs` the gaps between chunks afterwards. Event streams can reconnect with
+ * `Last-Event-ID`. The whole stream stays under `maxResponseBytes`.
+ */
+import { ParseError } from '../errors/errors.js';
+import type { ServerSentEvent } from '../transport/event-stream.js';
+import { reconnectingEventStream, type ReconnectOptions } from '../transport/event-stream-reconnect.js';
+import { isJsonLinesMediaType, parseJsonLines } from '../transport/json-lines.js';
+import type { ApiPromise } from './api-promise.js';
+import type { OperationDescriptor } from './descriptor.js';
+import type { RequestOptions } from './options.js';
+
+export interface StreamOptions extends RequestOptions {
+  /** Longest gap between two chunks before the stream fails with TimeoutError. Default 5 minutes. */
+  idleTimeoutMs?: number | undefined;
+  /** Event streams only: reconnect after a dropped connection, sending `Last-Event-ID`. Default off. */
+  reconnect?: boolean | ReconnectOptions | undefined;
+  /** Largest single event or line held in memory, in characters. Default 1 MiB. */
+  maxEventLength?: number | undefined;
+}
+
+/** How a typed stream's payloads are decoded: `json` parses each event's data (or line); `text` keeps it. */
+export type StreamDecoding = 'json' | 'text';
+
+/** Every event of a `text/event-stream` response, `data` decoded as the operation declares. */
+export type EventStream<TData> = AsyncIterable<ServerSentEvent<TData>>;
+
+/** Every value of a JSON Lines response. */
+export type JsonLinesStream<TItem> = AsyncIterable<TItem>;
+
+/** Sends the request with these extra headers (Accept, and Last-Event-ID on a reconnect). */
+export type SendStreamRequest = (headers: Record<string, string>) => ApiPromise<ReadableStream<Uint8Array>>;
+
+const DEFAULT_IDLE_TIMEOUT_MS = 5 * 60_000;
+/** The end-of-stream marker LLM APIs send as the last event's data (`data: [DONE]`). */
+const DONE = '[DONE]';
+
+export function openStream<T>(
+  send: SendStreamRequest,
+  call: StreamOptions,
+  decoding: StreamDecoding,
+  accept: string,
+): AsyncIterable<T> {
+  const readOptions = {
+    signal: call.signal,
+    idleTimeoutMs: call.idleTimeoutMs ?? DEFAULT_IDLE_TIMEOUT_MS,
+    ...(call.maxEventLength === undefined ? {} : { maxEventLength: call.maxEventLength, maxLineLength: call.maxEventLength }),
+  };
+  return {
+    async *[Symbol.asyncIterator]() {
+      let kind: 'events' | 'lines' | undefined;
+      const open = async (lastEventId: string | undefined): Promise<ReadableStream<Uint8Array>> => {
+        const headers: Record<string, string> = { accept };
+        if (lastEventId !== undefined) headers['last-event-id'] = lastEventId;
+        const { data, response } = await send(headers).withResponse();
+        try {
+          kind = streamKind(response.headers.get('content-type') ?? '');
+        } catch (error) {
+          await data.cancel().catch(() => undefined);
+          throw error;
+        }
+        return data;
+      };
+      const reconnect = call.reconnect === true ? {} : call.reconnect === false ? undefined : call.reconnect;
+      const first = await open(undefined);
+      if (kind === 'lines') {
+        for await (const item of parseJsonLines(first, readOptions)) yield item as T;
+        return;
+      }
+      let opened: ReadableStream<Uint8Array> | undefined = first;
+      const reopen = (lastEventId: string | undefined): Promise<ReadableStream<Uint8Array>> => {
+        const stream = opened;
+        opened = undefined;
+        return stream !== undefined ? Promise.resolve(stream) : open(lastEventId);
+      };
+      const events = reconnectingEventStream(reopen, { ...readOptions, ...(reconnect ?? { maxReconnects: 0 }) });
+      for await (const event of events) {
+        if (decoding === 'text') {
+          yield event as T;
+          continue;
+        }
+        if (event.data === DONE) return;
+        yield { ...event, data: decodeJson(event.data, event.id) } as T;
+      }
+    },
+  };
+}
+
+/** The stream media types the operation's success responses declare, for `Accept`. */
+export function streamAccept(op: OperationDescriptor): string {
+  const declared = Object.entries(op.responses)
+    .filter(([status]) => /^2/.test(status))
+    .flatMap(([, types]) => types)
+    .filter((type) => isJsonLinesMediaType(type) || /^text\/event-stream\b/i.test(type));
+  return declared.length === 0 ? 'text/event-stream' : [...new Set(declared)].join(', ');
+}
+
+function streamKind(contentType: string): 'events' | 'lines' {
+  if (isJsonLinesMediaType(contentType)) return 'lines';
+  if (/^text\/event-stream\b/i.test(contentType.trim())) return 'events';
+  throw new ParseError(
+    `Expected a stream (text/event-stream or JSON Lines) but the server answered with ${contentType === '' ? 'no Content-Type' : contentType}. ` +
+      'Some APIs stream only when the request asks for it (e.g. `stream: true` in the body).',
+  );
+}
+
+function decodeJson(data: string, id: string): unknown {
+  try {
+    return JSON.parse(data) as unknown;
+  } catch (cause) {
+    throw new ParseError(`An event${id === '' ? '' : ` (id ${id})`} of the stream does not hold JSON data.`, {
+      cause,
+      snippet: data.slice(0, 200),
+    });
+  }
+}
