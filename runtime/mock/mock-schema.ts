@@ -75,6 +75,8 @@ export interface MockResponseSpec {
   readonly schema?: MockSchema;
   /** The media type's example from the spec, answered as it is. */
   readonly example?: unknown;
+  /** Sequential media types (`text/event-stream`, JSON Lines) also declared, answered when the request's Accept asks for one; `schema` is one item's. */
+  readonly streams?: readonly { readonly mediaType: string; readonly schema: MockSchema }[];
   /** Declared response headers worth sending, by name. */
   readonly headers?: Readonly<Record<string, MockSchema>>;
 }

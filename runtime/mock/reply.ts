@@ -55,16 +55,29 @@ export async function mockReply<Body>(
   const status = override?.status ?? statusOf(spec);
   const seed = deriveSeed(options?.seed ?? 1, `${operation.id} ${status}`);
   options?.faker?.seed?.(seed);
+  const random = createRandom(seed);
   const generate = (schema: MockSchema): unknown =>
     generateValue(schema, {
       schemas: api.schemas,
-      random: createRandom(seed),
+      random,
       faker: options?.faker,
       examples: options?.examples,
       maxDepth: options?.maxDepth,
     });
   const headers = generateHeaders(spec, generate);
   const noBody = request.method === 'HEAD' || status === 204 || status === 304;
+  const stream = noBody || override?.body !== undefined ? undefined : acceptedStream(spec, request);
+  if (stream !== undefined) {
+    headers['content-type'] = stream.mediaType;
+    return {
+      status,
+      headers,
+      body: serializeStream(
+        stream.mediaType,
+        [0, 1, 2].map(() => generate(stream.schema)),
+      ),
+    };
+  }
   let value: unknown;
   if (override?.body !== undefined) {
     value =
@@ -115,6 +128,24 @@ function generateHeaders(spec: MockResponseSpec | undefined, generate: (schema: 
     headers[name.toLowerCase()] = Array.isArray(value) ? value.map((item) => headerText(item)).join(',') : headerText(value);
   }
   return headers;
+}
+
+/** The declared stream media type the request's Accept names before the body's own media type, if any. */
+function acceptedStream(
+  spec: MockResponseSpec | undefined,
+  request: Request,
+): { mediaType: string; schema: MockSchema } | undefined {
+  const accept = (request.headers.get('accept') ?? '').toLowerCase();
+  const position = (mediaType: string): number => accept.indexOf(mediaType.toLowerCase().split(';')[0] ?? '');
+  const own = spec?.mediaType;
+  const body = own === undefined || spec?.streams?.some((s) => s.mediaType === own) === true ? -1 : position(own);
+  return spec?.streams?.find((s) => position(s.mediaType) >= 0 && (body < 0 || position(s.mediaType) < body));
+}
+
+/** Items as server-sent events (`data:` lines) or as JSON Lines. */
+function serializeStream(mediaType: string, items: unknown[]): string {
+  const json = items.map((item) => JSON.stringify(item) ?? 'null');
+  return /^text\/event-stream/i.test(mediaType) ? json.map((line) => `data: ${line}\n\n`).join('') : `${json.join('\n')}\n`;
 }
 
 function headerText(value: unknown): string {

@@ -15,6 +15,7 @@ const specs = [
   path.join(fixturesDir, 'schemas-3-1/openapi.yaml'),
   path.join(fixturesDir, 'swagger-2-0/swagger.yaml'),
   path.join(fixturesDir, 'transform-snake-case/openapi.yaml'),
+  path.join(fixturesDir, 'streams/openapi.yaml'),
   path.join(corpusDir, 'spotify.json'),
   path.join(corpusDir, 'museum-v31.yaml'),
 ];
