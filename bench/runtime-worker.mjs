@@ -30,9 +30,15 @@ async function makeCall() {
       ? () => client.GET('/pets/{petId}', { params: { path: { petId: 'p_1' } } }).then((r) => r.data)
       : () => client.POST('/pets', { body }).then((r) => r.data);
   }
-  const { createClient } = await import(path.join(here, 'out/runtime-bench/client.mjs'));
+  const { createClient, createUndiciFetch } = await import(path.join(here, 'out/runtime-bench/client.mjs'));
   const off = { retry: false, circuitBreaker: false, rateLimit: false, cache: false };
-  const client = createClient({ baseUrl: base, auth: { apiKey: 'bench-key' }, ...(variant === 'apiwright-off' ? off : {}) });
+  const options = { baseUrl: base, auth: { apiKey: 'bench-key' } };
+  if (variant === 'apiwright-off') Object.assign(options, off);
+  if (variant === 'apiwright-undici') {
+    const undici = await import('undici');
+    options.fetch = createUndiciFetch(undici, { dispatcher: new undici.Agent({ connections: concurrency }) });
+  }
+  const client = createClient(options);
   return method === 'GET' ? () => client.pets.getPetById({ petId: 'p_1' }) : () => client.pets.createPet({ body });
 }
 

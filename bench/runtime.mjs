@@ -14,7 +14,7 @@ const rounds = Number(process.env.BENCH_ROUNDS ?? 3);
 const count = Number(process.env.BENCH_COUNT ?? 20_000);
 const concurrency = Number(process.env.BENCH_CONCURRENCY ?? 64);
 const method = process.env.BENCH_METHOD ?? 'GET';
-const variants = ['fetch', 'apiwright', 'apiwright-off', 'openapi-fetch'];
+const variants = ['fetch', 'apiwright', 'apiwright-off', 'apiwright-undici', 'openapi-fetch'];
 
 function buildClient() {
   rmSync(out, { recursive: true, force: true });
@@ -88,7 +88,7 @@ for (const variant of variants) {
   const cpu = results[variant].map((r) => r.cpuUsPerReq);
   const f = (n) => Math.round(n).toLocaleString('en');
   console.log(
-    `${variant.padEnd(14)} ${f(median(rps)).padStart(7)} req/s (${f(Math.min(...rps))}–${f(Math.max(...rps))}) ` +
+    `${variant.padEnd(16)} ${f(median(rps)).padStart(7)} req/s (${f(Math.min(...rps))}–${f(Math.max(...rps))}) ` +
       `${(median(rps) / base).toFixed(2)}× fetch · CPU ${f(median(cpu))} µs/req ${(median(cpu) / baseCpu).toFixed(2)}× fetch`,
   );
 }

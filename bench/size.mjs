@@ -61,7 +61,7 @@ const rows = [
   bundle(
     'c-petstore-everything',
     `import { createClient, batch } from './petstore/index.js';\nconst c = createClient({ auth: { apiKey: 'k' }, cache: true, rateLimit: { requestsPerSecond: 5 } });\n` +
-      `export const run = async () => { for await (const p of c.pets.listPets()) void p; return batch([1], () => c.pets.getPetById({ petId: '1' })); };\n`,
+      `export const run = async () => { for await (const p of c.pets.listPets()) void p; return batch([1], () => c.pets.getPetById({ petId: '1' }), { size: 1 }); };\n`,
   ),
 ];
 const kb = (n) => `${(n / 1024).toFixed(1)} kB`;

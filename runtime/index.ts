@@ -188,6 +188,25 @@ export { parseEventStream } from './transport/event-stream.js';
 export { parseJsonLines } from './transport/json-lines.js';
 export type { IdempotencyPolicy } from './request/prepare.js';
 
+// Transport: fetch over undici's request() for Node servers (undici is an optional peer).
+export { createUndiciFetch } from './transport/undici-fetch.js';
+export type { UndiciFetchOptions, UndiciLike } from './transport/undici-fetch.js';
+// Shared state across replicas: a Redis-backed StateStore (rate limit, breaker, retry budget, OAuth tokens, cache, replay ids).
+export { redisStore } from './stores/redis-store.js';
+export type { RedisStateStore, RedisStoreOptions } from './stores/redis-store.js';
+export { fromIoredis, fromNodeRedis } from './stores/redis-client.js';
+export type { IoredisLike, NodeRedisLike, RedisClientLike } from './stores/redis-client.js';
+export { sharedStateOf } from './stores/shared-state.js';
+export type {
+  SharedBreaker,
+  SharedLock,
+  SharedRateLimit,
+  SharedRetryBudget,
+  SharedState,
+  SharedStateStore,
+  StateStoreNotice,
+} from './stores/shared-state.js';
+export type { StoreStats } from './stores/store-guard.js';
 // Mock responses for tests (used by a `mocks.gen.ts` generated with `--mocks`; msw stays in that file).
 export { generateValue } from './mock/generate-value.js';
 export type { GenerateSettings } from './mock/generate-value.js';

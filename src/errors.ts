@@ -80,3 +80,31 @@ export function formatDiagnostic(diagnostic: Diagnostic): string {
   const where = formatLocation(diagnostic);
   return `warning ${diagnostic.code}${where ? ` ${where}` : ''}: ${diagnostic.message}`;
 }
+
+// Strict build: every problem that stops a build, in one error.
+/** The spec has problems the build does not accept (a broken `$ref`; any warning under `strict`). */
+export class SpecProblemsError extends SpecError {
+  override name = 'SpecProblemsError';
+  readonly problems: readonly Diagnostic[];
+
+  constructor(problems: readonly Diagnostic[], strict: boolean) {
+    const count = problems.length;
+    super(`${count} problem${count === 1 ? '' : 's'} in the spec; nothing was written`, {
+      code: 'SPEC_PROBLEMS',
+      file: problems[0]?.file,
+      hint: strict
+        ? 'Fix them, or build without --strict (failOnWarnings) to accept warnings.'
+        : 'Fix them: a $ref that does not resolve would make a silently wrong type.',
+    });
+    this.problems = problems;
+  }
+
+  /** One `error CODE file:line:col (pointer): message` line per problem, then the summary. */
+  override format(): string {
+    const lines = this.problems.map((problem) => {
+      const where = formatLocation(problem);
+      return `error ${problem.code}${where ? ` ${where}` : ''}: ${problem.message}`;
+    });
+    return [...lines, `${this.message}\n  ${this.hint ?? ''}`.trimEnd()].join('\n');
+  }
+}

@@ -4,11 +4,9 @@
  */
 import path from 'node:path';
 import type { DateStyle, NamingStyle, PaginationOverride } from './config/index.js';
-import type { Diagnostic } from './errors.js';
+import { analyzeSpec, failingProblems } from './analyze-spec.js';
+import { SpecProblemsError, type Diagnostic } from './errors.js';
 import { emitClient } from './emit/emit-client.js';
-import { loadSpec } from './load/index.js';
-import { normalizeDocument } from './normalize/index.js';
-import { planClient } from './plan/plan-client.js';
 import { readmeData } from './plan/readme-data.js';
 import {
   diffOutput,
@@ -47,6 +45,9 @@ export interface GenerateOptions {
   mocks?: boolean;
   /** Called for each warning as it is found. */
   onWarning?: (diagnostic: Diagnostic) => void;
+  // Strict build: warnings fail it too.
+  /** Every warning fails the build (config `failOnWarnings`, CLI `--strict`). A broken `$ref` always does. */
+  strict?: boolean;
 }
 
 export interface StaleFiles {
@@ -79,33 +80,15 @@ export interface GenerateResult {
 export async function buildClient(
   options: GenerateOptions,
 ): Promise<{ files: OutputFile[]; warnings: Diagnostic[]; stats: GenerateStats; sources: string[] }> {
-  const loaded = await loadSpec(options.spec, {
-    allowRemoteRefs: options.allowRemoteRefs ?? false,
-    ...(options.refRoot === undefined ? {} : { root: options.refRoot }),
-  });
-  const normalized = normalizeDocument({
-    document: loaded.document,
-    version: loaded.version,
-    file: loaded.file,
-    ...(options.pagination === undefined ? {} : { pagination: options.pagination }),
-  });
-  // Locating re-reads the source with positions: done for the first warnings only, which is what a reader looks at.
-  const warnings = [...loaded.warnings, ...normalized.warnings].map((w, i) =>
-    i < 50 ? locateWarning(w, (pointer) => loaded.locate(pointer)) : w,
-  );
+  const { loaded, document, plan, specFile, problems } = await analyzeSpec(options);
+  const failing = failingProblems(problems, options.strict ?? false);
+  if (failing.length > 0) throw new SpecProblemsError(failing, options.strict ?? false);
+  const warnings: Diagnostic[] = problems.map(({ severity: _severity, ...diagnostic }) => diagnostic);
   for (const warning of warnings) options.onWarning?.(warning);
 
   // Paths in generated files are relative to the working directory: the output is the same on every machine.
   const cwd = options.cwd ?? process.cwd();
-  const specFile = toPosix(path.relative(cwd, path.resolve(cwd, options.spec)));
   const outDir = toPosix(path.relative(cwd, path.resolve(cwd, options.out)));
-  const plan = planClient(normalized.document, {
-    specFile,
-    clientName: options.clientName,
-    naming: options.naming,
-    dates: options.dates,
-    mocks: options.mocks,
-  });
   const generated = emitClient(plan).map((file) => ({ path: file.path, content: stampHeader(file.content, specFile) }));
   const generatorVersion = readGeneratorVersion();
   const [runtime, templates] = await Promise.all([
@@ -113,10 +96,10 @@ export async function buildClient(
     renderTemplates(readmeData(plan, generatorVersion, outDir)),
   ]);
   const pagination: Record<string, number> = {};
-  for (const operation of normalized.document.operations) {
+  for (const operation of document.operations) {
     if (operation.pagination) pagination[operation.pagination.style] = (pagination[operation.pagination.style] ?? 0) + 1;
   }
-  const stats = { operations: normalized.document.operations.length, schemas: normalized.document.schemas.size, pagination };
+  const stats = { operations: document.operations.length, schemas: document.schemas.size, pagination };
   return { files: [...generated, ...runtime, ...templates], warnings, stats, sources: loaded.files };
 }
 
@@ -132,13 +115,4 @@ export async function generate(options: GenerateOptions): Promise<GenerateResult
 
 function toPosix(file: string): string {
   return file.split(path.sep).join('/');
-}
-
-function locateWarning(
-  warning: Diagnostic,
-  locate: (pointer: string) => { line?: number | undefined; column?: number | undefined },
-): Diagnostic {
-  if (warning.pointer === undefined || warning.line !== undefined) return warning;
-  const where = locate(warning.pointer);
-  return { ...warning, line: where.line, column: where.column };
 }

@@ -19,3 +19,8 @@ export {
   type SourceLocation,
 } from './errors.js';
 export { loadSpec, type LoadOptions, type LoadedSpec } from './load/index.js';
+// The integration engineer's toolbox: strict builds, several jobs, the inspect report.
+export { SpecProblemsError } from './errors.js';
+export { loadConfigJobs, type ConfigFile } from './config/index.js';
+export { analyzeSpec, type AnalyzeOptions, type AnalyzedSpec, type Problem } from './analyze-spec.js';
+export { buildInspectReport, renderInspectMarkdown, renderInspectText, type InspectReport } from './inspect/index.js';

@@ -38,6 +38,7 @@ import {
   type SchemeHandler,
 } from './scheme-handlers.js';
 import { createMissingCredentialError, selectRequirement, type SelectedRequirement } from './security-requirements.js';
+import type { StateStore } from '../resilience/state-store.js';
 
 export type {
   ApiKeyAuth,
@@ -105,6 +106,8 @@ export interface AuthDeps {
   env?: EnvReader;
   /** Allow OAuth token and discovery requests over plain http to non-loopback hosts. */
   allowInsecureHttp?: boolean;
+  /** The client's state store; a shared one (runtime/stores) shares OAuth tokens across replicas. */
+  stateStore?: StateStore | undefined;
 }
 
 export function createAuthenticator(api: ApiDescriptor, auth: AuthOptions | undefined, deps: AuthDeps): Authenticator {
@@ -128,6 +131,7 @@ export function createAuthenticator(api: ApiDescriptor, auth: AuthOptions | unde
         readEnv,
         warn,
         allowInsecureHttp: deps.allowInsecureHttp ?? false,
+        stateStore: deps.stateStore,
       };
       session = createOAuthSession(name, scheme, auth?.[scheme.option], baseUrl, sessionDeps);
       sessions.set(name, session);

@@ -28,6 +28,9 @@ import type { TokenEndpointDeps } from './oauth2-token-endpoint.js';
 import { createEndpointResolver } from './oauth2-endpoints.js';
 import { createTokenManager } from './token-manager.js';
 import { createMemoryTokenStore, createTokenKey, type TokenSet } from './token-store.js';
+import type { StateStore } from '../resilience/state-store.js';
+import { sharedStateOf } from '../stores/shared-state.js';
+import { fleetTokenRenewal } from '../stores/token-lock.js';
 
 type OAuthScheme = SecuritySchemeDescriptor & { readonly type: 'oauth2' | 'openIdConnect' };
 
@@ -37,6 +40,8 @@ export interface OAuthSessionDeps {
   readonly readEnv: EnvReader;
   readonly warn: (message: string) => void;
   readonly allowInsecureHttp: boolean;
+  /** The client's state store; a shared one (runtime/stores) shares tokens and the token fetch. */
+  readonly stateStore?: StateStore | undefined;
 }
 
 export interface AuthorizationUrlOptions {
@@ -75,9 +80,12 @@ export function createOAuthSession(
   const optionPath = `auth.${scheme.option}`;
   const readSettings = (): OAuthSettings => readOAuthSettings(option, optionPath, scheme.env, deps.readEnv);
   const initial = readSettings();
-  const store = initial.tokenStore ?? createMemoryTokenStore();
+  // Shared store (runtime/stores): tokens and their fetch lock are shared by every replica.
+  const fleet = sharedStateOf(deps.stateStore);
+  const store = initial.tokenStore ?? fleet?.tokenStore ?? createMemoryTokenStore();
   const now = (): number => deps.clock.now();
-  const manager = createTokenManager(store, now, initial.expirySkewMs);
+  const renewal = fleetTokenRenewal(store, fleet?.lock, initial.tokenRequestTimeoutMs);
+  const manager = createTokenManager(store, now, initial.expirySkewMs, renewal);
   const declared = scheme.type === 'oauth2' ? scheme.flows : undefined;
   const resolver = createEndpointResolver(schemeName, scheme, baseUrl, {
     fetch: deps.fetch,

@@ -6,6 +6,7 @@
 import { isTokenExpiring } from './oauth2-refresh.js';
 import { createSingleFlight, waitUnlessAborted } from './single-flight.js';
 import type { TokenSet, TokenStore } from './token-store.js';
+import type { FleetTokenRenewal } from '../stores/token-lock.js';
 
 /** Produces a new token set; `current` is what the store holds (maybe expired), if anything. */
 export type ObtainTokens = (current: TokenSet | undefined) => Promise<TokenSet>;
@@ -20,11 +21,18 @@ export interface TokenManager {
   replace(key: string, usedAccessToken: string, obtain: ObtainTokens, signal?: AbortSignal): Promise<TokenSet>;
 }
 
-export function createTokenManager(store: TokenStore, now: () => number, skewMs: number): TokenManager {
+export function createTokenManager(
+  store: TokenStore,
+  now: () => number,
+  skewMs: number,
+  fleet?: FleetTokenRenewal,
+): TokenManager {
   const singleFlight = createSingleFlight<TokenSet>();
 
   const renew = (key: string, isUsable: (tokens: TokenSet) => boolean, obtain: ObtainTokens): Promise<TokenSet> =>
     singleFlight(key, async () => {
+      // Shared store (runtime/stores): one token request across every replica, under a short lock.
+      if (fleet !== undefined) return fleet.renew(key, isUsable, obtain);
       // Re-read inside the flight: a caller that read the store before an earlier flight finished
       // must not spend the (possibly rotated) refresh token a second time.
       const latest = await store.get(key);

@@ -15,6 +15,7 @@
 import type { CacheOptions } from './options.js';
 import { createResponseCache, hashIdentity, type CacheRequest, type ResponseCache } from '../cache/cache.js';
 import type { Clock, PreparedRequest } from './descriptor.js';
+import type { CacheStore } from '../cache/store.js';
 
 export interface CachedSend {
   readonly prepared: PreparedRequest;
@@ -40,12 +41,16 @@ export function createClientCache(
   option: boolean | CacheOptions | undefined,
   clock: Clock,
   sensitiveHeaders: readonly string[],
+  /** Shared store (runtime/stores): entries every replica reads and revalidates. */
+  sharedStore?: CacheStore,
 ): ClientCache {
   const enabledByDefault = option !== undefined && option !== false;
   const settings: CacheOptions = typeof option === 'object' ? option : {};
   let cache: ResponseCache | undefined;
   // Built on first use, so a per-call `cache: true` works on a client created without a cache.
-  const instance = (): ResponseCache => (cache ??= createResponseCache({ ...settings, clock }));
+  const store = settings.store ?? sharedStore;
+  const instance = (): ResponseCache =>
+    (cache ??= createResponseCache({ ...settings, clock, ...(store === undefined ? {} : { store }) }));
 
   const identityOf = async (request: CachedSend): Promise<string> => {
     const parts = [...(await request.identity())];

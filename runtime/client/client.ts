@@ -24,6 +24,7 @@ import { abortErrorFor } from '../transport/fetch-attempt.js';
 import type { ApiDescriptor, OperationDescriptor, RequestContext } from './descriptor.js';
 import { createUuid } from '../util/uuid.js';
 import { openStream, streamAccept, type SendStreamRequest, type StreamDecoding, type StreamOptions } from './stream-step.js';
+import { scopeStateStore, sharedStateOf } from '../stores/shared-state.js';
 
 export type { CacheOptions, Client, ClientInternals, ClientOptions, RequestOptions } from './options.js';
 
@@ -41,9 +42,17 @@ export function createRuntimeClient<TAuth extends object = AuthOptions>(
   // without a logger the authenticator's default (console.warn) keeps them visible.
   const logTo: { log?: Observer['log'] } = {};
   const warn = options.logger === undefined ? {} : { warn: (message: string) => logTo.log?.('warn', { message, event: 'auth' }) };
+  // Shared state store (runtime/stores): its keys scoped to this API.
+  const stateStore = scopeStateStore(options.stateStore, api.title);
   const authenticator =
     internals.authenticator ??
-    createAuthenticator(api, options.auth as AuthOptions | undefined, { fetch: callFetch, clock, allowInsecureHttp, ...warn });
+    createAuthenticator(api, options.auth as AuthOptions | undefined, {
+      fetch: callFetch,
+      clock,
+      allowInsecureHttp,
+      stateStore,
+      ...warn,
+    });
   const observe = createObserver({
     logger: options.logger,
     level: options.logLevel,
@@ -52,12 +61,16 @@ export function createRuntimeClient<TAuth extends object = AuthOptions>(
     sensitiveQueryParams: authenticator.sensitiveQueryParams,
   });
   logTo.log = observe.log;
+  // Shared state store (runtime/stores): fallbacks to local state and recoveries become events.
+  sharedStateOf(stateStore)?.listen((notice) =>
+    observe.event({ type: 'stateStore', ...notice, timestamp: new Date().toISOString() }),
+  );
   const resilience = createResilience(
     {
       retry: options.retry,
       circuitBreaker: options.circuitBreaker,
       rateLimit: options.rateLimit,
-      stateStore: options.stateStore,
+      stateStore,
     },
     { clock, random: options.random ?? Math.random, observer: observe },
   );
@@ -71,7 +84,7 @@ export function createRuntimeClient<TAuth extends object = AuthOptions>(
     allowInsecureHttp,
     maxResponseBytes: options.maxResponseBytes ?? DEFAULT_MAX_RESPONSE_BYTES,
   });
-  const cache = createClientCache(options.cache, clock, authenticator.sensitiveHeaders);
+  const cache = createClientCache(options.cache, clock, authenticator.sensitiveHeaders, sharedStateOf(stateStore)?.cacheStore);
   const requestIdHeader = options.requestIdHeader ?? 'X-Request-ID';
 
   /** One logical request; `target` replaces its URL (a next page) and may forbid credentials. */

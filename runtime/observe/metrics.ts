@@ -33,6 +33,8 @@ export interface MetricsSnapshot {
   /** Attempts answered 429, plus requests the client-side limiter delayed or refused. */
   rateLimitHits: number;
   circuitStateChanges: number;
+  /** Times a shared state store stopped answering and local state took over. */
+  stateStoreFallbacks: number;
   /** Last known breaker state per key (origin), for the most recent 100 keys. */
   circuitStates: Record<string, CircuitState>;
   /** Final failures per HTTP status (`"503"`) or, without a response, per error name (`"TimeoutError"`). */
@@ -60,7 +62,16 @@ export function createMetrics(options: { reservoirSize?: number | undefined } = 
   const samples: number[] = [];
   let next = 0;
   let latencySum = 0;
-  const counts = { requests: 0, successes: 0, attempts: 0, retries: 0, timeouts: 0, rateLimitHits: 0, circuitStateChanges: 0 };
+  const counts = {
+    requests: 0,
+    successes: 0,
+    attempts: 0,
+    retries: 0,
+    timeouts: 0,
+    rateLimitHits: 0,
+    circuitStateChanges: 0,
+    stateStoreFallbacks: 0,
+  };
   const errorsByStatus = new Map<string, number>();
   const circuitStates = new Map<string, CircuitState>();
 
@@ -93,6 +104,9 @@ export function createMetrics(options: { reservoirSize?: number | undefined } = 
             const oldest = circuitStates.keys().next();
             if (oldest.done !== true) circuitStates.delete(oldest.value);
           }
+          break;
+        case 'stateStore':
+          if (event.status === 'fallback') counts.stateStoreFallbacks += 1;
           break;
         case 'request': {
           counts.requests += 1;

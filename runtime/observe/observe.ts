@@ -68,7 +68,9 @@ export type ObserveEvent =
       rejected: boolean;
       requestId?: string;
       operation?: string;
-    };
+    }
+  /** A shared state store (runtime/stores) stopped answering (`fallback`: local state) or answers again. */
+  | { type: 'stateStore'; status: 'fallback' | 'restored'; operation: string; reason?: string; timestamp: string };
 
 export interface ObserveOptions {
   logger?: Logger | undefined;
@@ -157,6 +159,7 @@ export function createObserver(options: ObserveOptions = {}): FullObserver {
   const event = (e: ObserveEvent): void => {
     metrics.record(e);
     if (e.type === 'circuit') log('warn', { message: `circuit ${e.key} ${e.from} → ${e.to}`, event: 'circuit', ...e });
+    if (e.type === 'stateStore') log('warn', { message: `state store ${e.status} (${e.operation})`, event: 'stateStore', ...e });
     if (e.type === 'retry') {
       log('debug', { message: `retrying ${e.operation} in ${e.delayMs} ms (${e.reason})`, event: 'retry', ...e });
     }

@@ -18,6 +18,7 @@ import { CircuitOpenError } from '../errors/errors.js';
 import type { CircuitState } from '../observe/observe.js';
 import { isRecord, readNumber, updateState, type StateStore } from './state-store.js';
 import type { Clock } from '../client/descriptor.js';
+import { sharedStateOf, type SharedBreakerAdmission } from '../stores/shared-state.js';
 
 export type { CircuitState } from '../observe/observe.js';
 
@@ -185,8 +186,26 @@ export function createCircuitBreaker(options: CircuitBreakerOptions, deps: Circu
     return { ...rec, buckets, consecutiveFailures: failed ? rec.consecutiveFailures + 1 : 0 };
   };
 
+  // Shared store (runtime/stores): the same transitions run as one atomic script per call there.
+  const shared = (): ReturnType<typeof sharedStateOf> => sharedStateOf(deps.store);
+  const admitShared = (
+    key: string,
+    a: SharedBreakerAdmission,
+    init: { requestId?: string | undefined; operation?: string | undefined },
+  ): CircuitPermit => {
+    if (a.change !== null) emit(key, a.change[0], a.change[1], deps.clock.now());
+    if (a.admitted) return { key, generation: a.generation, probe: a.probe };
+    throw new CircuitOpenError(`Circuit open for ${key}; retry in ${Math.ceil(a.retryAfterMs)} ms`, {
+      retryAfterMs: a.retryAfterMs,
+      requestId: init.requestId,
+      operation: init.operation,
+    });
+  };
+
   return {
     async acquire(key, init = {}) {
+      const admission = await shared()?.breaker?.acquire(key, s, fresh().generation);
+      if (admission !== undefined) return admitShared(key, admission, init);
       let permit: CircuitPermit | undefined;
       let retryAfterMs = 0;
       let change: [CircuitState, CircuitState] | undefined;
@@ -232,6 +251,11 @@ export function createCircuitBreaker(options: CircuitBreakerOptions, deps: Circu
     },
 
     async record(permit, verdict) {
+      const recorded = await shared()?.breaker?.record(permit.key, permit, verdict, s, fresh().generation);
+      if (recorded !== undefined) {
+        if (recorded.change !== null) emit(permit.key, recorded.change[0], recorded.change[1], deps.clock.now());
+        return;
+      }
       const now = deps.clock.now();
       let change: [CircuitState, CircuitState] | undefined;
       await updateState(deps.store, storeKey(permit.key), (value) => {
@@ -270,6 +294,8 @@ export function createCircuitBreaker(options: CircuitBreakerOptions, deps: Circu
     },
 
     async state(key) {
+      const sharedState = await shared()?.breaker?.state(key);
+      if (sharedState !== undefined) return sharedState;
       const rec = readRecord(await deps.store.get(storeKey(key)), fresh);
       return rec.state;
     },

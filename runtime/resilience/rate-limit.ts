@@ -20,6 +20,8 @@ import { AbortError, RateLimitError, TimeoutError } from '../errors/errors.js';
 import { readRateLimitHeaders, readServerWaitMs } from './retry-after.js';
 import { isRecord, readNumber, updateState, type StateStore } from './state-store.js';
 import type { Clock } from '../client/descriptor.js';
+import { sharedStateOf } from '../stores/shared-state.js';
+import { acquireShared } from '../stores/shared-rate-limit.js';
 
 export interface RateLimitOptions {
   /** Sustained rate. Without it there is no bucket, only learned pauses. */
@@ -202,42 +204,51 @@ export function createRateLimiter(options: RateLimitOptions, deps: RateLimiterDe
     }
   };
 
+  /** The process's own bucket and FIFO queue (no shared store, or it cannot answer). */
+  const acquireLocal = (key: string, acquireOptions: AcquireOptions): Promise<void> => {
+    const signal = acquireOptions.signal;
+    if (signal?.aborted) {
+      return Promise.reject(new AbortError('Request aborted', { requestId: acquireOptions.requestId, cause: signal.reason }));
+    }
+    let q = queues.get(key);
+    if (q === undefined) {
+      q = { waiters: [], running: false, wake: undefined };
+      queues.set(key, q);
+    }
+    const queue = q;
+    return new Promise<void>((resolve, reject) => {
+      const onAbort = (): void => {
+        const index = queue.waiters.indexOf(waiter);
+        if (index >= 0) queue.waiters.splice(index, 1);
+        reject(
+          new AbortError('Request aborted while waiting for the rate limiter', {
+            requestId: acquireOptions.requestId,
+            cause: signal?.reason,
+          }),
+        );
+        queue.wake?.abort();
+      };
+      const waiter: Waiter = {
+        enqueuedAt: deps.clock.now(),
+        options: acquireOptions,
+        resolve,
+        reject,
+        notified: false,
+        cleanup: () => signal?.removeEventListener('abort', onAbort),
+      };
+      signal?.addEventListener('abort', onAbort, { once: true });
+      queue.waiters.push(waiter);
+      if (!queue.running) void pump(key, queue);
+    });
+  };
+
   return {
     acquire(key, acquireOptions = {}) {
-      const signal = acquireOptions.signal;
-      if (signal?.aborted) {
-        return Promise.reject(new AbortError('Request aborted', { requestId: acquireOptions.requestId, cause: signal.reason }));
-      }
-      let q = queues.get(key);
-      if (q === undefined) {
-        q = { waiters: [], running: false, wake: undefined };
-        queues.set(key, q);
-      }
-      const queue = q;
-      return new Promise<void>((resolve, reject) => {
-        const onAbort = (): void => {
-          const index = queue.waiters.indexOf(waiter);
-          if (index >= 0) queue.waiters.splice(index, 1);
-          reject(
-            new AbortError('Request aborted while waiting for the rate limiter', {
-              requestId: acquireOptions.requestId,
-              cause: signal?.reason,
-            }),
-          );
-          queue.wake?.abort();
-        };
-        const waiter: Waiter = {
-          enqueuedAt: deps.clock.now(),
-          options: acquireOptions,
-          resolve,
-          reject,
-          notified: false,
-          cleanup: () => signal?.removeEventListener('abort', onAbort),
-        };
-        signal?.addEventListener('abort', onAbort, { once: true });
-        queue.waiters.push(waiter);
-        if (!queue.running) void pump(key, queue);
-      });
+      // Shared store (runtime/stores): one GCRA reservation script per acquire across the fleet.
+      const shared = sharedStateOf(deps.store)?.rateLimit;
+      if (shared === undefined) return acquireLocal(key, acquireOptions);
+      const settings = { intervalMs: interval, burst, maxWaitMs, clock: deps.clock, onLimited: deps.onLimited };
+      return acquireShared(shared, key, acquireOptions, settings, () => acquireLocal(key, acquireOptions));
     },
 
     async learn(key, status, headers) {
@@ -248,10 +259,13 @@ export function createRateLimiter(options: RateLimitOptions, deps: RateLimiterDe
       if (quota.remaining === 0 && quota.resetInMs !== undefined) pauseMs = quota.resetInMs;
       if (status === 429) pauseMs = Math.max(pauseMs, readServerWaitMs(headers, status, now) ?? 0);
       if (pauseMs <= 0) return;
-      await updateState(deps.store, storeKey(key), (value) => {
-        const current = read(value, now);
-        return { ...current, pausedUntil: Math.max(current.pausedUntil, now + pauseMs) };
-      });
+      // Shared store (runtime/stores): the pause reaches every replica; local state otherwise.
+      const shared = await sharedStateOf(deps.store)?.rateLimit?.pause(key, pauseMs);
+      if (shared === undefined)
+        await updateState(deps.store, storeKey(key), (value) => {
+          const current = read(value, now);
+          return { ...current, pausedUntil: Math.max(current.pausedUntil, now + pauseMs) };
+        });
       queues.get(key)?.wake?.abort();
     },
   };

@@ -33,6 +33,7 @@ import {
 } from './retry.js';
 import { createMemoryStateStore, type StateStore } from './state-store.js';
 import type { Clock, RequestContext } from '../client/descriptor.js';
+import { shareRetryBudget } from '../stores/shared-retry-budget.js';
 
 export type { RetryOptions } from './retry.js';
 export type { CircuitBreakerOptions } from './circuit-breaker.js';
@@ -84,8 +85,10 @@ function discard(response: Response | undefined): void {
 export function createResilience(options: ResilienceOptions, deps: ResilienceDeps): Resilience {
   const { clock, random, observer } = deps;
   const policy = resolveRetryPolicy(options.retry);
-  const budget = createRetryBudget(options.retry === false ? false : options.retry?.budget);
   const store = options.stateStore ?? createMemoryStateStore({ now: () => clock.now() });
+  const budgetOptions = options.retry === false ? false : options.retry?.budget;
+  // Shared store (runtime/stores): one budget for every replica when the store can hold it.
+  const budget = shareRetryBudget(createRetryBudget(budgetOptions), store, budgetOptions);
   const fallbackRedactor = createRedactor();
   const redactHeaders = (h: Headers): Headers => (observer.redactHeaders ?? fallbackRedactor.redactHeaders)(h);
 
@@ -202,7 +205,7 @@ export function createResilience(options: ResilienceOptions, deps: ResilienceDep
           if (ctx.deadline !== undefined && clock.now() + delayMs >= ctx.deadline) {
             deadlineHit = true;
             decision = { retry: false, reason: 'deadline' };
-          } else if (!budget.trySpend()) decision = { retry: false, reason: 'retry-budget-exhausted' };
+          } else if (!(await budget.trySpend())) decision = { retry: false, reason: 'retry-budget-exhausted' };
         }
         observer.attempt?.({ ...base, attempt: n, durationMs, status: response?.status, error, willRetry: decision.retry });
         if (response?.status === 429) {

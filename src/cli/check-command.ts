@@ -7,7 +7,7 @@ import type { CliIo, GenerateFn, TextSink } from './io.js';
 import { displayPath, writeLine } from './io.js';
 import type { CommandArgs } from './parse-args.js';
 import { EXIT_FAILURE, EXIT_OK } from './report-error.js';
-import { resolveInputs } from './resolve-inputs.js';
+import { resolveJobs, type RunInputs } from './resolve-inputs.js';
 import { runGenerate } from './run-generate.js';
 
 const GROUPS: readonly [keyof StaleFiles, string][] = [
@@ -26,7 +26,15 @@ function printStale(sink: TextSink, stale: StaleFiles): void {
 }
 
 export async function runCheckCommand(io: CliIo, generate: GenerateFn, args: CommandArgs): Promise<number> {
-  const inputs = await resolveInputs(io.cwd, args, true);
+  // Every job is checked, so one run lists everything stale; exit 1 when any is.
+  let code = EXIT_OK;
+  for (const inputs of await resolveJobs(io.cwd, args, true)) {
+    if ((await checkJob(io, generate, args, inputs)) !== EXIT_OK) code = EXIT_FAILURE;
+  }
+  return code;
+}
+
+async function checkJob(io: CliIo, generate: GenerateFn, args: CommandArgs, inputs: RunInputs): Promise<number> {
   const result = await runGenerate(io, generate, args, inputs, true);
   const out = displayPath(io.cwd, inputs.out);
   // generate() leaves `stale` out when nothing differs.

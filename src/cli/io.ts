@@ -3,7 +3,7 @@
  */
 import path from 'node:path';
 import type { DateStyle, NamingStyle, PaginationOverride } from '../config/index.js';
-import type { Diagnostic } from '../errors.js';
+import type { Diagnostic, SourceLocation } from '../errors.js';
 import type { GenerateOptions, GenerateResult } from '../generate.js';
 
 export interface TextSink {
@@ -28,6 +28,8 @@ export type GenerateFn = (options: CliGenerateOptions) => Promise<GenerateResult
 export interface LoadedSpecSummary {
   version: string;
   warnings: Diagnostic[];
+  /** file:line:column of a JSON pointer (load/ `LoadedSpec.locate`). */
+  locate?: ((pointer: string) => SourceLocation) | undefined;
 }
 
 /** load/'s entry points used by `apiwright validate` (injectable for tests). */
@@ -44,6 +46,9 @@ export interface CliIo {
   loader?: SpecLoader | undefined;
   /** Milliseconds, for the timing in the success line. Default `performance.now()`. */
   now?: (() => number) | undefined;
+  // health: where credentials come from.
+  /** Environment variables `health` reads credentials from. Default `process.env`. */
+  env?: Readonly<Record<string, string | undefined>> | undefined;
   /** Ends a long-running command (`generate --watch`); default: SIGINT or SIGTERM. */
   signal?: AbortSignal | undefined;
 }

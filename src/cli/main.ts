@@ -6,7 +6,9 @@
 import { readGeneratorVersion } from '../write/package-root.js';
 import { runCheckCommand } from './check-command.js';
 import { runGenerateCommand } from './generate-command.js';
+import { runHealthCommand } from './health-command.js';
 import { runInitCommand } from './init-command.js';
+import { runInspectCommand } from './inspect-command.js';
 import type { CliIo, GenerateFn } from './io.js';
 import { writeLine } from './io.js';
 import { parseArgs } from './parse-args.js';
@@ -41,6 +43,11 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
         return await runValidateCommand(io, args);
       case 'init':
         return await runInitCommand(io, args);
+      // The integration engineer's toolbox.
+      case 'inspect':
+        return await runInspectCommand(io, args);
+      case 'health':
+        return await runHealthCommand(io, args);
     }
   } catch (error) {
     return reportError(error, io.stderr, args.debug);

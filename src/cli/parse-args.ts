@@ -4,7 +4,7 @@
  */
 import yargs from 'yargs';
 
-export type CommandName = 'generate' | 'check' | 'validate' | 'init';
+export type CommandName = 'generate' | 'check' | 'validate' | 'init' | 'inspect' | 'health';
 
 export interface CommandArgs {
   command: CommandName;
@@ -17,6 +17,18 @@ export interface CommandArgs {
   refRoot: string | undefined;
   quiet: boolean;
   debug: boolean;
+  // Strict build, inspect and health.
+  /** `--strict`: every warning is an error; undefined when absent, so the config's `failOnWarnings` decides. */
+  strict: boolean | undefined;
+  /** `--json` (inspect, health) and `--markdown` (inspect). */
+  json: boolean;
+  markdown: boolean;
+  /** health: `--base-url`, `--operation`, `--ca`, `--probes`, `--timeout` (ms); undefined when absent. */
+  baseUrl: string | undefined;
+  operation: string | undefined;
+  ca: string | undefined;
+  probes: number | undefined;
+  timeout: number | undefined;
   // generate only: undefined when the flag is absent, so the config file decides.
   mocks: boolean | undefined;
   watch: boolean | undefined;
@@ -29,7 +41,7 @@ export type ParsedArgs =
   /** Unknown command or flag: print `text` to stderr, exit 2. */
   | { kind: 'usage'; text: string };
 
-const COMMANDS: readonly CommandName[] = ['generate', 'check', 'validate', 'init'];
+const COMMANDS: readonly CommandName[] = ['generate', 'check', 'validate', 'init', 'inspect', 'health'];
 
 function buildParser(version: string) {
   return yargs()
@@ -51,13 +63,29 @@ function buildParser(version: string) {
     .option('quiet', { type: 'boolean', global: true, describe: 'Print errors only' })
     .option('debug', { type: 'boolean', global: true, describe: 'Print stack traces of errors' })
     .command('generate [spec]', 'Generate a TypeScript client from an OpenAPI spec', (y) =>
-      y.positional('spec', specOption).option('out', outOption).options(loadOptions).options(generateOptions),
+      y
+        .positional('spec', specOption)
+        .option('out', outOption)
+        .options(loadOptions)
+        .option('strict', strictOption)
+        .options(generateOptions),
     )
     .command('check [spec]', 'Exit 1 when the output folder differs from what generate would write', (y) =>
-      y.positional('spec', specOption).option('out', outOption).options(loadOptions),
+      y.positional('spec', specOption).option('out', outOption).options(loadOptions).option('strict', strictOption),
     )
-    .command('validate [spec]', 'Validate a spec against the OpenAPI schema', (y) =>
-      y.positional('spec', specOption).options(loadOptions),
+    .command('validate [spec]', 'Validate a spec: broken $refs and the OpenAPI schema; exit 1 on any error', (y) =>
+      y.positional('spec', specOption).options(loadOptions).option('strict', strictOption),
+    )
+    .command('inspect [spec]', 'Print what the spec offers: endpoints, auth, pagination, rate limits, retry safety', (y) =>
+      y
+        .positional('spec', specOption)
+        .options(loadOptions)
+        .option('json', { type: 'boolean', describe: 'Print the report as JSON (stable shape, see docs/inspect-report.md)' })
+        .option('markdown', { type: 'boolean', describe: 'Print the report as Markdown' })
+        .conflicts('json', 'markdown'),
+    )
+    .command('health [spec]', 'Check the live API: DNS, TCP, TLS, latency, credentials; exit 0 healthy, 1 unhealthy', (y) =>
+      y.positional('spec', specOption).options(loadOptions).options(healthOptions),
     )
     .command('init [spec]', 'Write apiwright.config.json with sensible defaults', (y) =>
       y
@@ -77,6 +105,20 @@ const loadOptions = {
   'allow-remote-refs': { type: 'boolean', describe: 'Allow $ref to http(s) URLs (never private addresses)' },
   'ref-root': { type: 'string', requiresArg: true, describe: "Folder local $refs may read from (default: the spec's folder)" },
 } as const;
+
+const strictOption = { type: 'boolean', describe: 'Treat every warning as an error (config: failOnWarnings)' } as const;
+const healthOptions = {
+  'base-url': { type: 'string', requiresArg: true, describe: "Base URL to check (default: the spec's first server)" },
+  operation: { type: 'string', requiresArg: true, describe: 'operationId of the safe (GET/HEAD) operation to call' },
+  ca: { type: 'string', requiresArg: true, describe: 'PEM file of extra certificate authorities to trust (private CAs)' },
+  probes: { type: 'number', requiresArg: true, describe: 'HTTP requests to time (default 5, at most 100)' },
+  timeout: { type: 'number', requiresArg: true, describe: 'Milliseconds each step may take (default 5000)' },
+  json: { type: 'boolean', describe: 'Print the result as JSON' },
+} as const;
+
+function optionalNumber(value: unknown): number | undefined {
+  return typeof value === 'number' ? value : undefined;
+}
 
 /** Flags of `generate` alone. */
 const generateOptions = {
@@ -112,6 +154,14 @@ export async function parseArgs(argv: readonly string[], version: string): Promi
       refRoot: optionalString(args['refRoot']),
       quiet: args['quiet'] === true,
       debug: args['debug'] === true,
+      strict: typeof args['strict'] === 'boolean' ? args['strict'] : undefined,
+      json: args['json'] === true,
+      markdown: args['markdown'] === true,
+      baseUrl: optionalString(args['baseUrl']),
+      operation: optionalString(args['operation']),
+      ca: optionalString(args['ca']),
+      probes: optionalNumber(args['probes']),
+      timeout: optionalNumber(args['timeout']),
       mocks: typeof args['mocks'] === 'boolean' ? args['mocks'] : undefined,
       watch: typeof args['watch'] === 'boolean' ? args['watch'] : undefined,
     },

@@ -5,6 +5,7 @@ import type { GenerateResult } from '../generate.js';
 import type { CliIo, GenerateFn } from './io.js';
 import type { CommandArgs } from './parse-args.js';
 import { createWarningPrinter } from './print-warnings.js';
+import { createProgress } from './progress.js';
 import type { RunInputs } from './resolve-inputs.js';
 
 export async function runGenerate(
@@ -15,6 +16,8 @@ export async function runGenerate(
   check: boolean,
 ): Promise<GenerateResult> {
   const warnings = createWarningPrinter(io.stderr, args.quiet);
+  const progress = createProgress(io.stderr);
+  progress.step(check ? 'checking' : 'generating');
   try {
     const result = await generate({
       spec: inputs.spec,
@@ -22,7 +25,10 @@ export async function runGenerate(
       check,
       allowRemoteRefs: inputs.allowRemoteRefs,
       ...(inputs.refRoot === undefined ? {} : { refRoot: inputs.refRoot }),
-      onWarning: (diagnostic) => warnings.report(diagnostic),
+      onWarning: (diagnostic) => {
+        progress.clear();
+        warnings.report(diagnostic);
+      },
       cwd: io.cwd,
       configFile: inputs.config.file,
       naming: inputs.config.naming,
@@ -30,11 +36,13 @@ export async function runGenerate(
       pagination: inputs.config.pagination,
       mocks: args.mocks ?? inputs.config.mocks,
       ...(inputs.config.clientName === undefined ? {} : { clientName: inputs.config.clientName }),
+      strict: args.strict ?? inputs.config.failOnWarnings,
     });
     // Warnings generate() returned without reporting them as they were found.
     for (const diagnostic of result.warnings) warnings.report(diagnostic);
     return result;
   } finally {
+    progress.stop();
     warnings.finish();
   }
 }

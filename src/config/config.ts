@@ -34,6 +34,9 @@ export interface Config {
   pagination?: Record<string, false | PaginationOverride>;
   /** The client's name in examples and the README, a JavaScript identifier. Default: from the spec title. */
   clientName?: string;
+  // Strict build.
+  /** Every warning fails `generate` and `check` (CLI `--strict`). A broken `$ref` always does. Default false. */
+  failOnWarnings?: boolean;
   // Test support and the edit loop (`generate` only).
   /** Also write `mocks.gen.ts`, msw handlers for every operation. Default false. */
   mocks?: boolean;
@@ -56,6 +59,8 @@ export interface ResolvedConfig {
   dates: DateStyle;
   pagination: Readonly<Record<string, false | PaginationOverride>>;
   clientName: string | undefined;
+  // Strict build.
+  failOnWarnings: boolean;
   mocks: boolean;
   watch: boolean;
 }
@@ -70,11 +75,15 @@ export const DEFAULT_CONFIG: ResolvedConfig = Object.freeze({
   dates: 'string',
   pagination: Object.freeze({}),
   clientName: undefined,
+  failOnWarnings: false,
   mocks: false,
   watch: false,
 });
 
+/** A config file holds one job (an object) or several (an array of them, each with its own input and output). */
+export type ConfigFile = Config | Config[];
+
 /** Identity helper that gives a `apiwright.config.ts` type checking and completion. */
-export function defineConfig(config: Config): Config {
+export function defineConfig<T extends ConfigFile>(config: T): T {
   return config;
 }

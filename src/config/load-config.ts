@@ -10,7 +10,7 @@ import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { ConfigError } from '../errors.js';
 import { DEFAULT_CONFIG, type ResolvedConfig } from './config.js';
-import { validateConfig } from './validate-config.js';
+import { validateConfigJobs } from './validate-config.js';
 
 export const CONFIG_FILE_NAMES = [
   'apiwright.config.ts',
@@ -45,9 +45,23 @@ export async function findConfigFiles(cwd: string): Promise<string[]> {
 
 /**
  * Loads the config named by `explicitPath` (relative to `cwd`), or the one config file in `cwd`.
- * Without either, returns the defaults (`file` undefined).
+ * Without either, returns the defaults (`file` undefined). A file with several jobs is an error
+ * here: callers that run jobs use `loadConfigJobs`.
  */
 export async function loadConfig(cwd: string, explicitPath?: string): Promise<ResolvedConfig> {
+  const jobs = await loadConfigJobs(cwd, explicitPath);
+  if (jobs.length > 1) {
+    throw new ConfigError(`the config has ${jobs.length} jobs; this command uses one`, {
+      code: 'CONFIG_MANY_JOBS',
+      file: jobs[0]?.file,
+      hint: 'Pass the spec on the command line, or use a config with one job.',
+    });
+  }
+  return jobs[0] ?? { ...DEFAULT_CONFIG, pagination: {} };
+}
+
+/** Every job of the config file (one for an object config; the defaults when there is no file). */
+export async function loadConfigJobs(cwd: string, explicitPath?: string): Promise<ResolvedConfig[]> {
   let file: string;
   if (explicitPath !== undefined) {
     file = path.resolve(cwd, explicitPath);
@@ -60,7 +74,7 @@ export async function loadConfig(cwd: string, explicitPath?: string): Promise<Re
     }
   } else {
     const found = await findConfigFiles(cwd);
-    if (found.length === 0) return { ...DEFAULT_CONFIG, pagination: {} };
+    if (found.length === 0) return [{ ...DEFAULT_CONFIG, pagination: {} }];
     if (found.length > 1) {
       throw new ConfigError(`more than one config file: ${found.map((f) => path.basename(f)).join(', ')}`, {
         code: 'CONFIG_AMBIGUOUS',
@@ -70,7 +84,7 @@ export async function loadConfig(cwd: string, explicitPath?: string): Promise<Re
     }
     file = found[0] as string;
   }
-  return validateConfig(await readConfigValue(file), file);
+  return validateConfigJobs(await readConfigValue(file), file);
 }
 
 async function readConfigValue(file: string): Promise<unknown> {

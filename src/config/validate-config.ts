@@ -18,6 +18,7 @@ const TOP_LEVEL_KEYS = [
   'dates',
   'pagination',
   'clientName',
+  'failOnWarnings',
   'mocks',
   'watch',
 ];
@@ -53,9 +54,10 @@ function isPlainObject(value: unknown): value is Record<string, unknown> {
   return prototype === Object.prototype || prototype === null;
 }
 
-export function validateConfig(value: unknown, file: string): ResolvedConfig {
+/** `at`: where this job sits in the file (`['1']` for the second of an array of jobs). */
+export function validateConfig(value: unknown, file: string, at: readonly string[] = []): ResolvedConfig {
   const fail = (segments: string[], message: string, hint?: string): never => {
-    throw new ConfigError(message, { code: 'CONFIG_INVALID', file, pointer: pointerOf(...segments), hint });
+    throw new ConfigError(message, { code: 'CONFIG_INVALID', file, pointer: pointerOf(...at, ...segments), hint });
   };
   if (!isPlainObject(value)) {
     throw new ConfigError(`the config must be an object, got ${describeValue(value)}`, {
@@ -109,6 +111,9 @@ export function validateConfig(value: unknown, file: string): ResolvedConfig {
     fail(['clientName'], `"clientName" must be a JavaScript identifier such as "petstore", got ${describeValue(clientName)}`);
   }
 
+  if (config.failOnWarnings !== undefined && typeof config.failOnWarnings !== 'boolean') {
+    fail(['failOnWarnings'], `"failOnWarnings" must be true or false, got ${describeValue(config.failOnWarnings)}`);
+  }
   for (const flag of ['mocks', 'watch'] as const) {
     if (config[flag] !== undefined && typeof config[flag] !== 'boolean') {
       fail([flag], `"${flag}" must be true or false, got ${describeValue(config[flag])}`);
@@ -125,9 +130,24 @@ export function validateConfig(value: unknown, file: string): ResolvedConfig {
     dates: readEnum('dates', ['string', 'Date'], DEFAULT_CONFIG.dates),
     pagination: validatePagination(value['pagination'], fail),
     clientName: clientName as string | undefined,
+    failOnWarnings: config.failOnWarnings ?? DEFAULT_CONFIG.failOnWarnings,
     mocks: config.mocks ?? DEFAULT_CONFIG.mocks,
     watch: config.watch ?? DEFAULT_CONFIG.watch,
   };
+}
+
+// Several jobs in one config file.
+/** A config file's value: one job (an object) or a non-empty array of them. */
+export function validateConfigJobs(value: unknown, file: string): ResolvedConfig[] {
+  if (!Array.isArray(value)) return [validateConfig(value, file)];
+  if (value.length === 0) {
+    throw new ConfigError('the config is an empty array of jobs', {
+      code: 'CONFIG_INVALID',
+      file,
+      hint: 'Give one object per client: `[{ "input": "a.yaml", "output": "src/a" }]`.',
+    });
+  }
+  return value.map((job: unknown, index) => validateConfig(job, file, [String(index)]));
 }
 
 type Fail = (segments: string[], message: string, hint?: string) => never;

@@ -22,7 +22,7 @@ export function emitIndexFile(plan: ClientPlan): string {
   writer.writeLine(`export type { ApiClient, ClientAuth, ClientOptions } from '${client}';`);
   writer.writeLine(`export type * from './${plan.files.types.replace(/\.ts$/, '.js')}';`);
   writer.writeLine(`export {\n${errorExports.map((n) => `  ${n},`).join('\n')}\n} from './runtime/index.js';`);
-  writer.writeLine(`export { batch, mapConcurrent, verifyJwt } from './runtime/index.js';`);
+  writer.writeLine(`export { batch, createUndiciFetch, mapConcurrent, verifyJwt } from './runtime/index.js';`);
   writer.writeLine(`export type {\n${runtimeTypeExports.map((n) => `  ${n},`).join('\n')}\n} from './runtime/index.js';`);
   return writer.toString();
 }

@@ -17,6 +17,7 @@ import { policeRefs } from './police-refs.js';
 import { readEntryFile } from './read-entry-file.js';
 import type { SpecRoot } from './read-local-file.js';
 import { createSourceLocator, type SourceLocator } from './source-locator.js';
+import { suggestRef } from './suggest-ref.js';
 import { frameSegments, walkDocument, type RefSite } from './walk-document.js';
 
 export async function loadSpec(specPath: string, options: LoadOptions = {}): Promise<LoadedSpec> {
@@ -103,7 +104,9 @@ function describeUnresolved(document: Record<string, unknown>, sites: readonly R
     diagnostics.push({ code: 'REF_UNRESOLVED', message, file: at.file, pointer: formatPointer(at.segments) });
   };
   for (const site of findUnresolvedInternalRefs(document, fresh)) {
-    describe(site, `$ref "${String(site.ref)}" does not resolve; it is left as-is`);
+    const ref = String(site.ref);
+    const suggestion = suggestRef(document, ref);
+    describe(site, `$ref "${ref}" does not resolve${suggestion === undefined ? '' : `; did you mean \`${suggestion}\`?`}`);
   }
   for (const site of fresh) {
     if (typeof site.ref === 'string' && !site.ref.startsWith('#')) {

@@ -3,8 +3,12 @@
  * semantic rules. Separate from loadSpec because it is slow (≈2 s on GitHub's spec) and a spec
  * that breaks the schema can still generate a useful client (MANIFEST.tsv lists several).
  */
+import { pathToFileURL } from 'node:url';
 import type { Diagnostic } from '../errors.js';
+import { findUnresolvedInternalRefs, resolvePointer } from './check-internal-refs.js';
+import { parsePointer } from './json-pointer.js';
 import type { LoadedSpec } from './loaded-spec.js';
+import { walkDocument } from './walk-document.js';
 
 const SUPPORTED_30 = new Set(['3.0.0', '3.0.1', '3.0.2', '3.0.3', '3.0.4']);
 const SUPPORTED_31 = new Set(['3.1.0', '3.1.1', '3.1.2']);
@@ -25,11 +29,31 @@ export async function validateSpec(loaded: LoadedSpec): Promise<Diagnostic[]> {
   if (loaded.version === '2.0') copy['swagger'] = '2.0';
   try {
     const { default: SwaggerParser } = await import('@apidevtools/swagger-parser');
-    await SwaggerParser.validate(loaded.file, copy as never, { resolve: { external: false } });
+    const skipBrokenRefs = brokenRefMatcher(copy, loaded.file);
+    await SwaggerParser.validate(loaded.file, copy as never, {
+      resolve: { external: false },
+      ...(skipBrokenRefs === undefined ? {} : { dereference: { excludedPathMatcher: skipBrokenRefs } }),
+    });
     return [];
   } catch (error) {
     return toDiagnostics(error, loaded);
   }
+}
+
+/**
+ * A broken `$ref` would stop swagger-parser at the first one, before any schema check. The loader
+ * reports every broken ref already, so they are left as Reference Objects (which the schema
+ * accepts) and the check goes on to report everything else. Undefined when every ref resolves.
+ */
+function brokenRefMatcher(document: Record<string, unknown>, file: string): ((path: string) => boolean) | undefined {
+  const sites = walkDocument(document, { file, baseUri: pathToFileURL(file).href }).refs;
+  const broken = new Set<unknown>(findUnresolvedInternalRefs(document, sites).map((site) => site.holder));
+  if (broken.size === 0) return undefined;
+  return (pathFromRoot) => {
+    const hash = pathFromRoot.indexOf('#');
+    const segments = hash === -1 ? undefined : parsePointer(pathFromRoot.slice(hash));
+    return segments !== undefined && broken.has(resolvePointer(document, segments));
+  };
 }
 
 function toDiagnostics(error: unknown, loaded: LoadedSpec): Diagnostic[] {

@@ -57,16 +57,20 @@ export class NormalizeContext {
     return undefined;
   }
 
-  /** Resolves one internal `$ref`; warns (naming the place) when it cannot be resolved. */
-  lookupRef(ref: string, at: string): Resolved | undefined {
+  /**
+   * Resolves one internal `$ref`; warns (naming the place) when it cannot be resolved. `code`:
+   * `REF_UNRESOLVED` (an error of the build) for a `$ref`; other references, such as discriminator
+   * mapping values, name their own.
+   */
+  lookupRef(ref: string, at: string, code = 'REF_UNRESOLVED'): Resolved | undefined {
     const segments = parsePointer(ref);
     if (!segments) {
-      this.warn('UNRESOLVED_REF', `$ref "${ref}" is not an internal JSON pointer; it is treated as unknown`, at);
+      this.warn(code, `$ref "${ref}" is not an internal JSON pointer; it is treated as unknown`, at);
       return undefined;
     }
     const found = lookupPointer(this.document, segments);
     if (!found.found) {
-      this.warn('UNRESOLVED_REF', `$ref "${ref}" cannot be resolved (${found.reason}); it is treated as unknown`, at);
+      this.warn(code, `$ref "${ref}" cannot be resolved (${found.reason}); it is treated as unknown`, at);
       return undefined;
     }
     return { value: found.value, pointer: normalizeRef(ref) };

@@ -112,7 +112,8 @@ function normalizeDiscriminator(
     for (const [value, target] of Object.entries(raw['mapping'])) {
       if (typeof target !== 'string') continue;
       const ref = target.startsWith('#') ? target : `#/components/schemas/${target}`;
-      if (ctx.lookupRef(ref, appendPointer(pointer, 'discriminator', 'mapping', value))) {
+      // A mapping value is not a `$ref`: one that does not resolve only drops that mapping entry.
+      if (ctx.lookupRef(ref, appendPointer(pointer, 'discriminator', 'mapping', value), 'DISCRIMINATOR_MAPPING_UNRESOLVED')) {
         mapping.push({ value, target: normalizeRef(ref) });
       }
     }

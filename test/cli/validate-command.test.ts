@@ -48,7 +48,7 @@ describe('apiwright validate', () => {
     const result = await run(['validate', 'api.yaml', '--allow-remote-refs'], project.dir, { loader });
     expect(result.code).toBe(1);
     expect(result.stderr).toBe(
-      'error SCHEMA api.yaml:10:5 (#/paths/~1pets/get): must have required property "responses"\napi.yaml: 1 problem against the OpenAPI 3.1.0 schema\n',
+      'error SCHEMA api.yaml:10:5 (#/paths/~1pets/get): must have required property "responses"\napi.yaml: 1 problem (OpenAPI 3.1.0)\n',
     );
     expect(loader.seen).toEqual([{ file: path.join(project.dir, 'api.yaml'), options: { allowRemoteRefs: true } }]);
   });

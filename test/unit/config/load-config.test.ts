@@ -33,6 +33,7 @@ describe('loadConfig', () => {
       dates: 'string',
       pagination: {},
       clientName: undefined,
+      failOnWarnings: false,
       mocks: false,
       watch: false,
     });

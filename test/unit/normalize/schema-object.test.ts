@@ -103,7 +103,7 @@ describe('normalizeSchema', () => {
   it('treats an unresolvable $ref as unknown and warns with the place', () => {
     const { schema, ctx } = normalize({ $ref: '#/components/schemas/Missing' });
     expect(schema).toEqual({ kind: 'unknown' });
-    expect(ctx.warnings).toEqual([expect.objectContaining({ code: 'UNRESOLVED_REF', pointer: '#/x', file: 'spec.yaml' })]);
+    expect(ctx.warnings).toEqual([expect.objectContaining({ code: 'REF_UNRESOLVED', pointer: '#/x', file: 'spec.yaml' })]);
   });
 
   it('refuses refs through __proto__', () => {

@@ -22,7 +22,7 @@ export {
   isApiError,
   isApiwrightError,
 } from './runtime/index.js';
-export { batch, mapConcurrent, verifyJwt } from './runtime/index.js';
+export { batch, createUndiciFetch, mapConcurrent, verifyJwt } from './runtime/index.js';
 export type {
   ApiPromise,
   EventStream,
