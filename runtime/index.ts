@@ -12,7 +12,7 @@ export { bindOperations } from './client/bind-operations.js';
 export type { BoundOperations } from './client/bind-operations.js';
 export type { HookContext, Hooks, OnErrorHook, OnRequestHook, OnResponseHook } from './client/hooks.js';
 export type { ResponseType } from './transport/response.js';
-export { parseRetryAfterMs } from './transport/response.js';
+export { parseRetryAfterMs } from './resilience/retry-after.js';
 export { RUNTIME_VERSION } from './util/version.js';
 
 // The contract between generated code and the runtime.
@@ -57,7 +57,8 @@ export {
   TimeoutError,
   UnprocessableEntityError,
   ValidationError,
-  errorClassForStatus,
+} from './errors/errors.js';
+export {
   isAbortError,
   isApiError,
   isApiwrightError,
@@ -70,7 +71,8 @@ export {
   isResponseTooLargeError,
   isTimeoutError,
   isValidationError,
-} from './errors/errors.js';
+} from './errors/guards.js';
+export { errorClassForStatus } from './errors/status.js';
 export type { ApiErrorInit, ApiwrightErrorInit, StructuredError } from './errors/errors.js';
 export { normalizeErrorBody } from './errors/error-format.js';
 export type { ErrorDetail, NormalizedErrorBody } from './errors/error-format.js';

@@ -1,6 +1,8 @@
 /**
  * API keys (OAS 3.1 §4.8.27, `type: apiKey`): in a header, a query parameter or a cookie.
  */
+import { ConfigurationError } from '../errors/errors.js';
+import { isHeaderName } from '../request/header-name.js';
 import { assertHeaderSafe } from './credentials.js';
 
 export type ApiKeyLocation = 'header' | 'query' | 'cookie';
@@ -13,6 +15,11 @@ export interface PreparedTarget {
 export function applyApiKey(request: PreparedTarget, location: ApiKeyLocation, name: string, key: string, what: string): void {
   switch (location) {
     case 'header':
+      if (!isHeaderName(name)) {
+        throw new ConfigurationError(
+          `${what} goes in header "${name.slice(0, 60)}", which is not a valid HTTP header name (RFC 9110 §5.1): fix the spec's security scheme`,
+        );
+      }
       assertHeaderSafe(key, what);
       request.headers.set(name, key);
       return;

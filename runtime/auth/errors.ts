@@ -4,6 +4,7 @@
  * every secret that was sent before they are kept.
  */
 import { ApiwrightError, AuthenticationError, type ApiwrightErrorInit } from '../errors/errors.js';
+import { nameErrorClass } from '../errors/kinds.js';
 
 export interface MissingCredentialErrorInit extends ApiwrightErrorInit {
   /** Security scheme names that could have satisfied the operation (not values). */
@@ -14,7 +15,9 @@ export interface MissingCredentialErrorInit extends ApiwrightErrorInit {
 
 /** No security requirement of the operation could be met with the credentials configured. */
 export class MissingCredentialError extends ApiwrightError {
-  override name = 'MissingCredentialError';
+  static {
+    nameErrorClass(this, 'MissingCredentialError');
+  }
   override readonly code: string = 'MISSING_CREDENTIAL';
   readonly schemes: readonly string[];
   readonly envVars: readonly string[];
@@ -27,19 +30,25 @@ export class MissingCredentialError extends ApiwrightError {
 
 /** A credential was supplied but cannot be sent as is (e.g. a newline in a header value). */
 export class InvalidCredentialError extends ApiwrightError {
-  override name = 'InvalidCredentialError';
+  static {
+    nameErrorClass(this, 'InvalidCredentialError');
+  }
   override readonly code: string = 'INVALID_CREDENTIAL';
 }
 
 /** An OAuth flow this runtime refuses to run (the implicit grant, RFC 9700 §2.1.2) or that the server cannot do. */
 export class UnsupportedAuthFlowError extends ApiwrightError {
-  override name = 'UnsupportedAuthFlowError';
+  static {
+    nameErrorClass(this, 'UnsupportedAuthFlowError');
+  }
   override readonly code: string = 'UNSUPPORTED_AUTH_FLOW';
 }
 
 /** The `state` returned to the redirect URI is not the one this client sent (RFC 6749 §10.12, CSRF). */
 export class OAuthStateMismatchError extends ApiwrightError {
-  override name = 'OAuthStateMismatchError';
+  static {
+    nameErrorClass(this, 'OAuthStateMismatchError');
+  }
   override readonly code: string = 'OAUTH_STATE_MISMATCH';
 }
 
@@ -58,7 +67,9 @@ export interface OAuthErrorInit extends ApiwrightErrorInit {
  * "not authenticated" catches both a 401 from the API and a refused token request.
  */
 export class OAuthError extends AuthenticationError<{ error: string; error_description?: string; error_uri?: string }> {
-  override name = 'OAuthError';
+  static {
+    nameErrorClass(this, 'OAuthError');
+  }
   override readonly code: string = 'OAUTH_ERROR';
   readonly oauthError: string;
   readonly errorDescription: string | undefined;
@@ -78,7 +89,9 @@ export class OAuthError extends AuthenticationError<{ error: string; error_descr
  * handles "not authenticated" catches it; `expiresAt` is epoch milliseconds.
  */
 export class ExpiredTokenError extends AuthenticationError<{ error: 'expired_token'; expires_at: string }> {
-  override name = 'ExpiredTokenError';
+  static {
+    nameErrorClass(this, 'ExpiredTokenError');
+  }
   override readonly code: string = 'TOKEN_EXPIRED';
   readonly expiresAt: number;
   constructor(message: string, init: ApiwrightErrorInit & { expiresAt: number }) {
@@ -94,7 +107,9 @@ export class ExpiredTokenError extends AuthenticationError<{ error: 'expired_tok
 
 /** A JWT failed verification (signature, `alg`, `exp`, `nbf`, `iat`, `iss` or `aud`). */
 export class JwtVerificationError extends ApiwrightError {
-  override name = 'JwtVerificationError';
+  static {
+    nameErrorClass(this, 'JwtVerificationError');
+  }
   override readonly code: string = 'JWT_INVALID';
   /** Why, as a stable code, e.g. `ERR_JWT_EXPIRED`, `ERR_JWS_SIGNATURE_VERIFICATION_FAILED`, `ALG_NONE`. */
   readonly reason: string;
@@ -106,6 +121,8 @@ export class JwtVerificationError extends ApiwrightError {
 
 /** An optional peer dependency (e.g. `jose` for `verifyJwt`) is not installed. */
 export class MissingDependencyError extends ApiwrightError {
-  override name = 'MissingDependencyError';
+  static {
+    nameErrorClass(this, 'MissingDependencyError');
+  }
   override readonly code: string = 'MISSING_DEPENDENCY';
 }

@@ -27,6 +27,7 @@ import {
 import type { TokenEndpointDeps } from './oauth2-token-endpoint.js';
 import { createEndpointResolver } from './oauth2-endpoints.js';
 import { createTokenManager } from './token-manager.js';
+import type { WaitLimits } from './single-flight.js';
 import { createMemoryTokenStore, createTokenKey, type TokenSet } from './token-store.js';
 import type { StateStore } from '../resilience/state-store.js';
 import { sharedStateOf } from '../stores/shared-state.js';
@@ -59,9 +60,9 @@ export interface OAuthSession {
   readonly scheme: OAuthScheme;
   /** Whether a token can be had now (static token, stored token, or grant inputs). */
   isAvailable(scopes: readonly string[]): Promise<boolean>;
-  getAccessToken(scopes: readonly string[], signal?: AbortSignal): Promise<string>;
+  getAccessToken(scopes: readonly string[], limits?: WaitLimits): Promise<string>;
   /** After a 401 for `usedToken`: true when a different token is now available. */
-  handleUnauthorized(scopes: readonly string[], usedToken: string, signal?: AbortSignal): Promise<boolean>;
+  handleUnauthorized(scopes: readonly string[], usedToken: string, limits?: WaitLimits): Promise<boolean>;
   createAuthorizationUrl(options: AuthorizationUrlOptions): Promise<AuthorizationRequest>;
   exchangeCode(exchange: CodeExchange): Promise<TokenSet>;
   /** Environment variables that would satisfy this scheme, for MissingCredentialError. */
@@ -85,7 +86,7 @@ export function createOAuthSession(
   const store = initial.tokenStore ?? fleet?.tokenStore ?? createMemoryTokenStore();
   const now = (): number => deps.clock.now();
   const renewal = fleetTokenRenewal(store, fleet?.lock, initial.tokenRequestTimeoutMs);
-  const manager = createTokenManager(store, now, initial.expirySkewMs, renewal);
+  const manager = createTokenManager(store, deps.clock, initial.expirySkewMs, renewal);
   const declared = scheme.type === 'oauth2' ? scheme.flows : undefined;
   const resolver = createEndpointResolver(schemeName, scheme, baseUrl, {
     fetch: deps.fetch,
@@ -222,17 +223,17 @@ export function createOAuthSession(
           return false;
       }
     },
-    async getAccessToken(scopes, signal) {
+    async getAccessToken(scopes, limits) {
       const settings = readSettings();
       if (typeof settings.accessToken === 'function') return resolveAppToken(settings);
       const { key, obtain } = await prepare(scopes);
-      return (await manager.get(key, obtain, signal)).accessToken;
+      return (await manager.get(key, obtain, limits)).accessToken;
     },
-    async handleUnauthorized(scopes, usedToken, signal) {
+    async handleUnauthorized(scopes, usedToken, limits) {
       const settings = readSettings();
       if (typeof settings.accessToken === 'function') return (await resolveAppToken(settings)) !== usedToken;
       const { key, obtain } = await prepare(scopes);
-      return (await manager.replace(key, usedToken, obtain, signal)).accessToken !== usedToken;
+      return (await manager.replace(key, usedToken, obtain, limits)).accessToken !== usedToken;
     },
     async createAuthorizationUrl(options) {
       const settings = readSettings();

@@ -3,11 +3,14 @@
  * success, §5.2 error). Every grant goes through here, so client authentication, TLS checks,
  * redirect refusal and secret scrubbing are done once.
  */
-import { ConnectionError, ParseError, TimeoutError, errorClassForStatus } from '../errors/errors.js';
+import { ConnectionError, ParseError, ResponseTooLargeError, TimeoutError } from '../errors/errors.js';
+import { errorClassForStatus } from '../errors/status.js';
+import { readBytesUpTo } from '../transport/capped-body.js';
 import { encodeBase64, encodeFormValue, encodeUtf8 } from './encoding.js';
 import { OAuthError, UnsupportedAuthFlowError } from './errors.js';
 import { readJwtExpiry } from './jwt-claims.js';
 import type { TokenSet } from './token-store.js';
+import { isLoopbackHost } from '../request/url.js';
 
 /** How the client authenticates to the token endpoint (RFC 6749 §2.3.1; OIDC Core §9 names). */
 export type ClientAuthMethod = 'client_secret_basic' | 'client_secret_post' | 'none';
@@ -25,6 +28,9 @@ export interface TokenEndpointDeps {
   readonly timeoutMs: number;
   readonly allowInsecureHttp: boolean;
 }
+
+/** Token responses are a few KiB (an ID token included); anything near this is broken or hostile. */
+export const MAX_TOKEN_RESPONSE_BYTES = 1024 * 1024;
 
 const SECRET_PARAMS = ['client_secret', 'code', 'code_verifier', 'refresh_token', 'password', 'assertion'];
 const KEPT_ERROR_HEADERS = ['content-type', 'www-authenticate', 'retry-after', 'date', 'x-request-id', 'request-id'];
@@ -57,19 +63,41 @@ export async function requestTokens(
       signal: AbortSignal.timeout(deps.timeoutMs),
     });
   } catch (cause) {
-    if (cause instanceof DOMException && cause.name === 'TimeoutError') {
-      throw new TimeoutError(`The token request to ${where} timed out after ${deps.timeoutMs} ms`);
-    }
-    throw new ConnectionError(`The token request to ${where} failed: no response`, { cause });
+    throw transportFailure(cause, `The token request to ${where}`, deps, 'failed: no response');
   }
   if (response.type === 'opaqueredirect' || (response.status >= 300 && response.status < 400)) {
     throw new UnsupportedAuthFlowError(
       `The token endpoint ${where} answered with a redirect; it is not followed because the request carries credentials`,
     );
   }
-  const text = await response.text();
+  const text = await readTokenBody(response, where, deps);
   if (!response.ok) throw createTokenError(response, text, where, secrets);
   return parseTokenResponse(text, where, deps.now(), previous);
+}
+
+/** The body, capped and under the request's timeout; a cut-off body is a ConnectionError, not a raw TypeError. */
+async function readTokenBody(response: Response, where: string, deps: TokenEndpointDeps): Promise<string> {
+  let bytes: Uint8Array<ArrayBuffer> | undefined;
+  try {
+    bytes = await readBytesUpTo(response, MAX_TOKEN_RESPONSE_BYTES);
+  } catch (cause) {
+    throw transportFailure(cause, `The token response from ${where}`, deps, 'was cut off before its end');
+  }
+  if (bytes === undefined) {
+    throw new ResponseTooLargeError(`The token endpoint ${where} answered with more than ${MAX_TOKEN_RESPONSE_BYTES} bytes`, {
+      status: response.status,
+      limitBytes: MAX_TOKEN_RESPONSE_BYTES,
+    });
+  }
+  return new TextDecoder().decode(bytes);
+}
+
+/** The timeout's own error, else a ConnectionError whose outcome is unknown (the grant may have been used). */
+function transportFailure(cause: unknown, what: string, deps: TokenEndpointDeps, failure: string): Error {
+  if (typeof cause === 'object' && cause !== null && (cause as { name?: unknown }).name === 'TimeoutError') {
+    return new TimeoutError(`${what} timed out after ${deps.timeoutMs} ms`);
+  }
+  return new ConnectionError(`${what} ${failure}`, { cause, outcomeUnknown: true });
 }
 
 function addClientAuthentication(client: ClientAuth, headers: Headers, body: URLSearchParams): void {
@@ -91,10 +119,6 @@ export function assertSecureEndpoint(endpoint: URL, allowInsecureHttp: boolean):
     `Refusing to send OAuth credentials to ${describeEndpoint(endpoint)} over ${endpoint.protocol.replace(':', '')}: ` +
       'use https (RFC 6749 §3.2), or set allowInsecureHttp for a trusted network',
   );
-}
-
-function isLoopbackHost(hostname: string): boolean {
-  return hostname === 'localhost' || hostname === '[::1]' || /^127(?:\.\d{1,3}){3}$/.test(hostname);
 }
 
 /** Origin and path only: a URL's userinfo or query could hold secrets. */

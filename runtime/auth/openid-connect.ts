@@ -3,7 +3,8 @@
  * read once from its `openIdConnectUrl`, then it behaves like an oauth2 scheme. The document is
  * fetched once per authenticator (single-flight; a failure is not cached, so the next call retries).
  */
-import { ConnectionError, ParseError, errorClassForStatus } from '../errors/errors.js';
+import { ConnectionError, ParseError } from '../errors/errors.js';
+import { errorClassForStatus } from '../errors/status.js';
 import { UnsupportedAuthFlowError } from './errors.js';
 import { assertSecureEndpoint, describeEndpoint } from './oauth2-token-endpoint.js';
 

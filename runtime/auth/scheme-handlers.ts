@@ -127,9 +127,9 @@ export function createOAuthHandler(session: OAuthSession, optionPath: string): S
     usesAuthorization: true,
     isAvailable: (scopes) => session.isAvailable(scopes),
     async apply(request, scopes, ctx) {
-      const token = await session.getAccessToken(scopes, ctx.signal);
+      const token = await session.getAccessToken(scopes, ctx);
       request.headers.set('Authorization', formatBearerAuthorization(token, what));
-      return { onUnauthorized: (signal) => session.handleUnauthorized(scopes, token, signal) };
+      return { onUnauthorized: () => session.handleUnauthorized(scopes, token, ctx) };
     },
     envVars: () => session.describeEnv(),
     hint: () =>

@@ -4,7 +4,9 @@
  * one token request, share its result or its failure, and a failure is not remembered.
  */
 import { isTokenExpiring } from './oauth2-refresh.js';
-import { createSingleFlight, waitUnlessAborted } from './single-flight.js';
+import { TimeoutError } from '../errors/errors.js';
+import type { Clock } from '../client/descriptor.js';
+import { createSingleFlight, waitWithin, type WaitLimits } from './single-flight.js';
 import type { TokenSet, TokenStore } from './token-store.js';
 import type { FleetTokenRenewal } from '../stores/token-lock.js';
 
@@ -13,21 +15,20 @@ export type ObtainTokens = (current: TokenSet | undefined) => Promise<TokenSet>;
 
 export interface TokenManager {
   /** A token that is not about to expire, obtaining one if needed. */
-  get(key: string, obtain: ObtainTokens, signal?: AbortSignal): Promise<TokenSet>;
+  get(key: string, obtain: ObtainTokens, limits?: WaitLimits): Promise<TokenSet>;
   /**
    * After a 401 for `usedAccessToken`: a different token, either one another caller already obtained
    * or a new one from `obtain`.
    */
-  replace(key: string, usedAccessToken: string, obtain: ObtainTokens, signal?: AbortSignal): Promise<TokenSet>;
+  replace(key: string, usedAccessToken: string, obtain: ObtainTokens, limits?: WaitLimits): Promise<TokenSet>;
 }
 
-export function createTokenManager(
-  store: TokenStore,
-  now: () => number,
-  skewMs: number,
-  fleet?: FleetTokenRenewal,
-): TokenManager {
+export function createTokenManager(store: TokenStore, clock: Clock, skewMs: number, fleet?: FleetTokenRenewal): TokenManager {
   const singleFlight = createSingleFlight<TokenSet>();
+  const now = (): number => clock.now();
+  // A caller stops waiting at its call's deadline; the shared token request keeps its own timeout.
+  const wait = (flight: Promise<TokenSet>, limits: WaitLimits): Promise<TokenSet> =>
+    waitWithin(flight, limits, clock, () => new TimeoutError('The call ran past its deadline while waiting for an access token'));
 
   const renew = (key: string, isUsable: (tokens: TokenSet) => boolean, obtain: ObtainTokens): Promise<TokenSet> =>
     singleFlight(key, async () => {
@@ -43,18 +44,18 @@ export function createTokenManager(
     });
 
   return {
-    async get(key, obtain, signal) {
+    async get(key, obtain, limits = {}) {
       const current = await store.get(key);
       if (current && !isTokenExpiring(current, now(), skewMs)) return current;
-      return waitUnlessAborted(
+      return wait(
         renew(key, (tokens) => !isTokenExpiring(tokens, now(), skewMs), obtain),
-        signal,
+        limits,
       );
     },
-    replace(key, usedAccessToken, obtain, signal) {
-      return waitUnlessAborted(
+    replace(key, usedAccessToken, obtain, limits = {}) {
+      return wait(
         renew(key, (tokens) => tokens.accessToken !== usedAccessToken, obtain),
-        signal,
+        limits,
       );
     },
   };

@@ -23,6 +23,7 @@ import {
   unstoredHeaders,
 } from './cache-control.js';
 import { createMemoryCacheStore, type CacheEntry, type CacheStore } from './store.js';
+import { nameErrorClass } from '../errors/kinds.js';
 
 export {
   createMemoryCacheStore,
@@ -70,7 +71,9 @@ export interface ResponseCache {
 
 /** A 304 arrived but the stored response it refers to is gone (evicted meanwhile) and was not passed. */
 export class CacheEntryMissingError extends ApiwrightError {
-  override name = 'CacheEntryMissingError';
+  static {
+    nameErrorClass(this, 'CacheEntryMissingError');
+  }
   override readonly code: string = 'CACHE_ENTRY_MISSING';
 }
 

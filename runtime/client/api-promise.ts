@@ -4,7 +4,8 @@
  * once, however many of these are called. Subclass it to add more ways to consume the same call
  * (pagination adds async iteration): `result` and `execute` are there for that.
  */
-import { ApiwrightError, isApiwrightError, type ApiError } from '../errors/errors.js';
+import { ApiwrightError, type ApiError } from '../errors/errors.js';
+import { isApiwrightError } from '../errors/guards.js';
 
 export interface ApiResult<T> {
   data: T;

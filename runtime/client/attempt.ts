@@ -8,19 +8,21 @@ import type { Authenticator } from '../auth/index.js';
 import type { RequestOptions } from './options.js';
 import { formatHttpErrorMessage } from '../errors/error-format.js';
 import { transformResponse } from '../transform/transform.js';
-import { RateLimitError, ValidationError, errorClassForStatus } from '../errors/errors.js';
+import { RateLimitError, ValidationError } from '../errors/errors.js';
+import { errorClassForStatus } from '../errors/status.js';
 import { runRequestHooks, runResponseHooks, type HookContext, type Hooks } from './hooks.js';
 import type { Observer } from '../observe/observe.js';
+import type { KnownSecrets } from '../observe/known-secrets.js';
 import {
   bufferResponse,
   declaredMediaTypes,
   isSuccessStatus,
-  parseRetryAfterMs,
   readErrorBody,
   readSuccessBody,
   type ReadContext,
 } from '../transport/response.js';
 import { sendRequest } from '../transport/fetch-attempt.js';
+import { readServerWaitMs } from '../resilience/retry-after.js';
 import type { Clock, PreparedRequest, RequestContext } from './descriptor.js';
 
 const DEFAULT_TIMEOUT_MS = 60_000;
@@ -35,6 +37,7 @@ export interface AttemptDeps {
   timeoutMs: number | undefined;
   allowInsecureHttp: boolean;
   maxResponseBytes: number;
+  knownSecrets: KnownSecrets;
 }
 
 /** How one logical request is sent: with the API's credentials, or (another origin) without any. */
@@ -76,7 +79,10 @@ export function createAttemptRunner(deps: AttemptDeps): AttemptRunner {
     extraHeaders?.forEach((value, name) => request.headers.set(name, value));
     if (prepared.body !== undefined) request.body = prepared.body;
     if (prepared.bodyBytes !== undefined) request.bodyBytes = prepared.bodyBytes;
-    if (plan.withCredentials) await authenticator.apply(request, ctx);
+    if (plan.withCredentials) {
+      await authenticator.apply(request, ctx);
+      deps.knownSecrets.rememberFrom(request.headers, request.url);
+    }
     const body = request.body ?? null;
     const streamed = body instanceof ReadableStream;
     if (streamed && body.locked) {
@@ -145,7 +151,8 @@ export function createAttemptRunner(deps: AttemptDeps): AttemptRunner {
         requestId: ctx.requestId,
         operation: op.id,
       });
-      if (error instanceof RateLimitError) error.retryAfterMs = parseRetryAfterMs(response.headers, clock.now());
+      // The same reading the retry loop waited by (Retry-After in every form, retry-after-ms, rate-limit reset, skew).
+      if (error instanceof RateLimitError) error.retryAfterMs = readServerWaitMs(response.headers, response.status, clock.now());
       throw error;
     },
   };

@@ -16,6 +16,7 @@ import { systemClock } from '../util/clock.js';
 import { ApiwrightError, attachRequestContext } from '../errors/errors.js';
 import { runErrorHooks } from './hooks.js';
 import { createObserver, type Observer } from '../observe/observe.js';
+import { createKnownSecrets } from '../observe/known-secrets.js';
 import type { PagedPromise } from '../pagination/paged-promise.js';
 import { prepareRequest, resolveIdempotency, stripCredentials } from '../request/prepare.js';
 import { transformRequest } from '../transform/transform.js';
@@ -53,12 +54,15 @@ export function createRuntimeClient<TAuth extends object = AuthOptions>(
       stateStore,
       ...warn,
     });
+  // Every credential value the client sends is remembered, so no error or log can echo it back.
+  const knownSecrets = createKnownSecrets(authenticator.sensitiveHeaders, authenticator.sensitiveQueryParams);
   const observe = createObserver({
     logger: options.logger,
     level: options.logLevel,
     onEvent: options.onEvent,
     sensitiveHeaders: authenticator.sensitiveHeaders,
     sensitiveQueryParams: authenticator.sensitiveQueryParams,
+    scrubKnown: knownSecrets.scrub,
   });
   logTo.log = observe.log;
   // Shared state store (runtime/stores): fallbacks to local state and recoveries become events.
@@ -83,6 +87,7 @@ export function createRuntimeClient<TAuth extends object = AuthOptions>(
     timeoutMs: options.timeoutMs,
     allowInsecureHttp,
     maxResponseBytes: options.maxResponseBytes ?? DEFAULT_MAX_RESPONSE_BYTES,
+    knownSecrets,
   });
   const cache = createClientCache(options.cache, clock, authenticator.sensitiveHeaders, sharedStateOf(stateStore)?.cacheStore);
   const requestIdHeader = options.requestIdHeader ?? 'X-Request-ID';
@@ -144,7 +149,7 @@ export function createRuntimeClient<TAuth extends object = AuthOptions>(
         !(thrown instanceof ApiwrightError) && call.signal?.aborted === true
           ? abortErrorFor(call.signal, `${op.method} ${op.path}`, { requestId, operation: op.id })
           : thrown;
-      throw await runErrorHooks(options.hooks, attachRequestContext(error, requestId, op.id), ctx);
+      throw await runErrorHooks(options.hooks, knownSecrets.scrubError(attachRequestContext(error, requestId, op.id)), ctx);
     }
   }
 

@@ -5,7 +5,7 @@
  * (data only: spec text never becomes code) and call `client.request(descriptor, params, options)`.
  * Everything else (URL building, bodies, auth, retries, parsing) is the runtime's job.
  */
-import type { OperationTransform } from '../transform/transform.js';
+import type { OperationTransform } from '../transform/shapes.js';
 
 export type HttpMethod = 'GET' | 'PUT' | 'POST' | 'DELETE' | 'OPTIONS' | 'HEAD' | 'PATCH' | 'TRACE';
 

@@ -10,8 +10,7 @@ import type { LogLevel, Logger, MetricsSnapshot, ObserveEvent } from '../observe
 import type { PagedPromise } from '../pagination/paged-promise.js';
 import type { ResilienceOptions } from '../resilience/resilience.js';
 import type { ResponseType } from '../transport/response.js';
-import type { IdempotencyPolicy } from '../request/prepare.js';
-import type { StreamDecoding, StreamOptions } from './stream-step.js';
+import type { ReconnectOptions } from '../transport/event-stream-reconnect.js';
 import type { ApiDescriptor, Clock, OperationDescriptor } from './descriptor.js';
 
 /**
@@ -127,3 +126,19 @@ export interface Client {
 export interface ClientInternals {
   authenticator?: Authenticator;
 }
+
+/** Which requests carry an idempotency key (request/prepare.ts applies it). */
+export type IdempotencyPolicy = 'declared' | 'unsafe-methods' | false;
+
+/** Per-call options of a stream companion (client/stream-step.ts). */
+export interface StreamOptions extends RequestOptions {
+  /** Longest gap between two chunks before the stream fails with TimeoutError. Default 5 minutes. */
+  idleTimeoutMs?: number | undefined;
+  /** Event streams only: reconnect after a dropped connection, sending `Last-Event-ID`. Default off. */
+  reconnect?: boolean | ReconnectOptions | undefined;
+  /** Largest single event or line held in memory, in characters. Default 1 MiB. */
+  maxEventLength?: number | undefined;
+}
+
+/** How a typed stream's payloads are decoded: `json` parses each event's data (or line); `text` keeps it. */
+export type StreamDecoding = 'json' | 'text';

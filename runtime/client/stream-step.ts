@@ -8,23 +8,13 @@
  */
 import { ParseError } from '../errors/errors.js';
 import type { ServerSentEvent } from '../transport/event-stream.js';
-import { reconnectingEventStream, type ReconnectOptions } from '../transport/event-stream-reconnect.js';
+import { reconnectingEventStream } from '../transport/event-stream-reconnect.js';
 import { isJsonLinesMediaType, parseJsonLines } from '../transport/json-lines.js';
 import type { ApiPromise } from './api-promise.js';
 import type { OperationDescriptor } from './descriptor.js';
-import type { RequestOptions } from './options.js';
+import type { StreamDecoding, StreamOptions } from './options.js';
 
-export interface StreamOptions extends RequestOptions {
-  /** Longest gap between two chunks before the stream fails with TimeoutError. Default 5 minutes. */
-  idleTimeoutMs?: number | undefined;
-  /** Event streams only: reconnect after a dropped connection, sending `Last-Event-ID`. Default off. */
-  reconnect?: boolean | ReconnectOptions | undefined;
-  /** Largest single event or line held in memory, in characters. Default 1 MiB. */
-  maxEventLength?: number | undefined;
-}
-
-/** How a typed stream's payloads are decoded: `json` parses each event's data (or line); `text` keeps it. */
-export type StreamDecoding = 'json' | 'text';
+export type { StreamDecoding, StreamOptions } from './options.js';
 
 /** Every event of a `text/event-stream` response, `data` decoded as the operation declares. */
 export type EventStream<TData> = AsyncIterable<ServerSentEvent<TData>>;

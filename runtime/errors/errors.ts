@@ -1,8 +1,10 @@
 /**
- * Every error a generated client throws. One hierarchy, one structured format (`toJSON()`), and
- * name-based type guards (`isApiError(e)`) that work across realms and duplicated bundles.
+ * Every error a generated client throws. One hierarchy, one structured format (`toJSON()`). Each
+ * class names itself on its prototype, so guards.ts can tell kinds apart across realms and
+ * duplicated bundles by walking the prototype chain, with no list of names to keep.
  */
 import { normalizeErrorBody, type ErrorDetail } from './error-format.js';
+import { nameErrorClass } from './kinds.js';
 
 export interface StructuredError {
   error: {
@@ -23,7 +25,9 @@ export interface ApiwrightErrorInit {
 
 /** Base class of every error the runtime throws. */
 export class ApiwrightError extends Error {
-  override name = 'ApiwrightError';
+  static {
+    nameErrorClass(this, 'ApiwrightError');
+  }
   /** Machine-readable code for the structured format, e.g. `NOT_FOUND`, `TIMEOUT`. */
   readonly code: string = 'CLIENT_ERROR';
   /** The request id sent with the request (correlation id). */
@@ -61,7 +65,9 @@ export interface ApiErrorInit extends ApiwrightErrorInit {
 
 /** The server answered with a status the operation does not treat as success. */
 export class ApiError<TBody = unknown> extends ApiwrightError {
-  override name = 'ApiError';
+  static {
+    nameErrorClass(this, 'ApiError');
+  }
   override readonly code: string = 'API_ERROR';
   readonly status: number;
   readonly headers: Headers;
@@ -92,43 +98,61 @@ export class ApiError<TBody = unknown> extends ApiwrightError {
 }
 
 export class BadRequestError<T = unknown> extends ApiError<T> {
-  override name = 'BadRequestError';
+  static {
+    nameErrorClass(this, 'BadRequestError');
+  }
   override readonly code: string = 'BAD_REQUEST';
 }
 export class AuthenticationError<T = unknown> extends ApiError<T> {
-  override name = 'AuthenticationError';
+  static {
+    nameErrorClass(this, 'AuthenticationError');
+  }
   override readonly code: string = 'UNAUTHENTICATED';
 }
 export class PermissionDeniedError<T = unknown> extends ApiError<T> {
-  override name = 'PermissionDeniedError';
+  static {
+    nameErrorClass(this, 'PermissionDeniedError');
+  }
   override readonly code: string = 'PERMISSION_DENIED';
 }
 export class NotFoundError<T = unknown> extends ApiError<T> {
-  override name = 'NotFoundError';
+  static {
+    nameErrorClass(this, 'NotFoundError');
+  }
   override readonly code: string = 'NOT_FOUND';
 }
 export class ConflictError<T = unknown> extends ApiError<T> {
-  override name = 'ConflictError';
+  static {
+    nameErrorClass(this, 'ConflictError');
+  }
   override readonly code: string = 'CONFLICT';
 }
 export class UnprocessableEntityError<T = unknown> extends ApiError<T> {
-  override name = 'UnprocessableEntityError';
+  static {
+    nameErrorClass(this, 'UnprocessableEntityError');
+  }
   override readonly code: string = 'VALIDATION_ERROR';
 }
 export class RateLimitError<T = unknown> extends ApiError<T> {
-  override name = 'RateLimitError';
+  static {
+    nameErrorClass(this, 'RateLimitError');
+  }
   override readonly code: string = 'RATE_LIMITED';
   /** How long the server (or the client-side limiter) asked to wait, when known. */
   retryAfterMs: number | undefined;
 }
 export class InternalServerError<T = unknown> extends ApiError<T> {
-  override name = 'InternalServerError';
+  static {
+    nameErrorClass(this, 'InternalServerError');
+  }
   override readonly code: string = 'INTERNAL_SERVER_ERROR';
 }
 
 /** No response arrived: DNS, refused, reset. `outcomeUnknown` is true when the body may have reached the server. */
 export class ConnectionError extends ApiwrightError {
-  override name = 'ConnectionError';
+  static {
+    nameErrorClass(this, 'ConnectionError');
+  }
   override readonly code: string = 'CONNECTION_ERROR';
   readonly outcomeUnknown: boolean;
   constructor(message: string, init: ApiwrightErrorInit & { outcomeUnknown?: boolean } = {}) {
@@ -137,16 +161,22 @@ export class ConnectionError extends ApiwrightError {
   }
 }
 export class TimeoutError extends ApiwrightError {
-  override name = 'TimeoutError';
+  static {
+    nameErrorClass(this, 'TimeoutError');
+  }
   override readonly code: string = 'TIMEOUT';
 }
 export class AbortError extends ApiwrightError {
-  override name = 'AbortError';
+  static {
+    nameErrorClass(this, 'AbortError');
+  }
   override readonly code: string = 'ABORTED';
 }
 /** The body could not be read as the declared media type (invalid JSON, HTML instead of JSON, too large). */
 export class ParseError extends ApiwrightError {
-  override name = 'ParseError';
+  static {
+    nameErrorClass(this, 'ParseError');
+  }
   override readonly code: string = 'PARSE_ERROR';
   readonly status: number | undefined;
   /** The first characters of the body, for diagnosis. */
@@ -159,7 +189,9 @@ export class ParseError extends ApiwrightError {
 }
 /** A response body larger than `maxResponseBytes`: reading stopped at the limit, nothing partial is returned. */
 export class ResponseTooLargeError extends ParseError {
-  override name = 'ResponseTooLargeError';
+  static {
+    nameErrorClass(this, 'ResponseTooLargeError');
+  }
   override readonly code: string = 'RESPONSE_TOO_LARGE';
   readonly limitBytes: number;
   constructor(message: string, init: ApiwrightErrorInit & { status?: number; limitBytes: number }) {
@@ -169,7 +201,9 @@ export class ResponseTooLargeError extends ParseError {
 }
 /** Input or output did not match the spec's schema. */
 export class ValidationError extends ApiwrightError {
-  override name = 'ValidationError';
+  static {
+    nameErrorClass(this, 'ValidationError');
+  }
   override readonly code: string = 'VALIDATION_ERROR';
   readonly issues: ErrorDetail[];
   constructor(message: string, init: ApiwrightErrorInit & { issues?: ErrorDetail[] } = {}) {
@@ -183,7 +217,9 @@ export class ValidationError extends ApiwrightError {
 }
 /** A request body larger than `maxRequestBytes`: refused before anything was sent. */
 export class RequestTooLargeError extends ValidationError {
-  override name = 'RequestTooLargeError';
+  static {
+    nameErrorClass(this, 'RequestTooLargeError');
+  }
   override readonly code: string = 'REQUEST_TOO_LARGE';
   readonly limitBytes: number;
   constructor(message: string, init: ApiwrightErrorInit & { limitBytes: number }) {
@@ -193,11 +229,15 @@ export class RequestTooLargeError extends ValidationError {
 }
 /** The client is set up in a way that cannot work or is unsafe (relative server URL, plain http, bad baseUrl). */
 export class ConfigurationError extends ApiwrightError {
-  override name = 'ConfigurationError';
+  static {
+    nameErrorClass(this, 'ConfigurationError');
+  }
   override readonly code: string = 'CONFIGURATION_ERROR';
 }
 export class CircuitOpenError extends ApiwrightError {
-  override name = 'CircuitOpenError';
+  static {
+    nameErrorClass(this, 'CircuitOpenError');
+  }
   override readonly code: string = 'CIRCUIT_OPEN';
   /** Milliseconds until the breaker admits a probe. */
   readonly retryAfterMs: number;
@@ -215,28 +255,6 @@ export function attachRequestContext<E>(error: E, requestId: string, operation: 
     if (target.operation === undefined) target.operation = operation;
   }
   return error;
-}
-
-/** The error class for an HTTP status. */
-export function errorClassForStatus(status: number): typeof ApiError {
-  switch (status) {
-    case 400:
-      return BadRequestError;
-    case 401:
-      return AuthenticationError;
-    case 403:
-      return PermissionDeniedError;
-    case 404:
-      return NotFoundError;
-    case 409:
-      return ConflictError;
-    case 422:
-      return UnprocessableEntityError;
-    case 429:
-      return RateLimitError;
-    default:
-      return status >= 500 ? InternalServerError : ApiError;
-  }
 }
 
 /**
@@ -261,60 +279,3 @@ export const contractErrorClasses = [
   'ValidationError',
   'CircuitOpenError',
 ] as const;
-
-const apiErrorNames = new Set([
-  'ApiError',
-  'BadRequestError',
-  'AuthenticationError',
-  'PermissionDeniedError',
-  'NotFoundError',
-  'ConflictError',
-  'UnprocessableEntityError',
-  'RateLimitError',
-  'InternalServerError',
-  // auth/errors.ts: a refused token request is an AuthenticationError (status, headers, body).
-  'OAuthError',
-  'ExpiredTokenError',
-]);
-
-function hasName(value: unknown, names: ReadonlySet<string> | string): value is Error {
-  if (typeof value !== 'object' || value === null) return false;
-  const name = (value as { name?: unknown }).name;
-  if (typeof name !== 'string') return false;
-  return typeof names === 'string' ? name === names : names.has(name);
-}
-
-const parseErrorNames = new Set(['ParseError', 'ResponseTooLargeError']);
-const validationErrorNames = new Set(['ValidationError', 'RequestTooLargeError']);
-const runtimeErrorNames = new Set([
-  'ApiwrightError',
-  ...apiErrorNames,
-  ...parseErrorNames,
-  ...validationErrorNames,
-  'ConnectionError',
-  'TimeoutError',
-  'AbortError',
-  'CircuitOpenError',
-  'ConfigurationError',
-  // Defined beside the code that throws them; named here so the guard imports none of those modules.
-  ...['MissingCredentialError', 'InvalidCredentialError', 'UnsupportedAuthFlowError', 'OAuthStateMismatchError'], // auth/
-  ...['JwtVerificationError', 'MissingDependencyError'], // auth/
-  ...['PaginationError', 'PaginationLoopError', 'PaginationLimitError', 'CacheEntryMissingError', 'BatchResultMismatchError'],
-]);
-
-/** True for any error from the runtime, whichever copy of the runtime or realm created it. */
-export function isApiwrightError(value: unknown): value is ApiwrightError {
-  return value instanceof ApiwrightError || hasName(value, runtimeErrorNames);
-}
-export const isApiError = (value: unknown): value is ApiError => hasName(value, apiErrorNames);
-export const isRateLimitError = (value: unknown): value is RateLimitError => hasName(value, 'RateLimitError');
-export const isConnectionError = (value: unknown): value is ConnectionError => hasName(value, 'ConnectionError');
-export const isTimeoutError = (value: unknown): value is TimeoutError => hasName(value, 'TimeoutError');
-export const isAbortError = (value: unknown): value is AbortError => hasName(value, 'AbortError');
-export const isParseError = (value: unknown): value is ParseError => hasName(value, parseErrorNames);
-export const isResponseTooLargeError = (value: unknown): value is ResponseTooLargeError =>
-  hasName(value, 'ResponseTooLargeError');
-export const isValidationError = (value: unknown): value is ValidationError => hasName(value, validationErrorNames);
-export const isRequestTooLargeError = (value: unknown): value is RequestTooLargeError => hasName(value, 'RequestTooLargeError');
-export const isCircuitOpenError = (value: unknown): value is CircuitOpenError => hasName(value, 'CircuitOpenError');
-export const isConfigurationError = (value: unknown): value is ConfigurationError => hasName(value, 'ConfigurationError');

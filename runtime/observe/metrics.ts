@@ -4,7 +4,7 @@
  * constant however long the client lives. Export elsewhere (OpenTelemetry, Prometheus) through
  * the `onEvent` hook instead of polling this.
  */
-import type { CircuitState, ObserveEvent } from './observe.js';
+import type { CircuitState, ObserveEvent } from './events.js';
 
 export interface LatencySummary {
   /** Requests the percentiles are computed over (at most the reservoir size). */

@@ -4,73 +4,13 @@
  * Everything that leaves this module has been through the redactor (runtime/redact.ts).
  */
 import { createMetrics, type MetricsSnapshot } from './metrics.js';
-import { createRedactor, summarizeError, type ErrorSummary } from './redact.js';
+import { createRedactor, summarizeError } from './redact.js';
+import type { LogLevel, Logger, ObserveEvent } from './events.js';
+
+export type { CircuitState, LogLevel, Logger, ObserveEvent } from './events.js';
 
 export type { MetricsSnapshot, LatencySummary } from './metrics.js';
 export type { ErrorSummary } from './redact.js';
-
-export type LogLevel = 'debug' | 'info' | 'warn' | 'error';
-
-/** `console` satisfies this interface. */
-export interface Logger {
-  debug(record: Record<string, unknown>): void;
-  info(record: Record<string, unknown>): void;
-  warn(record: Record<string, unknown>): void;
-  error(record: Record<string, unknown>): void;
-}
-
-export type CircuitState = 'closed' | 'open' | 'half_open';
-
-/** What the runtime reports; field values are redacted before a hook sees them. */
-export type ObserveEvent =
-  | {
-      type: 'attempt';
-      method: string;
-      url: string;
-      attempt: number;
-      requestId: string;
-      operation: string;
-      durationMs: number;
-      status?: number;
-      error?: ErrorSummary;
-      willRetry: boolean;
-      timestamp: string;
-    }
-  | {
-      type: 'retry';
-      method: string;
-      url: string;
-      requestId: string;
-      operation: string;
-      attempt: number;
-      delayMs: number;
-      reason: string;
-    }
-  | {
-      type: 'request';
-      method: string;
-      url: string;
-      requestId: string;
-      operation: string;
-      attempts: number;
-      durationMs: number;
-      status?: number;
-      error?: ErrorSummary;
-      timestamp: string;
-    }
-  | { type: 'circuit'; key: string; from: CircuitState; to: CircuitState; timestamp: string }
-  | {
-      type: 'rateLimited';
-      key: string;
-      /** `client`: the local limiter delayed or refused; `server`: the server answered 429. */
-      source: 'client' | 'server';
-      waitMs: number;
-      rejected: boolean;
-      requestId?: string;
-      operation?: string;
-    }
-  /** A shared state store (runtime/stores) stopped answering (`fallback`: local state) or answers again. */
-  | { type: 'stateStore'; status: 'fallback' | 'restored'; operation: string; reason?: string; timestamp: string };
 
 export interface ObserveOptions {
   logger?: Logger | undefined;
@@ -80,6 +20,8 @@ export interface ObserveOptions {
   sensitiveHeaders?: readonly string[] | undefined;
   /** Query parameter names whose values are credentials. */
   sensitiveQueryParams?: readonly string[] | undefined;
+  /** Cuts the credential values the client has sent out of all text (known-secrets.ts). */
+  scrubKnown?: ((text: string) => string) | undefined;
   /** Receives every event (already redacted); exceptions it throws are swallowed. */
   onEvent?: ((event: ObserveEvent) => void) | undefined;
   /** Requests kept for latency percentiles. Default 1,024. */

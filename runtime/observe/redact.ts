@@ -16,6 +16,8 @@ export const SENSITIVE_NAME_PATTERN = /(api[-_]?key|token|secret|password|signat
 export interface RedactorOptions {
   sensitiveHeaders?: readonly string[] | undefined;
   sensitiveQueryParams?: readonly string[] | undefined;
+  /** Cuts known credential values (known-secrets.ts) out of text before the patterns run. */
+  scrubKnown?: ((text: string) => string) | undefined;
 }
 
 export interface Redactor {
@@ -70,8 +72,9 @@ export function createRedactor(options: RedactorOptions = {}): Redactor {
 
   const isSensitiveName = (name: string): boolean => explicit.has(name.toLowerCase()) || SENSITIVE_NAME_PATTERN.test(name);
 
+  const scrubKnown = options.scrubKnown ?? ((text: string): string => text);
   const redactString = (text: string): string =>
-    text
+    scrubKnown(text)
       .replace(/\b([a-z][a-z0-9+.-]*:\/\/)[^/\s@?#]+@/gi, `$1${REDACTED}@`)
       .replace(jsonMember, `$1"${REDACTED}"`)
       .replace(assignment, `$1$2$3${REDACTED}`)

@@ -4,6 +4,7 @@
  * ever rejects: every item gets a settled result, in input order, like `Promise.allSettled`.
  */
 import { AbortError, ApiwrightError } from '../errors/errors.js';
+import { nameErrorClass } from '../errors/kinds.js';
 
 export type Settled<T> =
   { readonly status: 'fulfilled'; readonly value: T } | { readonly status: 'rejected'; readonly reason: unknown };
@@ -22,7 +23,9 @@ export interface BatchOptions extends ConcurrencyOptions {
 
 /** A chunk's call returned an array whose length is not the chunk's. */
 export class BatchResultMismatchError extends ApiwrightError {
-  override name = 'BatchResultMismatchError';
+  static {
+    nameErrorClass(this, 'BatchResultMismatchError');
+  }
   override readonly code: string = 'BATCH_RESULT_MISMATCH';
 }
 

@@ -2,16 +2,21 @@
  * Errors of pagination: a server whose pages cannot be followed safely.
  */
 import { ApiwrightError, type ApiwrightErrorInit } from '../errors/errors.js';
+import { nameErrorClass } from '../errors/kinds.js';
 
 /** A page could not be followed: items are not an array, a next link is not http(s), a relative link has no base. */
 export class PaginationError extends ApiwrightError {
-  override name = 'PaginationError';
+  static {
+    nameErrorClass(this, 'PaginationError');
+  }
   override readonly code: string = 'PAGINATION_ERROR';
 }
 
 /** The server sent the same cursor or next link twice: following it would never end. */
 export class PaginationLoopError extends PaginationError {
-  override name = 'PaginationLoopError';
+  static {
+    nameErrorClass(this, 'PaginationLoopError');
+  }
   override readonly code: string = 'PAGINATION_LOOP';
   /** How many pages had been read when the repeat was seen. */
   readonly pagesRead: number;
@@ -23,7 +28,9 @@ export class PaginationLoopError extends PaginationError {
 
 /** `all({ max })` found more than `max` items: nothing is returned rather than a silent first `max`. */
 export class PaginationLimitError extends PaginationError {
-  override name = 'PaginationLimitError';
+  static {
+    nameErrorClass(this, 'PaginationLimitError');
+  }
   override readonly code: string = 'PAGINATION_LIMIT';
   readonly max: number;
   constructor(message: string, init: ApiwrightErrorInit & { max: number }) {

@@ -4,18 +4,23 @@
  * `maxRequestBytes`), the request id and the idempotency key. Credentials are NOT added here: the
  * authenticator applies them per attempt, so a retry or a cache key never sees a stale copy.
  */
-import type { ClientOptions, RequestOptions } from '../client/options.js';
+import type { ClientOptions, IdempotencyPolicy, RequestOptions } from '../client/options.js';
 import { formatUserAgent, isBrowserLike } from '../util/env.js';
 import { RequestTooLargeError, ValidationError } from '../errors/errors.js';
 import { serializeCookieParam, serializeHeaderParam } from './param-style.js';
 import { encodeRequestBody, limitUpload, pickMediaType } from './body.js';
 import { assertSecureUrl, buildRequestUrl, readParam, resolveBaseUrl } from './url.js';
+import { isHeaderName } from './header-name.js';
 import { buildAcceptHeader } from '../transport/response.js';
 import type { ApiDescriptor, OperationDescriptor, PreparedRequest, RequestContext } from '../client/descriptor.js';
 import { createUuid } from '../util/uuid.js';
 
 /** Sets a header, turning the TypeError for an unsendable value into a ValidationError that quotes no value. */
 export function setHeader(headers: Headers, name: string, value: string): void {
+  if (!isHeaderName(name)) {
+    const issue = `"${name.slice(0, 60)}" is not a valid HTTP header name (RFC 9110 §5.1)`;
+    throw new ValidationError(issue, { issues: [{ field: name.slice(0, 60), issue }] });
+  }
   try {
     headers.set(name, value);
   } catch {
@@ -40,7 +45,7 @@ export interface Idempotency {
  * `unsafe-methods` — those, plus every POST and PATCH (with `idempotencyHeader`, default
  * `Idempotency-Key`), so they become retry-safe against APIs that honour the header; `false` — none.
  */
-export type IdempotencyPolicy = 'declared' | 'unsafe-methods' | false;
+export type { IdempotencyPolicy } from '../client/options.js';
 
 /**
  * The idempotency header and key of a call: the operation's declared header, or (policy

@@ -43,6 +43,15 @@ function locationHref(): string | undefined {
   return typeof location?.href === 'string' ? location.href : undefined;
 }
 
+/** A URL that did not parse may still carry `user:password@` (any characters): everything up to the last `@` goes. */
+function withoutUserinfo(raw: string): string {
+  const at = raw.lastIndexOf('@');
+  if (at < 0) return raw;
+  const slashes = raw.indexOf('//');
+  const start = slashes >= 0 && slashes < at ? slashes + 2 : 0;
+  return `${raw.slice(0, start)}***${raw.slice(at)}`;
+}
+
 /** The base URL for one call: `baseUrl`, else the operation's first server, else the API's. */
 export function resolveBaseUrl(api: ApiDescriptor, op: OperationDescriptor, choice: ServerChoice): URL {
   let raw: string;
@@ -59,7 +68,7 @@ export function resolveBaseUrl(api: ApiDescriptor, op: OperationDescriptor, choi
     url = new URL(raw, locationHref());
   } catch {
     const hint = /^[a-z][a-z0-9+.-]*:/i.test(raw) ? 'it is not a valid URL' : 'it is relative: pass baseUrl';
-    throw new ConfigurationError(`Cannot use server URL ${raw}: ${hint}`);
+    throw new ConfigurationError(`Cannot use server URL ${withoutUserinfo(raw)}: ${hint}`);
   }
   if (url.protocol !== 'https:' && url.protocol !== 'http:') {
     throw new ConfigurationError(`Server URL must use https (or http on loopback), got ${url.protocol}`);
@@ -71,12 +80,23 @@ export function resolveBaseUrl(api: ApiDescriptor, op: OperationDescriptor, choi
   return url;
 }
 
-/** 127.0.0.0/8, ::1 and localhost (RFC 6761 §6.3): traffic that never leaves the machine. */
+/**
+ * Loopback decided by address: 127.0.0.0/8, ::1 (and its IPv4-mapped form), plus the one name
+ * `localhost`, which resolvers and browsers pin to loopback. Other `*.localhost` names are just names:
+ * a resolver or proxy may send them anywhere, so they get no plain-http exemption.
+ */
 export function isLoopbackHost(hostname: string): boolean {
   const host = hostname.toLowerCase().replace(/^\[|\]$/g, '');
-  if (host === 'localhost' || host.endsWith('.localhost') || host === '::1') return true;
-  if (host.startsWith('::ffff:')) return isLoopbackHost(host.slice(7));
-  return /^127\.\d{1,3}\.\d{1,3}\.\d{1,3}$/.test(host);
+  if (host === 'localhost' || host === '::1' || host === '0:0:0:0:0:0:0:1') return true;
+  if (host.startsWith('::ffff:')) return isLoopbackAddress(host.slice(7));
+  return isLoopbackAddress(host);
+}
+
+function isLoopbackAddress(host: string): boolean {
+  // The WHATWG URL parser writes IPv4 in dotted decimal; an IPv4-mapped IPv6 address may come as hex.
+  if (/^7f[0-9a-f]{2}:[0-9a-f]{1,4}$/.test(host)) return true;
+  const parts = /^127\.(\d{1,3})\.(\d{1,3})\.(\d{1,3})$/.exec(host);
+  return parts !== null && parts.slice(1).every((part) => Number(part) <= 255);
 }
 
 /** Refuses plain http to anything but loopback unless the user opted in. */

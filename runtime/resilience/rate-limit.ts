@@ -7,7 +7,8 @@
  *   burst + requestsPerSecond · W / 1000 attempts.
  * - Learning (on by default, also when no bucket is configured; `learnFromHeaders: false` turns it
  *   off): a response whose RateLimit / X-RateLimit-* fields say no request is left pauses the key
- *   until the reset, and a 429 with a Retry-After (or reset) pauses it for every caller.
+ *   until the reset, and a 429 with a Retry-After (or reset) pauses it for every caller — for at most
+ *   `maxLearnedPauseMs` (default 60,000).
  * - A waiter is refused with RateLimitError as soon as it is clear it would wait past `maxWaitMs`
  *   (default 60,000), and with TimeoutError when it would pass the request's deadline. The
  *   RateLimitError has `status` 0: no HTTP exchange took place (the fetch convention for "no
@@ -20,6 +21,9 @@ import { AbortError, RateLimitError, TimeoutError } from '../errors/errors.js';
 import { readRateLimitHeaders, readServerWaitMs } from './retry-after.js';
 import { isRecord, readNumber, updateState, type StateStore } from './state-store.js';
 import type { Clock } from '../client/descriptor.js';
+import type { AcquireOptions, RateLimitNotice } from './rate-limit-types.js';
+
+export type { AcquireOptions, RateLimitNotice } from './rate-limit-types.js';
 import { sharedStateOf } from '../stores/shared-state.js';
 import { acquireShared } from '../stores/shared-rate-limit.js';
 
@@ -32,23 +36,14 @@ export interface RateLimitOptions {
   maxWaitMs?: number | undefined;
   /** Pause on exhausted-quota headers and on 429 waits. Default true. */
   learnFromHeaders?: boolean | undefined;
+  /**
+   * Longest pause learned from one response. Default 60,000, the same bound as `maxRetryAfterMs`:
+   * a server asking for days fails that call at once (RateLimitError), and must not block the whole
+   * origin for days either.
+   */
+  maxLearnedPauseMs?: number | undefined;
   /** Which bucket a request belongs to. Default: its URL's origin. */
   keyOf?: ((target: { method: string; url: URL }) => string) | undefined;
-}
-
-export interface AcquireOptions {
-  signal?: AbortSignal | undefined;
-  deadline?: number | undefined;
-  requestId?: string | undefined;
-  operation?: string | undefined;
-}
-
-export interface RateLimitNotice {
-  key: string;
-  waitMs: number;
-  rejected: boolean;
-  requestId?: string | undefined;
-  operation?: string | undefined;
 }
 
 export interface RateLimiter {
@@ -94,6 +89,7 @@ export function createRateLimiter(options: RateLimitOptions, deps: RateLimiterDe
   const interval = rps === undefined ? 0 : 1000 / rps;
   const maxWaitMs = Math.max(0, options.maxWaitMs ?? 60_000);
   const learning = options.learnFromHeaders !== false;
+  const maxLearnedPauseMs = Math.max(0, options.maxLearnedPauseMs ?? 60_000);
   const queues = new Map<string, KeyQueue>();
   const storeKey = (key: string): string => `rl:${key}`;
 
@@ -258,6 +254,7 @@ export function createRateLimiter(options: RateLimitOptions, deps: RateLimiterDe
       const quota = readRateLimitHeaders(headers, now);
       if (quota.remaining === 0 && quota.resetInMs !== undefined) pauseMs = quota.resetInMs;
       if (status === 429) pauseMs = Math.max(pauseMs, readServerWaitMs(headers, status, now) ?? 0);
+      pauseMs = Math.min(pauseMs, maxLearnedPauseMs);
       if (pauseMs <= 0) return;
       // Shared store (runtime/stores): the pause reaches every replica; local state otherwise.
       const shared = await sharedStateOf(deps.store)?.rateLimit?.pause(key, pauseMs);

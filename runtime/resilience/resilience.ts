@@ -9,15 +9,8 @@
  */
 import { readBodyCapped } from '../transport/capped-body.js';
 import type { CircuitBreakerOptions, CircuitPermit, CircuitVerdict } from './circuit-breaker.js';
-import {
-  AbortError,
-  ApiwrightError,
-  RateLimitError,
-  TimeoutError,
-  isAbortError,
-  isConnectionError,
-  isTimeoutError,
-} from '../errors/errors.js';
+import { AbortError, ApiwrightError, RateLimitError, TimeoutError } from '../errors/errors.js';
+import { isAbortError, isConnectionError, isTimeoutError } from '../errors/guards.js';
 import type { Observer } from '../observe/observe.js';
 import type { RateLimitOptions } from './rate-limit.js';
 import { createRedactor } from '../observe/redact.js';

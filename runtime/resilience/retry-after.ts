@@ -92,6 +92,12 @@ export function readRetryAfterHeader(headers: Headers, now: number): number | un
   return value === null ? undefined : parseRetryAfter(value, now, serverNow(headers, now));
 }
 
+/**
+ * The public name of the reader above (runtime/index.ts): the wait a response asks for through
+ * `retry-after-ms` or `Retry-After`, in ms from `now`, the server's clock skew cancelled.
+ */
+export const parseRetryAfterMs: (headers: Headers, now: number) => number | undefined = readRetryAfterHeader;
+
 export interface RateLimitHeaderState {
   /** Requests left in the current window (the most restrictive policy when several). */
   remaining?: number;

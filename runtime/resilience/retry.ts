@@ -4,7 +4,7 @@
  * amplification. No I/O, no clock of its own: every function takes `now` (ms since the epoch) and
  * `random` as arguments.
  */
-import { isAbortError, isConnectionError, isTimeoutError } from '../errors/errors.js';
+import { isAbortError, isConnectionError, isTimeoutError } from '../errors/guards.js';
 import { readServerWaitMs } from './retry-after.js';
 
 // Re-exported: the header readers lived here before retry-after.ts was split out.

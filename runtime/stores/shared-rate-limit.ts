@@ -7,7 +7,7 @@
  */
 import { AbortError, RateLimitError, TimeoutError } from '../errors/errors.js';
 import type { Clock } from '../client/descriptor.js';
-import type { AcquireOptions, RateLimitNotice } from '../resilience/rate-limit.js';
+import type { AcquireOptions, RateLimitNotice } from '../resilience/rate-limit-types.js';
 import type { SharedRateLimit } from './shared-state.js';
 
 export interface SharedAcquireSettings {

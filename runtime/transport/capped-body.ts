@@ -2,6 +2,35 @@
  * Reading an error body that will be kept on an error object, with a hard cap: a hostile or broken
  * server must never make the client buffer without bound (SECURITY-CASES 19).
  */
+import { concatBytes } from '../util/bytes.js';
+
+/**
+ * The whole body, or `undefined` once it passes `maxBytes` (reading stops there and the rest is
+ * cancelled; fetch has already decompressed, so a gzip bomb stops at the cap too). A stream that
+ * fails mid-body rejects with the stream's own error, for the caller to type.
+ */
+export async function readBytesUpTo(response: Response, maxBytes: number): Promise<Uint8Array<ArrayBuffer> | undefined> {
+  const declared = Number(response.headers.get('content-length') ?? Number.NaN);
+  if (Number.isFinite(declared) && declared > maxBytes) {
+    await response.body?.cancel().catch(() => undefined);
+    return undefined;
+  }
+  if (response.body === null) return new Uint8Array(0);
+  const reader = response.body.getReader();
+  const chunks: Uint8Array[] = [];
+  let size = 0;
+  for (;;) {
+    const { done, value } = await reader.read();
+    if (done) break;
+    size += value.byteLength;
+    if (size > maxBytes) {
+      await reader.cancel().catch(() => undefined);
+      return undefined;
+    }
+    chunks.push(value);
+  }
+  return concatBytes(chunks, size);
+}
 
 /** Error bodies read into a RateLimitError are capped. */
 const MAX_ERROR_BODY_BYTES = 64 * 1024;

@@ -4,60 +4,25 @@
  * to TimeoutError / AbortError / ConnectionError. The timeout covers the body too (a body that stalls
  * forever must end), except for streamed responses, which only the caller's signal can cancel.
  */
-import { isBrowserLike } from '../util/env.js';
 import { AbortError, ApiwrightError, ConnectionError, TimeoutError } from '../errors/errors.js';
-import { assertSecureUrl } from '../request/url.js';
+import { connectionFailure, RedirectFailure, type WireProgress } from './outcome.js';
+import { followRedirects, type RedirectPolicy } from './redirects.js';
 import type { Clock } from '../client/descriptor.js';
 
-export interface TransportOptions {
-  readonly fetch: (request: Request) => Promise<Response>;
+export interface TransportOptions extends RedirectPolicy {
   readonly clock: Clock;
   readonly timeoutMs: number;
   /** Absolute clock time after which nothing more may happen. */
   readonly deadline?: number | undefined;
   readonly signal?: AbortSignal | undefined;
-  readonly maxRedirects: number;
-  readonly allowInsecureHttp: boolean;
-  /** Dropped, with Authorization, Cookie and Proxy-Authorization, when a redirect changes origin or drops to http. */
-  readonly sensitiveHeaders: readonly string[];
-  readonly sensitiveQueryParams: readonly string[];
   /** False for a response the caller will stream: the timer then stops once headers arrive. */
   readonly timeoutCoversBody: (response: Response) => boolean;
-  /** The body to send again on 307/308; `undefined` means "clone the request". */
-  readonly replayBody?: Uint8Array<ArrayBuffer> | Blob | null | undefined;
   /** For error messages. */
   readonly method: string;
   readonly pathTemplate: string;
   readonly requestId: string;
   readonly operation: string;
 }
-
-const REDIRECT_STATUSES = new Set([301, 302, 303, 307, 308]);
-const ALWAYS_SENSITIVE = ['authorization', 'cookie', 'proxy-authorization'];
-const BODY_HEADERS = ['content-type', 'content-length', 'content-encoding', 'content-language', 'content-location'];
-const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS', 'TRACE']);
-
-/** Error codes (undici, Node, Bun) that prove the request never reached the server. */
-const NEVER_REACHED = new Set([
-  'ECONNREFUSED',
-  'ENOTFOUND',
-  'EAI_AGAIN',
-  'EAI_NONAME',
-  'EAI_FAIL',
-  'EHOSTUNREACH',
-  'ENETUNREACH',
-  'EHOSTDOWN',
-  'ENETDOWN',
-  'EADDRNOTAVAIL',
-  'UND_ERR_CONNECT_TIMEOUT',
-  'ERR_TLS_CERT_ALTNAME_INVALID',
-  'CERT_HAS_EXPIRED',
-  'DEPTH_ZERO_SELF_SIGNED_CERT',
-  'SELF_SIGNED_CERT_IN_CHAIN',
-  'UNABLE_TO_VERIFY_LEAF_SIGNATURE',
-  'ConnectionRefused',
-  'FailedToOpenSocket',
-]);
 
 function collectCodes(error: unknown, depth = 0): string[] {
   if (typeof error !== 'object' || error === null || depth > 4) return [];
@@ -142,29 +107,40 @@ export async function sendRequest(request: Request, options: TransportOptions): 
     stopTimer();
     linked.dispose();
   };
-  const hasBody = request.body !== null;
+  const sent = { method: options.method, hasBody: request.body !== null };
+  const progress: WireProgress = { started: false, answered: false };
 
+  /** Every failure of the attempt, whenever it happens, is classified here (outcome.ts). */
   const mapError = (error: unknown, afterHeaders: boolean): ApiwrightError => {
     if (options.signal?.aborted === true) return abortErrorFor(options.signal, label, init);
     if (timedOut) {
       const message = byDeadline ? `${label} ran past its deadline` : `${label} timed out after ${options.timeoutMs} ms`;
       return new TimeoutError(message, init);
     }
-    const own = findRuntimeError(error);
-    if (own !== undefined) return own;
     const codes = collectCodes(error);
-    const neverReached = !afterHeaders && codes.some((code) => NEVER_REACHED.has(code));
-    const outcomeUnknown = !neverReached && (afterHeaders || hasBody || !SAFE_METHODS.has(options.method));
+    if (error instanceof RedirectFailure) return connectionFailure(`${label} ${error.message}`, init, progress, codes, sent);
+    const own = findRuntimeError(error);
+    if (own instanceof ConnectionError) {
+      const failure = connectionFailure(own.message, { ...init, cause: own.cause }, progress, codes, sent);
+      return own.outcomeUnknown && !failure.outcomeUnknown ? own : failure;
+    }
+    if (own !== undefined) return own;
     const reason = codes[0] ?? (error instanceof Error ? withoutUrls(error.message).slice(0, 200) : 'network error');
     const where = afterHeaders ? 'lost the connection while reading the response' : 'could not complete the request';
     // A cause whose message names a URL could carry a credential into util.inspect(error): leave it off.
     const leaks = error instanceof Error && withoutUrls(error.message) !== error.message;
-    return new ConnectionError(`${label} ${where} (${reason})`, { ...init, cause: leaks ? undefined : error, outcomeUnknown });
+    return connectionFailure(
+      `${label} ${where} (${reason})`,
+      { ...init, cause: leaks ? undefined : error },
+      progress,
+      codes,
+      sent,
+    );
   };
 
   let response: Response;
   try {
-    response = await followRedirects(request, linked.signal, options);
+    response = await followRedirects(request, linked.signal, options, progress);
   } catch (error) {
     release();
     throw mapError(error, false);
@@ -210,88 +186,4 @@ function guardBody(response: Response, release: () => void, mapError: (error: un
   Object.defineProperty(wrapped, 'url', { value: response.url });
   Object.defineProperty(wrapped, 'redirected', { value: response.redirected });
   return wrapped;
-}
-
-function stripSensitive(headers: Headers, url: URL, options: TransportOptions): void {
-  for (const name of [...ALWAYS_SENSITIVE, ...options.sensitiveHeaders]) headers.delete(name);
-  const sensitiveQuery = new Set(options.sensitiveQueryParams.map((n) => n.toLowerCase()));
-  for (const key of [...url.searchParams.keys()]) if (sensitiveQuery.has(key.toLowerCase())) url.searchParams.delete(key);
-}
-
-/**
- * Follows 301/302/303/307/308 (RFC 9110 §15.4, Fetch §4.4 HTTP-redirect fetch): at most `maxRedirects`,
- * 303 (and 301/302 after POST) become GET without a body, and on a change of origin or an
- * https → http downgrade every credential header and credential query parameter is dropped for good.
- */
-async function followRedirects(first: Request, signal: AbortSignal, options: TransportOptions): Promise<Response> {
-  const browser = isBrowserLike();
-  // In browsers, manual mode yields an opaque response; the browser applies the same stripping itself.
-  const redirect: RequestRedirect = browser ? 'follow' : 'manual';
-  const spare = options.replayBody === undefined && first.body !== null ? first.clone() : undefined;
-  let replay: Uint8Array<ArrayBuffer> | Blob | null = options.replayBody ?? null;
-  let current = new Request(first, { signal, redirect });
-  let stripped = false;
-  try {
-    for (let hop = 0; ; hop += 1) {
-      const response = await options.fetch(current);
-      if (response.type === 'opaqueredirect') {
-        throw new ConnectionError(
-          `${options.method} ${options.pathTemplate} was redirected, which this environment cannot follow`,
-          {
-            requestId: options.requestId,
-            operation: options.operation,
-          },
-        );
-      }
-      const location = response.headers.get('location');
-      if (browser || !REDIRECT_STATUSES.has(response.status) || location === null) return response;
-      await response.body?.cancel().catch(() => undefined);
-      if (hop >= options.maxRedirects) {
-        throw new ConnectionError(
-          `${options.method} ${options.pathTemplate} was redirected more than ${options.maxRedirects} times`,
-          {
-            requestId: options.requestId,
-            operation: options.operation,
-          },
-        );
-      }
-      const from = new URL(current.url);
-      const next = new URL(location, from);
-      if (next.protocol !== 'https:' && next.protocol !== 'http:') {
-        throw new ConnectionError(
-          `${options.method} ${options.pathTemplate} was redirected to an unsupported scheme ${next.protocol}`,
-          {
-            requestId: options.requestId,
-            operation: options.operation,
-          },
-        );
-      }
-      assertSecureUrl(next, options.allowInsecureHttp);
-      const toGet =
-        (response.status === 303 && current.method !== 'HEAD') ||
-        ((response.status === 301 || response.status === 302) && current.method === 'POST');
-      const method = toGet ? 'GET' : current.method;
-      const headers = new Headers(current.headers);
-      if (toGet) for (const name of BODY_HEADERS) headers.delete(name);
-      if (next.origin !== from.origin || (from.protocol === 'https:' && next.protocol === 'http:')) stripped = true;
-      if (stripped) stripSensitive(headers, next, options);
-      let body: Uint8Array<ArrayBuffer> | Blob | null = null;
-      if (!toGet && current.body !== null) {
-        if (replay === null && spare !== undefined) replay = new Uint8Array(await spare.arrayBuffer());
-        if (replay === null) {
-          throw new ConnectionError(
-            `${options.method} ${options.pathTemplate} got a ${response.status} redirect, but a streamed body cannot be sent twice`,
-            {
-              requestId: options.requestId,
-              operation: options.operation,
-            },
-          );
-        }
-        body = replay;
-      }
-      current = new Request(next, { method, headers, body, signal, redirect });
-    }
-  } finally {
-    if (spare !== undefined && !spare.bodyUsed) void spare.body?.cancel().catch(() => undefined);
-  }
 }

@@ -57,16 +57,6 @@ export function buildAcceptHeader(op: OperationDescriptor): string {
   return parts.length === 0 ? 'application/json, */*;q=0.8' : parts.join(', ');
 }
 
-/** Retry-After as milliseconds from `now` (RFC 9110 §10.2.3): delta-seconds or an HTTP-date. */
-export function parseRetryAfterMs(headers: Headers, now: number): number | undefined {
-  const raw = headers.get('retry-after')?.trim();
-  if (raw === undefined || raw === '') return undefined;
-  if (/^\d+$/.test(raw)) return Number(raw) * 1000;
-  // An HTTP-date (RFC 9110 §5.6.7) always names a month; Date.parse alone would read "-5" as a year.
-  const date = /[a-z]{3}/i.test(raw) ? Date.parse(raw) : Number.NaN;
-  return Number.isNaN(date) ? undefined : Math.max(0, date - now);
-}
-
 function hasEmptyBody(response: Response, method: string): boolean {
   return (
     method === 'HEAD' ||

@@ -5,6 +5,7 @@
 import path from 'node:path';
 import { ConfigError } from '../errors.js';
 import { DEFAULT_CONFIG, type Config, type PaginationOverride, type ResolvedConfig } from './config.js';
+import { formatPointer } from '../json-pointer.js';
 
 const TOP_LEVEL_KEYS = [
   '$schema',
@@ -35,9 +36,8 @@ const PAGINATION_FIELDS: Record<
   linkHeader: { required: { itemsPath: 'path' }, optional: {} },
 };
 
-/** RFC 6901 §3: `~` → `~0`, `/` → `~1`. */
 function pointerOf(...segments: string[]): string {
-  return `#/${segments.map((segment) => segment.replaceAll('~', '~0').replaceAll('/', '~1')).join('/')}`;
+  return formatPointer(segments);
 }
 
 function describeValue(value: unknown): string {

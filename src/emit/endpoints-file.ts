@@ -5,6 +5,7 @@ import { errorResponses } from './response-types.js';
 import { emitStreamEndpoint, sharedDescriptorName, streamRuntimeTypes } from './stream-endpoint.js';
 import { operationTransform, shapesImportName } from './transforms-file.js';
 import { docComment } from './ts/doc-comment.js';
+import { errorClassNameForStatusKey } from '../../runtime/errors/status.js';
 import { objectKey, stringLiteral } from './ts/literal.js';
 import { valueLiteral, type Value } from './ts/value-literal.js';
 import { createWriter, type Writer } from './ts/writer.js';
@@ -39,7 +40,8 @@ function emitEndpoint(
   const route =
     `\`${operation.method} ${operation.path}\`` + (operation.tags[0] === undefined ? '' : ` · tag \`${operation.tags[0]}\``);
   const throws = errorResponses(operation).map(
-    (r) => `@throws {${errorClass(r.status)}} ${r.status}${r.description ? ` — ${firstLine(r.description)}` : ''}`,
+    (r) =>
+      `@throws {${errorClassNameForStatusKey(r.status)}} ${r.status}${r.description ? ` — ${firstLine(r.description)}` : ''}`,
   );
   const header = docComment([
     operation.summary,
@@ -100,18 +102,4 @@ function isPaged(planned: PlannedOperation): boolean {
 function firstLine(text: string): string {
   const line = text.split(/\r?\n/)[0] ?? '';
   return line.length > 120 ? `${line.slice(0, 117)}…` : line;
-}
-
-const classes: Record<string, string> = {
-  '400': 'BadRequestError',
-  '401': 'AuthenticationError',
-  '403': 'PermissionDeniedError',
-  '404': 'NotFoundError',
-  '409': 'ConflictError',
-  '422': 'UnprocessableEntityError',
-  '429': 'RateLimitError',
-};
-
-function errorClass(status: string): string {
-  return classes[status] ?? (/^5/.test(status) ? 'InternalServerError' : 'ApiError');
 }

@@ -12,6 +12,15 @@ export interface TypeContext {
   propertyName?: (property: ir.Property) => string;
   /** The type of `format: date-time`/`date` strings converted at runtime (`Date`, or `string | Date` for parameters); absent: `string`. */
   dateType?: string;
+  /** Refs that would make the alias being printed name itself (alias-cycles.ts): printed as `unknown`. */
+  cycleBreaks?: ReadonlySet<ir.SchemaId>;
+}
+
+/** Inside an object, array or tuple, recursion is allowed again: the cycle breaks stop applying. */
+function nested(ctx: TypeContext): TypeContext {
+  if (ctx.cycleBreaks === undefined) return ctx;
+  const { cycleBreaks: _dropped, ...rest } = ctx;
+  return rest;
 }
 
 /** `format: date-time` and `format: date` strings (RFC 3339 §5.6): the ones `dates: 'Date'` converts. */
@@ -22,6 +31,7 @@ export function isDateFormat(format: string | undefined): format is 'date-time' 
 export function typeExpression(schema: ir.Schema, ctx: TypeContext, indent = ''): string {
   switch (schema.kind) {
     case 'ref': {
+      if (ctx.cycleBreaks?.has(schema.target) === true) return 'unknown';
       const name = ctx.typeNames.get(schema.target);
       return name === undefined ? 'unknown' : `${ctx.qualifier ?? ''}${name}`;
     }
@@ -43,10 +53,11 @@ export function typeExpression(schema: ir.Schema, ctx: TypeContext, indent = '')
     case 'enum':
       return schema.values.length === 0 ? 'never' : schema.values.map(primitiveLiteral).join(' | ');
     case 'array':
-      return `${wrap(typeExpression(schema.items, ctx, indent), schema.items, ctx)}[]`;
+      return `${wrap(typeExpression(schema.items, nested(ctx), indent), schema.items, ctx)}[]`;
     case 'tuple': {
-      const items = schema.prefixItems.map((item) => typeExpression(item, ctx, indent));
-      if (schema.rest !== false) items.push(`...${wrap(typeExpression(schema.rest, ctx, indent), schema.rest, ctx)}[]`);
+      const inner = nested(ctx);
+      const items = schema.prefixItems.map((item) => typeExpression(item, inner, indent));
+      if (schema.rest !== false) items.push(`...${wrap(typeExpression(schema.rest, inner, indent), schema.rest, ctx)}[]`);
       return `[${items.join(', ')}]`;
     }
     case 'union':
@@ -61,7 +72,7 @@ export function typeExpression(schema: ir.Schema, ctx: TypeContext, indent = '')
         'unknown'
       );
     case 'object':
-      return objectType(schema, ctx, indent);
+      return objectType(schema, nested(ctx), indent);
   }
 }
 

@@ -4,17 +4,20 @@ import type { ClientPlan, PlannedOperation } from '../plan/plan-types.js';
 import { errorResponses, responsesType, successResponses } from './response-types.js';
 import { typeExpression, propertyDoc, type TypeContext } from './type-expression.js';
 import { docComment } from './ts/doc-comment.js';
+import { findAliasCycleBreaks } from './alias-cycles.js';
 import { propertyKey } from './ts/literal.js';
 import { createWriter } from './ts/writer.js';
 
 export function emitTypesFile(plan: ClientPlan): string {
   const writer = createWriter();
   const ctx = typeContext(plan);
+  const cycleBreaks = findAliasCycleBreaks(plan.schemaOrder);
   for (const named of plan.schemaOrder) {
     const name = plan.typeNames.get(named.id);
     if (name === undefined) continue;
     writer.write(docComment(propertyDoc(named.schema)));
-    const body = typeExpression(named.schema, ctx);
+    const breaks = cycleBreaks.get(named.id);
+    const body = typeExpression(named.schema, breaks === undefined ? ctx : { ...ctx, cycleBreaks: breaks });
     if (named.schema.kind === 'object') writer.writeLine(`export interface ${name} ${body}`);
     else writer.writeLine(`export type ${name} = ${body};`);
     writer.blankLine();

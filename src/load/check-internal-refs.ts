@@ -2,7 +2,7 @@
  * Which internal `$ref`s (`#/...`) of the final document do not resolve. They stay in the
  * document as they are (normalize treats them as `unknown`); loading only warns.
  */
-import { parsePointer } from './json-pointer.js';
+import { parsePointer } from '../json-pointer.js';
 import { MAX_REF_HOPS } from './limits.js';
 import type { RefSite } from './walk-document.js';
 

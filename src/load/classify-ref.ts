@@ -6,7 +6,7 @@
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { isPrivateAddress, isRefusedHostname } from './address-policy.js';
-import { findUnsafeSegment, parsePointerFragment } from './json-pointer.js';
+import { findUnsafeSegment, parsePointerFragment } from '../json-pointer.js';
 import { frameSegments, type Frame } from './walk-document.js';
 
 export type RefTarget =

@@ -10,7 +10,7 @@ import { SpecError, type Diagnostic } from '../errors.js';
 import { bundleExternalRefs, createPoliceHooks, type BundleContext } from './bundle-external.js';
 import { findUnresolvedInternalRefs } from './check-internal-refs.js';
 import { detectVersion } from './detect-version.js';
-import { formatPointer, parsePointer } from './json-pointer.js';
+import { formatPointer, parsePointer } from '../json-pointer.js';
 import type { LoadedSpec, LoadOptions } from './loaded-spec.js';
 import { detectFormat, parseSource } from './parse-source.js';
 import { policeRefs } from './police-refs.js';

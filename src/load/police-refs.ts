@@ -6,7 +6,7 @@
  */
 import { SpecError, type Diagnostic, type SourceLocation } from '../errors.js';
 import { classifyRef, type RefScope, type RefTarget } from './classify-ref.js';
-import { formatPointer } from './json-pointer.js';
+import { formatPointer } from '../json-pointer.js';
 import { frameSegments, type RefSite, type WalkResult } from './walk-document.js';
 
 export type ExternalTarget = Extract<RefTarget, { kind: 'local' | 'remote' }>;

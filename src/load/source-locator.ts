@@ -4,7 +4,7 @@
  */
 import { readFileSync } from 'node:fs';
 import type { SourceLocation } from '../errors.js';
-import { formatPointer } from './json-pointer.js';
+import { formatPointer } from '../json-pointer.js';
 import { findJsonPointerOffset } from './locate-json.js';
 import { createYamlLocator, type YamlLocator } from './locate-yaml.js';
 import { detectFormat, offsetToLineColumn } from './parse-source.js';

@@ -5,7 +5,7 @@
  * plain JSON pointers.
  */
 import { SpecError } from '../errors.js';
-import { formatPointer } from './json-pointer.js';
+import { formatPointer } from '../json-pointer.js';
 import { MAX_DEPTH } from './limits.js';
 
 /** An object or array reached by the walk; parent chain gives its pointer on demand. */

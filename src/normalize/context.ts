@@ -1,6 +1,6 @@
 import type { Diagnostic } from '../errors.js';
 import type * as ir from '../ir/index.js';
-import { lookupPointer, parsePointer } from './json-pointer.js';
+import { lookupPointer, parsePointer } from '../json-pointer.js';
 
 export type JsonObject = Record<string, unknown>;
 

@@ -3,18 +3,11 @@
  * field; fields left out are filled from detection. Every problem is a message, never a crash.
  */
 import type { PaginationSpec } from '../../runtime/pagination/strategy.js';
-import type { Found, PaginationInput } from './detect-pagination.js';
+import type { Detector, PaginationInput } from './pagination-view.js';
 
 type Style = PaginationSpec['style'];
 export const styles: readonly Style[] = ['offset', 'page', 'cursor', 'nextUrl', 'linkHeader'];
 const forbiddenSegments = new Set(['__proto__', 'constructor', 'prototype']);
-
-/** What the declaration reader asks of detection (injected: the detector imports this module). */
-export interface Detector {
-  guess(input: PaginationInput): Found;
-  candidates(input: PaginationInput): Found[];
-  itemsPath(input: PaginationInput): string[] | undefined;
-}
 
 export type Declaration = { descriptor: PaginationSpec | undefined } | { problem: string };
 

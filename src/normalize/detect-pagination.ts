@@ -5,37 +5,10 @@
  * Pure: no spec objects, no I/O. The answer always says why, and what was wrong with a declaration.
  */
 import type { PaginationSpec } from '../../runtime/pagination/strategy.js';
-import { readDeclaration, type Detector } from './detect-pagination-declared.js';
+import { readDeclaration } from './detect-pagination-declared.js';
+import type { Detector, Found, PaginationInput, QueryParamView, SchemaView } from './pagination-view.js';
 
-/** A resolved, depth-limited view of a response schema (`$ref` and `allOf` already merged in). */
-export interface SchemaView {
-  type?: string;
-  /** `format`, when given: a `uri` field is a link, never a cursor. */
-  format?: string;
-  properties?: Record<string, SchemaView>;
-  items?: SchemaView;
-}
-
-export interface QueryParamView {
-  name: string;
-  /** `schema.type` (3.x) or `type` (2.0). */
-  schemaType?: string;
-  default?: unknown;
-  minimum?: number;
-}
-
-export interface PaginationInput {
-  method: string;
-  queryParams: readonly QueryParamView[];
-  /** The schema of the success (200, else first 2XX) JSON response. */
-  responseSchema: SchemaView | undefined;
-  /** Header names that success response declares. */
-  responseHeaders: readonly string[];
-  /** The operation's `x-apiwright-pagination` value, if any. */
-  extension?: unknown;
-  /** The config's value for this operation, if any. */
-  override?: unknown;
-}
+export type { Found, PaginationInput, QueryParamView, SchemaView } from './pagination-view.js';
 
 export interface PaginationDetection {
   descriptor: PaginationSpec | undefined;
@@ -109,11 +82,6 @@ const detector: Detector = {
 function guess(input: PaginationInput): Found {
   const candidates = findCandidates(input);
   return candidates.found[0] ?? { descriptor: undefined, reason: candidates.reason };
-}
-
-export interface Found {
-  descriptor: PaginationSpec | undefined;
-  reason: string;
 }
 
 /** Every style the operation looks like, best first. */

@@ -2,7 +2,7 @@
 import type { Diagnostic } from '../errors.js';
 import type * as ir from '../ir/index.js';
 import { isObject, NormalizeContext, stringOrUndefined, type JsonObject } from './context.js';
-import { appendPointer, lookupPointer, parsePointer } from './json-pointer.js';
+import { appendPointer, lookupPointer, parsePointer } from '../json-pointer.js';
 import { normalizeInbound, normalizePathItem } from './operation-object.js';
 import { decidePagination } from './pagination.js';
 import { normalizeSchema } from './schema-object.js';

@@ -1,7 +1,7 @@
 /** Content maps (Media Type Objects, OAS 3.1 §4.8.14) of request bodies and responses. */
 import type * as ir from '../ir/index.js';
 import { isObject, type NormalizeContext } from './context.js';
-import { appendPointer } from './json-pointer.js';
+import { appendPointer } from '../json-pointer.js';
 import { normalizeSchema } from './schema-object.js';
 
 const binaryTypes =

@@ -1,7 +1,7 @@
 /** Path Item and Operation Objects → IR operations (OAS 3.1 §4.8.9–10). */
 import type * as ir from '../ir/index.js';
 import { isObject, stringOrUndefined, type JsonObject, type NormalizeContext } from './context.js';
-import { appendPointer } from './json-pointer.js';
+import { appendPointer } from '../json-pointer.js';
 import { normalizeParameter } from './parameter-object.js';
 import { normalizeRequestBody } from './request-body-object.js';
 import { normalizeResponses } from './response-object.js';

@@ -39,12 +39,14 @@ function resolve(schema: ir.Schema, ctx: NormalizeContext): ir.Schema {
   return current;
 }
 
-function primitiveType(schema: ir.Schema, ctx: NormalizeContext): string | undefined {
+function primitiveType(schema: ir.Schema, ctx: NormalizeContext, depth = 0): string | undefined {
+  // Unions of refs can point back at themselves (A = B | null, B = A | null): bounded like schemaView.
+  if (depth > maxDepth) return undefined;
   const resolved = resolve(schema, ctx);
   if (resolved.kind === 'enum') return typeof resolved.values[0] === 'number' ? 'number' : 'string';
   if (resolved.kind === 'union') {
     const variant = resolved.variants.find((v) => v.kind !== 'null');
-    return variant ? primitiveType(variant, ctx) : undefined;
+    return variant ? primitiveType(variant, ctx, depth + 1) : undefined;
   }
   return ['string', 'number', 'integer', 'boolean', 'array', 'object'].includes(resolved.kind) ? resolved.kind : undefined;
 }
@@ -71,7 +73,8 @@ function schemaView(schema: ir.Schema, ctx: NormalizeContext, depth: number): Sc
       // allOf: the parts' properties together.
       const properties: Record<string, SchemaView> = {};
       for (const part of resolved.parts) {
-        const view = schemaView(part, ctx, depth);
+        // Composition counts as a level: mutually recursive allOf/anyOf must reach the bound too.
+        const view = schemaView(part, ctx, depth + 1);
         for (const [name, value] of Object.entries(view.properties ?? {}))
           Object.defineProperty(properties, name, { value, enumerable: true, writable: true, configurable: true });
       }
@@ -80,7 +83,7 @@ function schemaView(schema: ir.Schema, ctx: NormalizeContext, depth: number): Sc
     case 'union': {
       // A nullable list is still a list.
       const variants = resolved.variants.filter((v) => v.kind !== 'null');
-      return variants.length === 1 && variants[0] ? schemaView(variants[0], ctx, depth) : {};
+      return variants.length === 1 && variants[0] ? schemaView(variants[0], ctx, depth + 1) : {};
     }
     default: {
       const view: SchemaView = { type: resolved.kind === 'integer' ? 'integer' : resolved.kind };

@@ -1,8 +1,9 @@
 /** Parameter Object → IR (OAS 3.1 §4.8.12): style and explode defaulted per location (§4.8.12.4). */
 import type * as ir from '../ir/index.js';
 import { isObject, stringOrUndefined, type NormalizeContext } from './context.js';
-import { appendPointer } from './json-pointer.js';
+import { appendPointer } from '../json-pointer.js';
 import { normalizeSchema } from './schema-object.js';
+import { isHeaderName } from '../../runtime/request/header-name.js';
 
 const locations = new Set<ir.ParamLocation>(['path', 'query', 'header', 'cookie']);
 const styles = new Set<ir.ParamStyle>(['simple', 'label', 'matrix', 'form', 'spaceDelimited', 'pipeDelimited', 'deepObject']);
@@ -21,6 +22,13 @@ export function normalizeParameter(raw: unknown, pointer: string, ctx: Normalize
   const where = location as ir.ParamLocation;
   // Headers the transport owns (OAS §4.8.12.1): Accept, Content-Type and Authorization are ignored.
   if (where === 'header' && /^(accept|content-type|authorization)$/i.test(name)) return undefined;
+  if (where === 'header' && !isHeaderName(name)) {
+    ctx.warn(
+      'INVALID_HEADER_NAME',
+      `header parameter name ${JSON.stringify(name.slice(0, 60))} is not a valid HTTP header name (RFC 9110 §5.1); sending it will fail with a ValidationError`,
+      at,
+    );
+  }
 
   const defaultStyle: ir.ParamStyle = where === 'path' || where === 'header' ? 'simple' : 'form';
   const rawStyle = param['style'];

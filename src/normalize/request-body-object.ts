@@ -1,7 +1,7 @@
 /** Request Body Object → IR (OAS 3.1 §4.8.13). */
 import type * as ir from '../ir/index.js';
 import { isObject, stringOrUndefined, type NormalizeContext } from './context.js';
-import { appendPointer } from './json-pointer.js';
+import { appendPointer } from '../json-pointer.js';
 import { normalizeContent } from './media-type-object.js';
 
 export function normalizeRequestBody(raw: unknown, pointer: string, ctx: NormalizeContext): ir.RequestBody | undefined {

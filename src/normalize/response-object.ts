@@ -1,7 +1,7 @@
 /** Responses Object and Response Object → IR (OAS 3.1 §4.8.16–17). */
 import type * as ir from '../ir/index.js';
 import { isObject, stringOrUndefined, type NormalizeContext } from './context.js';
-import { appendPointer } from './json-pointer.js';
+import { appendPointer } from '../json-pointer.js';
 import { normalizeContent } from './media-type-object.js';
 import { normalizeSchema } from './schema-object.js';
 

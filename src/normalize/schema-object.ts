@@ -5,7 +5,7 @@
  */
 import type * as ir from '../ir/index.js';
 import { isObject, normalizeRef, stringOrUndefined, type JsonObject, type NormalizeContext } from './context.js';
-import { appendPointer } from './json-pointer.js';
+import { appendPointer } from '../json-pointer.js';
 import { checkPattern } from './pattern.js';
 import { readConstraints } from './schema-constraints.js';
 

@@ -2,7 +2,8 @@
 import type * as ir from '../ir/index.js';
 import type { OAuthFlowsDescriptor } from '../../runtime/client/descriptor.js';
 import { isObject, stringOrUndefined, type NormalizeContext } from './context.js';
-import { appendPointer } from './json-pointer.js';
+import { appendPointer } from '../json-pointer.js';
+import { isHeaderName } from '../../runtime/request/header-name.js';
 
 export function normalizeSecurityRequirements(raw: unknown): ir.SecurityRequirement[] | undefined {
   if (!Array.isArray(raw)) return undefined;
@@ -36,6 +37,13 @@ function normalizeScheme(raw: Record<string, unknown>, pointer: string, ctx: Nor
     case 'apiKey': {
       const where = raw['in'];
       if (typeof raw['name'] !== 'string' || (where !== 'header' && where !== 'query' && where !== 'cookie')) break;
+      if (where === 'header' && !isHeaderName(raw['name'])) {
+        ctx.warn(
+          'INVALID_HEADER_NAME',
+          `apiKey header name ${JSON.stringify(raw['name'].slice(0, 60))} is not a valid HTTP header name (RFC 9110 §5.1); calls that need this scheme will fail with a ConfigurationError`,
+          appendPointer(pointer, 'name'),
+        );
+      }
       return withDescription({ type: 'apiKey', name: raw['name'], in: where });
     }
     case 'http': {

@@ -7,6 +7,7 @@
  */
 import { isObject, type JsonObject } from './context.js';
 import { httpMethods } from './operation-object.js';
+import { unescapeSegment } from '../json-pointer.js';
 
 type Obj = JsonObject;
 
@@ -176,7 +177,7 @@ function convertResponse(response: unknown, produces: string[]): unknown {
 function resolveParameter(param: unknown, globalParams: Obj): Obj | undefined {
   if (isObject(param) && typeof param['$ref'] === 'string') {
     const match = /^#\/parameters\/(.+)$/.exec(param['$ref']);
-    const name = match?.[1]?.replace(/~1/g, '/').replace(/~0/g, '~');
+    const name = match?.[1] === undefined ? undefined : unescapeSegment(match[1]);
     const target = name !== undefined && Object.hasOwn(globalParams, name) ? globalParams[name] : undefined;
     return isObject(target) ? target : undefined;
   }

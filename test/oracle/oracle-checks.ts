@@ -5,7 +5,7 @@
  */
 import type * as ir from '../../src/ir/index.js';
 import { walkSchema } from '../../src/ir/index.js';
-import { lookupPointer, parsePointer } from '../../src/normalize/json-pointer.js';
+import { lookupPointer, parsePointer } from '../../src/json-pointer.js';
 
 export interface OracleFile {
   source: string;

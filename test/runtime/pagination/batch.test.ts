@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { BatchResultMismatchError, batch, mapConcurrent } from '../../../runtime/pagination/batch.js';
-import { isAbortError } from '../../../runtime/errors/errors.js';
+import { isAbortError } from '../../../runtime/errors/guards.js';
 
 /** Resolves after a few event-loop turns (varied per index so completions interleave). */
 const turns = async (n: number): Promise<void> => {

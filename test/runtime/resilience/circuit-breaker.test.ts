@@ -7,7 +7,7 @@ import {
 import { CircuitOpenError, ConnectionError, TimeoutError } from '../../../runtime/errors/errors.js';
 import { createResilience } from '../../../runtime/resilience/resilience.js';
 import { createMemoryStateStore, type StateStore } from '../../../runtime/resilience/state-store.js';
-import { createFakeClock, flush } from './fake-clock.js';
+import { createFakeClock, flush } from '../support/fake-clock.js';
 import { createRecorder, makeCtx, respond } from './support.js';
 
 const A = new URL('https://a.example.test/x');

@@ -4,7 +4,7 @@ import { AbortError, RateLimitError, TimeoutError } from '../../../runtime/error
 import { createRateLimiter, type RateLimitNotice, type RateLimitOptions } from '../../../runtime/resilience/rate-limit.js';
 import { createResilience } from '../../../runtime/resilience/resilience.js';
 import { createMemoryStateStore } from '../../../runtime/resilience/state-store.js';
-import { createFakeClock, flush } from './fake-clock.js';
+import { createFakeClock, flush } from '../support/fake-clock.js';
 import { createRecorder, makeCtx, respond } from './support.js';
 
 function setup(options: RateLimitOptions, start = 0) {
@@ -181,8 +181,18 @@ describe('learning from responses', () => {
     await s.limiter.learn('k', 429, new Headers({ 'retry-after': '3600' }));
     const error = (await s.limiter.acquire('k').catch((e: unknown) => e)) as RateLimitError;
     expect(error).toBeInstanceOf(RateLimitError);
-    expect(error.retryAfterMs).toBe(3_600_000);
+    // The hour asked for is capped at maxLearnedPauseMs (default 60 s), still past maxWaitMs.
+    expect(error.retryAfterMs).toBe(60_000);
     expect(s.clock.now()).toBe(0);
+  });
+
+  it('maxLearnedPauseMs bounds a learned pause; a larger ceiling keeps more of what the server asked', async () => {
+    const capped = setup({ maxWaitMs: 10_000, maxLearnedPauseMs: 20_000 });
+    await capped.limiter.learn('k', 429, new Headers({ 'retry-after': '86400' }));
+    expect(((await capped.limiter.acquire('k').catch((e: unknown) => e)) as RateLimitError).retryAfterMs).toBe(20_000);
+    const wide = setup({ maxWaitMs: 10_000, maxLearnedPauseMs: Number.POSITIVE_INFINITY });
+    await wide.limiter.learn('k', 429, new Headers({ 'retry-after': '3600' }));
+    expect(((await wide.limiter.acquire('k').catch((e: unknown) => e)) as RateLimitError).retryAfterMs).toBe(3_600_000);
   });
 
   it('learnFromHeaders: false ignores the headers', async () => {

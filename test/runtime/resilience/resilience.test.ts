@@ -2,8 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { AbortError, ConnectionError, RateLimitError, TimeoutError } from '../../../runtime/errors/errors.js';
 import { createResilience, type ResilienceOptions } from '../../../runtime/resilience/resilience.js';
 import type { HttpMethod, RequestContext } from '../../../runtime/client/descriptor.js';
-import { createFakeClock, flush, type FakeClock } from './fake-clock.js';
-import { formatHttpDate } from './fault-server.js';
+import { createFakeClock, flush, type FakeClock } from '../support/fake-clock.js';
+import { formatHttpDate } from '../support/fault-server.js';
 import { createRecorder, makeCtx, respond } from './support.js';
 
 const URL_A = new URL('https://api.example.test/v1/things?limit=5');

@@ -2,7 +2,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { ConnectionError } from '../../../runtime/errors/errors.js';
 import { createResilience, type ResilienceOptions } from '../../../runtime/resilience/resilience.js';
-import { createFakeClock } from './fake-clock.js';
+import { createFakeClock } from '../support/fake-clock.js';
 import { createRecorder, makeCtx, respond } from './support.js';
 
 /** Deterministic PRNG (mulberry32) so a failing fast-check case replays exactly. */

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { createCircuitBreaker } from '../../../runtime/resilience/circuit-breaker.js';
 import { createRateLimiter } from '../../../runtime/resilience/rate-limit.js';
 import { createMemoryStateStore, updateState, type StateStore } from '../../../runtime/resilience/state-store.js';
-import { createFakeClock, flush } from './fake-clock.js';
+import { createFakeClock, flush } from '../support/fake-clock.js';
 
 describe('memory state store', () => {
   it('evicts the least recently used entry beyond maxEntries', async () => {

@@ -4,7 +4,7 @@
  * replay ids. Loopback servers count what reaches them.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { json, startServer, type TestServer } from '../core/support.js';
+import { json, startServer, type TestServer } from '../support/client.js';
 import { bundleRuntime, startFleet, type Fleet, type RuntimeBundle } from './fleet.js';
 import { startRedis, type RedisServer } from './redis-server.js';
 

@@ -8,7 +8,7 @@ import { createClient as createNodeRedis } from 'redis';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { ObserveEvent } from '../../../runtime/index.js';
 import { fromIoredis, fromNodeRedis, redisStore, type RedisClientLike } from '../../../runtime/index.js';
-import { json, makeClient, makeOp, startServer, type TestServer } from '../core/support.js';
+import { json, makeClient, makeOp, startServer, type TestServer } from '../support/client.js';
 import { startRedis, type RedisServer } from './redis-server.js';
 
 interface Connection {

@@ -5,7 +5,7 @@
 import { Redis } from 'ioredis';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { fromIoredis, redisStore, type ClientOptions } from '../../../runtime/index.js';
-import { json, makeClient, makeOp, startServer, type TestServer } from '../core/support.js';
+import { json, makeClient, makeOp, startServer, type TestServer } from '../support/client.js';
 import { startRedis, type RedisServer } from './redis-server.js';
 
 let server: RedisServer;

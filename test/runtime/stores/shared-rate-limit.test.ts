@@ -7,7 +7,7 @@ import { RateLimitError, TimeoutError } from '../../../runtime/errors/errors.js'
 import type { RateLimitNotice } from '../../../runtime/resilience/rate-limit.js';
 import { acquireShared } from '../../../runtime/stores/shared-rate-limit.js';
 import type { SharedRateLimit } from '../../../runtime/stores/shared-state.js';
-import { createFakeClock } from '../resilience/fake-clock.js';
+import { createFakeClock } from '../support/fake-clock.js';
 
 function scripted(replies: (number | undefined)[]): SharedRateLimit & { asked: number[] } {
   const asked: number[] = [];

@@ -6,7 +6,7 @@ import {
   parsePointer,
   parsePointerFragment,
   unescapeSegment,
-} from '../../../src/load/json-pointer.js';
+} from '../../../src/json-pointer.js';
 
 describe('escapeSegment / unescapeSegment (RFC 6901 §3–4)', () => {
   it.each([

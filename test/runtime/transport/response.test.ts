@@ -1,7 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { NotFoundError, ParseError, ResponseTooLargeError, isParseError, type ApiError } from '../../../runtime/errors/errors.js';
+import { NotFoundError, ParseError, ResponseTooLargeError, type ApiError } from '../../../runtime/errors/errors.js';
+import { isParseError } from '../../../runtime/errors/guards.js';
 import { buildAcceptHeader } from '../../../runtime/transport/response.js';
-import { makeClient, makeOp, rejectionOf, startServer, type TestServer } from './support.js';
+import { makeClient, makeOp, rejectionOf, startServer, type TestServer } from '../support/client.js';
 
 const PNG = Buffer.from([137, 80, 78, 71, 13, 10, 26, 10]);
 let server: TestServer;

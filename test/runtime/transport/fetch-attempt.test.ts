@@ -3,7 +3,7 @@ import { inspect } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { AbortError, ConfigurationError, ConnectionError, TimeoutError } from '../../../runtime/errors/errors.js';
 import type { Authenticator } from '../../../runtime/auth/index.js';
-import { fakeAuthenticator, json, makeClient, makeOp, rejectionOf, startServer, type TestServer } from './support.js';
+import { fakeAuthenticator, json, makeClient, makeOp, rejectionOf, startServer, type TestServer } from '../support/client.js';
 
 const SECRET = 'secret-token-123';
 let server: TestServer;

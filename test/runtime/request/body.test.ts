@@ -1,13 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import {
-  RequestTooLargeError,
-  ValidationError,
-  isRequestTooLargeError,
-  isValidationError,
-} from '../../../runtime/errors/errors.js';
+import { RequestTooLargeError, ValidationError } from '../../../runtime/errors/errors.js';
+import { isRequestTooLargeError, isValidationError } from '../../../runtime/errors/guards.js';
 import { encodeFormBody, isJsonMediaType } from '../../../runtime/request/body.js';
 import type { BodyDescriptor, OperationDescriptor } from '../../../runtime/client/descriptor.js';
-import { json, makeClient, makeOp, rejectionOf, startServer, type Recorded, type TestServer } from './support.js';
+import { json, makeClient, makeOp, rejectionOf, startServer, type Recorded, type TestServer } from '../support/client.js';
 
 let server: TestServer;
 beforeAll(async () => {

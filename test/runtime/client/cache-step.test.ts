@@ -8,7 +8,7 @@ import { createMemoryCacheStore, hashIdentity } from '../../../runtime/cache/cac
 import type { ClientOptions } from '../../../runtime/client/client.js';
 import type { ApiDescriptor, OperationDescriptor, RequestContext } from '../../../runtime/client/descriptor.js';
 import { startCacheServer, type CacheServer } from '../cache/cache-server.js';
-import { frozenClock, makeApi, makeClient, makeOp } from '../core/support.js';
+import { frozenClock, makeApi, makeClient, makeOp } from '../support/client.js';
 
 let server: CacheServer;
 beforeAll(async () => {

@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { ConfigurationError, ValidationError } from '../../../runtime/errors/errors.js';
 import { isLoopbackHost, resolveBaseUrl } from '../../../runtime/request/url.js';
 import type { ParamDescriptor } from '../../../runtime/client/descriptor.js';
-import { json, makeApi, makeClient, makeOp, rejectionOf, startServer, type TestServer } from './support.js';
+import { json, makeApi, makeClient, makeOp, rejectionOf, startServer, type TestServer } from '../support/client.js';
 
 let server: TestServer;
 beforeAll(async () => {
@@ -56,10 +56,29 @@ describe('server URL', () => {
   });
 
   it('recognizes loopback hosts', () => {
-    for (const host of ['127.0.0.1', '127.9.8.7', 'localhost', 'api.localhost', '[::1]', '::1', '[::ffff:127.0.0.1]']) {
+    const parsed = (url: string) => new URL(url).hostname;
+    for (const host of [
+      '127.0.0.1',
+      '127.9.8.7',
+      'localhost',
+      '[::1]',
+      '::1',
+      '[::ffff:127.0.0.1]',
+      parsed('http://[::ffff:127.0.0.1]/'),
+    ]) {
       expect(isLoopbackHost(host), host).toBe(true);
     }
-    for (const host of ['128.0.0.1', 'localhost.evil.test', '10.0.0.1', 'example.test', '[::2]']) {
+    // Loopback is decided by address: a `*.localhost` name may resolve (or be proxied) anywhere.
+    for (const host of [
+      '128.0.0.1',
+      'localhost.evil.test',
+      'api.localhost',
+      'evil.localhost',
+      '10.0.0.1',
+      'example.test',
+      '[::2]',
+      '127.0.0.256',
+    ]) {
       expect(isLoopbackHost(host), host).toBe(false);
     }
   });

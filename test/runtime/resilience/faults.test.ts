@@ -6,9 +6,9 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ConnectionError, RateLimitError, TimeoutError } from '../../../runtime/errors/errors.js';
 import { createResilience, type ResilienceOptions } from '../../../runtime/resilience/resilience.js';
 import type { HttpMethod } from '../../../runtime/client/descriptor.js';
-import { createFakeClock } from './fake-clock.js';
+import { createFakeClock } from '../support/fake-clock.js';
 import { createFetchAttempt } from './fetch-attempt.js';
-import { startFaultServer, type Fault, type FaultServer } from './fault-server.js';
+import { startFaultServer, type Fault, type FaultServer } from '../support/fault-server.js';
 import { createRecorder, makeCtx } from './support.js';
 
 let server: FaultServer;

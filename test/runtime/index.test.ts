@@ -11,10 +11,11 @@ import {
   OAuthError,
   OAuthStateMismatchError,
   UnsupportedAuthFlowError,
-} from '../../../runtime/auth/index.js';
-import { AuthenticationError, isApiError, isApiwrightError } from '../../../runtime/errors/errors.js';
-import * as runtime from '../../../runtime/index.js';
-import { PaginationError, PaginationLoopError } from '../../../runtime/pagination/pagination.js';
+} from '../../runtime/auth/index.js';
+import { AuthenticationError } from '../../runtime/errors/errors.js';
+import { isApiError, isApiwrightError } from '../../runtime/errors/guards.js';
+import * as runtime from '../../runtime/index.js';
+import { PaginationError, PaginationLoopError } from '../../runtime/pagination/pagination.js';
 
 const oauthError = new OAuthError('refused', { status: 400, headers: new Headers(), oauthError: 'invalid_grant' });
 const errors: [string, Error][] = [

@@ -25,7 +25,14 @@ export type Fault =
   /** Declares a Content-Length larger than what it sends, then closes: truncated JSON on the wire. */
   | { kind: 'truncated-json'; process?: boolean }
   /** A complete HTTP message whose JSON body is cut short. */
-  | { kind: 'invalid-json' };
+  | { kind: 'invalid-json'; process?: boolean }
+  /**
+   * A redirect; `to` is a path on this server, an absolute URL, or `self` (the request's own URL).
+   * `process`: the server acted before redirecting (a 303 after a POST that created something).
+   */
+  | { kind: 'redirect'; status: 301 | 302 | 303 | 307 | 308; to: string; process?: boolean }
+  /** 200 with a body of `bytes` bytes (past the client's maxResponseBytes), after acting. */
+  | { kind: 'oversize'; bytes: number; process?: boolean };
 
 export interface SeenRequest {
   method: string;
@@ -46,6 +53,10 @@ export interface FaultServer {
   readonly requests: readonly SeenRequest[];
   /** Total side effects. */
   totalEffects(): number;
+  /** Side effects applied by requests whose path starts with `prefix`. */
+  effectsUnder(prefix: string): number;
+  /** Requests (with a body, when `withBody`) whose path starts with `prefix`. */
+  hitsUnder(prefix: string, withBody?: boolean): number;
   close(): Promise<void>;
 }
 
@@ -80,6 +91,7 @@ export async function startFaultServer(): Promise<FaultServer> {
   const sockets = new Set<Socket>();
   const timers = new Set<ReturnType<typeof setTimeout>>();
 
+  const pathEffects = new Map<string, number>();
   const applyEffect = (req: IncomingMessage, id: string): boolean => {
     const key = req.headers['idempotency-key'];
     if (typeof key === 'string') {
@@ -87,6 +99,8 @@ export async function startFaultServer(): Promise<FaultServer> {
       processedKeys.add(key);
     }
     effects.set(id, (effects.get(id) ?? 0) + 1);
+    const path = new URL(req.url ?? '/', 'http://x').pathname;
+    pathEffects.set(path, (pathEffects.get(path) ?? 0) + 1);
     return true;
   };
 
@@ -169,8 +183,21 @@ export async function startFaultServer(): Promise<FaultServer> {
         res.write(json.slice(0, 20), () => req.socket.end());
         return;
       case 'invalid-json':
+        if (fault.process === true) applyEffect(req, id);
         res.writeHead(200, { 'content-type': 'application/json' });
         res.end(json.slice(0, 20));
+        return;
+      case 'redirect': {
+        if (fault.process === true) applyEffect(req, id);
+        const location = fault.to === 'self' ? (req.url ?? '/') : fault.to;
+        res.writeHead(fault.status, { location, 'content-length': '0' });
+        res.end();
+        return;
+      }
+      case 'oversize':
+        if (fault.process === true) applyEffect(req, id);
+        res.writeHead(200, { 'content-type': 'application/json' });
+        res.end(`{"padding":"${'x'.repeat(fault.bytes)}"}`);
         return;
     }
   };
@@ -193,6 +220,9 @@ export async function startFaultServer(): Promise<FaultServer> {
     hits: (id) => hits.get(id) ?? 0,
     effects: (id) => effects.get(id) ?? 0,
     totalEffects: () => [...effects.values()].reduce((a, b) => a + b, 0),
+    effectsUnder: (prefix) => [...pathEffects].reduce((sum, [path, n]) => sum + (path.startsWith(prefix) ? n : 0), 0),
+    hitsUnder: (prefix, withBody = false) =>
+      requests.filter((q) => q.path.startsWith(prefix) && (!withBody || q.body !== '')).length,
     requests,
     close: () =>
       new Promise<void>((resolve) => {

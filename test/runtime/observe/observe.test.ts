@@ -5,8 +5,8 @@ import { createMetrics } from '../../../runtime/observe/metrics.js';
 import { createObserver, type LogLevel, type ObserveEvent } from '../../../runtime/observe/observe.js';
 import { createRedactor, REDACTED } from '../../../runtime/observe/redact.js';
 import { createResilience } from '../../../runtime/resilience/resilience.js';
-import { createFakeClock } from './fake-clock.js';
-import { makeCtx, respond } from './support.js';
+import { createFakeClock } from '../support/fake-clock.js';
+import { makeCtx, respond } from '../resilience/support.js';
 
 describe('redactor', () => {
   const r = createRedactor({ sensitiveHeaders: ['X-Custom-Auth'], sensitiveQueryParams: ['sig'] });

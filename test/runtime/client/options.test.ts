@@ -9,7 +9,7 @@ import { createResilience } from '../../../runtime/resilience/resilience.js';
 import { createObserver } from '../../../runtime/observe/observe.js';
 import { createMemoryStateStore, type StateStore } from '../../../runtime/resilience/state-store.js';
 import type { ApiDescriptor } from '../../../runtime/client/descriptor.js';
-import { json, makeApi, makeClient, makeOp, rejectionOf, startServer, type TestServer } from '../core/support.js';
+import { json, makeApi, makeClient, makeOp, rejectionOf, startServer, type TestServer } from '../support/client.js';
 
 let server: TestServer;
 beforeAll(async () => {

@@ -16,6 +16,8 @@ import {
   RateLimitError,
   TimeoutError,
   UnprocessableEntityError,
+} from '../../../runtime/errors/errors.js';
+import {
   isAbortError,
   isApiError,
   isApiwrightError,
@@ -25,9 +27,9 @@ import {
   isRateLimitError,
   isTimeoutError,
   isValidationError,
-} from '../../../runtime/errors/errors.js';
-import { parseRetryAfterMs } from '../../../runtime/transport/response.js';
-import { fakeAuthenticator, frozenClock, makeClient, makeOp, rejectionOf } from './support.js';
+} from '../../../runtime/errors/guards.js';
+import { parseRetryAfterMs } from '../../../runtime/resilience/retry-after.js';
+import { fakeAuthenticator, frozenClock, makeClient, makeOp, rejectionOf } from '../support/client.js';
 
 const BASE = 'https://api.example.test/v1';
 const SECRET = 'sk_live_0123456789abcdef';

@@ -7,7 +7,7 @@ import { InternalServerError } from '../../../runtime/errors/errors.js';
 import type { PageItem, PagedPromise } from '../../../runtime/pagination/paged-promise.js';
 import { PaginationLoopError } from '../../../runtime/pagination/pagination.js';
 import type { ApiDescriptor, OperationDescriptor, PaginationDescriptor } from '../../../runtime/client/descriptor.js';
-import { json, makeApi, makeClient, makeOp, rejectionOf, startServer, type TestServer } from '../core/support.js';
+import { json, makeApi, makeClient, makeOp, rejectionOf, startServer, type TestServer } from '../support/client.js';
 import { ITEMS, startPagingServer, type Item, type PagingServer } from '../pagination/paging-server.js';
 
 const bearerApi: ApiDescriptor = {

@@ -17,7 +17,7 @@ import {
   startServer,
   type Recorded,
   type TestServer,
-} from './support.js';
+} from '../support/client.js';
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/;
 let server: TestServer;
