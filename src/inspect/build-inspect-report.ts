@@ -5,7 +5,7 @@
 import path from 'node:path';
 import type { Problem } from '../analyze-spec.js';
 import type * as ir from '../ir/index.js';
-import { lookupPointer, parsePointer } from '../normalize/json-pointer.js';
+import { lookupPointer, parsePointer } from '../json-pointer.js';
 import type { ClientPlan, PlannedScheme } from '../plan/plan-types.js';
 import { environmentVariables } from '../plan/readme-data.js';
 import type { InspectAuth, InspectOperation, InspectReport, InspectSecurityScheme, InspectServer } from './inspect-report.js';

@@ -4,7 +4,7 @@
  * given only when the corrected pointer resolves.
  */
 import { closestName } from '../util/closest-name.js';
-import { formatPointer, parsePointer } from './json-pointer.js';
+import { formatPointer, parsePointer } from '../json-pointer.js';
 
 /** At most this many segments are corrected: a pointer wrong in more places is not a typo. */
 const MAX_CORRECTIONS = 2;

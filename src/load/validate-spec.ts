@@ -6,7 +6,7 @@
 import { pathToFileURL } from 'node:url';
 import type { Diagnostic } from '../errors.js';
 import { findUnresolvedInternalRefs, resolvePointer } from './check-internal-refs.js';
-import { parsePointer } from './json-pointer.js';
+import { parsePointer } from '../json-pointer.js';
 import type { LoadedSpec } from './loaded-spec.js';
 import { walkDocument } from './walk-document.js';
 

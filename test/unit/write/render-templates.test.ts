@@ -82,8 +82,10 @@ describe('renderTemplates', () => {
       envVars: [{ name: 'KEY`\n```', scheme: 'k`', description: hostile }],
       tags: [{ name: 'pets', operations: [{ name: 'list', method: 'GET', path: '/a`\n```\n/b', summary: hostile }] }],
     });
-    // Exactly the template's own fences: 2 blocks (usage, regenerate), opened and closed.
-    expect(fences(readme)).toEqual(['```ts', '```', '```sh', '```']);
+    // Exactly the template's own fences, as a benign spec renders them: hostile text adds or ends none.
+    const own = fences(await renderReadme(petstore));
+    expect(own.length).toBeGreaterThanOrEqual(4);
+    expect(fences(readme)).toEqual(own);
     // The title stays on the heading line.
     const [heading, next] = readme.split('\n');
     expect(heading).toMatch(/^# /);
