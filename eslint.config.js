@@ -12,6 +12,8 @@ export default tseslint.config(
       '.tmp/**',
       'examples/**',
       'test/**/__generated__/**',
+      // Issue 14: code samples a fixture spec $refs (data for the loader, not project code).
+      'fixtures/**/samples/**',
       'test/**/__snapshots__/**',
       'bench/out/**',
       'bin/**',

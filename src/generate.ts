@@ -80,20 +80,23 @@ export interface GenerateResult {
 export async function buildClient(
   options: GenerateOptions,
 ): Promise<{ files: OutputFile[]; warnings: Diagnostic[]; stats: GenerateStats; sources: string[] }> {
-  const { loaded, document, plan, specFile, problems } = await analyzeSpec(options);
+  const { loaded, document, plan, problems } = await analyzeSpec(options);
   const failing = failingProblems(problems, options.strict ?? false);
   if (failing.length > 0) throw new SpecProblemsError(failing, options.strict ?? false);
   const warnings: Diagnostic[] = problems.map(({ severity: _severity, ...diagnostic }) => diagnostic);
   for (const warning of warnings) options.onWarning?.(warning);
 
-  // Paths in generated files are relative to the working directory: the output is the same on every machine.
-  const cwd = options.cwd ?? process.cwd();
-  const outDir = toPosix(path.relative(cwd, path.resolve(cwd, options.out)));
-  const generated = emitClient(plan).map((file) => ({ path: file.path, content: stampHeader(file.content, specFile) }));
+  // Paths in generated files are relative to the output folder, never to the working directory:
+  // the same inputs give the same bytes from any folder, on any machine (`apiwright check` relies on it).
+  const layout = outputLayout(options.spec, options.out, options.cwd ?? process.cwd());
+  const generated = emitClient(plan).map((file) => ({
+    path: file.path,
+    content: stampHeader(file.content, layout.specFromOut),
+  }));
   const generatorVersion = readGeneratorVersion();
   const [runtime, templates] = await Promise.all([
     readRuntimeFiles(),
-    renderTemplates(readmeData(plan, generatorVersion, outDir)),
+    renderTemplates(readmeData(plan, generatorVersion, layout)),
   ]);
   const pagination: Record<string, number> = {};
   for (const operation of document.operations) {
@@ -115,4 +118,26 @@ export async function generate(options: GenerateOptions): Promise<GenerateResult
 
 function toPosix(file: string): string {
   return file.split(path.sep).join('/');
+}
+
+/** Where the spec is seen from the output folder and from the folder that holds it. */
+export interface OutputLayout {
+  /** The spec relative to the output folder (headers, README), or its URL. */
+  specFromOut: string;
+  /** The spec relative to the folder holding the output folder (the README's regenerate command). */
+  specFromParent: string;
+  /** The output folder's own name, as seen from its parent (`client`). */
+  outName: string;
+}
+
+function outputLayout(spec: string, out: string, cwd: string): OutputLayout {
+  const outDir = path.resolve(cwd, out);
+  const outName = path.basename(outDir) || '.';
+  if (/^https?:\/\//i.test(spec)) return { specFromOut: spec, specFromParent: spec, outName };
+  const specPath = path.resolve(cwd, spec);
+  return {
+    specFromOut: toPosix(path.relative(outDir, specPath)),
+    specFromParent: toPosix(path.relative(path.dirname(outDir), specPath)),
+    outName,
+  };
 }

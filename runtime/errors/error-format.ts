@@ -7,6 +7,8 @@
  * - `{ message, code, documentation_url, errors }` (GitHub-like)
  * - `{ errors: [{ message, path | field | source.pointer }] }` (GraphQL, JSON:API)
  * - `{ detail: "…" | [{ loc, msg }] }` (FastAPI, Django REST framework)
+ * - `{ validation: [{ location: ['body', 'name'], message }] }` (Prism), `{ errors: [{ path, msg,
+ *   location }] }` (express-validator), `{ errors: { field: ["…"] } }` (Laravel, Rails)
  * Only plain own data is read; nothing from the body is ever evaluated.
  */
 export interface ErrorDetail {
@@ -72,6 +74,8 @@ function fieldOf(record: Json): string | null {
     own(source, 'pointer'),
     own(source, 'parameter'),
     own(source, 'header'),
+    // Prism: `location: ['body', 'name']`; express-validator's `location: 'body'` only when no `path`.
+    own(record, 'location'),
   ]) {
     if (Array.isArray(candidate)) {
       const parts = candidate.filter((p) => typeof p === 'string' || typeof p === 'number');
@@ -85,7 +89,22 @@ function fieldOf(record: Json): string | null {
 
 const ISSUE_KEYS = ['message', 'detail', 'msg', 'description', 'reason', 'title', 'issue', 'code', 'type'];
 
+/** `{ email: ["is required", "is too short"], name: "is taken" }`: one detail per message. */
+function detailsOfFieldMap(map: Json): ErrorDetail[] {
+  const details: ErrorDetail[] = [];
+  for (const [field, value] of Object.entries(map).slice(0, MAX_DETAILS)) {
+    const messages = Array.isArray(value) ? value : [value];
+    for (const message of messages.slice(0, MAX_DETAILS)) {
+      const issue = text(message);
+      if (issue !== undefined) details.push({ field: field.slice(0, MAX_TEXT), issue });
+    }
+  }
+  return details;
+}
+
 function detailsOf(list: unknown): ErrorDetail[] {
+  const map = asRecord(list);
+  if (map !== undefined) return detailsOfFieldMap(map).slice(0, MAX_DETAILS);
   if (!Array.isArray(list)) return [];
   const details: ErrorDetail[] = [];
   for (const item of list.slice(0, MAX_DETAILS)) {
@@ -149,7 +168,12 @@ function normalizeRecord(body: Json): NormalizedErrorBody {
       firstText(body, ['title']) ??
       oauthCode ??
       firstText(firstError, ['message', 'detail', 'title']),
-    details: [...detailsOf(errors), ...detailsOf(own(body, 'invalid-params')), ...detailsOf(detail)].slice(0, MAX_DETAILS),
+    details: [
+      ...detailsOf(errors),
+      ...detailsOf(own(body, 'invalid-params')),
+      ...detailsOf(own(body, 'validation')),
+      ...(Array.isArray(detail) ? detailsOf(detail) : []),
+    ].slice(0, MAX_DETAILS),
     correlationId: firstText(body, CORRELATION_KEYS) ?? firstText(body, ['instance']),
     documentationUrl:
       problemType ??

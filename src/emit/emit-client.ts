@@ -6,6 +6,8 @@ import { emitIndexFile } from './index-file.js';
 import { emitMocksFile } from './mocks-file.js';
 import { emitTransformsFile } from './transforms-file.js';
 import { emitTypesFile } from './types-file.js';
+// Issue 14: lines wrapped the way a formatter would (ts/layout.ts).
+import { layoutSource } from './ts/layout.js';
 
 export interface EmittedFile {
   path: string;
@@ -13,6 +15,10 @@ export interface EmittedFile {
 }
 
 export function emitClient(plan: ClientPlan): EmittedFile[] {
+  return emitFiles(plan).map((file) => ({ path: file.path, content: layoutSource(file.content) }));
+}
+
+function emitFiles(plan: ClientPlan): EmittedFile[] {
   return [
     { path: plan.files.index, content: emitIndexFile(plan) },
     { path: plan.files.client, content: emitClientFile(plan) },

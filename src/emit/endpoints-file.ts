@@ -1,5 +1,6 @@
 /** endpoints/<tag>.gen.ts: one tree-shakable function per operation. */
 import type { ClientPlan, PlannedGroup, PlannedOperation } from '../plan/plan-types.js';
+import { paramsRequired } from '../plan/plan-operation.js';
 import { operationDescriptor, pagination as plannedPagination } from './operation-descriptor.js';
 import { errorResponses } from './response-types.js';
 import { emitStreamEndpoint, sharedDescriptorName, streamRuntimeTypes } from './stream-endpoint.js';
@@ -50,8 +51,7 @@ function emitEndpoint(
     throws.join('\n') || undefined,
     operation.deprecated ? '@deprecated' : undefined,
   ]);
-  const required = planned.params.some((p) => p.param.required) || operation.requestBody?.required === true;
-  const params = `params${required ? '' : '?'}: t.${planned.paramsType}`;
+  const params = `params${paramsRequired(planned) ? '' : '?'}: t.${planned.paramsType}`;
   const page = `t.${planned.responseType}`;
   const pagination = isPaged(planned) ? plannedPagination(planned, plan.transform) : undefined;
   const returnType = pagination

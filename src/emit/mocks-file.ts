@@ -221,20 +221,24 @@ function emitAllHandlers(writer: Writer, operations: MockedOperation[], typed: b
     writer.writeLine('  void options;');
     writer.writeLine('  return [];');
   } else {
-    writer.writeLine('  const overrides: MockOverrides = options.overrides ?? {};');
+    writer.writeLine('  const { overrides } = options;');
     writer.writeLine('  return [');
     for (const { base } of [...operations].sort((a, b) =>
       compareSpecificity(a.planned.operation.path, b.planned.operation.path),
     )) {
-      writer.writeLine(`    mock${base}(overrides${accessor(key(base))}, options),`);
+      writer.writeLine(`    mock${base}(overrideFor(overrides, ${stringLiteral(key(base))}), options),`);
     }
     writer.writeLine('  ];');
   }
   writer.writeLine('}');
-}
-
-function accessor(name: string): string {
-  return propertyKey(name) === name ? `.${name}` : `[${stringLiteral(name)}]`;
+  if (operations.length === 0) return;
+  writer.blankLine();
+  writer.write(docComment(['Own properties only: an operation named `constructor` must not find `Object`.']));
+  writer.writeLine(
+    'function overrideFor<Key extends keyof MockOverrides>(overrides: MockOverrides | undefined, key: Key): MockOverrides[Key] | undefined {',
+  );
+  writer.writeLine('  return overrides !== undefined && Object.hasOwn(overrides, key) ? overrides[key] : undefined;');
+  writer.writeLine('}');
 }
 
 /** Literal segments before templated ones, segment by segment; then longer paths first; else spec order (stable sort). */

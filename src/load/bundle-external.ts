@@ -10,6 +10,7 @@ import { fileURLToPath, pathToFileURL } from 'node:url';
 import { SpecError, type Diagnostic } from '../errors.js';
 import type { SpecVersion } from './detect-version.js';
 import { fetchRemote } from './fetch-remote.js';
+import { detachInertRefs, type DetachedRefs } from './inert-refs.js';
 import { MAX_FILES } from './limits.js';
 import { detectFormat, parseSource } from './parse-source.js';
 import { locateRefError, locateUse, policeRefs, type PoliceHooks, type RefUse } from './police-refs.js';
@@ -35,6 +36,8 @@ export interface BundleContext {
   locator: SourceLocator;
   /** Node budget for a file of this many characters (YAML alias expansion bound). */
   maxNodesFor(format: 'json' | 'yaml', length: number): number | undefined;
+  /** Refs inside extensions and examples that were not followed (inert-refs.ts), over all files. */
+  detached?: (DetachedRefs & { file?: string | undefined }) | undefined;
   /** The first refusal or failure; once set, every plugin call fails fast with it. */
   fatal?: SpecError | undefined;
 }
@@ -149,8 +152,21 @@ function parseReferencedFile(text: string, file: string, remote: boolean, ctx: B
     trackIds: ctx.version === '3.1',
     onNode: (frame) => ctx.origins.set(frame.value, { file, frame }),
   });
+  noteDetached(ctx, detachInertRefs(walk), file);
   policeRefs(walk, file, { rootDir: ctx.root.dir, allowRemoteRefs: ctx.allowRemoteRefs }, createPoliceHooks(ctx));
   return parsed.value;
+}
+
+/** Adds one file's detached refs to the load's total (one warning for the whole load). */
+export function noteDetached(ctx: BundleContext, found: DetachedRefs, file: string): void {
+  if (found.count === 0) return;
+  const total = ctx.detached ?? { count: 0 };
+  total.count += found.count;
+  if (total.first === undefined) {
+    total.first = found.first;
+    total.file = file;
+  }
+  ctx.detached = total;
 }
 
 /** What the ref policy reports goes into the loading context. */

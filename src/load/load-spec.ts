@@ -7,9 +7,10 @@ import fsp from 'node:fs/promises';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { SpecError, type Diagnostic } from '../errors.js';
-import { bundleExternalRefs, createPoliceHooks, type BundleContext } from './bundle-external.js';
+import { bundleExternalRefs, createPoliceHooks, noteDetached, type BundleContext } from './bundle-external.js';
 import { findUnresolvedInternalRefs } from './check-internal-refs.js';
 import { detectVersion } from './detect-version.js';
+import { detachInertRefs } from './inert-refs.js';
 import { formatPointer, parsePointer } from '../json-pointer.js';
 import type { LoadedSpec, LoadOptions } from './loaded-spec.js';
 import { detectFormat, parseSource } from './parse-source.js';
@@ -71,6 +72,7 @@ async function loadFromText(
     locator,
     maxNodesFor,
   };
+  noteDetached(ctx, detachInertRefs(entryWalk), file);
   const external = policeRefs(entryWalk, file, { rootDir: root.dir, allowRemoteRefs }, createPoliceHooks(ctx));
   let sites = entryWalk.refs;
   if (external > 0) {
@@ -80,6 +82,17 @@ async function loadFromText(
     sites = walkDocument(document, { file, baseUri }).refs;
   }
   warnings.push(...describeUnresolved(document, sites, ctx));
+  if (ctx.detached?.first !== undefined) {
+    const { count, first } = ctx.detached;
+    warnings.push({
+      code: 'REF_NOT_FOLLOWED',
+      message:
+        `${count} $ref${count === 1 ? '' : 's'} inside extensions or examples (code samples, example payloads) ` +
+        `${count === 1 ? 'was' : 'were'} not followed, e.g. "${first.ref}": the generated client does not use them`,
+      file: ctx.detached.file ?? file,
+      pointer: formatPointer(first.segments),
+    });
+  }
   const origin = (segments: string[]): { file: string; segments: string[] } => findOrigin(document, segments, file, ctx);
   return {
     document,

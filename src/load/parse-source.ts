@@ -15,7 +15,13 @@ export interface ParsedSource {
   warnings: Diagnostic[];
 }
 
-const TEXT_EXTENSIONS: ReadonlySet<string> = new Set(['.md', '.markdown', '.txt', '.html', '.htm', '.xml', '.csv']);
+/** Documents and code samples: referenced files with these extensions are text, never parsed as YAML. */
+const TEXT_EXTENSIONS: ReadonlySet<string> = new Set(
+  (
+    '.md .markdown .txt .html .htm .xml .csv .php .ts .tsx .js .mjs .cjs .py .rb .go .java .kt .cs .sh .bash ' +
+    '.swift .rs .c .cpp .h .scala .pl .ps1 .http .curl .graphql .gql .sql'
+  ).split(' '),
+);
 
 /** By extension, else by the first non-blank character. `text` only where `allowText`. */
 export function detectFormat(file: string, text: string, allowText: boolean): SourceFormat {

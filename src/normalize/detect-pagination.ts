@@ -6,6 +6,16 @@
  */
 import type { PaginationSpec } from '../../runtime/pagination/strategy.js';
 import { readDeclaration } from './detect-pagination-declared.js';
+import {
+  collectFields,
+  deepCursorField,
+  findItemsPath,
+  nextUrlNames,
+  norm,
+  readSchema,
+  words,
+  type FieldView,
+} from './detect-pagination-fields.js';
 import type { Detector, Found, PaginationInput, QueryParamView, SchemaView } from './pagination-view.js';
 
 export type { Found, PaginationInput, QueryParamView, SchemaView } from './pagination-view.js';
@@ -19,12 +29,6 @@ export interface PaginationDetection {
   problems: string[];
 }
 
-/** Names compare without case, `_`, `-`, `.`, `$`, `@`, `[`, `]`: `per_page` = `perPage` = `page[size]`-ish. */
-const norm = (name: string): string => name.toLowerCase().replace(/[_\-.$@[\]]/g, '');
-
-/** A list from a space-separated string: the name tables stay one line each. */
-const words = (list: string): readonly string[] => list.split(' ');
-
 const offsetNames = words('offset skip start startindex startat');
 const limitNames = words('limit perpage pagesize count size maxresults top take rows maxitems pagelimit');
 const pageNames = words('page pagenumber pageno pagenum');
@@ -35,14 +39,10 @@ const cursorFieldNames = words(
   'nextcursor nextpagetoken nexttoken nextmarker nextcontinuationtoken continuationtoken continuation endcursor after nextpagecursor cursor marker lastid',
 );
 const hasMoreNames = words('hasmore hasnextpage hasnext hasmoreitems moreresults');
-const nextUrlNames = words('next nexturl nextlink odatanextlink nextpageurl nextpageuri nexthref');
 /** Response fields that show a page-numbered list (for a `page` param without a size param). */
 const pageInfoNames = words(
   'page currentpage pagenumber totalpages pagecount numpages nextpagenumber hasnext hasnextpage islastpage lastpage',
 );
-/** Objects that hold paging metadata rather than data. */
-const containerNames = words('responsemetadata meta metadata pagination paging pageinfo cursors links page');
-const itemNames = words('data items results values value records entries elements list rows hits content nodes objects');
 const numericTypes = [undefined, 'integer', 'number'];
 
 export function detectPagination(input: PaginationInput): PaginationDetection {
@@ -97,16 +97,21 @@ function findCandidates(input: PaginationInput): { found: Found[]; reason: strin
   if (input.responseHeaders.some((h) => h.toLowerCase() === 'link') && (itemsPath.length === 0 || page || limit || cursor)) {
     add({ style: 'linkHeader', itemsPath }, 'a Link header is declared and the response is a list');
   }
-  const byCursor = cursor ? findCursorCandidate(cursor.name, fields, schema, itemsPath) : undefined;
+  const byOffset: Found | undefined =
+    offset && limit
+      ? {
+          descriptor: { style: 'offset', offsetParam: offset.name, limitParam: limit.name, itemsPath },
+          reason: `params "${offset.name}" and "${limit.name}"`,
+        }
+      : undefined;
+  // Beside numeric offset + limit, a cursor mode is one the caller opts into (Box: `usemarker=true`
+  // before `next_marker` comes back): the offset mode is the one that works as called.
+  if (byOffset && cursor) found.push(byOffset);
+  const byCursor = cursor ? findCursorCandidate(cursor, fields, schema, itemsPath) : undefined;
   if (byCursor) found.push(byCursor);
   const nextUrl = fields.find((f) => nextUrlNames.includes(norm(f.name)) && [undefined, 'string'].includes(f.type));
   if (nextUrl) add({ style: 'nextUrl', nextUrlPath: nextUrl.path, itemsPath }, `next-page URL in "${nextUrl.path.join('.')}"`);
-  if (offset && limit) {
-    add(
-      { style: 'offset', offsetParam: offset.name, limitParam: limit.name, itemsPath },
-      `params "${offset.name}" and "${limit.name}"`,
-    );
-  }
+  if (byOffset && !cursor) found.push(byOffset);
   const pageInfo = fields.find((f) => pageInfoNames.includes(norm(f.name)));
   if (page && (limit || itemsPath.length === 0 || pageInfo)) {
     const zeroBased = page.default === 0 || page.default === '0' || page.minimum === 0;
@@ -135,11 +140,16 @@ function findPagingParams(params: readonly QueryParamView[]): PagingParams {
   const ofType = (types: readonly (string | undefined)[]) => (p: QueryParamView) => types.includes(p.schemaType);
   // Keycloak pairs `first` (offset) with `max` (limit); either alone means something else.
   const keycloak = find(['first'], isNumeric) && find(['max'], isNumeric);
-  // A string `page` that is not a number is a page token (OpenAI usage: `page` in, `next_page` out).
-  const tokenPage = find(['page'], (p) => p.schemaType === 'string' && !isNumeric(p));
+  // A string `page` or `offset` that is not a number is a token the previous response hands out
+  // (OpenAI: `page` in, `next_page` out; Asana: `offset` in, `next_page.offset` out): counting it
+  // up (`offset=1, 2, …`) would be wrong, so it is a cursor or nothing.
+  const isToken = (p: QueryParamView) => p.schemaType === 'string' && !isNumeric(p);
+  const tokenPage = find(['page'], isToken) ?? find(['offset'], isToken);
   return {
     offset:
-      find(['offset'], ofType(anyType)) ?? find(offsetNames, isNumeric) ?? (keycloak ? find(['first'], isNumeric) : undefined),
+      find(['offset'], (p) => ofType(anyType)(p) && !isToken(p)) ??
+      find(offsetNames, isNumeric) ??
+      (keycloak ? find(['first'], isNumeric) : undefined),
     limit: find(['limit'], ofType(anyType)) ?? find(limitNames, isNumeric) ?? (keycloak ? find(['max'], isNumeric) : undefined),
     page: find(pageNames, isNumeric),
     cursor: find(cursorParamNames, ofType([undefined, 'string', 'integer'])) ?? tokenPage,
@@ -147,15 +157,27 @@ function findPagingParams(params: readonly QueryParamView[]): PagingParams {
 }
 
 /** A cursor: a field the response hands back for `param`, or the last item's id while a has-more flag says so (Stripe). */
-function findCursorCandidate(param: string, fields: FieldView[], schema: SchemaView, itemsPath: string[]): Found | undefined {
+function findCursorCandidate(
+  cursorParam: QueryParamView,
+  fields: FieldView[],
+  schema: SchemaView,
+  itemsPath: string[],
+): Found | undefined {
+  const param = cursorParam.name;
+  // A number parameter is not fed from a string field (Spotify's `after` is a timestamp, its
+  // `cursors.after` a string meant for another call): such a pair is no cursor.
+  const numericParam = cursorParam.schemaType === 'integer' || cursorParam.schemaType === 'number';
   const hasMore = fields.find((f) => hasMoreNames.includes(norm(f.name)) && [undefined, 'boolean'].includes(f.type));
   const hasMorePath = hasMore ? { hasMorePath: hasMore.path } : {};
   const preferred = preferredCursorFields(norm(param));
   const rank = (f: FieldView): number => preferred.indexOf(norm(f.name));
-  const next = fields
-    .filter((f) => rank(f) !== -1 && !f.isLink && [undefined, 'string', 'integer'].includes(f.type))
-    .filter((f) => norm(f.name) !== 'lastid' || hasMore)
-    .sort((a, b) => rank(a) - rank(b))[0];
+  const usable = (f: FieldView) =>
+    !f.isLink && [undefined, 'string', 'integer'].includes(f.type) && !(numericParam && f.type === 'string');
+  const next =
+    fields
+      .filter((f) => rank(f) !== -1 && usable(f))
+      .filter((f) => norm(f.name) !== 'lastid' || hasMore)
+      .sort((a, b) => rank(a) - rank(b))[0] ?? deepCursorField(param, schema, itemsPath, usable);
   if (next) {
     const descriptor: PaginationSpec = {
       style: 'cursor',
@@ -192,73 +214,8 @@ function preferredCursorFields(param: string): string[] {
     after: ['after', 'endcursor', 'nextcursor', 'lastid', 'cursor', 'next'],
     startingafter: ['lastid'],
     page: ['nextpage', 'nextpagetoken', 'nextcursor'],
+    offset: ['nextoffset'],
   };
   // `next` last: beside a cursor parameter it is the cursor more often than a URL (OpenAI groups).
   return byParam[param] ?? [...cursorFieldNames.filter((name) => name !== 'lastid' || param === 'cursor'), 'next'];
-}
-
-interface FieldView {
-  name: string;
-  path: string[];
-  type: string | undefined;
-  schema: SchemaView;
-  isLink: boolean;
-}
-
-/** Scalar-ish fields at the top level and inside paging containers (depth ≤ 3), never inside the items. */
-function collectFields(schema: SchemaView | undefined, itemsPath: readonly string[]): FieldView[] {
-  const found: FieldView[] = [];
-  const visit = (view: SchemaView, path: string[]): void => {
-    for (const [name, child] of Object.entries(view.properties ?? {})) {
-      const childPath = [...path, name];
-      if (childPath.join('\u0000') === itemsPath.join('\u0000')) continue;
-      found.push({ name, path: childPath, type: child.type, schema: child, isLink: isLinkFormat(child) });
-      if (path.length < 2 && child.properties && containerNames.includes(norm(name))) visit(child, childPath);
-    }
-  };
-  if (schema) visit(schema, []);
-  // Paging fields sit beside the items too (Spotify: `albums.items` with `albums.next`).
-  const parent = itemsPath.slice(0, -1);
-  const holder = parent.length > 0 ? readSchema(schema, parent) : undefined;
-  if (holder) visit(holder, parent);
-  // HAL and friends: `links.next` / `_links.next` as an object with `href`.
-  for (const field of [...found]) {
-    const href = field.schema.properties?.['href'];
-    if (nextUrlNames.includes(norm(field.name)) && href)
-      found.push({ name: field.name, path: [...field.path, 'href'], type: href.type, schema: href, isLink: true });
-  }
-  return found.filter((f) => f.type !== 'object' && f.type !== 'array');
-}
-
-function isLinkFormat(view: SchemaView): boolean {
-  return ['uri', 'url', 'uri-reference', 'iri', 'iri-reference'].includes(view.format ?? '');
-}
-
-function isArray(view: SchemaView): boolean {
-  return view.type === 'array' || (view.type === undefined && view.items !== undefined && view.properties === undefined);
-}
-
-/** Where the list is: [] for an array body, one array property (preferred names first), or one level down. */
-function findItemsPath(view: SchemaView, depth: number): string[] | undefined {
-  if (isArray(view)) return depth === 0 ? [] : undefined;
-  const entries = Object.entries(view.properties ?? {});
-  const arrays = entries.filter(([, child]) => isArray(child)).map(([name]) => name);
-  if (arrays.length === 1) return arrays;
-  if (arrays.length > 1) {
-    const best = itemNames.map((want) => arrays.find((name) => norm(name) === want)).find((name) => name !== undefined);
-    return best === undefined ? undefined : [best];
-  }
-  if (depth >= 1) return undefined;
-  const nested = entries
-    .filter(([name, child]) => child.properties && !containerNames.includes(norm(name)))
-    .map(([name, child]) => ({ name, inner: findItemsPath(child, depth + 1) }))
-    .filter((candidate): candidate is { name: string; inner: string[] } => candidate.inner !== undefined);
-  const only = nested.length === 1 ? nested[0] : undefined;
-  return only ? [only.name, ...only.inner] : undefined;
-}
-
-function readSchema(view: SchemaView | undefined, path: readonly string[]): SchemaView | undefined {
-  let current = view;
-  for (const segment of path) current = current?.properties?.[segment];
-  return current;
 }

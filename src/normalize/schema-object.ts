@@ -83,8 +83,30 @@ function normalizeComposition(raw: JsonObject, pointer: string, ctx: NormalizeCo
     if (discriminator) union.discriminator = discriminator;
     parts.push(variants.length === 0 ? { kind: 'unknown' } : union);
   }
-  if (parts.length === 1 && parts[0]) return parts[0];
-  return { kind: 'intersection', parts };
+  return combineParts(parts);
+}
+
+/**
+ * `allOf: [{ $ref: X }, { description: … }]` is X, described: a part with no shape of its own
+ * (`unknown`) adds nothing to an intersection (`X & unknown` is `X`), but its words are kept when
+ * the result has none.
+ */
+function combineParts(parts: ir.Schema[]): ir.Schema {
+  const shaped = parts.filter((part) => part.kind !== 'unknown');
+  if (shaped.length === parts.length || shaped.length === 0) {
+    if (parts.length === 1 && parts[0]) return parts[0];
+    return { kind: 'intersection', parts };
+  }
+  const annotations = parts.filter((part) => part.kind === 'unknown');
+  const single = shaped.length === 1 && shaped[0] ? { ...shaped[0] } : { kind: 'intersection' as const, parts: shaped };
+  for (const note of annotations) {
+    if (single.description === undefined && note.description !== undefined) single.description = note.description;
+    if (single.title === undefined && note.title !== undefined) single.title = note.title;
+    if (note.deprecated) single.deprecated = true;
+    if (note.readOnly) single.readOnly = true;
+    if (note.writeOnly) single.writeOnly = true;
+  }
+  return single;
 }
 
 /** Keywords that give a schema a shape of its own beside a composition. */

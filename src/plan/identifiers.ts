@@ -57,3 +57,36 @@ export function ensureIdentifierStart(name: string): string {
 export function isValidIdentifier(name: string): boolean {
   return /^[A-Za-z_$][A-Za-z0-9_$]*$/.test(name);
 }
+
+/**
+ * Words of a tag as a reader says them, for file and namespace names: digits stay with the word
+ * before them (`V1Employees` → `V1`, `Employees`) and a lone capital stays with the capitalized
+ * word after it (`OAuth` → `OAuth`), so tags become `v1Employees` / `v1-employees.gen.ts` and
+ * `oauth` / `oauth.gen.ts` rather than `v-1-employees` and `o-auth`.
+ */
+export function tagWords(text: string): string[] {
+  const merged: string[] = [];
+  for (const word of splitWords(text)) {
+    const previous = merged[merged.length - 1];
+    if (previous !== undefined && /^[0-9]+$/.test(word) && /[A-Za-z]$/.test(previous)) {
+      merged[merged.length - 1] = previous + word;
+    } else if (previous !== undefined && /^[A-Z]$/.test(previous) && /^[A-Z][a-z]/.test(word)) {
+      merged[merged.length - 1] = previous + word.toLowerCase();
+    } else merged.push(word);
+  }
+  return merged;
+}
+
+/** A tag's namespace name: `V1Employees` → `v1Employees`, `OAuth` → `oauth`. */
+export function tagCamelCase(tag: string): string {
+  return tagWords(tag)
+    .map((word, i) => (i === 0 ? word.toLowerCase() : capitalize(word)))
+    .join('');
+}
+
+/** A tag's file name: `V1Employees` → `v1-employees`, `OAuth` → `oauth`. */
+export function tagKebabCase(tag: string): string {
+  return tagWords(tag)
+    .map((word) => word.toLowerCase())
+    .join('-');
+}

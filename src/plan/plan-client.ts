@@ -1,12 +1,13 @@
 /** IR → ClientPlan: names, files and collisions decided once, deterministically. */
 import type * as ir from '../ir/index.js';
-import { ensureIdentifierStart, splitWords, toCamelCase, toConstantCase, toKebabCase, toPascalCase } from './identifiers.js';
+import { ensureIdentifierStart, tagCamelCase, tagKebabCase, toCamelCase, toConstantCase } from './identifiers.js';
 import { NameRegistry } from './name-registry.js';
-import { planOperation } from './plan-operation.js';
+import { functionCandidates, planOperation } from './plan-operation.js';
 import { planStream } from './plan-stream.js';
 import type { ClientPlan, PlannedGroup, PlannedScheme } from './plan-types.js';
 import { planTransforms, type DateStyle, type NamingStyle } from './property-names.js';
-import { endpointFileNames, publicApiNames, reservedMemberNames, reservedWords } from './reserved.js';
+import { endpointFileNames, publicApiNames, reservedMemberNames, reservedTypeNames, reservedWords } from './reserved.js';
+import { planFunctionNames, planOperationTypeNames, planSchemaNames } from './stable-names.js';
 
 export interface PlanOptions {
   specFile: string;
@@ -22,8 +23,8 @@ export interface PlanOptions {
 
 export function planClient(document: ir.Document, options: PlanOptions): ClientPlan {
   const transform = planTransforms(document, options.naming, options.dates);
-  // Types say `Date`: a schema may not shadow the global.
-  const typeNames = new NameRegistry(transform.dates === 'Date' ? [...publicApiNames, 'Date'] : publicApiNames);
+  // No type may shadow a global or a primitive (`Date`, `Error`, `object`): plan/reserved.ts.
+  const typeNames = new NameRegistry([...publicApiNames, ...reservedTypeNames]);
   const schemaNames = planSchemaNames(document, typeNames);
   const schemaOrder = [...document.schemas.values()].sort((a, b) =>
     compare(schemaNames.get(a.id) ?? '', schemaNames.get(b.id) ?? ''),
@@ -54,26 +55,6 @@ function compare(a: string, b: string): number {
   return a < b ? -1 : a > b ? 1 : 0;
 }
 
-/**
- * Component schemas claim names first (in spec order), then other `$ref` targets; within each, a
- * name that is already a clean identifier wins over one that only sanitizes to it (`FooBar` keeps
- * `FooBar`, `Foo-Bar` becomes `Foo_Bar`).
- */
-function planSchemaNames(document: ir.Document, registry: NameRegistry): Map<ir.SchemaId, string> {
-  const names = new Map<ir.SchemaId, string>();
-  const isClean = (named: ir.NamedSchema) => toPascalCase(named.name) === named.name;
-  const ordered = [...document.schemas.values()].sort(
-    (a, b) => Number(b.component) - Number(a.component) || Number(isClean(b)) - Number(isClean(a)),
-  );
-  for (const named of ordered) {
-    const pascal = ensureIdentifierStart(toPascalCase(named.name)) || 'Schema';
-    const separated = ensureIdentifierStart(splitWords(named.name).join('_')) || 'Schema';
-    const candidates = isClean(named) ? [pascal, `${pascal}Schema`, `${pascal}Model`] : [pascal, separated, `${pascal}Schema`];
-    names.set(named.id, registry.claim(candidates, named.id));
-  }
-  return names;
-}
-
 function planGroups(document: ir.Document, typeNames: NameRegistry): PlannedGroup[] {
   const byTag = new Map<string | undefined, ir.Operation[]>();
   for (const operation of document.operations) {
@@ -96,6 +77,7 @@ function planGroups(document: ir.Document, typeNames: NameRegistry): PlannedGrou
   ]);
   const facade = new NameRegistry(reservedMemberNames);
   const groups: PlannedGroup[] = [];
+  const operationTypes = planOperationTypeNames(document.operations, typeNames);
   // Untagged operations sit on the client itself: their names are claimed on the facade first.
   const untagged = byTag.get(undefined);
   const rootNames = untagged ? new NameRegistry([...reservedWords, ...reservedMemberNames, ...endpointFileNames]) : undefined;
@@ -105,13 +87,12 @@ function planGroups(document: ir.Document, typeNames: NameRegistry): PlannedGrou
       rootNames && tag === undefined
         ? rootNames
         : new NameRegistry([...reservedWords, ...reservedMemberNames, ...endpointFileNames]);
-    // Clean operationIds (already camelCase) claim their names before ids that only sanitize to them.
-    const isClean = (op: ir.Operation) => op.hasOperationId && toCamelCase(op.id) === op.id;
-    const claimOrder = [...operations].sort((a, b) => Number(isClean(b)) - Number(isClean(a)));
-    const byOperation = new Map(
-      claimOrder.map((operation) => [operation, planOperation(operation, tag, functionNames, typeNames)]),
-    );
-    const planned = operations.flatMap((operation) => byOperation.get(operation) ?? []);
+    // Names never depend on the spec's order or on other operations (plan/stable-names.ts).
+    const names = planFunctionNames(operations, (operation) => functionCandidates(operation, tag), functionNames);
+    const planned = operations.flatMap((operation) => {
+      const types = operationTypes.get(operation);
+      return types ? [planOperation(operation, names.get(operation) ?? 'operation', types)] : [];
+    });
     // Stream companions claim their names after every operation of the group has its own.
     for (const op of planned) {
       const stream = planStream(op.operation, op.functionName, op.responseType, functionNames, typeNames);
@@ -121,9 +102,9 @@ function planGroups(document: ir.Document, typeNames: NameRegistry): PlannedGrou
       for (const op of planned) facade.claim([op.functionName], op.operation.source);
       for (const op of planned) if (op.stream) facade.claim([op.stream.functionName], op.operation.source);
     }
-    const base = tag === undefined ? 'untagged' : toKebabCase(tag) || 'tag';
+    const base = tag === undefined ? 'untagged' : tagKebabCase(tag) || 'tag';
     const file = `endpoints/${files.claim([base, `${base}-tag`], tag ?? '')}.gen.ts`;
-    const camel = tag === undefined ? 'untagged' : ensureIdentifierStart(toCamelCase(tag)) || 'tag';
+    const camel = tag === undefined ? 'untagged' : ensureIdentifierStart(tagCamelCase(tag)) || 'tag';
     groups.push({
       tag,
       facadeKey: tag === undefined ? undefined : facade.claim([camel, `${camel}Api`, `${camel}Tag`], tag),

@@ -1,52 +1,25 @@
 /** One operation's names: function, types, and the keys of its params object. */
 import type * as ir from '../ir/index.js';
 import { ensureIdentifierStart, splitWords, toCamelCase, toPascalCase } from './identifiers.js';
-import type { NameRegistry } from './name-registry.js';
 import type { PlannedOperation, PlannedParam } from './plan-types.js';
+import { routeName, type OperationTypeNames } from './stable-names.js';
 
-export function planOperation(
-  operation: ir.Operation,
-  tag: string | undefined,
-  functionNames: NameRegistry,
-  typeNames: NameRegistry,
-): PlannedOperation {
+export function planOperation(operation: ir.Operation, functionName: string, types: OperationTypeNames): PlannedOperation {
+  const params = planParamKeys(operation.parameters, operation.requestBody !== undefined);
+  return { operation, functionName, ...types, params: params.params, bodyKey: params.bodyKey };
+}
+
+/** Whether the call needs its params object (a required parameter or body), as its signature says. */
+export function paramsRequired(planned: PlannedOperation): boolean {
+  return planned.params.some((p) => p.param.required) || planned.operation.requestBody?.required === true;
+}
+
+/** Function-name candidates, most natural first: without the tag prefix, the full id, from method + path. */
+export function functionCandidates(operation: ir.Operation, tag: string | undefined): string[] {
   const full = ensureIdentifierStart(toCamelCase(operation.id)) || 'operation';
   const fromRoute = ensureIdentifierStart(toCamelCase(routeName(operation))) || 'operation';
   const short = tag === undefined ? undefined : withoutTagPrefix(operation.id, tag);
-  const functionName = functionNames.claim(
-    [...(short ? [short] : []), full, fromRoute, `${full}${toPascalCase(operation.method)}`, `${fromRoute}Operation`],
-    operation.source,
-  );
-  // One base for all three type names, so `GetUserParams` and `GetUserResponse` always travel together.
-  const suffixes = ['Params', 'Response', 'Error'] as const;
-  const pascal = (name: string) => name.charAt(0).toUpperCase() + name.slice(1);
-  const bases = [pascal(functionName), pascal(full), pascal(fromRoute), `${pascal(full)}Operation`];
-  const base = bases.find((b) => suffixes.every((suffix) => !typeNames.has(`${b}${suffix}`)));
-  const [paramsType, responseType, errorType] = suffixes.map((suffix) =>
-    typeNames.claim(
-      base === undefined ? bases.map((b) => `${b}${suffix}`) : [`${base}${suffix}`],
-      `${operation.source} ${suffix}`,
-    ),
-  ) as [string, string, string];
-  const params = planParamKeys(operation.parameters, operation.requestBody !== undefined);
-  return {
-    operation,
-    functionName,
-    paramsType,
-    responseType,
-    errorType,
-    params: params.params,
-    bodyKey: params.bodyKey,
-  };
-}
-
-/** `get /pets/{petId}/toys` → `get pets by petId toys`. */
-function routeName(operation: ir.Operation): string {
-  const segments = operation.path
-    .split('/')
-    .filter(Boolean)
-    .map((s) => s.replace(/^\{(.+)\}$/, 'by $1'));
-  return `${operation.method.toLowerCase()} ${segments.join(' ')}`;
+  return [...(short ? [short] : []), full, fromRoute, `${full}${toPascalCase(operation.method)}`, `${fromRoute}Operation`];
 }
 
 /** `repos/list-for-org` in tag `repos` → `listForOrg`, when the id really starts with the tag and a separator. */

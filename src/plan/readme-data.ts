@@ -1,30 +1,42 @@
 /** What the generated README needs to know, taken from the plan (template data for write/). */
 import type { TemplateData, TemplateEnvVar } from '../write/render-templates.js';
 import { toModulePath } from '../write/template-helpers.js';
+import { OAUTH_ENV_SUFFIXES } from '../../runtime/auth/oauth2-settings.js';
 import { toCamelCase } from './identifiers.js';
+import { paramsRequired } from './plan-operation.js';
 import type { ClientPlan, PlannedScheme } from './plan-types.js';
 import { readmeMocks } from './readme-mocks.js';
 
-export function readmeData(plan: ClientPlan, generatorVersion: string, outDir: string | undefined): TemplateData {
+/** Paths as seen from the output folder (see generate.ts): none depends on the working directory. */
+export interface ReadmeLayout {
+  specFromOut: string;
+  specFromParent: string;
+  outName: string;
+}
+
+export function readmeData(plan: ClientPlan, generatorVersion: string, layout: ReadmeLayout | undefined): TemplateData {
   const clientName = toCamelCase(plan.envPrefix) || 'client';
   return {
     apiTitle: plan.document.title,
     apiVersion: plan.document.version,
-    specFile: plan.specFile,
+    specFile: layout?.specFromOut ?? plan.specFile,
     generatorVersion,
     envVars: plan.schemes.flatMap(environmentVariables),
     tags: plan.groups.map((group) => ({
       name: group.facadeKey ?? '',
-      operations: group.operations.map(({ functionName, operation }) => ({
-        name: functionName,
-        method: operation.method,
-        path: operation.path,
-        summary: operation.summary,
+      operations: group.operations.map((planned) => ({
+        name: planned.functionName,
+        method: planned.operation.method,
+        path: planned.operation.path,
+        summary: planned.operation.summary,
+        paramsRequired: paramsRequired(planned),
+        paginated: planned.operation.pagination !== undefined,
       })),
     })),
     clientName,
-    outDir,
-    mocks: readmeMocks(plan, clientName, `${toModulePath(outDir ?? '<output folder>')}/index.js`),
+    outDir: layout?.outName,
+    ...(layout === undefined ? {} : { specFromParent: layout.specFromParent }),
+    mocks: readmeMocks(plan, clientName, `${toModulePath(layout?.outName ?? '<output folder>')}/index.js`),
     streams: plan.groups.flatMap((group) =>
       group.operations.flatMap(({ stream }) =>
         stream === undefined
@@ -48,15 +60,30 @@ export function environmentVariables(planned: PlannedScheme): TemplateEnvVar[] {
     case 'apiKey':
       return [entry(planned.env, `API key sent in ${s.in} ${s.name}`)];
     case 'http':
-      return s.scheme === 'basic'
-        ? [entry(`${planned.env}_USERNAME`, 'HTTP basic user name'), entry(`${planned.env}_PASSWORD`, 'HTTP basic password')]
+      if (s.scheme === 'basic') {
+        return [
+          entry(`${planned.env}_USERNAME`, 'HTTP basic user name'),
+          entry(`${planned.env}_PASSWORD`, 'HTTP basic password'),
+        ];
+      }
+      return s.scheme.toLowerCase() === 'bearer'
+        ? [entry(planned.env, 'bearer token'), entry(`${planned.env}_TOKEN`, 'bearer token (read when the first is unset)')]
         : [entry(planned.env, `HTTP ${s.scheme} credential`)];
     case 'oauth2':
-    case 'openIdConnect':
+    case 'openIdConnect': {
+      // The runtime's own list (runtime/auth/oauth2-settings.ts), so the README cannot drift from it.
+      const env = (key: keyof typeof OAUTH_ENV_SUFFIXES) => `${planned.env}${OAUTH_ENV_SUFFIXES[key]}`;
+      const password = s.type === 'oauth2' && s.flows.password !== undefined;
       return [
-        entry(`${planned.env}_CLIENT_ID`, 'OAuth 2.0 client id'),
-        entry(`${planned.env}_CLIENT_SECRET`, 'OAuth 2.0 client secret'),
+        entry(env('clientId'), 'OAuth 2.0 client id'),
+        entry(env('clientSecret'), 'OAuth 2.0 client secret'),
+        entry(env('accessToken'), 'an access token obtained elsewhere (used as is)'),
+        entry(env('refreshToken'), 'a refresh token, e.g. from an earlier login'),
+        ...(password
+          ? [entry(env('username'), 'password grant user name'), entry(env('password'), 'password grant password')]
+          : []),
       ];
+    }
     case 'mutualTLS':
       return [];
   }

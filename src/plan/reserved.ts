@@ -59,3 +59,23 @@ export const publicApiNames: readonly string[] = [
   'Blob',
   'NonNullable',
 ];
+
+/**
+ * Type names a schema or operation type may never take: TypeScript's primitive and reserved type
+ * names, and the globals user code relies on next to a generated client (an `interface Object` or
+ * `type Response` in types.gen.ts would shadow them in every file that imports it). A name on this
+ * list gets the `Schema` qualifier (`Error` → `ErrorSchema`), whatever else the spec contains.
+ */
+export const reservedTypeNames: ReadonlySet<string> = new Set([
+  // Primitive and reserved type names (TS2457 "Type alias name cannot be …").
+  ...'any unknown never void undefined null boolean string number bigint symbol object this type keyof infer'.split(' '),
+  // Global classes and utility types.
+  ...(
+    'Object Function Boolean String Number BigInt Symbol Array ReadonlyArray Date Error TypeError RangeError ' +
+    'SyntaxError AggregateError Promise PromiseLike Map Set WeakMap WeakSet RegExp ' +
+    'Iterable Iterator AsyncIterable AsyncIterator Generator ArrayBuffer DataView Uint8Array ' +
+    'Record Partial Required Readonly Pick Omit Exclude Extract NonNullable ReturnType Parameters Awaited ' +
+    'InstanceType Uppercase Lowercase Capitalize Uncapitalize ' +
+    'Response Request Headers Blob File FormData URL URLSearchParams AbortController AbortSignal ReadableStream'
+  ).split(' '),
+]);

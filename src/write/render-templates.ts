@@ -18,6 +18,10 @@ export interface TemplateOperation {
   /** The path template as the spec wrote it. */
   path: string;
   summary?: string | undefined;
+  /** The call needs its params object (a required parameter or body). */
+  paramsRequired?: boolean | undefined;
+  /** The call can be iterated (`for await`, `.pages()`). */
+  paginated?: boolean | undefined;
 }
 
 export interface TemplateTag {
@@ -53,14 +57,16 @@ export interface TemplateMocks {
 export interface TemplateData {
   apiTitle: string;
   apiVersion: string;
-  /** The spec file as the user gave it (relative path). */
+  /** The spec file relative to the output folder (or its URL). */
   specFile: string;
+  /** The spec file relative to the folder holding the output folder, for the regenerate command. */
+  specFromParent?: string | undefined;
   generatorVersion: string;
   envVars: TemplateEnvVar[];
   tags: TemplateTag[];
   /** The variable name the examples use for the client, e.g. `petstore`. */
   clientName: string;
-  /** The output folder as the user gave it, for the regenerate command; a placeholder when absent. */
+  /** The output folder's name as seen from its parent folder; a placeholder when absent. */
   outDir?: string | undefined;
   /** Set when mocks.gen.ts was generated. */
   mocks?: TemplateMocks | undefined;
@@ -91,7 +97,9 @@ function toView(data: TemplateData): object {
   return {
     ...data,
     outDir: data.outDir ?? '<output folder>',
+    specFromParent: data.specFromParent ?? data.specFile,
     hasEnvVars: data.envVars.length > 0,
+    example: exampleCall(data),
     mocks: data.mocks ?? false,
     tags: data.tags.map((tag) => ({
       name: tag.name,
@@ -99,9 +107,31 @@ function toView(data: TemplateData): object {
       operations: tag.operations.map((operation) => ({
         ...operation,
         call: [data.clientName, tag.name, operation.name].filter((part) => part !== '').join('.'),
+        params: operation.paramsRequired === true ? 'params' : 'params?',
+        paginated: operation.paginated === true,
         summary: operation.summary ?? '',
       })),
     })),
+  };
+}
+
+/** Calls for the README's examples: the first operation, and the first paginated one. */
+function exampleCall(data: TemplateData): { call: string; withOptions: string; pagedCall: string } {
+  const named = data.tags.flatMap((tag) =>
+    tag.operations.map((operation) => ({
+      call: [data.clientName, tag.name, operation.name].filter((part) => part !== '').join('.'),
+      params: operation.paramsRequired === true ? '{ /* required parameters */ }' : '',
+      paginated: operation.paginated === true,
+    })),
+  );
+  const first = named[0];
+  const paged = named.find((entry) => entry.paginated);
+  const call = first?.call ?? `${data.clientName}.someOperation`;
+  const params = first?.params ?? '';
+  return {
+    call: `${call}(${params})`,
+    withOptions: `${call}(${params || '{}'}, { headers: { 'X-Trace': 'abc' }, timeoutMs: 5_000 })`,
+    pagedCall: paged === undefined ? '' : `${paged.call}(${paged.params})`,
   };
 }
 

@@ -43,6 +43,57 @@ describe('detectPagination heuristics', () => {
       { style: 'cursor', cursorParam: 'cursor', nextCursorPath: ['response_metadata', 'next_cursor'], itemsPath: ['channels'] },
     ],
     [
+      'Asana: a string offset token handed back in next_page.offset → cursor, never counted up',
+      given({
+        queryParams: [
+          { name: 'limit', schemaType: 'integer' },
+          { name: 'offset', schemaType: 'string' },
+        ],
+        responseSchema: obj({ data: list, next_page: obj({ offset: str, path: str, uri: { type: 'string', format: 'uri' } }) }),
+      }),
+      { style: 'cursor', cursorParam: 'offset', nextCursorPath: ['next_page', 'offset'], itemsPath: ['data'] },
+    ],
+    [
+      'Square: cursor in and out beside an errors array → cursor on the data array',
+      given({
+        queryParams: [
+          { name: 'cursor', schemaType: 'string' },
+          { name: 'limit', schemaType: 'integer' },
+          { name: 'sort_order', schemaType: 'string' },
+        ],
+        responseSchema: obj({ errors: { type: 'array', items: obj({ code: str }) }, customers: list, cursor: str }),
+      }),
+      { style: 'cursor', cursorParam: 'cursor', nextCursorPath: ['cursor'], itemsPath: ['customers'] },
+    ],
+    [
+      'cursor in, next_cursor deep in an envelope → cursor at that depth',
+      given({
+        queryParams: [{ name: 'cursor', schemaType: 'string' }],
+        responseSchema: obj({ result: obj({ items: list, paging_info: obj({ next: obj({ next_cursor: str }) }) }) }),
+      }),
+      {
+        style: 'cursor',
+        cursorParam: 'cursor',
+        nextCursorPath: ['result', 'paging_info', 'next', 'next_cursor'],
+        itemsPath: ['result', 'items'],
+      },
+    ],
+    [
+      'Xero: page + pageSize beside a Warnings array → page',
+      given({
+        queryParams: [
+          { name: 'page', schemaType: 'integer' },
+          { name: 'pageSize', schemaType: 'integer' },
+        ],
+        responseSchema: obj({
+          pagination: obj({ page: int }),
+          Warnings: { type: 'array', items: obj({ Message: str }) },
+          Invoices: list,
+        }),
+      }),
+      { style: 'page', pageParam: 'page', sizeParam: 'pageSize', itemsPath: ['Invoices'] },
+    ],
+    [
       'Stripe: starting_after + has_more + item ids → $lastItem.id',
       given({
         queryParams: q('limit', 'starting_after', 'ending_before'),
@@ -175,6 +226,23 @@ describe('detectPagination heuristics', () => {
     [
       '`since` is a filter, not a cursor',
       given({ queryParams: q('since'), responseSchema: obj({ events: list, cursor_time: str }) }),
+    ],
+    [
+      'a string offset token the response never hands back (it cannot be counted up)',
+      given({
+        queryParams: [
+          { name: 'offset', schemaType: 'string' },
+          { name: 'limit', schemaType: 'integer' },
+        ],
+        responseSchema: obj({ data: list }),
+      }),
+    ],
+    [
+      'a cursor param with two unrelated deep cursor fields',
+      given({
+        queryParams: [{ name: 'cursor', schemaType: 'string' }],
+        responseSchema: obj({ things: list, a: obj({ cursor: str }), b: obj({ cursor: str }) }),
+      }),
     ],
     ['no response schema', given({ queryParams: q('page', 'per_page') })],
     ['a Link header on a single object', given({ responseSchema: obj({ id: str }), responseHeaders: ['Link'] })],

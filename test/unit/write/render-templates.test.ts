@@ -63,6 +63,27 @@ describe('renderTemplates', () => {
     expect(readme.endsWith('\n')).toBe(true);
   });
 
+  it('shows required params, .safe(), .pages(), per-call options and headers', async () => {
+    const readme = await renderReadme({
+      ...petstore,
+      tags: [
+        {
+          name: 'pets',
+          operations: [
+            { name: 'getPetById', method: 'GET', path: '/pets/{petId}', paramsRequired: true },
+            { name: 'listPets', method: 'GET', path: '/pets', paginated: true },
+          ],
+        },
+      ],
+    });
+    expect(readme).toContain('- `petstore.pets.getPetById(params, options?)` — `GET /pets/{petId}`\n');
+    expect(readme).toContain('- `petstore.pets.listPets(params?, options?)` — `GET /pets` (paginated)\n');
+    expect(readme).toContain('const result = await petstore.pets.getPetById({ /* required parameters */ }).safe();');
+    expect(readme).toContain("{ headers: { 'X-Trace': 'abc' }, timeoutMs: 5_000 }");
+    expect(readme).toContain('for await (const page of petstore.pets.listPets().pages({ maxPages: 3 }))');
+    expect(readme).toMatch(/`idempotencyKey`.*\n.*`signal`|`signal`[\s\S]*`idempotencyKey`/);
+  });
+
   it('says no credentials are needed when there are no security schemes', async () => {
     expect(await renderReadme({ ...petstore, envVars: [] })).toContain('declares no security schemes');
   });
