@@ -265,3 +265,13 @@ export type {
   WebhookValidator,
   WebhookVerificationReason,
 } from './webhooks/index.js';
+// Mock responses for tests (used by a `mocks.gen.ts` generated with `--mocks`; msw stays in that file).
+export { generateValue } from './mock/generate-value.js';
+export type { GenerateSettings } from './mock/generate-value.js';
+export { mockData, mockReply } from './mock/reply.js';
+export type { MockOptions, MockOverride, MockReply } from './mock/reply.js';
+export { mockRoute } from './mock/route.js';
+export { createRandom, deriveSeed } from './mock/random.js';
+export type { Random } from './mock/random.js';
+export type { FakerLike } from './mock/faker.js';
+export type { MockApi, MockOperation, MockResponseSpec, MockSchema, MockSchemaTable } from './mock/mock-schema.js';

@@ -26,6 +26,8 @@ export interface AnalyzeOptions {
   configFile?: string | undefined;
   /** `false`: no validators.gen.ts (plan/ leaves the file out). */
   validators?: boolean | undefined;
+  /** Also plan `mocks.gen.ts`. */
+  mocks?: boolean | undefined;
 }
 
 export type ProblemSeverity = 'error' | 'warning';
@@ -74,6 +76,7 @@ export async function analyzeSpec(options: AnalyzeOptions): Promise<AnalyzedSpec
     naming: options.naming,
     dates: options.dates,
     validators: options.validators,
+    mocks: options.mocks,
   });
   return { loaded, document: normalized.document, plan, specFile, problems };
 }

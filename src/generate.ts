@@ -46,6 +46,8 @@ export interface GenerateOptions {
   validators?: boolean;
   /** `ts` (default) for ESM packages and bundlers; `mts` writes `.mts` files a CommonJS package can compile and `require()`. */
   moduleFormat?: ModuleFormat;
+  /** Also write `mocks.gen.ts`: msw handlers answering with example or generated data (imports msw). */
+  mocks?: boolean;
   /** Called for each warning as it is found. */
   onWarning?: (diagnostic: Diagnostic) => void;
   // Strict build: warnings fail it too.
@@ -75,13 +77,15 @@ export interface GenerateResult {
   /** With `check`: what differs between the committed output and what would be generated (all empty: up to date). */
   stale?: StaleFiles;
   warnings: Diagnostic[];
+  /** Every local file the spec was read from (the entry file, then the files its `$ref`s bundled in): what `--watch` watches. */
+  sources?: string[];
 }
 
 /** Builds the generated client in memory: every file's path and content. */
 export async function buildClient(
   options: GenerateOptions,
-): Promise<{ files: OutputFile[]; warnings: Diagnostic[]; stats: GenerateStats }> {
-  const { document, plan, problems } = await analyzeSpec(options);
+): Promise<{ files: OutputFile[]; warnings: Diagnostic[]; stats: GenerateStats; sources: string[] }> {
+  const { loaded, document, plan, problems } = await analyzeSpec(options);
   const failing = failingProblems(problems, options.strict ?? false);
   if (failing.length > 0) throw new SpecProblemsError(failing, options.strict ?? false);
   const warnings: Diagnostic[] = problems.map(({ severity: _severity, ...diagnostic }) => diagnostic);
@@ -108,17 +112,17 @@ export async function buildClient(
   }
   const stats = { operations: document.operations.length, schemas: document.schemas.size, pagination };
   const files = applyModuleFormat([...generated, ...runtime, ...templates], options.moduleFormat ?? 'ts');
-  return { files, warnings, stats };
+  return { files, warnings, stats, sources: loaded.files };
 }
 
 export async function generate(options: GenerateOptions): Promise<GenerateResult> {
-  const { files, warnings, stats } = await buildClient(options);
+  const { files, warnings, stats, sources } = await buildClient(options);
   const cwd = options.cwd ?? process.cwd();
   const outDir = path.resolve(cwd, options.out);
   const paths = files.map((f) => f.path).sort();
-  if (options.check) return { outDir, stats, files: paths, stale: await diffOutput(outDir, files), warnings };
+  if (options.check) return { outDir, stats, files: paths, stale: await diffOutput(outDir, files), warnings, sources };
   await writeOutput(outDir, files, { specFile: path.resolve(cwd, options.spec), cwd });
-  return { outDir, stats, files: paths, warnings };
+  return { outDir, stats, files: paths, warnings, sources };
 }
 
 function toPosix(file: string): string {

@@ -129,7 +129,7 @@ const DOT_SEGMENT = /^(?:\.|%2e){1,2}$/i;
  * separates segments). Existing `%XX` escapes are kept, and so is `?`: real specs write
  * `/things?action=x` path keys to mean exactly that query.
  */
-function encodePathLiteral(text: string): string {
+export function encodePathLiteral(text: string): string {
   return text.replace(/%(?![0-9A-Fa-f]{2})|[^A-Za-z0-9\-._~!$&'()*+,;=:@/%?]/gu, (char) => encodeURIComponent(char));
 }
 

@@ -49,6 +49,8 @@ export interface CliIo {
   // health: where credentials come from.
   /** Environment variables `health` reads credentials from. Default `process.env`. */
   env?: Readonly<Record<string, string | undefined>> | undefined;
+  /** Ends a long-running command (`generate --watch`); default: SIGINT or SIGTERM. */
+  signal?: AbortSignal | undefined;
 }
 
 export function writeLine(sink: TextSink, line: string): void {

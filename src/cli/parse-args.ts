@@ -31,6 +31,9 @@ export interface CommandArgs {
   ca: string | undefined;
   probes: number | undefined;
   timeout: number | undefined;
+  // generate only: undefined when the flag is absent, so the config file decides.
+  mocks: boolean | undefined;
+  watch: boolean | undefined;
 }
 
 export type ParsedArgs =
@@ -67,7 +70,8 @@ function buildParser(version: string) {
         .option('out', outOption)
         .options(loadOptions)
         .option('strict', strictOption)
-        .options(emitOptions),
+        .options(emitOptions)
+        .options(generateOptions),
     )
     .command('check [spec]', 'Exit 1 when the output folder differs from what generate would write', (y) =>
       y
@@ -116,6 +120,7 @@ const emitOptions = {
     type: 'boolean',
     describe: 'Generate validators.gen.ts and validate requests and responses (--no-validators: smallest output)',
   },
+  mocks: { type: 'boolean', describe: 'Also write mocks.gen.ts: msw handlers for every operation (needs msw in your tests)' },
 } as const;
 
 const strictOption = { type: 'boolean', describe: 'Treat every warning as an error (config: failOnWarnings)' } as const;
@@ -131,6 +136,11 @@ const healthOptions = {
 function optionalNumber(value: unknown): number | undefined {
   return typeof value === 'number' ? value : undefined;
 }
+
+/** Flags of `generate` alone. */
+const generateOptions = {
+  watch: { type: 'boolean', describe: 'Regenerate when the spec or a file it references changes; Ctrl-C stops' },
+} as const;
 
 function optionalString(value: unknown): string | undefined {
   return typeof value === 'string' ? value : undefined;
@@ -169,6 +179,8 @@ export async function parseArgs(argv: readonly string[], version: string): Promi
       ca: optionalString(args['ca']),
       probes: optionalNumber(args['probes']),
       timeout: optionalNumber(args['timeout']),
+      mocks: typeof args['mocks'] === 'boolean' ? args['mocks'] : undefined,
+      watch: typeof args['watch'] === 'boolean' ? args['watch'] : undefined,
     },
   };
 }

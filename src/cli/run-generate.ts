@@ -35,6 +35,7 @@ export async function runGenerate(
       dates: inputs.config.dates,
       pagination: inputs.config.pagination,
       validators: args.validators ?? inputs.config.validators,
+      mocks: args.mocks ?? inputs.config.mocks,
       ...(inputs.config.clientName === undefined ? {} : { clientName: inputs.config.clientName }),
       strict: args.strict ?? inputs.config.failOnWarnings,
       moduleFormat: inputs.config.moduleFormat,

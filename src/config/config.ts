@@ -44,6 +44,11 @@ export interface Config {
   // CommonJS packages (src/write/module-format.ts)
   /** `ts` (default): `.ts` files for ESM packages and bundlers; `mts`: `.mts` files for a CommonJS package. */
   moduleFormat?: ModuleFormat;
+  // Test support and the edit loop (`generate` only).
+  /** Also write `mocks.gen.ts`, msw handlers for every operation. Default false. */
+  mocks?: boolean;
+  /** Keep running and regenerate when the spec or a file it references changes. Default false. */
+  watch?: boolean;
 }
 
 /** A config after loading: paths absolute, defaults applied, aliases merged. */
@@ -65,6 +70,8 @@ export interface ResolvedConfig {
   // Strict build.
   failOnWarnings: boolean;
   moduleFormat: ModuleFormat;
+  mocks: boolean;
+  watch: boolean;
 }
 
 export const DEFAULT_CONFIG: ResolvedConfig = Object.freeze({
@@ -80,6 +87,8 @@ export const DEFAULT_CONFIG: ResolvedConfig = Object.freeze({
   validators: true,
   failOnWarnings: false,
   moduleFormat: 'ts',
+  mocks: false,
+  watch: false,
 });
 
 /** A config file holds one job (an object) or several (an array of them, each with its own input and output). */

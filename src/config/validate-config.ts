@@ -23,6 +23,8 @@ const TOP_LEVEL_KEYS = [
   'failOnWarnings',
   // CommonJS packages (src/write/module-format.ts)
   'moduleFormat',
+  'mocks',
+  'watch',
 ];
 
 /** Required and optional fields per pagination style (runtime/client/descriptor.ts `PaginationDescriptor`). */
@@ -118,6 +120,11 @@ export function validateConfig(value: unknown, file: string, at: readonly string
   if (config.failOnWarnings !== undefined && typeof config.failOnWarnings !== 'boolean') {
     fail(['failOnWarnings'], `"failOnWarnings" must be true or false, got ${describeValue(config.failOnWarnings)}`);
   }
+  for (const flag of ['mocks', 'watch'] as const) {
+    if (config[flag] !== undefined && typeof config[flag] !== 'boolean') {
+      fail([flag], `"${flag}" must be true or false, got ${describeValue(config[flag])}`);
+    }
+  }
 
   return {
     file,
@@ -132,6 +139,8 @@ export function validateConfig(value: unknown, file: string, at: readonly string
     validators: config.validators ?? DEFAULT_CONFIG.validators,
     failOnWarnings: config.failOnWarnings ?? DEFAULT_CONFIG.failOnWarnings,
     moduleFormat: readEnum('moduleFormat', ['ts', 'mts'], DEFAULT_CONFIG.moduleFormat),
+    mocks: config.mocks ?? DEFAULT_CONFIG.mocks,
+    watch: config.watch ?? DEFAULT_CONFIG.watch,
   };
 }
 

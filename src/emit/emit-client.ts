@@ -4,6 +4,7 @@ import type { ClientPlan } from '../plan/plan-types.js';
 import { emitClientFile } from './client-file.js';
 import { emitEndpointsFile } from './endpoints-file.js';
 import { emitIndexFile } from './index-file.js';
+import { emitMocksFile } from './mocks-file.js';
 import { emitTransformsFile } from './transforms-file.js';
 import { emitTypesFile } from './types-file.js';
 // Issue 14: lines wrapped the way a formatter would (ts/layout.ts).
@@ -36,5 +37,6 @@ function emitFiles(plan: ClientPlan, warnings: Diagnostic[]): EmittedFile[] {
     ...plan.groups.map((group) => ({ path: group.file, content: emitEndpointsFile(plan, group, validators?.operations) })),
     // Webhooks: typed receivers when the spec declares webhooks or callbacks.
     ...(plan.webhooks === undefined ? [] : [{ path: plan.webhooks.file, content: emitWebhooksFile(plan, plan.webhooks) }]),
+    ...(plan.files.mocks === undefined ? [] : [{ path: plan.files.mocks, content: emitMocksFile(plan) }]),
   ];
 }

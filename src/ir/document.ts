@@ -47,6 +47,8 @@ export interface MediaTypeContent {
   schema: Schema;
   /** Encoding Objects per property, for form and multipart bodies. */
   encoding?: Record<string, Encoding>;
+  /** The media type's `example`, else the `value` of its first Example Object, as data (for mocks). */
+  example?: unknown;
 }
 
 export interface RequestBody {

@@ -28,6 +28,23 @@ export interface SchemaMeta {
   format?: string;
   /** A `pattern` the JavaScript engine accepts (others are dropped with a warning). */
   pattern?: string;
+
+  // Value constraints and examples (JSON Schema validation keywords), read by the mock data generator.
+  /** Inclusive bounds of a number. */
+  minimum?: number;
+  maximum?: number;
+  /** Exclusive bounds, always as numbers (3.0's boolean `exclusiveMinimum: true` moves `minimum` here). */
+  exclusiveMinimum?: number;
+  exclusiveMaximum?: number;
+  multipleOf?: number;
+  /** Length of a string, in code points. */
+  minLength?: number;
+  maxLength?: number;
+  minItems?: number;
+  maxItems?: number;
+  uniqueItems?: boolean;
+  /** The schema's `example`, else the first of its `examples` (3.1), as data. */
+  example?: unknown;
 }
 
 export interface RefSchema extends SchemaMeta {

@@ -98,6 +98,7 @@ async function loadFromText(
     document,
     version: detected.version,
     file,
+    files: [file, ...[...files].filter((read) => path.isAbsolute(read) && read !== file)],
     warnings,
     locate(pointer) {
       const segments = parsePointer(pointer);

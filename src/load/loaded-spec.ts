@@ -18,6 +18,8 @@ export interface LoadedSpec {
   version: '2.0' | '3.0' | '3.1';
   /** Absolute path of the entry file. */
   file: string;
+  /** Every local file read: the entry file first, then each file an external `$ref` bundled in (absolute paths). */
+  files: string[];
   /** Non-fatal problems found while loading (see below). */
   warnings: Diagnostic[];
   /** file:line:column for a JSON pointer into `document` (best effort; lazily re-parses the source file with positions only when asked). */

@@ -39,6 +39,8 @@ export function normalizeContent(raw: unknown, pointer: string, ctx: NormalizeCo
     const content: ir.MediaTypeContent = { mediaType, schema };
     const encoding = normalizeEncoding(object['encoding']);
     if (encoding) content.encoding = encoding;
+    const example = readExample(object, at, ctx);
+    if (example !== undefined) content.example = example;
     out.push(content);
   }
   return out;
@@ -57,4 +59,16 @@ function normalizeEncoding(raw: unknown): Record<string, ir.Encoding> | undefine
     Object.defineProperty(out, name, { value: encoding, enumerable: true, writable: true, configurable: true });
   }
   return out;
+}
+
+/** `example`, else the `value` of the first Example Object under `examples` (refs followed). */
+function readExample(media: Record<string, unknown>, pointer: string, ctx: NormalizeContext): unknown {
+  if (media['example'] !== undefined) return media['example'];
+  const examples = media['examples'];
+  if (!isObject(examples)) return undefined;
+  for (const [name, entry] of Object.entries(examples)) {
+    const resolved = ctx.deref(entry, appendPointer(pointer, 'examples', name));
+    if (resolved && isObject(resolved.value) && resolved.value['value'] !== undefined) return resolved.value['value'];
+  }
+  return undefined;
 }

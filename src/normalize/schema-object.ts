@@ -7,6 +7,7 @@ import type * as ir from '../ir/index.js';
 import { isObject, normalizeRef, stringOrUndefined, type JsonObject, type NormalizeContext } from './context.js';
 import { appendPointer } from '../json-pointer.js';
 import { checkPattern } from './pattern.js';
+import { readConstraints } from './schema-constraints.js';
 
 const primitiveTypes = new Set(['string', 'number', 'integer', 'boolean', 'null', 'object', 'array']);
 
@@ -269,6 +270,7 @@ function withMeta(schema: ir.Schema, raw: JsonObject, pointer: string, ctx: Norm
     default: raw['default'],
     format: stringOrUndefined(raw['format']),
     pattern: checkPattern(raw['pattern'], appendPointer(pointer, 'pattern'), ctx),
+    ...readConstraints(raw),
   });
   meta.source = pointer;
   return Object.assign(schema, meta);

@@ -152,7 +152,13 @@ function convertResponse(response: unknown, produces: string[]): unknown {
   setOwn(out, 'description', typeof response['description'] === 'string' ? response['description'] : '');
   if (response['schema'] !== undefined) {
     const content = obj();
-    for (const mediaType of produces) setOwn(content, mediaType, { schema: response['schema'] });
+    // 2.0 `examples` are keyed by media type: each becomes that media type's `example`.
+    const examples = isObject(response['examples']) ? response['examples'] : {};
+    for (const mediaType of produces) {
+      const media: Obj = { schema: response['schema'] };
+      if (Object.hasOwn(examples, mediaType)) media['example'] = examples[mediaType];
+      setOwn(content, mediaType, media);
+    }
     setOwn(out, 'content', content);
   }
   if (isObject(response['headers'])) {

@@ -20,6 +20,8 @@ export interface PlanOptions {
   dates?: DateStyle | undefined;
   /** Emit validators.gen.ts and check requests/responses with it (default true). */
   validators?: boolean | undefined;
+  /** Also plan `mocks.gen.ts` (msw handlers). */
+  mocks?: boolean | undefined;
 }
 
 export function planClient(document: ir.Document, options: PlanOptions): ClientPlan {
@@ -55,6 +57,7 @@ export function planClient(document: ir.Document, options: PlanOptions): ClientP
       ...(transform.enabled ? { transforms: 'transforms.gen.ts' } : {}),
       // Validation: one module of compiled checks (src/emit/validators/).
       ...(options.validators === false ? {} : { validators: 'validators.gen.ts' }),
+      ...(options.mocks === true ? { mocks: 'mocks.gen.ts' } : {}),
     },
     ...(webhooks === undefined ? {} : { webhooks }),
   };

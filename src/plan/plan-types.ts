@@ -70,7 +70,7 @@ export interface ClientPlan {
   envPrefix: string;
   /** Property names and date handling of types and runtime conversion (plan/property-names.ts). */
   transform: TransformPlan;
-  /** `transforms` is set only when `transform.enabled`. */
+  /** `transforms` is set only when `transform.enabled`; `mocks` only when mocks were asked for. */
   files: {
     types: string;
     client: string;
@@ -78,6 +78,7 @@ export interface ClientPlan {
     transforms?: string;
     /** Generated validators; absent with `--no-validators` / config `validators: false`. */
     validators?: string;
+    mocks?: string;
   };
   // Webhooks: set only when the spec declares webhooks or callbacks (webhooks.gen.ts).
   webhooks?: WebhookPlan;

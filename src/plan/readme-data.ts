@@ -1,10 +1,12 @@
 /** What the generated README needs to know, taken from the plan (template data for write/). */
 import type { TemplateData, TemplateEnvVar, TemplateWebhooks } from '../write/render-templates.js';
+import { toModulePath } from '../write/template-helpers.js';
 import { OAUTH_ENV_SUFFIXES } from '../../runtime/auth/oauth2-settings.js';
 import { toCamelCase } from './identifiers.js';
 import { paramsRequired } from './plan-operation.js';
 import type { ClientPlan, PlannedScheme } from './plan-types.js';
 import type { WebhookPlan } from './plan-webhooks.js';
+import { readmeMocks } from './readme-mocks.js';
 
 /** Paths as seen from the output folder (see generate.ts): none depends on the working directory. */
 export interface ReadmeLayout {
@@ -14,6 +16,7 @@ export interface ReadmeLayout {
 }
 
 export function readmeData(plan: ClientPlan, generatorVersion: string, layout: ReadmeLayout | undefined): TemplateData {
+  const clientName = toCamelCase(plan.envPrefix) || 'client';
   return {
     apiTitle: plan.document.title,
     apiVersion: plan.document.version,
@@ -31,9 +34,10 @@ export function readmeData(plan: ClientPlan, generatorVersion: string, layout: R
         paginated: planned.operation.pagination !== undefined,
       })),
     })),
-    clientName: toCamelCase(plan.envPrefix) || 'client',
+    clientName,
     outDir: layout?.outName,
     ...(layout === undefined ? {} : { specFromParent: layout.specFromParent }),
+    mocks: readmeMocks(plan, clientName, `${toModulePath(layout?.outName ?? '<output folder>')}/index.js`),
     streams: plan.groups.flatMap((group) =>
       group.operations.flatMap(({ stream }) =>
         stream === undefined

@@ -38,6 +38,22 @@ export interface TemplateEnvVar {
   description: string;
 }
 
+/** One line of example code: its indentation (spaces) and its text. */
+export interface TemplateCodeLine {
+  indent: string;
+  text: string;
+}
+
+/** The README's mocks section (clients generated with `--mocks`). */
+export interface TemplateMocks {
+  /** A complete vitest file using the handlers, line by line. */
+  code: TemplateCodeLine[];
+  /** The handler the example overrides, e.g. `mockGetPetById`. */
+  handler: string;
+  /** Module path of mocks.gen.js as the example imports it. */
+  mocksModule: string;
+}
+
 export interface TemplateData {
   apiTitle: string;
   apiVersion: string;
@@ -52,6 +68,8 @@ export interface TemplateData {
   clientName: string;
   /** The output folder's name as seen from its parent folder; a placeholder when absent. */
   outDir?: string | undefined;
+  /** Set when mocks.gen.ts was generated. */
+  mocks?: TemplateMocks | undefined;
   /** Operations that also stream (`<name>Stream`), as `tag.name` calls; empty when none. */
   streams: TemplateStream[];
   // Webhooks: the README's section on receiving them, when the spec declares webhooks or callbacks.
@@ -93,6 +111,7 @@ function toView(data: TemplateData): object {
     hasEnvVars: data.envVars.length > 0,
     example: exampleCall(data),
     webhooks: data.webhooks === undefined ? false : toWebhooksView(data.webhooks),
+    mocks: data.mocks ?? false,
     tags: data.tags.map((tag) => ({
       name: tag.name,
       heading: tag.name === '' ? 'Operations without a tag' : tag.name,

@@ -36,6 +36,8 @@ describe('loadConfig', () => {
       validators: true,
       failOnWarnings: false,
       moduleFormat: 'ts',
+      mocks: false,
+      watch: false,
     });
   });
 
