@@ -60,7 +60,7 @@ async function mount(handler: Handler): Promise<string> {
 
 /** The plan with the validators module the validators work adds (the emitter's switch). */
 function withValidators(plan: ClientPlan): ClientPlan {
-  return { ...plan, files: { ...plan.files, validators: 'validators.gen.ts' } as ClientPlan['files'] };
+  return { ...plan, files: { ...plan.files, validators: 'validators.gen.ts' } };
 }
 
 const handwrittenValidators = `

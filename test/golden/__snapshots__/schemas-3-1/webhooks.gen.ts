@@ -8,6 +8,7 @@ import {
   type WebhookHandlerOptions,
   type WebhookScheme,
 } from './runtime/index.js';
+import { validateTreeNode } from './validators.gen.js';
 
 /** The payload of every event the spec declares, by handler key. */
 export interface WebhookPayloads {
@@ -46,6 +47,9 @@ export function createWebhookHandler(options: WebhookOptions): WebhookHandler {
     {
       events: webhookEvents,
       secretEnv: 'SCHEMA_SHAPES_WEBHOOK_SECRET',
+      validators: {
+        nodeChanged: validateTreeNode,
+      },
     },
     options,
   );

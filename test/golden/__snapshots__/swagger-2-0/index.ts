@@ -33,9 +33,9 @@ export type {
   StreamOptions,
 } from './runtime/index.js';
 export {
-  isFile,
-  validateFile,
-  parseFile,
+  isFileSchema,
+  validateFileSchema,
+  parseFileSchema,
 } from './validators.gen.js';
 export { ResponseValidationError, isResponseValidationError } from './runtime/index.js';
 export type { ValidationIssue, ValidationResult } from './runtime/index.js';

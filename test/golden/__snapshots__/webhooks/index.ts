@@ -35,3 +35,16 @@ export type {
 export { createWebhookHandler, webhookEvents } from './webhooks.gen.js';
 export type { WebhookHandlers, WebhookOptions, WebhookPayloads } from './webhooks.gen.js';
 export { WebhookVerificationError, signWebhook, verifyWebhook } from './runtime/index.js';
+export {
+  isOnExportPayload,
+  validateOnExportPayload,
+  parseOnExportPayload,
+  isUserCreatedPayload,
+  validateUserCreatedPayload,
+  parseUserCreatedPayload,
+  isUserDeletedEvent,
+  validateUserDeletedEvent,
+  parseUserDeletedEvent,
+} from './validators.gen.js';
+export { ResponseValidationError, isResponseValidationError } from './runtime/index.js';
+export type { ValidationIssue, ValidationResult } from './runtime/index.js';

@@ -7,6 +7,11 @@ import {
   type WebhookHandlerMap,
   type WebhookHandlerOptions,
 } from './runtime/index.js';
+import {
+  validateOnExportPayload,
+  validateUserCreatedPayload,
+  validateUserDeletedEvent,
+} from './validators.gen.js';
 
 /** The payload of every event the spec declares, by handler key. */
 export interface WebhookPayloads {
@@ -77,6 +82,11 @@ export function createWebhookHandler(options: WebhookOptions): WebhookHandler {
       events: webhookEvents,
       defaultScheme: 'standard-webhooks',
       secretEnv: 'HOOKS_DEMO_WEBHOOK_SECRET',
+      validators: {
+        userCreated: validateUserCreatedPayload,
+        userDeleted: validateUserDeletedEvent,
+        onExport: validateOnExportPayload,
+      },
     },
     options,
   );

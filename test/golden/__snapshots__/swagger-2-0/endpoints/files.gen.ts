@@ -36,7 +36,7 @@ export function uploadFile(
     params: [],
     body: { mediaTypes: ['multipart/form-data'], required: true },
     responses: { '201': ['application/json'] },
-    validate: { request: $v.uploadFile$params, responses: { '201': $v.File$check } },
+    validate: { request: $v.uploadFile$params, responses: { '201': $v.FileSchema$check } },
   }, params, options);
 }
 
@@ -55,7 +55,7 @@ export function replaceFile(
     ],
     body: { mediaTypes: ['application/json'], required: true },
     responses: { '200': ['application/json'] },
-    validate: { request: $v.replaceFile$params, responses: { '200': $v.File$check } },
+    validate: { request: $v.replaceFile$params, responses: { '200': $v.FileSchema$check } },
   }, params, options);
 }
 
