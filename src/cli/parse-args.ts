@@ -120,7 +120,6 @@ const emitOptions = {
     type: 'boolean',
     describe: 'Generate validators.gen.ts and validate requests and responses (--no-validators: smallest output)',
   },
-  mocks: { type: 'boolean', describe: 'Also write mocks.gen.ts: msw handlers for every operation (needs msw in your tests)' },
 } as const;
 
 const strictOption = { type: 'boolean', describe: 'Treat every warning as an error (config: failOnWarnings)' } as const;
@@ -139,6 +138,7 @@ function optionalNumber(value: unknown): number | undefined {
 
 /** Flags of `generate` alone. */
 const generateOptions = {
+  mocks: { type: 'boolean', describe: 'Also write mocks.gen.ts: msw handlers for every operation (needs msw in your tests)' },
   watch: { type: 'boolean', describe: 'Regenerate when the spec or a file it references changes; Ctrl-C stops' },
 } as const;
 
