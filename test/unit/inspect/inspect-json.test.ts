@@ -75,7 +75,7 @@ describe('inspect --json: a hand-written spec with every section', () => {
       source: 'document',
       required: true,
       alternatives: [[{ scheme: 'bearer', scopes: [] }]],
-      envVars: ['TOOLBOX_BEARER'],
+      envVars: ['TOOLBOX_BEARER', 'TOOLBOX_BEARER_TOKEN'],
     });
     expect(operation(report, 'createWidget').auth.alternatives).toEqual([
       [{ scheme: 'apiKey', scopes: [] }],
@@ -93,10 +93,16 @@ describe('inspect --json: a hand-written spec with every section', () => {
     expect(
       report.securitySchemes.map((s) => [s.name, s.description, s.clientOption, s.envVars.map((v) => v.name), s.operationIds]),
     ).toEqual([
-      ['bearer', 'HTTP bearer (JWT)', 'bearer', ['TOOLBOX_BEARER'], ['listWidgets', 'listParts']],
+      ['bearer', 'HTTP bearer (JWT)', 'bearer', ['TOOLBOX_BEARER', 'TOOLBOX_BEARER_TOKEN'], ['listWidgets', 'listParts']],
       ['apiKey', 'API key in header X-Toolbox-Key', 'apiKey', ['TOOLBOX_API_KEY'], ['createWidget', 'renameParts']],
       ['basic', 'HTTP basic', 'basic', ['TOOLBOX_BASIC_USERNAME', 'TOOLBOX_BASIC_PASSWORD'], ['renameParts']],
-      ['oauth', 'OAuth 2.0 clientCredentials', 'oauth', ['TOOLBOX_CLIENT_ID', 'TOOLBOX_CLIENT_SECRET'], ['createWidget']],
+      [
+        'oauth',
+        'OAuth 2.0 clientCredentials',
+        'oauth',
+        ['TOOLBOX_CLIENT_ID', 'TOOLBOX_CLIENT_SECRET', 'TOOLBOX_ACCESS_TOKEN', 'TOOLBOX_REFRESH_TOKEN'],
+        ['createWidget'],
+      ],
     ]);
 
     expect(operation(report, 'listWidgets').pagination).toEqual({
@@ -178,8 +184,13 @@ describe('inspect --json: the petstore fixture', () => {
       idempotencyHeader: 'Idempotency-Key',
     });
     expect(operation(report, 'placeOrder').retry.safe).toBe(false);
-    expect(operation(report, 'deletePet').auth.envVars).toEqual(['PETSTORE_BEARER_AUTH']);
-    expect(operation(report, 'placeOrder').auth.envVars).toEqual(['PETSTORE_CLIENT_ID', 'PETSTORE_CLIENT_SECRET']);
+    expect(operation(report, 'deletePet').auth.envVars).toEqual(['PETSTORE_BEARER_AUTH', 'PETSTORE_BEARER_AUTH_TOKEN']);
+    expect(operation(report, 'placeOrder').auth.envVars).toEqual([
+      'PETSTORE_ACCESS_TOKEN',
+      'PETSTORE_CLIENT_ID',
+      'PETSTORE_CLIENT_SECRET',
+      'PETSTORE_REFRESH_TOKEN',
+    ]);
     expect(operation(report, 'getHealth').auth.required).toBe(false);
   });
 });
@@ -201,7 +212,7 @@ describe('inspect --json: corpus specs', () => {
       extensions: {},
     });
     expect(operation(report, 'createAssistant').retry).toEqual({ safe: false, reason: 'not-idempotent' });
-    expect(operation(report, 'listAssistants').auth.envVars).toEqual(['OPENAI_API_KEY_AUTH']);
+    expect(operation(report, 'listAssistants').auth.envVars).toEqual(['OPENAI_API_KEY_AUTH', 'OPENAI_API_KEY_AUTH_TOKEN']);
     expect(report.counts.paginated).toBe(62);
   }, 60_000);
 
@@ -251,7 +262,7 @@ describe('inspect --json: corpus specs', () => {
       extensions: {},
     });
     expect(report.securitySchemes.map((s) => s.envVars.map((v) => v.name))).toEqual([
-      ['BOX_PLATFORM_CLIENT_ID', 'BOX_PLATFORM_CLIENT_SECRET'],
+      ['BOX_PLATFORM_CLIENT_ID', 'BOX_PLATFORM_CLIENT_SECRET', 'BOX_PLATFORM_ACCESS_TOKEN', 'BOX_PLATFORM_REFRESH_TOKEN'],
     ]);
   }, 60_000);
 });
