@@ -9,8 +9,8 @@
  */
 import { readBodyCapped } from '../transport/capped-body.js';
 import type { CircuitBreakerOptions, CircuitPermit, CircuitVerdict } from './circuit-breaker.js';
-import { AbortError, ApiwrightError, RateLimitError, TimeoutError } from '../errors/errors.js';
-import { isAbortError, isConnectionError, isTimeoutError } from '../errors/guards.js';
+import { RateLimitError, TimeoutError } from '../errors/errors.js';
+import { isConnectionError, isTimeoutError } from '../errors/guards.js';
 import type { Observer } from '../observe/observe.js';
 import type { RateLimitOptions } from './rate-limit.js';
 import { createRedactor } from '../observe/redact.js';
@@ -27,11 +27,14 @@ import {
 import { createMemoryStateStore, type StateStore } from './state-store.js';
 import type { Clock, RequestContext } from '../client/descriptor.js';
 import { shareRetryBudget } from '../stores/shared-retry-budget.js';
+import type { AttemptResult, AttemptTarget, CallState, FinalDecision, LoopDecision } from './loop-state.js';
+import { abortErrorOf } from './abort-error.js';
 
 export type { RetryOptions } from './retry.js';
 export type { CircuitBreakerOptions } from './circuit-breaker.js';
 export type { RateLimitOptions } from './rate-limit.js';
 export type { StateStore } from './state-store.js';
+export type { AttemptTarget } from './loop-state.js';
 
 export interface ResilienceOptions {
   retry?: RetryOptions | false | undefined;
@@ -45,12 +48,6 @@ export interface ResilienceDeps {
   clock: Clock;
   random: () => number;
   observer: Observer;
-}
-
-/** What one attempt of a request looks like, for logs and per-origin state. */
-export interface AttemptTarget {
-  method: string;
-  url: URL;
 }
 
 export interface Resilience {
@@ -96,29 +93,184 @@ export function createResilience(options: ResilienceOptions, deps: ResilienceDep
     }
   };
 
-  const toAbortError = (ctx: RequestContext, cause: unknown): Error => {
-    const reason: unknown = ctx.signal?.reason ?? cause;
-    // An `AbortSignal.timeout()` signal aborts with a DOMException named TimeoutError.
-    const timedOut = typeof reason === 'object' && reason !== null && (reason as { name?: unknown }).name === 'TimeoutError';
-    // The transport's own AbortError / TimeoutError already says what was cut off and where; it is
-    // kept when it agrees with the signal (the limiter's queue only knows "aborted", not why).
-    if (cause instanceof ApiwrightError && (timedOut ? isTimeoutError(cause) : isAbortError(cause))) return cause;
-    if (timedOut) {
-      return new TimeoutError('Request timed out (caller signal)', {
-        requestId: ctx.requestId,
-        operation: ctx.operation.id,
-        cause: reason,
-      });
+  /**
+   * One logical request through the loop, in four named steps per attempt:
+   * acquire (deadline, limiter, breaker) → attempt (send, record the outcome with both guards) →
+   * decide (retry policy, deadline, budget) → finish (return or throw) or wait and go round again.
+   */
+  const execute: Resilience['execute'] = async (ctx, target, attempt) => {
+    const call = startCall(ctx, target);
+    try {
+      for (let n = 1; ; n += 1) {
+        const permit = await acquire(call, n);
+        const result = await runAttempt(call, n, permit, attempt);
+        const decision = await decide(call, n, result);
+        if (!decision.retry) return await finish(call, result, decision);
+        await waitBeforeRetry(call, n, result, decision);
+      }
+    } catch (error) {
+      const status = (error as { status?: unknown } | null)?.status;
+      call.report(typeof status === 'number' ? status : undefined, error);
+      throw error;
     }
-    return new AbortError('Request aborted', { requestId: ctx.requestId, operation: ctx.operation.id, cause: reason });
   };
 
-  const rateLimitErrorFor = async (
-    ctx: RequestContext,
-    target: AttemptTarget,
-    response: Response,
-    waitMs: number,
-  ): Promise<RateLimitError> => {
+  function startCall(ctx: RequestContext, target: AttemptTarget): CallState {
+    const started = clock.now();
+    const who = { requestId: ctx.requestId, operation: ctx.operation.id };
+    const base = { method: target.method, url: target.url, ...who };
+    const call: CallState = {
+      ctx,
+      target,
+      who,
+      base,
+      breakerKey: breakerOptions?.keyOf?.(target) ?? target.url.origin,
+      limiterKey: limiterOptions?.keyOf?.(target) ?? target.url.origin,
+      attempts: 0,
+      report: (status, error) =>
+        observer.request?.({ ...base, attempts: call.attempts, durationMs: clock.now() - started, status, error }),
+    };
+    return call;
+  }
+
+  /** Step 1: no attempt after an abort or the deadline; then the limiter's slot and the breaker's permit. */
+  async function acquire(call: CallState, n: number): Promise<CircuitPermit | undefined> {
+    const { ctx, who } = call;
+    if (ctx.signal?.aborted) throw abortErrorOf(ctx, undefined);
+    if (ctx.deadline !== undefined && clock.now() >= ctx.deadline) {
+      throw new TimeoutError(`Deadline reached before attempt ${n}`, who);
+    }
+    try {
+      await limiter?.acquire(call.limiterKey, { signal: ctx.signal, deadline: ctx.deadline, ...who });
+    } catch (e) {
+      throw ctx.signal?.aborted ? abortErrorOf(ctx, e) : e;
+    }
+    return breaker?.acquire(call.breakerKey, who);
+  }
+
+  /** Step 2: send once; both guards learn from what came back, whatever it was. */
+  async function runAttempt(
+    call: CallState,
+    n: number,
+    permit: CircuitPermit | undefined,
+    attempt: (attemptNumber: number) => Promise<Response>,
+  ): Promise<AttemptResult> {
+    call.attempts = n;
+    const t0 = clock.now();
+    let response: Response | undefined;
+    let error: unknown;
+    try {
+      response = await attempt(n);
+    } catch (e) {
+      error = e;
+    }
+    const durationMs = clock.now() - t0;
+    if (permit !== undefined)
+      await safely('circuit breaker', () => breaker?.record(permit, verdictOf(response, error)) ?? Promise.resolve());
+    if (response !== undefined && limiter !== undefined) {
+      const { status, headers } = response;
+      await safely('rate limiter', () => limiter.learn(call.limiterKey, status, headers));
+    }
+    if (error !== undefined && call.ctx.signal?.aborted) {
+      observer.attempt?.({ ...call.base, attempt: n, durationMs, error, willRetry: false });
+      throw abortErrorOf(call.ctx, error);
+    }
+    return { response, error, durationMs };
+  }
+
+  /** Step 3: the retry policy's answer, then the deadline's and the budget's; reported either way. */
+  async function decide(call: CallState, n: number, result: AttemptResult): Promise<LoopDecision> {
+    const { response, error } = result;
+    const outcome: AttemptOutcome =
+      response !== undefined
+        ? { kind: 'response', status: response.status, headers: response.headers }
+        : { kind: 'error', error };
+    let decision: RetryDecision = decideRetry({
+      outcome,
+      method: call.target.method,
+      hasIdempotencyKey: call.ctx.idempotencyKey !== undefined && call.ctx.idempotencyKey !== '',
+      retriesSoFar: n - 1,
+      policy,
+      now: clock.now(),
+    });
+    if (response !== undefined && response.status < 500 && response.status !== 429 && response.status !== 408)
+      budget.recordSuccess();
+    let delayMs = 0;
+    let deadlineHit = false;
+    if (decision.retry) {
+      delayMs = decision.serverWaitMs ?? computeBackoffDelay(n - 1, policy, random);
+      const deadline = call.ctx.deadline;
+      if (deadline !== undefined && clock.now() + delayMs >= deadline) {
+        deadlineHit = true;
+        decision = { retry: false, reason: 'deadline' };
+      } else if (!(await budget.trySpend())) decision = { retry: false, reason: 'retry-budget-exhausted' };
+    }
+    observer.attempt?.({
+      ...call.base,
+      attempt: n,
+      durationMs: result.durationMs,
+      status: response?.status,
+      error,
+      willRetry: decision.retry,
+    });
+    if (response?.status === 429) {
+      observer.event?.({
+        type: 'rateLimited',
+        source: 'server',
+        key: call.limiterKey,
+        waitMs: delayMs,
+        rejected: !decision.retry,
+        ...call.who,
+      });
+    }
+    return { ...decision, delayMs, deadlineHit };
+  }
+
+  /** Step 4: the final outcome — the response, or the error that explains why there is no other attempt. */
+  async function finish(call: CallState, result: AttemptResult, decision: FinalDecision): Promise<Response> {
+    const { response, error } = result;
+    if (decision.deadlineHit) {
+      discard(response);
+      throw new TimeoutError(
+        `Deadline would pass before attempt ${call.attempts + 1} (waiting ${Math.ceil(decision.delayMs)} ms)`,
+        {
+          ...call.who,
+          cause: error,
+        },
+      );
+    }
+    if (decision.waitTooLongMs !== undefined && response !== undefined && (response.status === 429 || response.status === 503)) {
+      throw await rateLimitErrorFor(call, response, decision.waitTooLongMs);
+    }
+    // eslint-disable-next-line @typescript-eslint/only-throw-error -- rethrows the attempt's own failure unchanged
+    if (error !== undefined) throw error;
+    if (response === undefined) throw new TypeError('attempt() resolved without a Response');
+    call.report(response.status, undefined);
+    return response;
+  }
+
+  /** Between attempts: release the discarded response, say why we retry, and wait (abortable). */
+  async function waitBeforeRetry(call: CallState, n: number, result: AttemptResult, decision: LoopDecision): Promise<void> {
+    discard(result.response);
+    observer.event?.({
+      type: 'retry',
+      method: call.target.method,
+      url: observer.redactUrl(call.target.url),
+      ...call.who,
+      attempt: n,
+      delayMs: decision.delayMs,
+      reason: decision.reason,
+    });
+    if (decision.delayMs <= 0) return;
+    try {
+      await clock.sleep(decision.delayMs, call.ctx.signal);
+    } catch (e) {
+      throw abortErrorOf(call.ctx, e);
+    }
+  }
+
+  async function rateLimitErrorFor(call: CallState, response: Response, waitMs: number): Promise<RateLimitError> {
+    const { target, ctx } = call;
     const error = new RateLimitError(
       `${target.method} ${observer.redactUrl(target.url)} answered ${response.status} asking to wait ${Math.ceil(waitMs)} ms, more than maxRetryAfterMs (${policy.maxRetryAfterMs} ms)`,
       {
@@ -131,133 +283,7 @@ export function createResilience(options: ResilienceOptions, deps: ResilienceDep
     );
     error.retryAfterMs = waitMs;
     return error;
-  };
-
-  const execute: Resilience['execute'] = async (ctx, target, attempt) => {
-    const started = clock.now();
-    const operation = ctx.operation.id;
-    const who = { requestId: ctx.requestId, operation };
-    const breakerKey = breakerOptions?.keyOf?.(target) ?? target.url.origin;
-    const limiterKey = limiterOptions?.keyOf?.(target) ?? target.url.origin;
-    const base = { method: target.method, url: target.url, requestId: ctx.requestId, operation };
-    let attempts = 0;
-    const report = (status: number | undefined, error: unknown): void =>
-      observer.request?.({ ...base, attempts, durationMs: clock.now() - started, status, error });
-
-    try {
-      for (let n = 1; ; n += 1) {
-        if (ctx.signal?.aborted) throw toAbortError(ctx, undefined);
-        if (ctx.deadline !== undefined && clock.now() >= ctx.deadline) {
-          throw new TimeoutError(`Deadline reached before attempt ${n}`, who);
-        }
-        try {
-          await limiter?.acquire(limiterKey, { signal: ctx.signal, deadline: ctx.deadline, ...who });
-        } catch (e) {
-          throw ctx.signal?.aborted ? toAbortError(ctx, e) : e;
-        }
-        const permit: CircuitPermit | undefined = await breaker?.acquire(breakerKey, who);
-        attempts = n;
-        const t0 = clock.now();
-        let response: Response | undefined;
-        let error: unknown;
-        try {
-          response = await attempt(n);
-        } catch (e) {
-          error = e;
-        }
-        const durationMs = clock.now() - t0;
-        if (permit !== undefined)
-          await safely('circuit breaker', () => breaker?.record(permit, verdictOf(response, error)) ?? Promise.resolve());
-        if (response !== undefined && limiter !== undefined) {
-          const { status, headers } = response;
-          await safely('rate limiter', () => limiter.learn(limiterKey, status, headers));
-        }
-        if (error !== undefined && ctx.signal?.aborted) {
-          observer.attempt?.({ ...base, attempt: n, durationMs, error, willRetry: false });
-          throw toAbortError(ctx, error);
-        }
-
-        const outcome: AttemptOutcome =
-          response !== undefined
-            ? { kind: 'response', status: response.status, headers: response.headers }
-            : { kind: 'error', error };
-        let decision: RetryDecision = decideRetry({
-          outcome,
-          method: target.method,
-          hasIdempotencyKey: ctx.idempotencyKey !== undefined && ctx.idempotencyKey !== '',
-          retriesSoFar: n - 1,
-          policy,
-          now: clock.now(),
-        });
-        if (response !== undefined && response.status < 500 && response.status !== 429 && response.status !== 408)
-          budget.recordSuccess();
-        let delayMs = 0;
-        let deadlineHit = false;
-        if (decision.retry) {
-          delayMs = decision.serverWaitMs ?? computeBackoffDelay(n - 1, policy, random);
-          if (ctx.deadline !== undefined && clock.now() + delayMs >= ctx.deadline) {
-            deadlineHit = true;
-            decision = { retry: false, reason: 'deadline' };
-          } else if (!(await budget.trySpend())) decision = { retry: false, reason: 'retry-budget-exhausted' };
-        }
-        observer.attempt?.({ ...base, attempt: n, durationMs, status: response?.status, error, willRetry: decision.retry });
-        if (response?.status === 429) {
-          observer.event?.({
-            type: 'rateLimited',
-            source: 'server',
-            key: limiterKey,
-            waitMs: delayMs,
-            rejected: !decision.retry,
-            ...who,
-          });
-        }
-
-        if (!decision.retry) {
-          if (deadlineHit) {
-            discard(response);
-            throw new TimeoutError(`Deadline would pass before attempt ${n + 1} (waiting ${Math.ceil(delayMs)} ms)`, {
-              ...who,
-              cause: error,
-            });
-          }
-          if (
-            decision.waitTooLongMs !== undefined &&
-            response !== undefined &&
-            (response.status === 429 || response.status === 503)
-          ) {
-            throw await rateLimitErrorFor(ctx, target, response, decision.waitTooLongMs);
-          }
-          // eslint-disable-next-line @typescript-eslint/only-throw-error -- rethrows the attempt's own failure unchanged
-          if (error !== undefined) throw error;
-          if (response === undefined) throw new TypeError('attempt() resolved without a Response');
-          report(response.status, undefined);
-          return response;
-        }
-
-        discard(response);
-        observer.event?.({
-          type: 'retry',
-          method: target.method,
-          url: observer.redactUrl(target.url),
-          ...who,
-          attempt: n,
-          delayMs,
-          reason: decision.reason,
-        });
-        if (delayMs > 0) {
-          try {
-            await clock.sleep(delayMs, ctx.signal);
-          } catch (e) {
-            throw toAbortError(ctx, e);
-          }
-        }
-      }
-    } catch (error) {
-      const status = (error as { status?: unknown } | null)?.status;
-      report(typeof status === 'number' ? status : undefined, error);
-      throw error;
-    }
-  };
+  }
 
   return { execute };
 }
