@@ -12,7 +12,7 @@ import { createAttemptRunner } from './attempt.js';
 import { createClientCache } from './cache-step.js';
 import { createPagedPromise, type PageRun, type PageTarget } from './pagination-step.js';
 import type { Client, ClientInternals, ClientOptions, RequestOptions } from './options.js';
-import { systemClock } from '../util/clock.js';
+import { resolveSettings } from './settings.js';
 import { ApiwrightError, attachRequestContext } from '../errors/errors.js';
 import { runErrorHooks } from './hooks.js';
 import { createObserver, type Observer } from '../observe/observe.js';
@@ -32,37 +32,33 @@ import { scopeStateStore, sharedStateOf } from '../stores/shared-state.js';
 
 export type { CacheOptions, Client, ClientInternals, ClientOptions, RequestOptions } from './options.js';
 
-const DEFAULT_MAX_RESPONSE_BYTES = 50 * 1024 * 1024;
-
 export function createRuntimeClient<TAuth extends object = AuthOptions>(
   api: ApiDescriptor,
   options: ClientOptions<TAuth> = {},
   internals: ClientInternals = {},
 ): Client {
-  const clock = options.clock ?? systemClock;
-  const callFetch: typeof fetch = (input, init) => (options.fetch ?? globalThis.fetch)(input, init);
-  const allowInsecureHttp = options.allowInsecureHttp === true;
+  const settings = resolveSettings(options);
+  const { clock, transport } = settings;
   // Auth warnings (e.g. the deprecated password grant) go to the client's logger when it has one;
   // without a logger the authenticator's default (console.warn) keeps them visible.
   const logTo: { log?: Observer['log'] } = {};
-  const warn = options.logger === undefined ? {} : { warn: (message: string) => logTo.log?.('warn', { message, event: 'auth' }) };
+  const warn =
+    settings.observe.logger === undefined ? {} : { warn: (message: string) => logTo.log?.('warn', { message, event: 'auth' }) };
   // Shared state store (runtime/stores): its keys scoped to this API.
   const stateStore = scopeStateStore(options.stateStore, api.title);
   const authenticator =
     internals.authenticator ??
     createAuthenticator(api, options.auth as AuthOptions | undefined, {
-      fetch: callFetch,
+      fetch: transport.fetch,
       clock,
-      allowInsecureHttp,
+      allowInsecureHttp: transport.allowInsecureHttp,
       stateStore,
       ...warn,
     });
   // Every credential value the client sends is remembered, so no error or log can echo it back.
   const knownSecrets = createKnownSecrets(authenticator.sensitiveHeaders, authenticator.sensitiveQueryParams);
   const observe = createObserver({
-    logger: options.logger,
-    level: options.logLevel,
-    onEvent: options.onEvent,
+    ...settings.observe,
     sensitiveHeaders: authenticator.sensitiveHeaders,
     sensitiveQueryParams: authenticator.sensitiveQueryParams,
     scrubKnown: knownSecrets.scrub,
@@ -73,27 +69,18 @@ export function createRuntimeClient<TAuth extends object = AuthOptions>(
     observe.event({ type: 'stateStore', ...notice, timestamp: new Date().toISOString() }),
   );
   const resilience = createResilience(
-    {
-      retry: options.retry,
-      circuitBreaker: options.circuitBreaker,
-      rateLimit: options.rateLimit,
-      stateStore,
-    },
-    { clock, random: options.random ?? Math.random, observer: observe },
+    { ...settings.resilience, stateStore },
+    { clock, random: settings.random, observer: observe },
   );
   const attempts = createAttemptRunner({
     authenticator,
     observer: observe,
-    hooks: options.hooks,
-    fetch: callFetch,
+    hooks: settings.hooks,
     clock,
-    timeoutMs: options.timeoutMs,
-    allowInsecureHttp,
-    maxResponseBytes: options.maxResponseBytes ?? DEFAULT_MAX_RESPONSE_BYTES,
+    ...transport,
     knownSecrets,
   });
-  const cache = createClientCache(options.cache, clock, authenticator.sensitiveHeaders, sharedStateOf(stateStore)?.cacheStore);
-  const requestIdHeader = options.requestIdHeader ?? 'X-Request-ID';
+  const cache = createClientCache(settings.cache, clock, authenticator.sensitiveHeaders, sharedStateOf(stateStore)?.cacheStore);
   const responseChecks = createResponseChecker(observe);
 
   /** One logical request; `target` replaces its URL (a next page) and may forbid credentials. */
@@ -105,9 +92,11 @@ export function createRuntimeClient<TAuth extends object = AuthOptions>(
   ): Promise<PageRun<T>> {
     const started = clock.now();
     const requestId =
-      call.requestId ?? (call.headers === undefined ? null : new Headers(call.headers).get(requestIdHeader)) ?? createUuid();
-    const idempotency = resolveIdempotency(op, params, call, options.idempotencyHeader, options.idempotency);
-    const deadlineMs = call.deadlineMs ?? options.deadlineMs;
+      call.requestId ??
+      (call.headers === undefined ? null : new Headers(call.headers).get(settings.request.requestIdHeader)) ??
+      createUuid();
+    const idempotency = resolveIdempotency(op, params, call, settings.request);
+    const deadlineMs = call.deadlineMs ?? settings.deadlineMs;
     const ctx: RequestContext = {
       operation: op,
       requestId,
@@ -120,16 +109,15 @@ export function createRuntimeClient<TAuth extends object = AuthOptions>(
         throw abortErrorFor(call.signal, `${op.method} ${op.path}`, { requestId, operation: op.id });
       // Opt-in transformation (camelCase names, Date values) back to the wire form; a no-op without `op.transform`.
       const wireParams = transformRequest(op, params);
-      const validation = mergeValidateOptions(options.validate, call.validate);
+      const validation = mergeValidateOptions(settings.validate, call.validate);
       checkRequest(op, wireParams, validation, ctx);
       const prepared = await prepareRequest({
         api,
-        options,
+        settings: settings.request,
         op,
         params: wireParams,
         call,
         ctx,
-        requestIdHeader,
         idempotencyHeader: idempotency?.header,
         url: target?.url,
       });
@@ -157,7 +145,7 @@ export function createRuntimeClient<TAuth extends object = AuthOptions>(
         !(thrown instanceof ApiwrightError) && call.signal?.aborted === true
           ? abortErrorFor(call.signal, `${op.method} ${op.path}`, { requestId, operation: op.id })
           : thrown;
-      throw await runErrorHooks(options.hooks, knownSecrets.scrubError(attachRequestContext(error, requestId, op.id)), ctx);
+      throw await runErrorHooks(settings.hooks, knownSecrets.scrubError(attachRequestContext(error, requestId, op.id)), ctx);
     }
   }
 

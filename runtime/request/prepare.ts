@@ -4,7 +4,7 @@
  * `maxRequestBytes`), the request id and the idempotency key. Credentials are NOT added here: the
  * authenticator applies them per attempt, so a retry or a cache key never sees a stale copy.
  */
-import type { ClientOptions, IdempotencyPolicy, RequestOptions } from '../client/options.js';
+import type { IdempotencyPolicy, RequestOptions } from '../client/options.js';
 import { formatUserAgent, isBrowserLike } from '../util/env.js';
 import { RequestTooLargeError, ValidationError } from '../errors/errors.js';
 import { serializeCookieParam, serializeHeaderParam } from './param-style.js';
@@ -56,9 +56,10 @@ export function resolveIdempotency(
   op: OperationDescriptor,
   params: object | undefined,
   call: RequestOptions,
-  clientHeader: string | undefined,
-  policy: IdempotencyPolicy = clientHeader === undefined ? 'declared' : 'unsafe-methods',
+  settings: Pick<RequestSettings, 'idempotencyHeader' | 'idempotency'>,
 ): Idempotency | undefined {
+  const clientHeader = settings.idempotencyHeader;
+  const policy = settings.idempotency ?? (clientHeader === undefined ? 'declared' : 'unsafe-methods');
   if (policy === false) return undefined;
   const clientWide = policy === 'unsafe-methods' && (op.method === 'POST' || op.method === 'PATCH');
   const header = op.idempotencyHeader ?? (clientWide ? (clientHeader ?? 'Idempotency-Key') : undefined);
@@ -69,14 +70,27 @@ export function resolveIdempotency(
   return { header, key };
 }
 
+/** The client-wide part of building a request, resolved once from `ClientOptions` (client/settings.ts). */
+export interface RequestSettings {
+  baseUrl: string | undefined;
+  serverVariables: Record<string, string> | undefined;
+  userAgent: string | undefined;
+  /** Sent with every request; a call's own headers win. */
+  headers: Record<string, string> | Headers | undefined;
+  maxRequestBytes: number | undefined;
+  allowInsecureHttp: boolean;
+  requestIdHeader: string;
+  idempotencyHeader: string | undefined;
+  idempotency: IdempotencyPolicy | undefined;
+}
+
 export interface PrepareInput {
   api: ApiDescriptor;
-  options: ClientOptions<unknown>;
+  settings: RequestSettings;
   op: OperationDescriptor;
   params: object | undefined;
   call: RequestOptions;
   ctx: RequestContext;
-  requestIdHeader: string;
   idempotencyHeader: string | undefined;
   /** Replaces the URL built from the server and params (a next page of a paginated call). */
   url?: URL | undefined;
@@ -84,18 +98,17 @@ export interface PrepareInput {
 
 /** The request every attempt starts from (without credentials). */
 export async function prepareRequest(input: PrepareInput): Promise<PreparedRequest> {
-  const { api, options, op, params, call, ctx } = input;
-  const allowInsecureHttp = options.allowInsecureHttp === true;
+  const { api, settings, op, params, call, ctx } = input;
   const url =
     input.url ??
     buildRequestUrl(
-      resolveBaseUrl(api, op, { baseUrl: call.baseUrl ?? options.baseUrl, serverVariables: options.serverVariables }),
+      resolveBaseUrl(api, op, { baseUrl: call.baseUrl ?? settings.baseUrl, serverVariables: settings.serverVariables }),
       op,
       params,
     );
-  assertSecureUrl(url, allowInsecureHttp);
+  assertSecureUrl(url, settings.allowInsecureHttp);
   const headers = new Headers({ Accept: buildAcceptHeader(op) });
-  if (!isBrowserLike()) setHeader(headers, 'User-Agent', options.userAgent ?? formatUserAgent(api));
+  if (!isBrowserLike()) setHeader(headers, 'User-Agent', settings.userAgent ?? formatUserAgent(api));
   const prepared: PreparedRequest = { method: op.method, url, headers };
 
   const bodyKey = op.bodyKey ?? 'body';
@@ -106,7 +119,7 @@ export async function prepareRequest(input: PrepareInput): Promise<PreparedReque
       throw new ValidationError(`${op.method} ${op.path}: fetch cannot send a body with ${op.method}`);
     const encoded = await encodeRequestBody(bodyValue, pickMediaType(op.body, call.contentType), op.body.encoding);
     if (encoded.contentType !== undefined) headers.set('Content-Type', encoded.contentType);
-    const limit = options.maxRequestBytes;
+    const limit = settings.maxRequestBytes;
     const tooLarge = (): RequestTooLargeError =>
       new RequestTooLargeError(`${op.method} ${op.path}: request body exceeds maxRequestBytes (${limit} bytes)`, {
         limitBytes: limit ?? 0,
@@ -124,7 +137,7 @@ export async function prepareRequest(input: PrepareInput): Promise<PreparedReque
     });
   }
 
-  mergeHeaders(headers, options.headers);
+  mergeHeaders(headers, settings.headers);
   const cookies: string[] = [];
   for (const param of op.params) {
     if (param.in !== 'header' && param.in !== 'cookie') continue;
@@ -137,7 +150,7 @@ export async function prepareRequest(input: PrepareInput): Promise<PreparedReque
   if (cookies.length > 0)
     setHeader(headers, 'Cookie', [headers.get('Cookie'), ...cookies].filter((c) => c !== null && c !== '').join('; '));
   mergeHeaders(headers, call.headers);
-  setHeader(headers, input.requestIdHeader, ctx.requestId);
+  setHeader(headers, settings.requestIdHeader, ctx.requestId);
   if (input.idempotencyHeader !== undefined && ctx.idempotencyKey !== undefined)
     setHeader(headers, input.idempotencyHeader, ctx.idempotencyKey);
   return prepared;
