@@ -1,9 +1,12 @@
 #!/usr/bin/env node
 // npm run bench:size — what a generated client adds to a browser bundle: esbuild (minified, ESM,
 // browser, tree-shaking on), raw and gzipped, for
-//   (a)  one call with an API key on the petstore fixture, default options,
+//   (a)  one standalone call (createCoreClient + one endpoint function) with an API key on the
+//        petstore fixture, default options,
 //   (a') the same with retries, breaker, limiter and cache off,
-//   (b)  one call on GitHub's spec (13 MB, 1,000+ operations),
+//   (b)  one standalone call on GitHub's spec (13 MB, 1,000+ operations), validators included,
+//   (b') the same generated with --no-validators (what a call's validators add),
+//   (f)  one call through the createClient facade on GitHub's spec (binds every operation),
 //   (c)  every feature on (OAuth, cache, pagination, transform, streams),
 // and checks that (b) holds no other operation's path (tree-shaking that silently stopped working).
 import { execFileSync } from 'node:child_process';
@@ -16,10 +19,10 @@ const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const out = path.join(root, 'bench/out/size');
 const github = path.join(root, '../shared/corpus/dev/github-api.json');
 
-function generate(spec, name) {
+function generate(spec, name, ...flags) {
   execFileSync(
     process.execPath,
-    [path.join(root, 'bin/apiwright.js'), 'generate', spec, '--out', path.join(out, name), '--quiet'],
+    [path.join(root, 'bin/apiwright.js'), 'generate', spec, '--out', path.join(out, name), '--quiet', ...flags],
     {
       stdio: 'inherit',
     },
@@ -43,19 +46,31 @@ rmSync(out, { recursive: true, force: true });
 mkdirSync(out, { recursive: true });
 generate(path.join(root, 'fixtures/petstore/openapi.yaml'), 'petstore');
 generate(github, 'github');
+generate(github, 'github-no-validators', '--no-validators');
 
+/** The imports of a standalone call: the core client and one endpoint function. */
+const standalone = (client, tag, fn) =>
+  `import { createCoreClient } from './${client}/index.js';\nimport { ${fn} } from './${client}/endpoints/${tag}.gen.js';\n`;
 const off = '{ retry: false, circuitBreaker: false, rateLimit: false, cache: false }';
 const rows = [
   bundle(
     'a-petstore-one-call',
-    `import { createClient } from './petstore/index.js';\nconst c = createClient({ auth: { apiKey: 'k' } });\nexport const run = () => c.pets.getPetById({ petId: '1' });\n`,
+    `${standalone('petstore', 'pets', 'getPetById')}const c = createCoreClient({ auth: { apiKey: 'k' } });\nexport const run = () => getPetById(c, { petId: '1' });\n`,
   ),
   bundle(
     'a2-petstore-features-off',
-    `import { createClient } from './petstore/index.js';\nconst c = createClient({ auth: { apiKey: 'k' }, ...${off} });\nexport const run = () => c.pets.getPetById({ petId: '1' });\n`,
+    `${standalone('petstore', 'pets', 'getPetById')}const c = createCoreClient({ auth: { apiKey: 'k' }, ...${off} });\nexport const run = () => getPetById(c, { petId: '1' });\n`,
   ),
   bundle(
     'b-github-one-call',
+    `${standalone('github', 'repos', 'get')}const c = createCoreClient({ auth: { bearerAuth: 't' } });\nexport const run = () => get(c, { owner: 'o', repo: 'r' });\n`,
+  ),
+  bundle(
+    'b2-github-no-validators',
+    `${standalone('github-no-validators', 'repos', 'get')}const c = createCoreClient({ auth: { bearerAuth: 't' } });\nexport const run = () => get(c, { owner: 'o', repo: 'r' });\n`,
+  ),
+  bundle(
+    'f-github-facade',
     `import { createClient } from './github/index.js';\nconst c = createClient({ auth: { bearerAuth: 't' } });\nexport const run = () => c.repos.get({ owner: 'o', repo: 'r' });\n`,
   ),
   bundle(

@@ -23,7 +23,9 @@ function authType(scheme: PlannedScheme): string | undefined {
 export function emitClientFile(plan: ClientPlan): string {
   const writer = createWriter();
   const usedAuthTypes = [...new Set(plan.schemes.map(authType).filter((t): t is string => t !== undefined))].sort();
-  const runtimeTypes = ['ApiDescriptor', 'ClientOptions as RuntimeClientOptions', ...usedAuthTypes].map((t) => `type ${t}`);
+  const runtimeTypes = ['ApiDescriptor', 'Client', 'ClientOptions as RuntimeClientOptions', ...usedAuthTypes].map(
+    (t) => `type ${t}`,
+  );
   writer.writeLine(`import { bindOperations, createRuntimeClient, ${runtimeTypes.join(', ')} } from './runtime/index.js';`);
   for (const group of plan.groups) {
     writer.writeLine(`import * as ${group.importName} from './${group.file.replace(/\.ts$/, '.js')}';`);
@@ -36,6 +38,8 @@ export function emitClientFile(plan: ClientPlan): string {
   writer.blankLine();
   writer.writeLine(`const api: ApiDescriptor = ${valueLiteral(apiDescriptor(plan))};`);
   writer.blankLine();
+  emitCoreClient(writer);
+  writer.blankLine();
   writer.write(
     docComment([
       `Creates a client for ${plan.document.title} ${plan.document.version}.`,
@@ -44,7 +48,7 @@ export function emitClientFile(plan: ClientPlan): string {
   );
   writer.writeLine('export function createClient(options: ClientOptions = {}) {');
   writer.indent(() => {
-    writer.writeLine('const client = createRuntimeClient(api, options);');
+    writer.writeLine('const client = createCoreClient(options);');
     writer.writeLine('return {');
     writer.indent(() => {
       for (const group of plan.groups) {
@@ -75,6 +79,26 @@ export function emitClientFile(plan: ClientPlan): string {
   writer.blankLine();
   writer.writeLine('export type ApiClient = ReturnType<typeof createClient>;');
   return writer.toString();
+}
+
+/**
+ * The core client the standalone endpoint functions take: the API descriptor and the runtime,
+ * nothing bound. A bundle that calls `getPet(core, …)` from `endpoints/pets.gen.js` carries that
+ * one operation (and its validators); `createClient` binds every operation on top of it.
+ */
+function emitCoreClient(writer: ReturnType<typeof createWriter>): void {
+  writer.write(
+    docComment([
+      'The core client for standalone calls: pass it to the endpoint functions of `endpoints/*.gen.js` ' +
+        '(`getPet(core, { petId })`), and a bundler keeps only the operations you call.',
+    ]),
+  );
+  writer.writeLine('export type CoreClient = Client;');
+  writer.blankLine();
+  writer.write(docComment(['Creates the core client: the same options as `createClient`, no operations bound.']));
+  writer.writeLine('export function createCoreClient(options: ClientOptions = {}): CoreClient {');
+  writer.indent(() => writer.writeLine('return createRuntimeClient(api, options);'));
+  writer.writeLine('}');
 }
 
 function emitAuthInterface(writer: ReturnType<typeof createWriter>, plan: ClientPlan): void {

@@ -19,8 +19,8 @@ const runtimeTypeExports = [
 export function emitIndexFile(plan: ClientPlan, validators?: readonly string[]): string {
   const writer = createWriter();
   const client = `./${plan.files.client.replace(/\.ts$/, '.js')}`;
-  writer.writeLine(`export { createClient } from '${client}';`);
-  writer.writeLine(`export type { ApiClient, ClientAuth, ClientOptions } from '${client}';`);
+  writer.writeLine(`export { createClient, createCoreClient } from '${client}';`);
+  writer.writeLine(`export type { ApiClient, ClientAuth, ClientOptions, CoreClient } from '${client}';`);
   writer.writeLine(`export type * from './${plan.files.types.replace(/\.ts$/, '.js')}';`);
   writer.writeLine(`export {\n${errorExports.map((n) => `  ${n},`).join('\n')}\n} from './runtime/index.js';`);
   writer.writeLine(`export { batch, createUndiciFetch, mapConcurrent, verifyJwt } from './runtime/index.js';`);

@@ -1,5 +1,5 @@
 /** What the generated README needs to know, taken from the plan (template data for write/). */
-import type { TemplateData, TemplateEnvVar, TemplateWebhooks } from '../write/render-templates.js';
+import type { TemplateData, TemplateEnvVar, TemplateStandalone, TemplateWebhooks } from '../write/render-templates.js';
 import { toModulePath } from '../write/template-helpers.js';
 import { OAUTH_ENV_SUFFIXES } from '../../runtime/auth/oauth2-settings.js';
 import { toCamelCase } from './identifiers.js';
@@ -51,8 +51,27 @@ export function readmeData(plan: ClientPlan, generatorVersion: string, layout: R
       ),
     ),
 
+    ...standaloneExample(plan),
     // Webhooks: the events the receiver handles, its scheme and secret variable.
     ...(plan.webhooks === undefined ? {} : { webhooks: webhooksData(plan, plan.webhooks) }),
+  };
+}
+
+/**
+ * The README's standalone-call example: the first operation, tagged before untagged, that needs no
+ * params (so the example compiles as written); else the first operation with a declared `params`.
+ */
+function standaloneExample(plan: ClientPlan): { standalone?: TemplateStandalone } {
+  const groups = [...plan.groups.filter((g) => g.tag !== undefined), ...plan.groups.filter((g) => g.tag === undefined)];
+  const candidates = groups.flatMap((group) => group.operations.map((planned) => ({ group, planned })));
+  const chosen = candidates.find(({ planned }) => !paramsRequired(planned)) ?? candidates[0];
+  if (chosen === undefined) return {};
+  return {
+    standalone: {
+      name: chosen.planned.functionName,
+      module: chosen.group.file.replace(/\.ts$/, '.js'),
+      paramsRequired: paramsRequired(chosen.planned),
+    },
   };
 }
 

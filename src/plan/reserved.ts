@@ -47,6 +47,8 @@ export const endpointFileNames: ReadonlySet<string> = new Set([
 /** Names index.ts exports besides the spec's types: a schema may not take them. */
 export const publicApiNames: readonly string[] = [
   'createClient',
+  'createCoreClient',
+  'CoreClient',
   'ClientOptions',
   'ClientAuth',
   'ApiClient',

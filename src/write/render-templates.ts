@@ -74,6 +74,16 @@ export interface TemplateData {
   streams: TemplateStream[];
   // Webhooks: the README's section on receiving them, when the spec declares webhooks or callbacks.
   webhooks?: TemplateWebhooks | undefined;
+  /** The standalone-call example (core client + one endpoint function); absent without operations. */
+  standalone?: TemplateStandalone | undefined;
+}
+
+export interface TemplateStandalone {
+  /** The endpoint function, e.g. `listPets`. */
+  name: string;
+  /** Its module as seen from the output folder, e.g. `endpoints/pets.gen.js`. */
+  module: string;
+  paramsRequired: boolean;
 }
 
 export interface TemplateStream {

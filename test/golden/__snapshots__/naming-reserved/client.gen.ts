@@ -3,6 +3,7 @@ import {
   bindOperations,
   createRuntimeClient,
   type ApiDescriptor,
+  type Client,
   type ClientOptions as RuntimeClientOptions,
 } from './runtime/index.js';
 import * as oauthEndpoints from './endpoints/oauth.gen.js';
@@ -27,13 +28,24 @@ const api: ApiDescriptor = {
 };
 
 /**
+ * The core client for standalone calls: pass it to the endpoint functions of `endpoints/*.gen.js`
+ * (`getPet(core, { petId })`), and a bundler keeps only the operations you call.
+ */
+export type CoreClient = Client;
+
+/** Creates the core client: the same options as `createClient`, no operations bound. */
+export function createCoreClient(options: ClientOptions = {}): CoreClient {
+  return createRuntimeClient(api, options);
+}
+
+/**
  * Creates a client for Reserved names 1.
  *
  * Schemas named like TypeScript primitives and globals, tags that read as words (OAuth,
  * V1Employees), and an allOf that only adds a description to a reference.
  */
 export function createClient(options: ClientOptions = {}) {
-  const client = createRuntimeClient(api, options);
+  const client = createCoreClient(options);
   return {
     /** Operations tagged `OAuth`. */
     oauth: bindOperations(client, oauthEndpoints),

@@ -3,6 +3,7 @@ import {
   bindOperations,
   createRuntimeClient,
   type ApiDescriptor,
+  type Client,
   type ClientOptions as RuntimeClientOptions,
   type ApiKeyAuth,
   type BearerAuth,
@@ -66,13 +67,24 @@ const api: ApiDescriptor = {
 };
 
 /**
+ * The core client for standalone calls: pass it to the endpoint functions of `endpoints/*.gen.js`
+ * (`getPet(core, { petId })`), and a bundler keeps only the operations you call.
+ */
+export type CoreClient = Client;
+
+/** Creates the core client: the same options as `createClient`, no operations bound. */
+export function createCoreClient(options: ClientOptions = {}): CoreClient {
+  return createRuntimeClient(api, options);
+}
+
+/**
  * Creates a client for Petstore 1.2.0.
  *
  * A small pet store, written for apiwright's quick start and tests. It covers path, query,
  * header and cookie parameters, JSON, form and multipart bodies, pagination, errors and auth.
  */
 export function createClient(options: ClientOptions = {}) {
-  const client = createRuntimeClient(api, options);
+  const client = createCoreClient(options);
   return {
     ...bindOperations(client, untaggedEndpoints),
     /** Everything about your pets. */

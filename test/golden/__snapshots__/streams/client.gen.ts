@@ -3,6 +3,7 @@ import {
   bindOperations,
   createRuntimeClient,
   type ApiDescriptor,
+  type Client,
   type ClientOptions as RuntimeClientOptions,
 } from './runtime/index.js';
 import * as chatEndpoints from './endpoints/chat.gen.js';
@@ -27,12 +28,23 @@ const api: ApiDescriptor = {
 };
 
 /**
+ * The core client for standalone calls: pass it to the endpoint functions of `endpoints/*.gen.js`
+ * (`getPet(core, { petId })`), and a bundler keeps only the operations you call.
+ */
+export type CoreClient = Client;
+
+/** Creates the core client: the same options as `createClient`, no operations bound. */
+export function createCoreClient(options: ClientOptions = {}): CoreClient {
+  return createRuntimeClient(api, options);
+}
+
+/**
  * Creates a client for Streams 1.0.0.
  *
  * Operations that answer with server-sent events or JSON Lines.
  */
 export function createClient(options: ClientOptions = {}) {
-  const client = createRuntimeClient(api, options);
+  const client = createCoreClient(options);
   return {
     /** Operations tagged `chat`. */
     chat: bindOperations(client, chatEndpoints),

@@ -3,6 +3,7 @@ import {
   bindOperations,
   createRuntimeClient,
   type ApiDescriptor,
+  type Client,
   type ClientOptions as RuntimeClientOptions,
   type BasicAuth,
   type OAuth2Auth,
@@ -51,9 +52,20 @@ const api: ApiDescriptor = {
   },
 };
 
+/**
+ * The core client for standalone calls: pass it to the endpoint functions of `endpoints/*.gen.js`
+ * (`getPet(core, { petId })`), and a bundler keeps only the operations you call.
+ */
+export type CoreClient = Client;
+
+/** Creates the core client: the same options as `createClient`, no operations bound. */
+export function createCoreClient(options: ClientOptions = {}): CoreClient {
+  return createRuntimeClient(api, options);
+}
+
 /** Creates a client for Legacy Files 2.0.1. */
 export function createClient(options: ClientOptions = {}) {
-  const client = createRuntimeClient(api, options);
+  const client = createCoreClient(options);
   return {
     /** Operations tagged `files`. */
     files: bindOperations(client, filesEndpoints),
