@@ -20,11 +20,12 @@ export function createRandom(seed: number): Random {
     return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
   };
   const int = (min: number, max: number): number => (max <= min ? min : min + Math.floor(next() * (max - min + 1)));
-  return {
-    next,
-    int,
-    pick: <T>(items: readonly T[]): T => items[int(0, items.length - 1)] as T,
-  };
+  // A function declaration, not a generic arrow: `<T>(…) =>` is reserved syntax in the `.mts`
+  // files `moduleFormat: 'mts'` writes (TS7060), and prettier strips the `<T,>` workaround.
+  function pick<T>(items: readonly T[]): T {
+    return items[int(0, items.length - 1)] as T;
+  }
+  return { next, int, pick };
 }
 
 /** A seed from a number and a name (FNV-1a), so each operation's data does not depend on the others. */

@@ -8,6 +8,7 @@
 import { isObject, type JsonObject } from './context.js';
 import { httpMethods } from './http-methods.js';
 import { unescapeSegment } from '../json-pointer.js';
+import { createRefHomes, lookupSwagger2, relocateRefs, rewriteByPrefix, type RefHomes } from './swagger2-ref-homes.js';
 
 type Obj = JsonObject;
 
@@ -20,7 +21,8 @@ function obj(): Obj {
 }
 
 export function upgradeSwagger2(doc: Obj): Obj {
-  const root = rewriteRefs(doc) as Obj;
+  const homes = createRefHomes();
+  const root = rewriteRefs(doc, homes) as Obj;
   const out = obj();
   setOwn(out, 'openapi', '3.0.3');
   for (const key of ['info', 'tags', 'security', 'externalDocs']) if (root[key] !== undefined) setOwn(out, key, root[key]);
@@ -35,13 +37,13 @@ export function upgradeSwagger2(doc: Obj): Obj {
   const parameters = obj();
   for (const [name, param] of Object.entries(globalParams)) {
     if (isObject(param) && param['in'] !== 'body' && param['in'] !== 'formData')
-      setOwn(parameters, name, convertParameter(param));
+      setOwn(parameters, name, convertParameter(param, homes));
   }
   setOwn(components, 'parameters', parameters);
   const responses = obj();
   if (isObject(root['responses'])) {
     for (const [name, response] of Object.entries(root['responses']))
-      setOwn(responses, name, convertResponse(response, produces));
+      setOwn(responses, name, convertResponse(response, produces, homes));
   }
   setOwn(components, 'responses', responses);
   setOwn(components, 'securitySchemes', convertSecurityDefinitions(root['securityDefinitions']));
@@ -50,15 +52,29 @@ export function upgradeSwagger2(doc: Obj): Obj {
   const paths = obj();
   if (isObject(root['paths'])) {
     for (const [path, item] of Object.entries(root['paths'])) {
-      if (isObject(item)) setOwn(paths, path, convertPathItem(item, globalParams, consumes, produces));
+      if (isObject(item)) setOwn(paths, path, convertPathItem(item, { root, globalParams, consumes, produces, homes }));
     }
   }
   setOwn(out, 'paths', paths);
+  // Refs into the 2.0 layout (`#/paths/…/responses/200/schema`) follow their value to its 3.0 place.
+  relocateRefs(root, out, homes);
   return out;
 }
 
-/** Rewrites 2.0 refs to their 3.0 homes and 2.0-only schema spellings, without recursion limits issues (iterative). */
-function rewriteRefs(value: unknown): unknown {
+/** What converting a path item needs from the document around it. */
+interface Lift {
+  root: Obj;
+  globalParams: Obj;
+  consumes: string[];
+  produces: string[];
+  homes: RefHomes;
+}
+
+/**
+ * Rewrites 2.0 refs to their 3.0 homes and 2.0-only schema spellings, without recursion limits
+ * issues (iterative). Refs into the rest of the 2.0 layout are noted in `homes`, for relocateRefs.
+ */
+function rewriteRefs(value: unknown, homes: RefHomes): unknown {
   if (!isObject(value) && !Array.isArray(value)) return value;
   const rootCopy: Obj | unknown[] = Array.isArray(value) ? [] : obj();
   const stack: [unknown, Obj | unknown[]][] = [[value, rootCopy]];
@@ -73,10 +89,9 @@ function rewriteRefs(value: unknown): unknown {
         copy = Array.isArray(child) ? [] : obj();
         stack.push([child, copy as Obj | unknown[]]);
       } else if (key === '$ref' && typeof child === 'string') {
-        copy = child
-          .replace(/^#\/definitions\//, '#/components/schemas/')
-          .replace(/^#\/responses\//, '#/components/responses/')
-          .replace(/^#\/parameters\//, '#/parameters/');
+        const rewritten = rewriteByPrefix(child);
+        if (rewritten === undefined && child.startsWith('#/') && !Array.isArray(target)) homes.pending.push(target);
+        copy = rewritten ?? child;
       }
       if (Array.isArray(target)) target.push(copy);
       else setOwn(target, key, copy);
@@ -127,8 +142,9 @@ const schemaKeys = [
   'x-nullable',
 ];
 
-function convertParameter(param: Obj): Obj {
+function convertParameter(param: Obj, homes: RefHomes): Obj {
   const out = obj();
+  homes.converted.set(param, out);
   for (const key of ['name', 'in', 'description', 'required', 'deprecated', 'allowEmptyValue']) {
     if (param[key] !== undefined) setOwn(out, key, param[key]);
   }
@@ -146,9 +162,10 @@ function convertParameter(param: Obj): Obj {
   return out;
 }
 
-function convertResponse(response: unknown, produces: string[]): unknown {
+function convertResponse(response: unknown, produces: string[], homes: RefHomes): unknown {
   if (!isObject(response) || typeof response['$ref'] === 'string') return response;
   const out = obj();
+  homes.converted.set(response, out);
   setOwn(out, 'description', typeof response['description'] === 'string' ? response['description'] : '');
   if (response['schema'] !== undefined) {
     const content = obj();
@@ -174,18 +191,26 @@ function convertResponse(response: unknown, produces: string[]): unknown {
   return out;
 }
 
-function resolveParameter(param: unknown, globalParams: Obj): Obj | undefined {
-  if (isObject(param) && typeof param['$ref'] === 'string') {
-    const match = /^#\/parameters\/(.+)$/.exec(param['$ref']);
+/**
+ * A parameter as written, or the one its `$ref` names: `#/parameters/<name>`, or (written by
+ * swagger-parser's bundler) a place in another operation such as `#/paths/~1pets/get/parameters/0`.
+ * Follows a few hops of ref-to-ref.
+ */
+function resolveParameter(param: unknown, lift: Lift): Obj | undefined {
+  let current = param;
+  for (let hops = 0; hops < 8 && isObject(current) && typeof current['$ref'] === 'string'; hops++) {
+    const ref = current['$ref'];
+    const match = /^#\/parameters\/([^/]+)$/.exec(ref);
     const name = match?.[1] === undefined ? undefined : unescapeSegment(match[1]);
-    const target = name !== undefined && Object.hasOwn(globalParams, name) ? globalParams[name] : undefined;
-    return isObject(target) ? target : undefined;
+    if (name !== undefined) current = Object.hasOwn(lift.globalParams, name) ? lift.globalParams[name] : undefined;
+    else current = lookupSwagger2(lift.root, ref);
   }
-  return isObject(param) ? param : undefined;
+  return isObject(current) && typeof current['$ref'] !== 'string' ? current : undefined;
 }
 
-function convertPathItem(item: Obj, globalParams: Obj, consumes: string[], produces: string[]): Obj {
+function convertPathItem(item: Obj, lift: Lift): Obj {
   const out = obj();
+  lift.homes.converted.set(item, out);
   const shared = Array.isArray(item['parameters']) ? item['parameters'] : [];
   for (const [key, value] of Object.entries(item)) {
     if (key === 'parameters') continue;
@@ -193,23 +218,24 @@ function convertPathItem(item: Obj, globalParams: Obj, consumes: string[], produ
       setOwn(out, key, value);
       continue;
     }
-    setOwn(out, key, convertOperation(value, shared, globalParams, consumes, produces));
+    setOwn(out, key, convertOperation(value, shared, lift));
   }
   return out;
 }
 
-function convertOperation(op: Obj, shared: unknown[], globalParams: Obj, consumes: string[], produces: string[]): Obj {
+function convertOperation(op: Obj, shared: unknown[], lift: Lift): Obj {
   const out = obj();
+  lift.homes.converted.set(op, out);
   for (const [key, value] of Object.entries(op)) {
     if (!['parameters', 'responses', 'consumes', 'produces', 'schemes'].includes(key)) setOwn(out, key, value);
   }
-  const opConsumes = stringList(op['consumes']) ?? consumes;
-  const opProduces = stringList(op['produces']) ?? produces;
+  const opConsumes = stringList(op['consumes']) ?? lift.consumes;
+  const opProduces = stringList(op['produces']) ?? lift.produces;
   const params: Obj[] = [];
   const byKey = new Map<string, Obj>();
   const own: unknown[] = Array.isArray(op['parameters']) ? (op['parameters'] as unknown[]) : [];
   for (const raw of [...shared, ...own]) {
-    const param = resolveParameter(raw, globalParams);
+    const param = resolveParameter(raw, lift);
     if (param) byKey.set(`${String(param['in'])}\u0000${String(param['name'])}`, param);
   }
   let body: Obj | undefined;
@@ -217,7 +243,7 @@ function convertOperation(op: Obj, shared: unknown[], globalParams: Obj, consume
   for (const param of byKey.values()) {
     if (param['in'] === 'body') body = param;
     else if (param['in'] === 'formData') form.push(param);
-    else params.push(convertParameter(param));
+    else params.push(convertParameter(param, lift.homes));
   }
   setOwn(out, 'parameters', params);
   if (body) {
@@ -225,23 +251,23 @@ function convertOperation(op: Obj, shared: unknown[], globalParams: Obj, consume
     for (const mediaType of opConsumes) setOwn(content, mediaType, { schema: body['schema'] ?? {} });
     setOwn(out, 'requestBody', { required: body['required'] === true, description: body['description'], content });
   } else if (form.length > 0) {
-    setOwn(out, 'requestBody', convertFormData(form, opConsumes));
+    setOwn(out, 'requestBody', convertFormData(form, opConsumes, lift.homes));
   }
   const responses = obj();
   if (isObject(op['responses'])) {
     for (const [status, response] of Object.entries(op['responses']))
-      setOwn(responses, status, convertResponse(response, opProduces));
+      setOwn(responses, status, convertResponse(response, opProduces, lift.homes));
   }
   setOwn(out, 'responses', responses);
   return out;
 }
 
-function convertFormData(form: Obj[], consumes: string[]): Obj {
+function convertFormData(form: Obj[], consumes: string[], homes: RefHomes): Obj {
   const properties = obj();
   const required: string[] = [];
   for (const param of form) {
     const name = String(param['name']);
-    const converted = convertParameter(param);
+    const converted = convertParameter(param, homes);
     setOwn(properties, name, converted['schema']);
     if (param['required'] === true) required.push(name);
   }

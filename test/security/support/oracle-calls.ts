@@ -13,7 +13,7 @@ import {
   type Descriptor,
   type Received,
 } from './oracle-checks.js';
-import type { ChildReport, ParamLocation } from './oracle-types.js';
+import type { ChildReport, ExpectedOperation, ParamLocation } from './oracle-types.js';
 
 export { BASE_PATH, Checker, type Received } from './oracle-checks.js';
 export const CALL_HEADER = 'x-oracle-call';
@@ -24,6 +24,9 @@ const HTTP_TOKEN = /^[!#$%&'*+\-.^_`|~0-9A-Za-z]+$/;
 const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
 
 type Operation = (params?: object, options?: object) => unknown;
+interface ValidationRefusal {
+  validationIssues?: readonly { path: string; keyword: string; message: string }[] | undefined;
+}
 type Facade = Record<string, unknown> & { runtime: Record<string, unknown> & { api: ApiDescriptorLike } };
 
 export interface ClientModule {
@@ -103,6 +106,50 @@ async function callErrorPath(check: Checker, mod: ClientModule, label: string, f
   }
 }
 
+/**
+ * The same call with request validation on, as a user gets it by default: the validators the spec
+ * shaped run on hostile markers and either let the request through or refuse it with a
+ * ValidationError. Then every enum (or const) value of a parameter, sent as itself, must pass that
+ * parameter's check: the generated validator holds the spec's values byte for byte.
+ */
+async function callValidated(
+  check: Checker,
+  label: string,
+  fn: Operation,
+  params: Record<string, unknown>,
+  op: Descriptor,
+  spec: ExpectedOperation,
+): Promise<void> {
+  const validated = { validate: { request: true } };
+  const refusal = async (call: Record<string, unknown>): Promise<ValidationRefusal | undefined> => {
+    try {
+      await fn(call, validated);
+      return undefined;
+    } catch (error) {
+      const { name, message, validationIssues } = error as ValidationRefusal & { name?: unknown; message?: unknown };
+      if (name === 'ValidationError') return { validationIssues };
+      check.mismatch(`${label}: with request validation on, sent or refused with a ValidationError`, 'ValidationError', {
+        name: String(name),
+        message: String(message),
+      });
+      return undefined;
+    }
+  };
+  await refusal(params);
+  for (const p of op.params) {
+    const key = p.key ?? p.name;
+    const pointer = `/${key.replace(/~/g, '~0').replace(/\//g, '~1')}`;
+    for (const value of spec.params.find((s) => s.in === p.in && s.name === p.name)?.enum ?? []) {
+      check.report.counts.stringsCompared += 1;
+      const call = { ...params };
+      Object.defineProperty(call, key, { value, enumerable: true, writable: true });
+      const refused = await refusal(call);
+      const issues = (refused?.validationIssues ?? []).filter((issue) => issue.path === pointer);
+      if (issues.length > 0) check.mismatch(`${label}: ${p.in} ${p.name} = its own enum value passes validation`, value, issues);
+    }
+  }
+}
+
 /** Calls every facade member: first a probe that only captures its descriptor, then the real call. */
 export async function callEverything(
   check: Checker,
@@ -116,6 +163,10 @@ export async function callEverything(
   const client = mod.createClient({
     baseUrl: `${serverUrl}${BASE_PATH}`,
     auth: authFor(api),
+    // The markers below ignore every enum, const, pattern and required property on purpose (they
+    // carry quotes, `${`, …): request validation would refuse them. Validation gets its own call
+    // per operation (callValidated), so the round trip compares strings and nothing else.
+    validate: { request: false },
     retry: false,
     circuitBreaker: false,
     rateLimit: false,
@@ -227,6 +278,7 @@ export async function callEverything(
       checkReceived(check, label, spec, op, values, got);
       if (record.outcome === 'error') check.mismatch(`${label}: call succeeds once the server answered`, 'ok', record.error);
       await callErrorPath(check, mod, label, fn, params);
+      await callValidated(check, label, fn, params, op, spec);
       continue;
     }
     const unsendable = spec.params.filter((p) => (p.in === 'header' && !HTTP_TOKEN.test(p.name)) || LONE_SURROGATE.test(p.name));

@@ -8,6 +8,8 @@ export type ParamLocation = 'path' | 'query' | 'header' | 'cookie';
 export interface ExpectedParam {
   name: string;
   in: ParamLocation;
+  /** The string `enum` (or `const`, as one value) of its schema: each value must pass request validation. */
+  enum?: string[];
 }
 
 export interface ExpectedOperation {

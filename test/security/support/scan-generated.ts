@@ -1,13 +1,22 @@
 /**
  * The static half of the oracle: reads the syntax of the generated (non-runtime) files and of the
  * README's TypeScript example. Spec text may only be a literal, a comment or a sanitized name, so:
- * the only calls are the runtime's, nothing assigns, nothing names `globalThis`, no template has a
- * substitution, no raw bidi control character appears; and every string enum and property name of
- * the spec is found, byte for byte, in types.gen.ts.
+ * the only calls, `new`s and assignments are the ones the generator writes itself (authored-code.ts:
+ * runtime helpers, the file's own functions, built-ins the emitters write, `let`s of the file, the
+ * README template's own lines), nothing names `globalThis`, no template has a substitution, no raw
+ * bidi control character appears; and every string enum and property name of the spec is found,
+ * byte for byte, in types.gen.ts.
  */
 import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import ts from 'typescript';
+import {
+  fileDeclarations,
+  isAuthoredAssignment,
+  isAuthoredCall,
+  isBuiltinConstruction,
+  isTemplateConstruction,
+} from './authored-code.js';
 import type { Expectations, Mismatch } from './oracle-types.js';
 import { compilerOptions } from './transpile-client.js';
 
@@ -62,11 +71,16 @@ function scanCode(
   const flag = (list: string[], node: ts.Node, what: string): void => {
     list.push(`${rel}:${file.getLineAndCharacterOfPosition(node.getStart()).line + 1} ${what}: ${node.getText().slice(0, 120)}`);
   };
+  const declared = fileDeclarations(file);
+  const readme = rel.startsWith('README.md#');
   const visit = (node: ts.Node): void => {
-    if (ts.isCallExpression(node) && !allowedCalls(node.expression.getText())) flag(scan.unexpectedCalls, node, 'call');
-    if (ts.isNewExpression(node) || ts.isTaggedTemplateExpression(node) || ts.isTemplateExpression(node))
+    if (ts.isCallExpression(node) && !allowedCalls(node.expression.getText()) && !isAuthoredCall(node, declared))
+      flag(scan.unexpectedCalls, node, 'call');
+    const authoredNew = ts.isNewExpression(node) && (isBuiltinConstruction(node) || (readme && isTemplateConstruction(node)));
+    if ((ts.isNewExpression(node) && !authoredNew) || ts.isTaggedTemplateExpression(node) || ts.isTemplateExpression(node))
       flag(scan.unexpectedCalls, node, 'expression');
-    if (isAssignment(node)) flag(scan.unexpectedCalls, node, 'assignment');
+    if (isAssignment(node) && !isAuthoredAssignment(node as ts.BinaryExpression, declared))
+      flag(scan.unexpectedCalls, node, 'assignment');
     // `globalThis.x` / `x.__pwned` as code. (A sanitized name may well read `globalThis`: declaring it is fine.)
     if (ts.isPropertyAccessExpression(node) || ts.isElementAccessExpression(node)) {
       const base = node.expression;

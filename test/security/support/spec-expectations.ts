@@ -47,8 +47,20 @@ function readParams(doc: Json, list: unknown): ExpectedParam[] {
     const param = resolve(doc, raw);
     if (!isObject(param) || typeof param['name'] !== 'string' || typeof param['in'] !== 'string') return [];
     if (!LOCATIONS.includes(param['in'])) return [];
-    return [{ name: param['name'], in: param['in'] as ParamLocation }];
+    const expected: ExpectedParam = { name: param['name'], in: param['in'] as ParamLocation };
+    const values = stringEnumOf(resolve(doc, param['schema']));
+    if (values !== undefined) expected.enum = values;
+    return [expected];
   });
+}
+
+/** A schema's string `const` as one value, or its string `enum` values. */
+function stringEnumOf(schema: unknown): string[] | undefined {
+  if (!isObject(schema)) return undefined;
+  if (typeof schema['const'] === 'string') return [schema['const']];
+  if (schema['const'] !== undefined || !Array.isArray(schema['enum'])) return undefined;
+  const strings = schema['enum'].filter((v): v is string => typeof v === 'string');
+  return strings.length > 0 ? [...new Set(strings)] : undefined;
 }
 
 function contentKeys(doc: Json, raw: unknown): string[] {

@@ -86,4 +86,18 @@ describe('upgradeSwagger2', () => {
     expect(Object.hasOwn(at(result, 'components', 'schemas') as object, '__proto__')).toBe(true);
     expect(({} as Record<string, unknown>)['type']).toBeUndefined();
   });
+
+  it('rewrites a ref into the 2.0 layout to where the lift put its value', () => {
+    const layout = structuredClone(swagger) as Record<string, unknown>;
+    layout['paths'] = {
+      ...swagger.paths,
+      '/copy': {
+        get: { responses: { 200: { description: 'ok', schema: { $ref: '#/paths/~1files/get/responses/200/schema' } } } },
+      },
+    };
+    const result = upgradeSwagger2(layout);
+    expect(at(result, 'paths', '/copy', 'get', 'responses', '200', 'content', 'application/json', 'schema')).toEqual({
+      $ref: '#/paths/~1files/get/responses/200/content/application~1json/schema',
+    });
+  });
 });
