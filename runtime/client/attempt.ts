@@ -56,6 +56,11 @@ export interface AttemptRunner {
   mapResponse<T>(response: Response, ctx: RequestContext, call: RequestOptions): Promise<T>;
 }
 
+/** Everything but a streamed success is read whole (error bodies are always buffered). */
+function wantsWhole(call: RequestOptions, ctx: RequestContext, response: Response): boolean {
+  return call.responseType !== 'stream' || !isSuccessStatus(ctx.operation, response.status);
+}
+
 export function createAttemptRunner(deps: AttemptDeps): AttemptRunner {
   const { authenticator, observer, hooks, clock } = deps;
 
@@ -107,7 +112,8 @@ export function createAttemptRunner(deps: AttemptDeps): AttemptRunner {
       allowInsecureHttp: deps.allowInsecureHttp,
       sensitiveHeaders: authenticator.sensitiveHeaders,
       sensitiveQueryParams: authenticator.sensitiveQueryParams,
-      timeoutCoversBody: (response) => call.responseType !== 'stream' || !isSuccessStatus(ctx.operation, response.status),
+      timeoutCoversBody: (response) => wantsWhole(call, ctx, response),
+      buffer: (response) => (wantsWhole(call, ctx, response) ? bufferResponse(response, readContext(ctx)) : undefined),
       replayBody: sent === built && replayable ? (body as Bytes | Blob | null) : undefined,
       method: sent.method,
       pathTemplate: ctx.operation.path,
@@ -118,16 +124,14 @@ export function createAttemptRunner(deps: AttemptDeps): AttemptRunner {
 
   return {
     async run(plan, attempt, extraHeaders) {
-      const { ctx, call } = plan;
+      const { ctx } = plan;
       const hookCtx: HookContext = { ...ctx, attempt };
       let response = await send(plan, hookCtx, extraHeaders);
       if (response.status === 401 && plan.withCredentials && (await authenticator.onUnauthorized(ctx))) {
         await response.body?.cancel().catch(() => undefined);
         response = await send(plan, hookCtx, extraHeaders);
       }
-      if (call.responseType !== 'stream' || !isSuccessStatus(ctx.operation, response.status)) {
-        response = await bufferResponse(response, readContext(ctx));
-      }
+      // Buffered (unless streamed) by the transport, under the attempt's timer.
       return runResponseHooks(hooks, response, hookCtx);
     },
 
