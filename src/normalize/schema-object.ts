@@ -255,9 +255,10 @@ function addNull(schema: ir.Schema): ir.Schema {
   if (schema.kind === 'null' || schema.kind === 'unknown') return schema;
   if (schema.kind === 'enum') return schema.values.includes(null) ? schema : { ...schema, values: [...schema.values, null] };
   if (schema.kind === 'union' && schema.variants.some((v) => v.kind === 'null')) return schema;
-  const { source, description, deprecated, title } = schema;
+  // readOnly / writeOnly describe the property, null or not: kept on the union (mocks and docs read them there).
+  const { source, description, deprecated, title, readOnly, writeOnly } = schema;
   const variants: ir.Schema[] = [stripMeta(schema), { kind: 'null' }];
-  return { kind: 'union', variants, ...defined({ source, description, deprecated, title }) };
+  return { kind: 'union', variants, ...defined({ source, description, deprecated, title, readOnly, writeOnly }) };
 }
 
 function withMeta(schema: ir.Schema, raw: JsonObject, pointer: string, ctx: NormalizeContext): ir.Schema {

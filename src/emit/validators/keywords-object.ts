@@ -88,9 +88,11 @@ export function compileObjectKeywords(c: Compiler, s: JsonSchemaObject, pointer:
 function oneLineCheck(c: Compiler, schema: unknown, value: string, path: string, site: Site): string | undefined {
   if (!isRecord(schema)) return undefined;
   const ref = schema['$ref'];
+  // `nullable` beside a 3.0 `$ref` admits null (compile-schema.ts); the call alone would refuse it.
+  const nullable = schema['nullable'] === true || schema['x-nullable'] === true;
   if (
     typeof ref === 'string' &&
-    (c.ctx.dialect === 'draft4' || Object.keys(schema).every((k) => k === '$ref' || isAnnotation(k)))
+    ((c.ctx.dialect === 'draft4' && !nullable) || Object.keys(schema).every((k) => k === '$ref' || isAnnotation(k)))
   ) {
     const target = c.ctx.resolve(ref, '');
     if (target === undefined) return undefined;

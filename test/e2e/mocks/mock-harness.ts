@@ -1,12 +1,11 @@
 /**
  * Drives a generated client through every operation of a spec against the generated msw handlers
- * (mocks.gen.ts), and checks each JSON response body against the spec's response schema.
+ * (mocks.gen.ts), and checks each JSON response body against the spec's response schema twice: by
+ * the client's generated validators (strict: a refused body fails the call) and by ajv.
  */
 import path from 'node:path';
 import { setupServer } from 'msw/node';
 import type { HttpHandler } from 'msw';
-import { createRandom, generateValue, type MockSchema } from '../../../runtime/index.js';
-import { mockSchema } from '../../../src/emit/mock-schemas.js';
 import { generate } from '../../../src/generate.js';
 import type * as ir from '../../../src/ir/index.js';
 import { loadSpec } from '../../../src/load/index.js';
@@ -14,6 +13,7 @@ import { normalizeDocument } from '../../../src/normalize/index.js';
 import { upgradeSwagger2 } from '../../../src/normalize/upgrade-swagger2.js';
 import { planClient } from '../../../src/plan/plan-client.js';
 import type { ClientPlan, PlannedOperation } from '../../../src/plan/plan-types.js';
+import { requestParams } from './request-params.js';
 import { createResponseChecker, type Issue } from './response-checker.js';
 
 export interface OperationOutcome {
@@ -71,6 +71,8 @@ export async function exerciseSpec(
       retry: false,
       circuitBreaker: false,
       allowInsecureHttp: true,
+      // The generated validators check every response body (a ResponseValidationError fails the call); ajv checks it again below.
+      validate: { response: 'strict' },
     });
     const outcomes: OperationOutcome[] = [];
     for (const group of plan.groups) {
@@ -103,8 +105,14 @@ async function callOperation(
     const pointer = `${declared.source}/content/${escapePointer(content.mediaType)}/schema`;
     return { operation: operation.id, status: response.status, checked: true, issues: check(fragment(pointer), data) };
   } catch (error) {
-    return { operation: operation.id, status: 0, checked: false, issues: [], error: String(error) };
+    return { operation: operation.id, status: 0, checked: false, issues: [], error: describeError(error) };
   }
+}
+
+/** The error, and for a response the generated validator refused, the start of its body (for a person reading the failure). */
+function describeError(error: unknown): string {
+  const body = typeof error === 'object' && error !== null && 'body' in error ? error.body : undefined;
+  return body === undefined ? String(error) : `${String(error)} — body: ${JSON.stringify(body).slice(0, 400)}`;
 }
 
 function declaredResponse(operation: ir.Operation, status: number): ir.Response | undefined {
@@ -114,31 +122,6 @@ function declaredResponse(operation: ir.Operation, status: number): ir.Response 
     operation.responses.find((r) => r.status === `${code[0] ?? ''}XX`) ??
     operation.responses.find((r) => r.status === 'default')
   );
-}
-
-/** Required parameters and body, generated from their schemas with the same generator the mocks use. */
-function requestParams(planned: PlannedOperation, plan: ClientPlan): Record<string, unknown> {
-  const random = createRandom(11);
-  const schemas = Object.fromEntries(
-    [...plan.document.schemas.values()].map((named) => [
-      plan.typeNames.get(named.id) ?? '',
-      mockSchema(named.schema, plan.typeNames),
-    ]),
-  ) as Record<string, MockSchema>;
-  const value = (schema: ir.Schema): unknown =>
-    generateValue(mockSchema(schema, plan.typeNames) as MockSchema, { schemas, random, maxDepth: 1 });
-  const params: Record<string, unknown> = {};
-  for (const { param, key } of planned.params) {
-    if (!param.required) continue;
-    const generated = value(param.schema);
-    params[key] = param.in === 'path' && typeof generated === 'string' && generated === '' ? 'x' : generated;
-  }
-  const body = planned.operation.requestBody;
-  if (body?.required === true) {
-    const content = body.content[0];
-    params[planned.bodyKey] = content === undefined || content.schema.kind === 'binary' ? new Blob(['x']) : value(content.schema);
-  }
-  return params;
 }
 
 /** One made-up credential per security scheme: the mocks accept anything. */

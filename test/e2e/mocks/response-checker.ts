@@ -1,8 +1,8 @@
 /**
- * Checks a response body against the spec's response schema. Today: ajv (+ ajv-formats) compiling
+ * Checks a response body against the spec's response schema with ajv (+ ajv-formats) compiling
  * the spec's own schema text, made JSON-Schema-clean first (3.0 `nullable` and boolean exclusive
- * bounds, 2.0 `x-nullable`). The generated validators (validators.gen.ts) replace this by swapping
- * the one factory `createResponseChecker` uses.
+ * bounds, 2.0 `x-nullable`). An oracle independent of the generated validators, which check the
+ * same bodies inside the client (`validate: { response: 'strict' }`).
  */
 import { Ajv, type ValidateFunction } from 'ajv';
 import { Ajv2020 } from 'ajv/dist/2020.js';

@@ -10,6 +10,7 @@ import { generatedDir } from '../../support/paths.js';
 import { buildCall, type BuiltCall } from './build-call.js';
 import { discoverOperations, type DiscoveredOperation } from './discover-operations.js';
 import { createRecordingFetch, type Exchange, type Violation } from './prism-violations.js';
+import { createResponseOracle } from './response-oracle.js';
 import { findOperation, loadSpecDocument, type RawOperation, type SpecDocument } from './spec-document.js';
 
 export interface SpecCase {
@@ -42,6 +43,8 @@ export interface SpecResult {
   readonly exampleFallbacks: readonly CallProblem[];
   /** Where Prism could not produce a response of its own (its limitation), and what was done about it. */
   readonly prismLimits: readonly CallProblem[];
+  /** Responses the generated validator refused and ajv refused too: Prism sent data breaking the spec (mostly its examples). */
+  readonly badResponses: readonly CallProblem[];
   /** Optional array/object form fields not sent because Prism cannot read them. */
   readonly droppedFields: number;
   /** Request warnings (not errors) Prism reported. */
@@ -70,7 +73,9 @@ function prismMediaLimit(mediaType: string): string | undefined {
 interface GeneratedIndex {
   createClient(options: object): { runtime: { api: { securitySchemes: Record<string, SecuritySchemeDescriptor> } } };
   ParseError: new (...args: never[]) => Error;
+  ValidationError: new (...args: never[]) => Error;
   isApiError(error: unknown): boolean;
+  isResponseValidationError(error: unknown): error is Error & { status: number; body: unknown };
 }
 
 interface PlannedCall {
@@ -92,6 +97,7 @@ interface CallRecord {
   failure?: CallProblem;
   fallback?: CallProblem;
   prismLimits: CallProblem[];
+  badResponse?: CallProblem;
   warnings: number;
   violatingExchanges: number;
 }
@@ -173,6 +179,7 @@ function planCalls(
 export async function driveSpec(specCase: SpecCase, prismUrl: string, outDir: string): Promise<SpecResult> {
   const doc = loadSpecDocument(specCase.spec);
   const index = (await import(path.join(outDir, 'index.ts'))) as GeneratedIndex;
+  const oracle = await createResponseOracle(specCase.spec);
   const recording = createRecordingFetch();
   const guardedFetch: typeof fetch = (input, init) => {
     const url = input instanceof Request ? input.url : String(input);
@@ -189,6 +196,8 @@ export async function driveSpec(specCase: SpecCase, prismUrl: string, outDir: st
     circuitBreaker: false,
     rateLimit: false,
     timeoutMs: 30_000,
+    // Every response body Prism sends is checked against its schema by the generated validators (issue 11).
+    validate: { response: 'strict' },
   }).runtime;
 
   async function send(
@@ -224,7 +233,14 @@ export async function driveSpec(specCase: SpecCase, prismUrl: string, outDir: st
     else if (last === undefined) record.failure = problem(`no request reached Prism: ${String(outcome.error)}`);
     else if (last.prismError !== undefined) record.prismLimits.push(problem(`${last.prismError} (${last.status})`));
     else if (outcome.error === undefined) return;
-    else if (outcome.error instanceof index.ParseError) record.failure = problem(`ParseError: ${outcome.error.message}`);
+    else if (index.isResponseValidationError(outcome.error)) {
+      const { descriptor } = plan.op;
+      const { status, body, message } = outcome.error;
+      const ajvIssues = oracle(descriptor.method, descriptor.path, status, body);
+      if (ajvIssues === undefined || ajvIssues.length === 0)
+        record.failure = problem(`generated response validator refuses what ajv accepts: ${message}`);
+      else record.badResponse = problem(`${message} (ajv agrees: ${ajvIssues.map((i) => `${i.path} ${i.message}`).join('; ')})`);
+    } else if (outcome.error instanceof index.ParseError) record.failure = problem(`ParseError: ${outcome.error.message}`);
     else if (!index.isApiError(outcome.error))
       record.failure = problem(`${(outcome.error as Error).name}: ${(outcome.error as Error).message}`);
     else if (!statusDeclared(plan.op.descriptor, last.status))
@@ -241,12 +257,18 @@ export async function driveSpec(specCase: SpecCase, prismUrl: string, outDir: st
     let built = plan.built;
     let outcome = await attempt(built);
     const firstViolations = outcome.exchanges.flatMap((e) => e.violations);
-    if (firstViolations.length > 0 && built.usedExample) {
+    // The client's own request validation (on by default) refuses such a value before Prism sees it.
+    const refusedByClient = outcome.exchanges.length === 0 && outcome.error instanceof index.ValidationError;
+    // (`usedExample` sees parameter and media examples only; a schema's own `example` may be what the client refused.)
+    if ((firstViolations.length > 0 && built.usedExample) || refusedByClient) {
       // The spec's own example may break its schema; retry with values built from the schema alone.
+      const first = refusedByClient
+        ? `refused by the client: ${(outcome.error as Error).message}`
+        : describeViolations(firstViolations);
       built = buildCall(doc, plan.op.descriptor, plan.raw, plan.mediaType, false);
       outcome = await attempt(built);
       if (outcome.exchanges.length > 0 && outcome.exchanges.every((e) => e.violations.length === 0)) {
-        record.fallback = { call: plan.label, problem: describeViolations(firstViolations) };
+        record.fallback = { call: plan.label, problem: first };
       }
     }
     const successTypes = Object.entries(plan.op.descriptor.responses).flatMap(([status, types]) =>
@@ -271,7 +293,7 @@ export async function driveSpec(specCase: SpecCase, prismUrl: string, outDir: st
   const failures: CallProblem[] = [];
   const planned = planCalls(specCase, doc, operations, skipped, failures);
   const records = await mapWithConcurrency(planned, CONCURRENCY, runCall);
-  const pick = (key: 'violation' | 'failure' | 'fallback'): CallProblem[] => records.flatMap((r) => r[key] ?? []);
+  const pick = (key: 'violation' | 'failure' | 'fallback' | 'badResponse'): CallProblem[] => records.flatMap((r) => r[key] ?? []);
   return {
     name: specCase.name,
     operations: operations.length,
@@ -282,6 +304,7 @@ export async function driveSpec(specCase: SpecCase, prismUrl: string, outDir: st
     failures: [...failures, ...pick('failure')],
     exampleFallbacks: pick('fallback'),
     prismLimits: records.flatMap((r) => r.prismLimits),
+    badResponses: pick('badResponse'),
     droppedFields: planned.reduce((n, p) => n + p.built.dropped.length, 0),
     warnings: records.reduce((n, r) => n + r.warnings, 0),
     violatingExchanges: records.reduce((n, r) => n + r.violatingExchanges, 0),

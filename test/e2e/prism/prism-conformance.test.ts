@@ -2,7 +2,10 @@
  * Conformance: each generated client calls every operation of its spec against a Prism mock of the
  * same spec. Prism validates every request (path, query, header and cookie parameters and their
  * styles, bodies, security); the run asserts it reported no request violation and that every
- * response parsed. One Prism process per spec, started one after another.
+ * response parsed. The clients check every response strictly with their generated validators; a
+ * refused body must be refused by ajv too (then Prism sent data breaking the spec, reported as a
+ * bad response), else the validator is wrong and the call fails. One Prism process per spec,
+ * started one after another.
  *
  * PRISM_SPECS=a,b runs only those cases; PRISM_DEBUG=1 also writes each result and Prism's log
  * beside the generated clients and prints timings.
@@ -41,6 +44,7 @@ function formatReport(rows: readonly SpecResult[]): string {
     'failures',
     'example fallbacks',
     'prism limits',
+    'bad responses',
     'dropped form fields',
   ];
   const lines = rows.map((r) =>
@@ -54,6 +58,7 @@ function formatReport(rows: readonly SpecResult[]): string {
       r.failures.length,
       r.exampleFallbacks.length,
       r.prismLimits.length,
+      r.badResponses.length,
       r.droppedFields,
     ].map(String),
   );
@@ -62,6 +67,7 @@ function formatReport(rows: readonly SpecResult[]): string {
   const details = rows.flatMap((r) => [
     ...r.skipped.map((s) => `  ${r.name}: skipped ${s.call} — ${s.reason}`),
     ...r.prismLimits.map((s) => `  ${r.name}: prism limit ${s.call} — ${s.problem}`),
+    ...r.badResponses.map((s) => `  ${r.name}: response breaks the spec ${s.call} — ${s.problem.slice(0, 300)}`),
     ...r.exampleFallbacks.map(
       (s) => `  ${r.name}: spec example rejected, schema sample used ${s.call} — ${s.problem.slice(0, 200)}`,
     ),

@@ -22,6 +22,14 @@ describe('normalizeSchema', () => {
     ['3.1 type array with null', { given: { type: ['string', 'null'] }, want: { kind: 'union', variants: [str, nul] } }],
     ['2.0 x-nullable', { given: { type: 'string', 'x-nullable': true }, want: { kind: 'union', variants: [str, nul] } }],
     [
+      // The mock data generator drops writeOnly properties, a request leaves readOnly ones out: both read the union.
+      'nullable readOnly keeps readOnly on the union',
+      {
+        given: { type: 'string', nullable: true, readOnly: true },
+        want: { kind: 'union', variants: [{ kind: 'string', readOnly: true }, nul], readOnly: true },
+      },
+    ],
+    [
       'nullable enum gains null',
       { given: { type: 'string', enum: ['a'], nullable: true }, want: { kind: 'enum', values: ['a', null] } },
     ],
