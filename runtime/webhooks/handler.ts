@@ -85,15 +85,20 @@ export interface WebhookHandlerOptions<Payloads> {
   now?: (() => number) | undefined;
 }
 
-/** What generated code tells the runtime about the spec's events. */
-export interface WebhookReceiverSetup<Payloads> {
+/**
+ * What generated code tells the runtime about the spec's events. `Wire` is each payload as it
+ * arrives, which the validators check: the payload types themselves, unless the client converts
+ * names or dates (`naming`/`dates` options), when no generated type names the wire form and the
+ * validators check `unknown` values before `transforms` turn them into `Payloads`.
+ */
+export interface WebhookReceiverSetup<Payloads, Wire extends { [K in keyof Payloads]: unknown } = Payloads> {
   events: readonly WebhookEventDescriptor[];
-  validators?: { [K in keyof Payloads]?: WebhookValidator<Payloads[K]> } | undefined;
+  validators?: { [K in keyof Payloads]?: WebhookValidator<Wire[K]> } | undefined;
   defaultScheme?: WebhookScheme | undefined;
   /** Environment variable holding the secret when the option is absent. */
   secretEnv?: string | undefined;
   /** Per event, wire form → the generated types (`naming`/`dates` options), after validation. */
-  transforms?: { [K in keyof Payloads]?: (wire: unknown) => unknown } | undefined;
+  transforms?: { [K in keyof Payloads]?: (wire: Wire[K]) => unknown } | undefined;
 }
 
 export interface WebhookHandler {
@@ -102,8 +107,8 @@ export interface WebhookHandler {
   readonly node: NodeListener;
 }
 
-export function createWebhookReceiver<Payloads>(
-  setup: WebhookReceiverSetup<Payloads>,
+export function createWebhookReceiver<Payloads, Wire extends { [K in keyof Payloads]: unknown } = Payloads>(
+  setup: WebhookReceiverSetup<Payloads, Wire>,
   options: WebhookHandlerOptions<Payloads>,
 ): WebhookHandler {
   const scheme = options.scheme ?? setup.defaultScheme;

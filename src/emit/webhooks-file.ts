@@ -87,8 +87,14 @@ export function emitWebhooksFile(plan: ClientPlan, webhooks: WebhookPlan): strin
       'The raw body is verified before it is parsed. A bad signature answers 401, an invalid payload\n400 with the issues, an event without a handler 204, a handler that throws 500.',
     ]),
   );
+  // Converted clients: the validators check the wire form (no generated type names it), then the transforms convert.
+  const converted = plan.transform.enabled;
   writer.writeLine('export function createWebhookHandler(options: WebhookOptions): WebhookHandler {');
-  writer.writeLine('  return createWebhookReceiver<WebhookPayloads>(');
+  writer.writeLine(
+    converted
+      ? '  return createWebhookReceiver<WebhookPayloads, { [K in keyof WebhookPayloads]: unknown }>('
+      : '  return createWebhookReceiver<WebhookPayloads>(',
+  );
   writer.writeLine(
     `    {\n${setupLines(webhooks, validatorsFile === undefined ? [] : validators, transforms).join('\n')}\n    },`,
   );

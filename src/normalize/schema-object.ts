@@ -6,6 +6,7 @@
 import type * as ir from '../ir/index.js';
 import { isObject, normalizeRef, stringOrUndefined, type JsonObject, type NormalizeContext } from './context.js';
 import { appendPointer } from '../json-pointer.js';
+import { normalizeDiscriminator } from './discriminator.js';
 import { checkPattern } from './pattern.js';
 import { readConstraints } from './schema-constraints.js';
 
@@ -120,33 +121,6 @@ function hasOwnShape(raw: JsonObject): boolean {
     raw['const'] !== undefined ||
     (typeof raw['type'] === 'string' && raw['type'] !== 'object')
   );
-}
-
-function normalizeDiscriminator(
-  raw: unknown,
-  variants: ir.Schema[],
-  pointer: string,
-  ctx: NormalizeContext,
-): ir.Discriminator | undefined {
-  if (!isObject(raw) || typeof raw['propertyName'] !== 'string') return undefined;
-  const mapping: ir.Discriminator['mapping'] = [];
-  if (isObject(raw['mapping'])) {
-    for (const [value, target] of Object.entries(raw['mapping'])) {
-      if (typeof target !== 'string') continue;
-      const ref = target.startsWith('#') ? target : `#/components/schemas/${target}`;
-      // A mapping value is not a `$ref`: one that does not resolve only drops that mapping entry.
-      if (ctx.lookupRef(ref, appendPointer(pointer, 'discriminator', 'mapping', value), 'DISCRIMINATOR_MAPPING_UNRESOLVED')) {
-        mapping.push({ value, target: normalizeRef(ref) });
-      }
-    }
-  } else {
-    for (const variant of variants) {
-      if (variant.kind !== 'ref') continue;
-      const name = variant.target.slice(variant.target.lastIndexOf('/') + 1);
-      mapping.push({ value: name, target: variant.target });
-    }
-  }
-  return { propertyName: raw['propertyName'], mapping };
 }
 
 function normalizeEnum(raw: JsonObject, pointer: string, ctx: NormalizeContext): ir.EnumSchema | undefined {

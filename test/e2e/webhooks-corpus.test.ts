@@ -4,10 +4,13 @@
  * `sign`) round-trips through the generated GitHub handler to the typed handler.
  */
 import { sign } from '@octokit/webhooks-methods';
-import { writeFileSync } from 'node:fs';
+import Ajv2020 from 'ajv/dist/2020.js';
+import addFormats from 'ajv-formats';
+import { readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { generate } from '../../src/generate.js';
+import { issuesDelivery } from '../support/github-issue-delivery.js';
 import { corpusDir, generatedDir } from '../support/paths.js';
 import { typecheck } from '../support/typecheck.js';
 
@@ -113,16 +116,46 @@ describe('generated webhook handlers for corpus specs', () => {
       };
       return (await receive(new Request('https://hooks.example/github', { method: 'POST', headers, body }))).status;
     };
-    const opened = { action: 'opened', issue: { number: 1347, title: 'Found a bug' }, repository: { full_name: 'octo/hello' } };
+    // Full deliveries, as GitHub sends them: the handler validates payloads against GitHub's spec.
+    const opened = issuesDelivery('opened');
+    const closed = issuesDelivery('closed');
     expect(await deliver('issues', opened)).toBe(200);
-    expect(await deliver('issues', { ...opened, action: 'closed' })).toBe(200);
+    expect(await deliver('issues', closed)).toBe(200);
     expect(await deliver('ping', { zen: 'Keep it logically awesome.', hook_id: 1 })).toBe(200);
     expect(await deliver('issues', { ...opened, action: 'labeled' })).toBe(204);
     expect(await deliver('issues', opened)).toBe(401);
     expect(seen).toEqual([
       { event: 'issuesOpened', payload: opened },
-      { event: 'issuesClosed', payload: { ...opened, action: 'closed' } },
+      { event: 'issuesClosed', payload: closed },
       { event: 'ping', payload: { zen: 'Keep it logically awesome.', hook_id: 1 } },
     ]);
+  });
+
+  it('the GitHub samples are valid deliveries by the schemas of GitHub (ajv), and a partial one is refused', async () => {
+    const spec = JSON.parse(readFileSync(path.join(corpusDir, specs.github), 'utf8')) as { components: object };
+    const ajv = new Ajv2020.default({ strict: false, allErrors: true, allowUnionTypes: true });
+    addFormats.default(ajv);
+    ajv.addSchema({ components: spec.components }, 'https://spec.invalid/github');
+    const schema = (name: string) => ajv.compile({ $ref: `https://spec.invalid/github#/components/schemas/${name}` });
+    expect(schema('webhook-issues-opened')(issuesDelivery('opened'))).toBe(true);
+    expect(schema('webhook-issues-closed')(issuesDelivery('closed'))).toBe(true);
+    const partial = { action: 'opened', issue: { number: 1347, title: 'Found a bug' }, repository: { full_name: 'octo/hello' } };
+    expect(schema('webhook-issues-opened')(partial)).toBe(false);
+
+    const mod = (await import(/* @vite-ignore */ path.join(root, 'github', 'webhooks.gen.ts'))) as {
+      createWebhookHandler(options: Record<string, unknown>): (request: Request) => Promise<Response>;
+    };
+    const receive = mod.createWebhookHandler({ secret: 'octo-secret', logger: false, on: { issuesOpened: () => undefined } });
+    const body = JSON.stringify(partial);
+    const headers = {
+      'content-type': 'application/json',
+      'x-github-event': 'issues',
+      'x-github-delivery': crypto.randomUUID(),
+      'x-hub-signature-256': await sign('octo-secret', body),
+    };
+    const response = await receive(new Request('https://hooks.example/github', { method: 'POST', headers, body }));
+    expect(response.status).toBe(400);
+    const answer = (await response.json()) as { issues: { path: string; keyword: string }[] };
+    expect(answer.issues).toContainEqual(expect.objectContaining({ path: '/sender', keyword: 'required' }));
   });
 });

@@ -37,6 +37,10 @@ function breakLine(line: string, width: number): string[] {
     breakSignature(indent, body, width) ??
     breakImport(indent, body) ??
     breakCall(indent, body) ??
+    breakIf(indent, body, width) ??
+    breakAssignedCall(indent, body, width) ??
+    breakOrCondition(indent, body) ??
+    breakLiteralList(indent, body) ??
     breakUnion(indent, body) ?? [line]
   );
 }
@@ -87,7 +91,7 @@ function wrapWords(text: string, width: number, hanging = 0): string[] {
 
 /** `export function f(a: A, b: B): R {` → one parameter per line; a long generic return type too. */
 function breakSignature(indent: string, body: string, width: number): string[] | undefined {
-  const match = /^((?:export )?(?:async )?function \w+)\((.*)\): (.+) \{$/.exec(body);
+  const match = /^((?:export )?(?:async )?function [\w$]+)\((.*)\): (.+) \{$/.exec(body);
   if (!match?.[1] || match[2] === undefined || !match[3]) return undefined;
   const params = splitTopLevel(match[2], ',');
   const lines = [`${indent}${match[1]}(`, ...params.map((p) => `${indent}  ${p},`)];
@@ -115,6 +119,76 @@ function breakCall(indent: string, body: string): string[] | undefined {
   const args = splitTopLevel(match[2], ',');
   if (args.length < 2) return undefined;
   return [`${indent}${match[1]}(`, ...args.map((a) => `${indent}  ${a},`), `${indent})${match[3]}`];
+}
+
+/**
+ * `if (condition) ok = fail(…);` → the statement on its own line under the condition, as
+ * formatters print an `if` without braces, and broken again if it is still too wide.
+ */
+function breakIf(indent: string, body: string, width: number): string[] | undefined {
+  if (!body.startsWith('if (')) return undefined;
+  const close = closingParen(body.slice(3));
+  if (close < 0) return undefined;
+  const statement = body.slice(3 + close + 2);
+  if (statement.startsWith('{') || (statement !== '' && body[3 + close + 1] !== ' ')) return undefined;
+  const condition = body.slice(4, 3 + close);
+  const head = `${indent}if (${condition})`;
+  const inner = `${indent}  ${statement}`;
+  const rest = statement === '' ? [] : inner.length <= width ? [inner] : breakLine(inner, width);
+  if (head.length <= width) return statement === '' ? undefined : [head, ...rest];
+  // `if (\n  a &&\n  b\n)`: the condition's terms one per line, as formatters print it.
+  const terms = splitTopLevel(condition, '&');
+  const parts = terms.length >= 2 && terms.join(' && ') === condition ? terms : [condition];
+  const lines = parts.map((term, i) => `${indent}  ${term}${i === parts.length - 1 ? '' : ' &&'}`);
+  return [`${indent}if (`, ...lines, `${indent})`, ...rest];
+}
+
+/**
+ * `ok = fail(issues, path, 'type', 'must be string');` or `return parse<T>(check, value);` → one
+ * argument per line; strings stay whole.
+ */
+function breakAssignedCall(indent: string, body: string, width: number): string[] | undefined {
+  const head = /^(?:return |[A-Za-z_$][\w$]* = )?[A-Za-z_$][\w$.]*(?:<[\w$.]+>)?\(/.exec(body)?.[0];
+  if (head === undefined || !body.endsWith(');')) return undefined;
+  const open = head.length - 1;
+  if (closingParen(body.slice(open)) !== body.length - 2 - open) return undefined;
+  const args = splitTopLevel(body.slice(head.length, -2), ',');
+  if (args.length < 2) return undefined;
+  const lines = args.flatMap((a) => {
+    const line = `${indent}  ${a},`;
+    return line.length <= width ? [line] : breakTernary(`${indent}  `, a, ',');
+  });
+  return [`${indent}${head}`, ...lines, `${indent});`];
+}
+
+/** `test ? a : b` → `test`, `? a`, `: b` on three lines, as formatters print a long conditional. */
+function breakTernary(indent: string, expression: string, end: string): string[] {
+  const [test, branches, ...more] = splitTopLevel(expression, '?');
+  const [then, otherwise, ...rest] = branches === undefined ? [] : splitTopLevel(branches, ':');
+  if (!test || !then || !otherwise || more.length > 0 || rest.length > 0) return [`${indent}${expression}${end}`];
+  if (`${test} ? ${then} : ${otherwise}` !== expression) return [`${indent}${expression}${end}`];
+  return [`${indent}${test}`, `${indent}  ? ${then}`, `${indent}  : ${otherwise}${end}`];
+}
+
+/** `if (!(a === 'x' || b === 'y')) {` → one alternative per line inside the negation. */
+function breakOrCondition(indent: string, body: string): string[] | undefined {
+  const inner = /^if \(!\((.*)\)\) \{$/.exec(body)?.[1];
+  if (inner === undefined || closingParen(`(${inner})`) !== inner.length + 1) return undefined;
+  const alternatives = splitTopLevel(inner, '|');
+  if (alternatives.length < 2 || alternatives.join(' || ') !== inner) return undefined;
+  const last = alternatives.length - 1;
+  const lines = alternatives.map((a, i) => `${indent}    ${a}${i === last ? '' : ' ||'}`);
+  return [`${indent}if (`, `${indent}  !(`, ...lines, `${indent}  )`, `${indent}) {`];
+}
+
+/** `const keys = new Set<string>(["a", "b"]);` → one literal per line inside the brackets. */
+function breakLiteralList(indent: string, body: string): string[] | undefined {
+  const match = /^(const [\w$]+ = [^'"`]*\(\[)(.*)(\]\);)$/.exec(body);
+  if (!match?.[1] || match[2] === undefined || !match[3]) return undefined;
+  const items = splitTopLevel(match[2], ',');
+  if (items.length < 2 || !items.every((item) => /^("(?:[^"\\]|\\.)*"|-?[\d.e+-]+|true|false|null)$/.test(item)))
+    return undefined;
+  return [`${indent}${match[1]}`, ...items.map((item) => `${indent}  ${item},`), `${indent}${match[3]}`];
 }
 
 /** `export type X = A | B;` or `key?: A | B;` → one member per line, each led by `|`. */
@@ -183,7 +257,7 @@ function endOfString(text: string, start: number): number {
 }
 
 /** Splits at `separator` outside strings and brackets; parts trimmed, empty ones dropped. */
-export function splitTopLevel(text: string, separator: ',' | '|'): string[] {
+export function splitTopLevel(text: string, separator: ',' | '|' | '&' | '?' | ':'): string[] {
   const parts: string[] = [];
   let depth = 0;
   let start = 0;

@@ -79,4 +79,51 @@ describe('layoutSource: lines wrapped the way a formatter would', () => {
       'F => G',
     ]);
   });
+  it('breaks validator statements: if bodies, calls with strings, conditionals, or-lists, literal sets', () => {
+    const fail =
+      "    if (o0['container_identifier'] === undefined) ok = fail(issues, path + '/container_identifier', " +
+      "'required', 'must have required property \\'container_identifier\\'');";
+    expect(layoutSource(fail).split('\n')).toEqual([
+      "    if (o0['container_identifier'] === undefined)",
+      '      ok = fail(',
+      '        issues,',
+      "        path + '/container_identifier',",
+      "        'required',",
+      "        'must have required property \\'container_identifier\\'',",
+      '      );',
+    ]);
+    const oneOf =
+      "ok = fail(issues, path, 'oneOf', passed0 === 0 ? 'must match exactly one schema in oneOf (matches none)' : " +
+      "'must match exactly one schema in oneOf (matches several)');";
+    expect(layoutSource(oneOf).split('\n').slice(4, 7)).toEqual([
+      '  passed0 === 0',
+      "    ? 'must match exactly one schema in oneOf (matches none)'",
+      "    : 'must match exactly one schema in oneOf (matches several)',",
+    ]);
+    const names = long(6, 'key');
+    const or = `if (!(${names.map((n) => `k1 === '${n}'`).join(' || ')})) {`;
+    expect(layoutSource(or).split('\n')).toEqual([
+      'if (',
+      '  !(',
+      ...names.map((n, i) => `    k1 === '${n}'${i === names.length - 1 ? '' : ' ||'}`),
+      '  )',
+      ') {',
+    ]);
+    const set = `const keys1 = /* @__PURE__ */ new Set<string>([${names.map((n) => `"${n}"`).join(',')}]);`;
+    expect(layoutSource(set).split('\n')).toEqual([
+      'const keys1 = /* @__PURE__ */ new Set<string>([',
+      ...names.map((n) => `  "${n}",`),
+      ']);',
+    ]);
+    const guarded =
+      'if (x16 !== undefined && !DependentPhoneNumberEnumAddressRequirementLongerName$check(x16, ' +
+      "path + '/address_requirements', issues)) ok = false;";
+    expect(layoutSource(guarded).split('\n')).toEqual([
+      'if (',
+      '  x16 !== undefined &&',
+      "  !DependentPhoneNumberEnumAddressRequirementLongerName$check(x16, path + '/address_requirements', issues)",
+      ')',
+      '  ok = false;',
+    ]);
+  });
 });

@@ -28,11 +28,12 @@ describe('generated line widths', () => {
       const source = files.filter((f) => f.path.endsWith('.ts') && !f.path.startsWith('runtime/'));
       const widths = source.flatMap((f) => f.content.split('\n').map((line) => line.length));
       const specOver = widths.filter((w) => w > 120).length;
+      // Not Math.max(...widths): one spec's client is over 100,000 lines with validators, more
+      // arguments than the call stack holds.
+      const longest = widths.reduce((max, w) => Math.max(max, w), 0);
       lines += widths.length;
       over += specOver;
-      rows.push(
-        `${spec.padEnd(24)} ${String(widths.length).padStart(7)} lines, longest ${Math.max(...widths)}, over 120: ${specOver}`,
-      );
+      rows.push(`${spec.padEnd(24)} ${String(widths.length).padStart(7)} lines, longest ${longest}, over 120: ${specOver}`);
     }
     console.log(`generated line widths (print width 100)\n${rows.join('\n')}\nall: ${over} of ${lines} lines over 120`);
     expect(lines).toBeGreaterThan(100_000);

@@ -148,6 +148,26 @@ describe('normalizeSchema', () => {
     expect(explicit.schema).toMatchObject({ discriminator: { mapping: [{ value: 'cat', target: '#/components/schemas/Cat' }] } });
   });
 
+  it('implies the values a variant fixes its discriminator to (enum, const, allOf) over its name', () => {
+    const components = {
+      User: { type: 'object', properties: { role: { type: 'string', enum: ['user'] } } },
+      Tool: { allOf: [{ $ref: '#/components/schemas/Base' }, { properties: { role: { const: 'tool' } } }] },
+      Base: { type: 'object', properties: { role: { type: 'string' } } },
+      Other: { type: 'object', properties: { role: { type: 'string' } } },
+    };
+    const refs = ['User', 'Tool', 'Other'].map((name) => ({ $ref: `#/components/schemas/${name}` }));
+    const { schema } = normalize({ oneOf: refs, discriminator: { propertyName: 'role' } }, '3.1', components);
+    expect(schema).toMatchObject({
+      discriminator: {
+        mapping: [
+          { value: 'user', target: '#/components/schemas/User' },
+          { value: 'tool', target: '#/components/schemas/Tool' },
+          { value: 'Other', target: '#/components/schemas/Other' },
+        ],
+      },
+    });
+  });
+
   it('drops a pattern JavaScript rejects, with a warning, and flags catastrophic ones', () => {
     const invalid = normalize({ type: 'string', pattern: '\\A[a-z]+' });
     expect(invalid.schema).toEqual({ kind: 'string' });

@@ -4,7 +4,11 @@ import { fail, parseWith as $parseWith, validateWith as $validateWith } from './
 import type * as t from './types.gen.js';
 
 /** #/paths/~1users/get/responses/200/content/application~1json/schema (response) */
-export function users$response200(value: unknown, path: string, issues: ValidationIssue[]): boolean {
+export function users$response200(
+  value: unknown,
+  path: string,
+  issues: ValidationIssue[],
+): boolean {
   let ok = true;
   if (!(Array.isArray(value))) {
     ok = fail(issues, path, 'type', 'must be array');
@@ -19,19 +23,27 @@ export function users$response200(value: unknown, path: string, issues: Validati
 }
 
 /** #/paths/~1users~1{id}/get (request) */
-export function getUsersById$params(value: unknown, path: string, issues: ValidationIssue[]): boolean {
+export function getUsersById$params(
+  value: unknown,
+  path: string,
+  issues: ValidationIssue[],
+): boolean {
   let ok = true;
   if (!(typeof value === 'object' && value !== null && !Array.isArray(value))) {
     ok = fail(issues, path, 'type', 'must be object');
   } else {
     const o0 = value as Record<string, unknown>;
-    if (o0['id'] === undefined) ok = fail(issues, path + '/id', 'required', 'must have required property \'id\'');
+    if (o0['id'] === undefined)
+      ok = fail(issues, path + '/id', 'required', 'must have required property \'id\'');
     const x1 = o0['id'];
-    if (x1 !== undefined && !(typeof x1 === 'string')) ok = fail(issues, path + '/id', 'type', 'must be string');
+    if (x1 !== undefined && !(typeof x1 === 'string'))
+      ok = fail(issues, path + '/id', 'type', 'must be string');
     const x2 = o0['queryId'];
-    if (x2 !== undefined && !(typeof x2 === 'string')) ok = fail(issues, path + '/queryId', 'type', 'must be string');
+    if (x2 !== undefined && !(typeof x2 === 'string'))
+      ok = fail(issues, path + '/queryId', 'type', 'must be string');
     const x3 = o0['body'];
-    if (x3 !== undefined && !(typeof x3 === 'string')) ok = fail(issues, path + '/body', 'type', 'must be string');
+    if (x3 !== undefined && !(typeof x3 === 'string'))
+      ok = fail(issues, path + '/body', 'type', 'must be string');
   }
   return ok;
 }
@@ -43,11 +55,14 @@ export function getUser$params(value: unknown, path: string, issues: ValidationI
     ok = fail(issues, path, 'type', 'must be object');
   } else {
     const o0 = value as Record<string, unknown>;
-    if (o0['id'] === undefined) ok = fail(issues, path + '/id', 'required', 'must have required property \'id\'');
+    if (o0['id'] === undefined)
+      ok = fail(issues, path + '/id', 'required', 'must have required property \'id\'');
     const x1 = o0['id'];
-    if (x1 !== undefined && !(typeof x1 === 'string')) ok = fail(issues, path + '/id', 'type', 'must be string');
+    if (x1 !== undefined && !(typeof x1 === 'string'))
+      ok = fail(issues, path + '/id', 'type', 'must be string');
     const x2 = o0['body'];
-    if (x2 !== undefined && !(typeof x2 === 'string')) ok = fail(issues, path + '/body', 'type', 'must be string');
+    if (x2 !== undefined && !(typeof x2 === 'string'))
+      ok = fail(issues, path + '/body', 'type', 'must be string');
     const x3 = o0['requestBody'];
     if (x3 !== undefined && !FooBar$check(x3, path + '/requestBody', issues)) ok = false;
   }
@@ -55,45 +70,63 @@ export function getUser$params(value: unknown, path: string, issues: ValidationI
 }
 
 /** #/paths/~1users~1{id}/put/responses/200/content/application~1json/schema (response) */
-export function getUser$response200(value: unknown, path: string, issues: ValidationIssue[]): boolean {
+export function getUser$response200(
+  value: unknown,
+  path: string,
+  issues: ValidationIssue[],
+): boolean {
   let ok = true;
   if (!(typeof value === 'object' && value !== null && !Array.isArray(value))) {
     ok = fail(issues, path, 'type', 'must be object');
   } else {
     const o0 = value as Record<string, unknown>;
     const x1 = o0['ok'];
-    if (x1 !== undefined && !(typeof x1 === 'boolean')) ok = fail(issues, path + '/ok', 'type', 'must be boolean');
+    if (x1 !== undefined && !(typeof x1 === 'boolean'))
+      ok = fail(issues, path + '/ok', 'type', 'must be boolean');
   }
   return ok;
 }
 
 /** #/paths/~1no-operation-id~1{thing}/post (request) */
-export function postNoOperationIdThing$params(value: unknown, path: string, issues: ValidationIssue[]): boolean {
+export function postNoOperationIdThing$params(
+  value: unknown,
+  path: string,
+  issues: ValidationIssue[],
+): boolean {
   let ok = true;
   if (!(typeof value === 'object' && value !== null && !Array.isArray(value))) {
     ok = fail(issues, path, 'type', 'must be object');
   } else {
     const o0 = value as Record<string, unknown>;
-    if (o0['thing'] === undefined) ok = fail(issues, path + '/thing', 'required', 'must have required property \'thing\'');
+    if (o0['thing'] === undefined)
+      ok = fail(issues, path + '/thing', 'required', 'must have required property \'thing\'');
     const x1 = o0['thing'];
-    if (x1 !== undefined && !(typeof x1 === 'string')) ok = fail(issues, path + '/thing', 'type', 'must be string');
+    if (x1 !== undefined && !(typeof x1 === 'string'))
+      ok = fail(issues, path + '/thing', 'type', 'must be string');
   }
   return ok;
 }
 
 /** #/components/schemas/ApiError */
-export function ApiErrorSchema$check(value: unknown, path: string, issues: ValidationIssue[]): boolean {
+export function ApiErrorSchema$check(
+  value: unknown,
+  path: string,
+  issues: ValidationIssue[],
+): boolean {
   let ok = true;
   if (!(typeof value === 'object' && value !== null && !Array.isArray(value))) {
     ok = fail(issues, path, 'type', 'must be object');
   } else {
     const o0 = value as Record<string, unknown>;
     const x1 = (Object.hasOwn(o0, '__proto__') ? o0['__proto__'] : undefined);
-    if (x1 !== undefined && !(typeof x1 === 'string')) ok = fail(issues, path + '/__proto__', 'type', 'must be string');
+    if (x1 !== undefined && !(typeof x1 === 'string'))
+      ok = fail(issues, path + '/__proto__', 'type', 'must be string');
     const x2 = (Object.hasOwn(o0, 'constructor') ? o0['constructor'] : undefined);
-    if (x2 !== undefined && !(typeof x2 === 'string')) ok = fail(issues, path + '/constructor', 'type', 'must be string');
+    if (x2 !== undefined && !(typeof x2 === 'string'))
+      ok = fail(issues, path + '/constructor', 'type', 'must be string');
     const x3 = o0['x": 1, [(globalThis.__pwned=1)]: 1, "y'];
-    if (x3 !== undefined && !(typeof x3 === 'string')) ok = fail(issues, path + '/x": 1, [(globalThis.__pwned=1)]: 1, "y', 'type', 'must be string');
+    if (x3 !== undefined && !(typeof x3 === 'string'))
+      ok = fail(issues, path + '/x": 1, [(globalThis.__pwned=1)]: 1, "y', 'type', 'must be string');
   }
   return ok;
 }
@@ -113,7 +146,8 @@ export function FooBar$check(value: unknown, path: string, issues: ValidationIss
   } else {
     const o0 = value as Record<string, unknown>;
     const x1 = o0['b'];
-    if (x1 !== undefined && !(typeof x1 === 'string')) ok = fail(issues, path + '/b', 'type', 'must be string');
+    if (x1 !== undefined && !(typeof x1 === 'string'))
+      ok = fail(issues, path + '/b', 'type', 'must be string');
   }
   return ok;
 }
@@ -126,13 +160,18 @@ export function Foo_Bar$check(value: unknown, path: string, issues: ValidationIs
   } else {
     const o0 = value as Record<string, unknown>;
     const x1 = o0['a'];
-    if (x1 !== undefined && !(typeof x1 === 'string')) ok = fail(issues, path + '/a', 'type', 'must be string');
+    if (x1 !== undefined && !(typeof x1 === 'string'))
+      ok = fail(issues, path + '/a', 'type', 'must be string');
   }
   return ok;
 }
 
 /** #/components/schemas/GetUserResponse */
-export function GetUserResponse$check(value: unknown, path: string, issues: ValidationIssue[]): boolean {
+export function GetUserResponse$check(
+  value: unknown,
+  path: string,
+  issues: ValidationIssue[],
+): boolean {
   let ok = true;
   if (!(typeof value === 'string')) ok = fail(issues, path, 'type', 'must be string');
   return ok;

@@ -12,7 +12,11 @@ import {
 import type * as t from './types.gen.js';
 
 /** #/paths/~1oauth~1token/post (request) */
-export function createToken$params(value: unknown, path: string, issues: ValidationIssue[]): boolean {
+export function createToken$params(
+  value: unknown,
+  path: string,
+  issues: ValidationIssue[],
+): boolean {
   let ok = true;
   if (!(typeof value === 'object' && value !== null && !Array.isArray(value))) {
     ok = fail(issues, path, 'type', 'must be object');
@@ -25,7 +29,11 @@ export function createToken$params(value: unknown, path: string, issues: Validat
 }
 
 /** #/paths/~1v1~1employees/get/responses/200/content/application~1json/schema (response) */
-export function listEmployees$response200(value: unknown, path: string, issues: ValidationIssue[]): boolean {
+export function listEmployees$response200(
+  value: unknown,
+  path: string,
+  issues: ValidationIssue[],
+): boolean {
   let ok = true;
   if (!(Array.isArray(value))) {
     ok = fail(issues, path, 'type', 'must be array');
@@ -46,9 +54,11 @@ export function type$params(value: unknown, path: string, issues: ValidationIssu
     ok = fail(issues, path, 'type', 'must be object');
   } else {
     const o0 = value as Record<string, unknown>;
-    if (o0['id'] === undefined) ok = fail(issues, path + '/id', 'required', 'must have required property \'id\'');
+    if (o0['id'] === undefined)
+      ok = fail(issues, path + '/id', 'required', 'must have required property \'id\'');
     const x1 = o0['id'];
-    if (x1 !== undefined && !(typeof x1 === 'string')) ok = fail(issues, path + '/id', 'type', 'must be string');
+    if (x1 !== undefined && !(typeof x1 === 'string'))
+      ok = fail(issues, path + '/id', 'type', 'must be string');
   }
   return ok;
 }
@@ -63,7 +73,11 @@ export function BlobSchema$check(value: unknown, path: string, issues: Validatio
 }
 
 /** #/components/schemas/boolean */
-export function BooleanSchema$check(value: unknown, path: string, issues: ValidationIssue[]): boolean {
+export function BooleanSchema$check(
+  value: unknown,
+  path: string,
+  issues: ValidationIssue[],
+): boolean {
   let ok = true;
   if (!(typeof value === 'boolean')) ok = fail(issues, path, 'type', 'must be boolean');
   return ok;
@@ -87,9 +101,11 @@ export function Employee$check(value: unknown, path: string, issues: ValidationI
     ok = fail(issues, path, 'type', 'must be object');
   } else {
     const o0 = value as Record<string, unknown>;
-    if (o0['id'] === undefined) ok = fail(issues, path + '/id', 'required', 'must have required property \'id\'');
+    if (o0['id'] === undefined)
+      ok = fail(issues, path + '/id', 'required', 'must have required property \'id\'');
     const x1 = o0['id'];
-    if (x1 !== undefined && !(typeof x1 === 'string')) ok = fail(issues, path + '/id', 'type', 'must be string');
+    if (x1 !== undefined && !(typeof x1 === 'string'))
+      ok = fail(issues, path + '/id', 'type', 'must be string');
     const x2 = o0['manager'];
     if (x2 !== undefined) {
       if (!Employee$check(x2, path + '/manager', issues)) ok = false;
@@ -137,22 +153,29 @@ export function ErrorModel$check(value: unknown, path: string, issues: Validatio
     ok = fail(issues, path, 'type', 'must be object');
   } else {
     const o0 = value as Record<string, unknown>;
-    if (o0['message'] === undefined) ok = fail(issues, path + '/message', 'required', 'must have required property \'message\'');
+    if (o0['message'] === undefined)
+      ok = fail(issues, path + '/message', 'required', 'must have required property \'message\'');
     const x1 = o0['message'];
-    if (x1 !== undefined && !(typeof x1 === 'string')) ok = fail(issues, path + '/message', 'type', 'must be string');
+    if (x1 !== undefined && !(typeof x1 === 'string'))
+      ok = fail(issues, path + '/message', 'type', 'must be string');
   }
   return ok;
 }
 
 /** #/components/schemas/ErrorSchema */
-export function ErrorSchema$check(value: unknown, path: string, issues: ValidationIssue[]): boolean {
+export function ErrorSchema$check(
+  value: unknown,
+  path: string,
+  issues: ValidationIssue[],
+): boolean {
   let ok = true;
   if (!(typeof value === 'object' && value !== null && !Array.isArray(value))) {
     ok = fail(issues, path, 'type', 'must be object');
   } else {
     const o0 = value as Record<string, unknown>;
     const x1 = o0['code'];
-    if (x1 !== undefined && !(typeof x1 === 'number' && Number.isInteger(x1))) ok = fail(issues, path + '/code', 'type', 'must be integer');
+    if (x1 !== undefined && !(typeof x1 === 'number' && Number.isInteger(x1)))
+      ok = fail(issues, path + '/code', 'type', 'must be integer');
   }
   return ok;
 }
@@ -165,13 +188,18 @@ export function FileSchema$check(value: unknown, path: string, issues: Validatio
   } else {
     const o0 = value as Record<string, unknown>;
     const x1 = o0['name'];
-    if (x1 !== undefined && !(typeof x1 === 'string')) ok = fail(issues, path + '/name', 'type', 'must be string');
+    if (x1 !== undefined && !(typeof x1 === 'string'))
+      ok = fail(issues, path + '/name', 'type', 'must be string');
   }
   return ok;
 }
 
 /** #/components/schemas/object */
-export function ObjectModel$check(value: unknown, path: string, issues: ValidationIssue[]): boolean {
+export function ObjectModel$check(
+  value: unknown,
+  path: string,
+  issues: ValidationIssue[],
+): boolean {
   let ok = true;
   if (!(typeof value === 'object' && value !== null && !Array.isArray(value))) {
     ok = fail(issues, path, 'type', 'must be object');
@@ -186,20 +214,29 @@ export function ObjectModel$check(value: unknown, path: string, issues: Validati
 }
 
 /** #/components/schemas/Object */
-export function ObjectSchema$check(value: unknown, path: string, issues: ValidationIssue[]): boolean {
+export function ObjectSchema$check(
+  value: unknown,
+  path: string,
+  issues: ValidationIssue[],
+): boolean {
   let ok = true;
   if (!(typeof value === 'object' && value !== null && !Array.isArray(value))) {
     ok = fail(issues, path, 'type', 'must be object');
   } else {
     const o0 = value as Record<string, unknown>;
     const x1 = o0['id'];
-    if (x1 !== undefined && !(typeof x1 === 'string')) ok = fail(issues, path + '/id', 'type', 'must be string');
+    if (x1 !== undefined && !(typeof x1 === 'string'))
+      ok = fail(issues, path + '/id', 'type', 'must be string');
   }
   return ok;
 }
 
 /** #/components/schemas/Promise */
-export function PromiseSchema$check(value: unknown, path: string, issues: ValidationIssue[]): boolean {
+export function PromiseSchema$check(
+  value: unknown,
+  path: string,
+  issues: ValidationIssue[],
+): boolean {
   let ok = true;
   if (!(typeof value === 'object' && value !== null && !Array.isArray(value))) {
     ok = fail(issues, path, 'type', 'must be object');
@@ -212,7 +249,11 @@ export function PromiseSchema$check(value: unknown, path: string, issues: Valida
 }
 
 /** #/components/schemas/Record */
-export function RecordSchema$check(value: unknown, path: string, issues: ValidationIssue[]): boolean {
+export function RecordSchema$check(
+  value: unknown,
+  path: string,
+  issues: ValidationIssue[],
+): boolean {
   let ok = true;
   if (!(typeof value === 'object' && value !== null && !Array.isArray(value))) {
     ok = fail(issues, path, 'type', 'must be object');
@@ -220,14 +261,19 @@ export function RecordSchema$check(value: unknown, path: string, issues: Validat
     const o0 = value as Record<string, unknown>;
     for (const k1 in o0) {
       const x2 = o0[k1];
-      if (!(typeof x2 === 'string')) ok = fail(issues, path + '/' + pointerToken(k1), 'type', 'must be string');
+      if (!(typeof x2 === 'string'))
+        ok = fail(issues, path + '/' + pointerToken(k1), 'type', 'must be string');
     }
   }
   return ok;
 }
 
 /** #/components/schemas/Request */
-export function RequestSchema$check(value: unknown, path: string, issues: ValidationIssue[]): boolean {
+export function RequestSchema$check(
+  value: unknown,
+  path: string,
+  issues: ValidationIssue[],
+): boolean {
   let ok = true;
   if (!(typeof value === 'object' && value !== null && !Array.isArray(value))) {
     ok = fail(issues, path, 'type', 'must be object');
@@ -240,27 +286,40 @@ export function RequestSchema$check(value: unknown, path: string, issues: Valida
 }
 
 /** #/components/schemas/Response */
-export function ResponseSchema$check(value: unknown, path: string, issues: ValidationIssue[]): boolean {
+export function ResponseSchema$check(
+  value: unknown,
+  path: string,
+  issues: ValidationIssue[],
+): boolean {
   let ok = true;
   if (!(typeof value === 'object' && value !== null && !Array.isArray(value))) {
     ok = fail(issues, path, 'type', 'must be object');
   } else {
     const o0 = value as Record<string, unknown>;
     const x1 = o0['token'];
-    if (x1 !== undefined && !(typeof x1 === 'string')) ok = fail(issues, path + '/token', 'type', 'must be string');
+    if (x1 !== undefined && !(typeof x1 === 'string'))
+      ok = fail(issues, path + '/token', 'type', 'must be string');
   }
   return ok;
 }
 
 /** #/components/schemas/string */
-export function StringSchema$check(value: unknown, path: string, issues: ValidationIssue[]): boolean {
+export function StringSchema$check(
+  value: unknown,
+  path: string,
+  issues: ValidationIssue[],
+): boolean {
   let ok = true;
   if (!(typeof value === 'string')) ok = fail(issues, path, 'type', 'must be string');
   return ok;
 }
 
 /** #/components/schemas/symbol */
-export function SymbolSchema$check(value: unknown, path: string, issues: ValidationIssue[]): boolean {
+export function SymbolSchema$check(
+  value: unknown,
+  path: string,
+  issues: ValidationIssue[],
+): boolean {
   let ok = true;
   if (!(typeof value === 'string')) ok = fail(issues, path, 'type', 'must be string');
   if (!(value === 'a' || value === 'b')) {

@@ -59,9 +59,11 @@ export function createPet$params(value: unknown, path: string, issues: Validatio
     ok = fail(issues, path, 'type', 'must be object');
   } else {
     const o0 = value as Record<string, unknown>;
-    if (o0['body'] === undefined) ok = fail(issues, path + '/body', 'required', 'must have required property \'body\'');
+    if (o0['body'] === undefined)
+      ok = fail(issues, path + '/body', 'required', 'must have required property \'body\'');
     const x1 = o0['Idempotency-Key'];
-    if (x1 !== undefined && !(typeof x1 === 'string')) ok = fail(issues, path + '/Idempotency-Key', 'type', 'must be string');
+    if (x1 !== undefined && !(typeof x1 === 'string'))
+      ok = fail(issues, path + '/Idempotency-Key', 'type', 'must be string');
     const x2 = o0['body'];
     if (x2 !== undefined && !NewPet$check(x2, path + '/body', issues)) ok = false;
   }
@@ -69,19 +71,27 @@ export function createPet$params(value: unknown, path: string, issues: Validatio
 }
 
 /** #/paths/~1pets~1{petId}/get (request) */
-export function getPetById$params(value: unknown, path: string, issues: ValidationIssue[]): boolean {
+export function getPetById$params(
+  value: unknown,
+  path: string,
+  issues: ValidationIssue[],
+): boolean {
   let ok = true;
   if (!(typeof value === 'object' && value !== null && !Array.isArray(value))) {
     ok = fail(issues, path, 'type', 'must be object');
   } else {
     const o0 = value as Record<string, unknown>;
-    if (o0['petId'] === undefined) ok = fail(issues, path + '/petId', 'required', 'must have required property \'petId\'');
+    if (o0['petId'] === undefined)
+      ok = fail(issues, path + '/petId', 'required', 'must have required property \'petId\'');
     const x1 = o0['petId'];
-    if (x1 !== undefined && !(typeof x1 === 'string')) ok = fail(issues, path + '/petId', 'type', 'must be string');
+    if (x1 !== undefined && !(typeof x1 === 'string'))
+      ok = fail(issues, path + '/petId', 'type', 'must be string');
     const x2 = o0['X-Trace'];
-    if (x2 !== undefined && !(typeof x2 === 'string')) ok = fail(issues, path + '/X-Trace', 'type', 'must be string');
+    if (x2 !== undefined && !(typeof x2 === 'string'))
+      ok = fail(issues, path + '/X-Trace', 'type', 'must be string');
     const x3 = o0['session'];
-    if (x3 !== undefined && !(typeof x3 === 'string')) ok = fail(issues, path + '/session', 'type', 'must be string');
+    if (x3 !== undefined && !(typeof x3 === 'string'))
+      ok = fail(issues, path + '/session', 'type', 'must be string');
   }
   return ok;
 }
@@ -93,10 +103,13 @@ export function updatePet$params(value: unknown, path: string, issues: Validatio
     ok = fail(issues, path, 'type', 'must be object');
   } else {
     const o0 = value as Record<string, unknown>;
-    if (o0['petId'] === undefined) ok = fail(issues, path + '/petId', 'required', 'must have required property \'petId\'');
-    if (o0['body'] === undefined) ok = fail(issues, path + '/body', 'required', 'must have required property \'body\'');
+    if (o0['petId'] === undefined)
+      ok = fail(issues, path + '/petId', 'required', 'must have required property \'petId\'');
+    if (o0['body'] === undefined)
+      ok = fail(issues, path + '/body', 'required', 'must have required property \'body\'');
     const x1 = o0['petId'];
-    if (x1 !== undefined && !(typeof x1 === 'string')) ok = fail(issues, path + '/petId', 'type', 'must be string');
+    if (x1 !== undefined && !(typeof x1 === 'string'))
+      ok = fail(issues, path + '/petId', 'type', 'must be string');
     const x2 = o0['body'];
     if (x2 !== undefined) {
       if (!(typeof x2 === 'object' && x2 !== null && !Array.isArray(x2))) {
@@ -104,9 +117,11 @@ export function updatePet$params(value: unknown, path: string, issues: Validatio
       } else {
         const o3 = x2 as Record<string, unknown>;
         const x4 = o3['name'];
-        if (x4 !== undefined && !(typeof x4 === 'string')) ok = fail(issues, path + '/body' + '/name', 'type', 'must be string');
+        if (x4 !== undefined && !(typeof x4 === 'string'))
+          ok = fail(issues, path + '/body' + '/name', 'type', 'must be string');
         const x5 = o3['status'];
-        if (x5 !== undefined && !PetStatus$check(x5, path + '/body' + '/status', issues)) ok = false;
+        if (x5 !== undefined && !PetStatus$check(x5, path + '/body' + '/status', issues))
+          ok = false;
       }
     }
   }
@@ -120,31 +135,46 @@ export function deletePet$params(value: unknown, path: string, issues: Validatio
     ok = fail(issues, path, 'type', 'must be object');
   } else {
     const o0 = value as Record<string, unknown>;
-    if (o0['petId'] === undefined) ok = fail(issues, path + '/petId', 'required', 'must have required property \'petId\'');
+    if (o0['petId'] === undefined)
+      ok = fail(issues, path + '/petId', 'required', 'must have required property \'petId\'');
     const x1 = o0['petId'];
-    if (x1 !== undefined && !(typeof x1 === 'string')) ok = fail(issues, path + '/petId', 'type', 'must be string');
+    if (x1 !== undefined && !(typeof x1 === 'string'))
+      ok = fail(issues, path + '/petId', 'type', 'must be string');
   }
   return ok;
 }
 
 /** #/paths/~1pets~1{petId}~1photo/put (request) */
-export function uploadPetPhoto$params(value: unknown, path: string, issues: ValidationIssue[]): boolean {
+export function uploadPetPhoto$params(
+  value: unknown,
+  path: string,
+  issues: ValidationIssue[],
+): boolean {
   let ok = true;
   if (!(typeof value === 'object' && value !== null && !Array.isArray(value))) {
     ok = fail(issues, path, 'type', 'must be object');
   } else {
     const o0 = value as Record<string, unknown>;
-    if (o0['petId'] === undefined) ok = fail(issues, path + '/petId', 'required', 'must have required property \'petId\'');
-    if (o0['body'] === undefined) ok = fail(issues, path + '/body', 'required', 'must have required property \'body\'');
+    if (o0['petId'] === undefined)
+      ok = fail(issues, path + '/petId', 'required', 'must have required property \'petId\'');
+    if (o0['body'] === undefined)
+      ok = fail(issues, path + '/body', 'required', 'must have required property \'body\'');
     const x1 = o0['petId'];
-    if (x1 !== undefined && !(typeof x1 === 'string')) ok = fail(issues, path + '/petId', 'type', 'must be string');
+    if (x1 !== undefined && !(typeof x1 === 'string'))
+      ok = fail(issues, path + '/petId', 'type', 'must be string');
     const x2 = o0['body'];
     if (x2 !== undefined) {
       if (!(typeof x2 === 'object' && x2 !== null && !Array.isArray(x2))) {
         ok = fail(issues, path + '/body', 'type', 'must be object');
       } else {
         const o3 = x2 as Record<string, unknown>;
-        if (o3['file'] === undefined) ok = fail(issues, path + '/body' + '/file', 'required', 'must have required property \'file\'');
+        if (o3['file'] === undefined)
+          ok = fail(
+            issues,
+            path + '/body' + '/file',
+            'required',
+            'must have required property \'file\'',
+          );
         const x4 = o3['file'];
         if (x4 !== undefined) {
           if (!(typeof x4 === 'string' || $isBinary(x4))) {
@@ -152,7 +182,8 @@ export function uploadPetPhoto$params(value: unknown, path: string, issues: Vali
           }
         }
         const x5 = o3['caption'];
-        if (x5 !== undefined && !(typeof x5 === 'string')) ok = fail(issues, path + '/body' + '/caption', 'type', 'must be string');
+        if (x5 !== undefined && !(typeof x5 === 'string'))
+          ok = fail(issues, path + '/body' + '/caption', 'type', 'must be string');
       }
     }
   }
@@ -160,13 +191,18 @@ export function uploadPetPhoto$params(value: unknown, path: string, issues: Vali
 }
 
 /** #/paths/~1pets~1{petId}~1photo/put/responses/200/content/application~1json/schema (response) */
-export function uploadPetPhoto$response200(value: unknown, path: string, issues: ValidationIssue[]): boolean {
+export function uploadPetPhoto$response200(
+  value: unknown,
+  path: string,
+  issues: ValidationIssue[],
+): boolean {
   let ok = true;
   if (!(typeof value === 'object' && value !== null && !Array.isArray(value))) {
     ok = fail(issues, path, 'type', 'must be object');
   } else {
     const o0 = value as Record<string, unknown>;
-    if (o0['url'] === undefined) ok = fail(issues, path + '/url', 'required', 'must have required property \'url\'');
+    if (o0['url'] === undefined)
+      ok = fail(issues, path + '/url', 'required', 'must have required property \'url\'');
     const x1 = o0['url'];
     if (x1 !== undefined) {
       if (!(typeof x1 === 'string')) {
@@ -180,13 +216,18 @@ export function uploadPetPhoto$response200(value: unknown, path: string, issues:
 }
 
 /** #/paths/~1store~1orders/post (request) */
-export function placeOrder$params(value: unknown, path: string, issues: ValidationIssue[]): boolean {
+export function placeOrder$params(
+  value: unknown,
+  path: string,
+  issues: ValidationIssue[],
+): boolean {
   let ok = true;
   if (!(typeof value === 'object' && value !== null && !Array.isArray(value))) {
     ok = fail(issues, path, 'type', 'must be object');
   } else {
     const o0 = value as Record<string, unknown>;
-    if (o0['body'] === undefined) ok = fail(issues, path + '/body', 'required', 'must have required property \'body\'');
+    if (o0['body'] === undefined)
+      ok = fail(issues, path + '/body', 'required', 'must have required property \'body\'');
     const x1 = o0['body'];
     if (x1 !== undefined && !Order$request(x1, path + '/body', issues)) ok = false;
   }
@@ -194,14 +235,20 @@ export function placeOrder$params(value: unknown, path: string, issues: Validati
 }
 
 /** #/components/schemas/CardPayment */
-export function CardPayment$check(value: unknown, path: string, issues: ValidationIssue[]): boolean {
+export function CardPayment$check(
+  value: unknown,
+  path: string,
+  issues: ValidationIssue[],
+): boolean {
   let ok = true;
   if (!(typeof value === 'object' && value !== null && !Array.isArray(value))) {
     ok = fail(issues, path, 'type', 'must be object');
   } else {
     const o0 = value as Record<string, unknown>;
-    if (o0['method'] === undefined) ok = fail(issues, path + '/method', 'required', 'must have required property \'method\'');
-    if (o0['last4'] === undefined) ok = fail(issues, path + '/last4', 'required', 'must have required property \'last4\'');
+    if (o0['method'] === undefined)
+      ok = fail(issues, path + '/method', 'required', 'must have required property \'method\'');
+    if (o0['last4'] === undefined)
+      ok = fail(issues, path + '/last4', 'required', 'must have required property \'last4\'');
     const x1 = o0['method'];
     if (x1 !== undefined) {
       if (!(typeof x1 === 'string')) ok = fail(issues, path + '/method', 'type', 'must be string');
@@ -214,7 +261,8 @@ export function CardPayment$check(value: unknown, path: string, issues: Validati
       if (!(typeof x2 === 'string')) {
         ok = fail(issues, path + '/last4', 'type', 'must be string');
       } else {
-        if (!pattern0.test(x2)) ok = fail(issues, path + '/last4', 'pattern', 'must match pattern "^[0-9]{4}$"');
+        if (!pattern0.test(x2))
+          ok = fail(issues, path + '/last4', 'pattern', 'must match pattern "^[0-9]{4}$"');
       }
     }
   }
@@ -228,13 +276,15 @@ export function NewPet$check(value: unknown, path: string, issues: ValidationIss
     ok = fail(issues, path, 'type', 'must be object');
   } else {
     const o0 = value as Record<string, unknown>;
-    if (o0['name'] === undefined) ok = fail(issues, path + '/name', 'required', 'must have required property \'name\'');
+    if (o0['name'] === undefined)
+      ok = fail(issues, path + '/name', 'required', 'must have required property \'name\'');
     const x1 = o0['name'];
     if (x1 !== undefined) {
       if (!(typeof x1 === 'string')) {
         ok = fail(issues, path + '/name', 'type', 'must be string');
       } else {
-        if (x1.length === 0) ok = fail(issues, path + '/name', 'minLength', 'must NOT have fewer than 1 characters');
+        if (x1.length === 0)
+          ok = fail(issues, path + '/name', 'minLength', 'must NOT have fewer than 1 characters');
       }
     }
     const x2 = o0['tag'];
@@ -256,12 +306,16 @@ export function Order$check(value: unknown, path: string, issues: ValidationIssu
     ok = fail(issues, path, 'type', 'must be object');
   } else {
     const o0 = value as Record<string, unknown>;
-    if (o0['petId'] === undefined) ok = fail(issues, path + '/petId', 'required', 'must have required property \'petId\'');
-    if (o0['quantity'] === undefined) ok = fail(issues, path + '/quantity', 'required', 'must have required property \'quantity\'');
+    if (o0['petId'] === undefined)
+      ok = fail(issues, path + '/petId', 'required', 'must have required property \'petId\'');
+    if (o0['quantity'] === undefined)
+      ok = fail(issues, path + '/quantity', 'required', 'must have required property \'quantity\'');
     const x1 = o0['id'];
-    if (x1 !== undefined && !(typeof x1 === 'string')) ok = fail(issues, path + '/id', 'type', 'must be string');
+    if (x1 !== undefined && !(typeof x1 === 'string'))
+      ok = fail(issues, path + '/id', 'type', 'must be string');
     const x2 = o0['petId'];
-    if (x2 !== undefined && !(typeof x2 === 'string')) ok = fail(issues, path + '/petId', 'type', 'must be string');
+    if (x2 !== undefined && !(typeof x2 === 'string'))
+      ok = fail(issues, path + '/petId', 'type', 'must be string');
     const x3 = o0['quantity'];
     if (x3 !== undefined) {
       if (!(typeof x3 === 'number' && Number.isInteger(x3))) {
@@ -291,8 +345,22 @@ export function Order$check(value: unknown, path: string, issues: ValidationIssu
             if (!VoucherPayment$check(x4, path + '/payment', [])) ok9 = false;
             if (ok9) passed7++;
           }
-          if (passed7 !== 1) ok6 = fail([], path + '/payment', 'oneOf', passed7 === 0 ? 'must match exactly one schema in oneOf (matches none)' : 'must match exactly one schema in oneOf (matches several)');
-          if (!ok6) ok = fail(issues, path + '/payment' + '/method', 'discriminator', 'must be one of "card", "voucher"');
+          if (passed7 !== 1)
+            ok6 = fail(
+              [],
+              path + '/payment',
+              'oneOf',
+              passed7 === 0
+                ? 'must match exactly one schema in oneOf (matches none)'
+                : 'must match exactly one schema in oneOf (matches several)',
+            );
+          if (!ok6)
+            ok = fail(
+              issues,
+              path + '/payment' + '/method',
+              'discriminator',
+              'must be one of "card", "voucher"',
+            );
         }
       }
     }
@@ -308,16 +376,25 @@ export function Pet$check(value: unknown, path: string, issues: ValidationIssue[
     ok = fail(issues, path, 'type', 'must be object');
   } else {
     const o0 = value as Record<string, unknown>;
-    if (o0['id'] === undefined) ok = fail(issues, path + '/id', 'required', 'must have required property \'id\'');
-    if (o0['createdAt'] === undefined) ok = fail(issues, path + '/createdAt', 'required', 'must have required property \'createdAt\'');
+    if (o0['id'] === undefined)
+      ok = fail(issues, path + '/id', 'required', 'must have required property \'id\'');
+    if (o0['createdAt'] === undefined)
+      ok = fail(
+        issues,
+        path + '/createdAt',
+        'required',
+        'must have required property \'createdAt\'',
+      );
     const x1 = o0['id'];
-    if (x1 !== undefined && !(typeof x1 === 'string')) ok = fail(issues, path + '/id', 'type', 'must be string');
+    if (x1 !== undefined && !(typeof x1 === 'string'))
+      ok = fail(issues, path + '/id', 'type', 'must be string');
     const x2 = o0['createdAt'];
     if (x2 !== undefined) {
       if (!(typeof x2 === 'string')) {
         ok = fail(issues, path + '/createdAt', 'type', 'must be string');
       } else {
-        if (!$isDateTime(x2)) ok = fail(issues, path + '/createdAt', 'format', 'must be a valid date-time');
+        if (!$isDateTime(x2))
+          ok = fail(issues, path + '/createdAt', 'format', 'must be a valid date-time');
       }
     }
   }
@@ -331,8 +408,10 @@ export function PetPage$check(value: unknown, path: string, issues: ValidationIs
     ok = fail(issues, path, 'type', 'must be object');
   } else {
     const o0 = value as Record<string, unknown>;
-    if (o0['items'] === undefined) ok = fail(issues, path + '/items', 'required', 'must have required property \'items\'');
-    if (o0['total'] === undefined) ok = fail(issues, path + '/total', 'required', 'must have required property \'total\'');
+    if (o0['items'] === undefined)
+      ok = fail(issues, path + '/items', 'required', 'must have required property \'items\'');
+    if (o0['total'] === undefined)
+      ok = fail(issues, path + '/total', 'required', 'must have required property \'total\'');
     const x1 = o0['items'];
     if (x1 !== undefined) {
       if (!(Array.isArray(x1))) {
@@ -346,7 +425,8 @@ export function PetPage$check(value: unknown, path: string, issues: ValidationIs
       }
     }
     const x5 = o0['total'];
-    if (x5 !== undefined && !(typeof x5 === 'number' && Number.isInteger(x5))) ok = fail(issues, path + '/total', 'type', 'must be integer');
+    if (x5 !== undefined && !(typeof x5 === 'number' && Number.isInteger(x5)))
+      ok = fail(issues, path + '/total', 'type', 'must be integer');
   }
   return ok;
 }
@@ -377,26 +457,36 @@ export function Problem$check(value: unknown, path: string, issues: ValidationIs
       }
     }
     const x2 = o0['title'];
-    if (x2 !== undefined && !(typeof x2 === 'string')) ok = fail(issues, path + '/title', 'type', 'must be string');
+    if (x2 !== undefined && !(typeof x2 === 'string'))
+      ok = fail(issues, path + '/title', 'type', 'must be string');
     const x3 = o0['status'];
-    if (x3 !== undefined && !(typeof x3 === 'number' && Number.isInteger(x3))) ok = fail(issues, path + '/status', 'type', 'must be integer');
+    if (x3 !== undefined && !(typeof x3 === 'number' && Number.isInteger(x3)))
+      ok = fail(issues, path + '/status', 'type', 'must be integer');
     const x4 = o0['detail'];
-    if (x4 !== undefined && !(typeof x4 === 'string')) ok = fail(issues, path + '/detail', 'type', 'must be string');
+    if (x4 !== undefined && !(typeof x4 === 'string'))
+      ok = fail(issues, path + '/detail', 'type', 'must be string');
     const x5 = o0['instance'];
-    if (x5 !== undefined && !(typeof x5 === 'string')) ok = fail(issues, path + '/instance', 'type', 'must be string');
+    if (x5 !== undefined && !(typeof x5 === 'string'))
+      ok = fail(issues, path + '/instance', 'type', 'must be string');
   }
   return ok;
 }
 
 /** #/components/schemas/VoucherPayment */
-export function VoucherPayment$check(value: unknown, path: string, issues: ValidationIssue[]): boolean {
+export function VoucherPayment$check(
+  value: unknown,
+  path: string,
+  issues: ValidationIssue[],
+): boolean {
   let ok = true;
   if (!(typeof value === 'object' && value !== null && !Array.isArray(value))) {
     ok = fail(issues, path, 'type', 'must be object');
   } else {
     const o0 = value as Record<string, unknown>;
-    if (o0['method'] === undefined) ok = fail(issues, path + '/method', 'required', 'must have required property \'method\'');
-    if (o0['code'] === undefined) ok = fail(issues, path + '/code', 'required', 'must have required property \'code\'');
+    if (o0['method'] === undefined)
+      ok = fail(issues, path + '/method', 'required', 'must have required property \'method\'');
+    if (o0['code'] === undefined)
+      ok = fail(issues, path + '/code', 'required', 'must have required property \'code\'');
     const x1 = o0['method'];
     if (x1 !== undefined) {
       if (!(typeof x1 === 'string')) ok = fail(issues, path + '/method', 'type', 'must be string');
@@ -405,7 +495,8 @@ export function VoucherPayment$check(value: unknown, path: string, issues: Valid
       }
     }
     const x2 = o0['code'];
-    if (x2 !== undefined && !(typeof x2 === 'string')) ok = fail(issues, path + '/code', 'type', 'must be string');
+    if (x2 !== undefined && !(typeof x2 === 'string'))
+      ok = fail(issues, path + '/code', 'type', 'must be string');
   }
   return ok;
 }
@@ -417,14 +508,17 @@ export function Order$request(value: unknown, path: string, issues: ValidationIs
     ok = fail(issues, path, 'type', 'must be object');
   } else {
     const o0 = value as Record<string, unknown>;
-    if (o0['petId'] === undefined) ok = fail(issues, path + '/petId', 'required', 'must have required property \'petId\'');
-    if (o0['quantity'] === undefined) ok = fail(issues, path + '/quantity', 'required', 'must have required property \'quantity\'');
+    if (o0['petId'] === undefined)
+      ok = fail(issues, path + '/petId', 'required', 'must have required property \'petId\'');
+    if (o0['quantity'] === undefined)
+      ok = fail(issues, path + '/quantity', 'required', 'must have required property \'quantity\'');
     const x1 = o0['id'];
     if (x1 !== undefined) {
       ok = fail(issues, path + '/id', 'readOnly', 'is read-only and must not be sent');
     }
     const x2 = o0['petId'];
-    if (x2 !== undefined && !(typeof x2 === 'string')) ok = fail(issues, path + '/petId', 'type', 'must be string');
+    if (x2 !== undefined && !(typeof x2 === 'string'))
+      ok = fail(issues, path + '/petId', 'type', 'must be string');
     const x3 = o0['quantity'];
     if (x3 !== undefined) {
       if (!(typeof x3 === 'number' && Number.isInteger(x3))) {
@@ -454,8 +548,22 @@ export function Order$request(value: unknown, path: string, issues: ValidationIs
             if (!VoucherPayment$check(x4, path + '/payment', [])) ok9 = false;
             if (ok9) passed7++;
           }
-          if (passed7 !== 1) ok6 = fail([], path + '/payment', 'oneOf', passed7 === 0 ? 'must match exactly one schema in oneOf (matches none)' : 'must match exactly one schema in oneOf (matches several)');
-          if (!ok6) ok = fail(issues, path + '/payment' + '/method', 'discriminator', 'must be one of "card", "voucher"');
+          if (passed7 !== 1)
+            ok6 = fail(
+              [],
+              path + '/payment',
+              'oneOf',
+              passed7 === 0
+                ? 'must match exactly one schema in oneOf (matches none)'
+                : 'must match exactly one schema in oneOf (matches several)',
+            );
+          if (!ok6)
+            ok = fail(
+              issues,
+              path + '/payment' + '/method',
+              'discriminator',
+              'must be one of "card", "voucher"',
+            );
         }
       }
     }

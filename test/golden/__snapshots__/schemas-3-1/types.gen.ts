@@ -52,7 +52,7 @@ export type Point = [number, number];
 
 export type Priority = 1 | 2 | 3 | null;
 
-export type Shape = (Circle & { kind: 'Circle' }) | (Square & { kind: 'Square' });
+export type Shape = (Circle & { kind: 'circle' }) | (Square & { kind: 'square' });
 
 export interface Square {
   kind: 'square';

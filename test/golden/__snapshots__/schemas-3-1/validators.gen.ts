@@ -19,9 +19,11 @@ export function getNode$params(value: unknown, path: string, issues: ValidationI
     ok = fail(issues, path, 'type', 'must be object');
   } else {
     const o0 = value as Record<string, unknown>;
-    if (o0['id'] === undefined) ok = fail(issues, path + '/id', 'required', 'must have required property \'id\'');
+    if (o0['id'] === undefined)
+      ok = fail(issues, path + '/id', 'required', 'must have required property \'id\'');
     const x1 = o0['id'];
-    if (x1 !== undefined && !(typeof x1 === 'string')) ok = fail(issues, path + '/id', 'type', 'must be string');
+    if (x1 !== undefined && !(typeof x1 === 'string'))
+      ok = fail(issues, path + '/id', 'type', 'must be string');
     const x2 = o0['filter'];
     if (x2 !== undefined) {
       if (!(typeof x2 === 'object' && x2 !== null && !Array.isArray(x2))) {
@@ -29,9 +31,11 @@ export function getNode$params(value: unknown, path: string, issues: ValidationI
       } else {
         const o3 = x2 as Record<string, unknown>;
         const x4 = o3['kind'];
-        if (x4 !== undefined && !(typeof x4 === 'string')) ok = fail(issues, path + '/filter' + '/kind', 'type', 'must be string');
+        if (x4 !== undefined && !(typeof x4 === 'string'))
+          ok = fail(issues, path + '/filter' + '/kind', 'type', 'must be string');
         const x5 = o3['depth'];
-        if (x5 !== undefined && !(typeof x5 === 'number' && Number.isInteger(x5))) ok = fail(issues, path + '/filter' + '/depth', 'type', 'must be integer');
+        if (x5 !== undefined && !(typeof x5 === 'number' && Number.isInteger(x5)))
+          ok = fail(issues, path + '/filter' + '/depth', 'type', 'must be integer');
       }
     }
   }
@@ -39,13 +43,18 @@ export function getNode$params(value: unknown, path: string, issues: ValidationI
 }
 
 /** #/paths/~1shapes/post (request) */
-export function createShape$params(value: unknown, path: string, issues: ValidationIssue[]): boolean {
+export function createShape$params(
+  value: unknown,
+  path: string,
+  issues: ValidationIssue[],
+): boolean {
   let ok = true;
   if (!(typeof value === 'object' && value !== null && !Array.isArray(value))) {
     ok = fail(issues, path, 'type', 'must be object');
   } else {
     const o0 = value as Record<string, unknown>;
-    if (o0['body'] === undefined) ok = fail(issues, path + '/body', 'required', 'must have required property \'body\'');
+    if (o0['body'] === undefined)
+      ok = fail(issues, path + '/body', 'required', 'must have required property \'body\'');
     const x1 = o0['body'];
     if (x1 !== undefined && !Shape$check(x1, path + '/body', issues)) ok = false;
   }
@@ -53,7 +62,11 @@ export function createShape$params(value: unknown, path: string, issues: Validat
 }
 
 /** #/paths/~1shapes/post/responses/200/content/application~1json/schema (response) */
-export function createShape$response200(value: unknown, path: string, issues: ValidationIssue[]): boolean {
+export function createShape$response200(
+  value: unknown,
+  path: string,
+  issues: ValidationIssue[],
+): boolean {
   let ok = true;
   if (!(typeof value === 'object' && value !== null && !Array.isArray(value))) {
     ok = fail(issues, path, 'type', 'must be object');
@@ -74,10 +87,13 @@ export function Account$check(value: unknown, path: string, issues: ValidationIs
     ok = fail(issues, path, 'type', 'must be object');
   } else {
     const o0 = value as Record<string, unknown>;
-    if (o0['id'] === undefined) ok = fail(issues, path + '/id', 'required', 'must have required property \'id\'');
-    if (o0['email'] === undefined) ok = fail(issues, path + '/email', 'required', 'must have required property \'email\'');
+    if (o0['id'] === undefined)
+      ok = fail(issues, path + '/id', 'required', 'must have required property \'id\'');
+    if (o0['email'] === undefined)
+      ok = fail(issues, path + '/email', 'required', 'must have required property \'email\'');
     const x1 = o0['id'];
-    if (x1 !== undefined && !(typeof x1 === 'string')) ok = fail(issues, path + '/id', 'type', 'must be string');
+    if (x1 !== undefined && !(typeof x1 === 'string'))
+      ok = fail(issues, path + '/id', 'type', 'must be string');
     const x2 = o0['email'];
     if (x2 !== undefined) {
       if (!(typeof x2 === 'string')) {
@@ -87,9 +103,11 @@ export function Account$check(value: unknown, path: string, issues: ValidationIs
       }
     }
     const x3 = o0['password'];
-    if (x3 !== undefined && !(typeof x3 === 'string')) ok = fail(issues, path + '/password', 'type', 'must be string');
+    if (x3 !== undefined && !(typeof x3 === 'string'))
+      ok = fail(issues, path + '/password', 'type', 'must be string');
     const x4 = o0['legacyId'];
-    if (x4 !== undefined && !(typeof x4 === 'number' && Number.isInteger(x4))) ok = fail(issues, path + '/legacyId', 'type', 'must be integer');
+    if (x4 !== undefined && !(typeof x4 === 'number' && Number.isInteger(x4)))
+      ok = fail(issues, path + '/legacyId', 'type', 'must be integer');
     const x5 = o0['created'];
     if (x5 !== undefined) {
       if (!(typeof x5 === 'string')) {
@@ -104,14 +122,19 @@ export function Account$check(value: unknown, path: string, issues: ValidationIs
     }
     const x7 = o0['settings'];
     if (x7 !== undefined) {
-      if (!(typeof x7 === 'object' && x7 !== null && !Array.isArray(x7))) ok = fail(issues, path + '/settings', 'type', 'must be object');
+      if (!(typeof x7 === 'object' && x7 !== null && !Array.isArray(x7)))
+        ok = fail(issues, path + '/settings', 'type', 'must be object');
     }
   }
   return ok;
 }
 
 /** #/components/schemas/Anything */
-export function Anything$check(_value: unknown, _path: string, _issues: ValidationIssue[]): boolean {
+export function Anything$check(
+  _value: unknown,
+  _path: string,
+  _issues: ValidationIssue[],
+): boolean {
   return true;
 }
 
@@ -122,8 +145,10 @@ export function Circle$check(value: unknown, path: string, issues: ValidationIss
     ok = fail(issues, path, 'type', 'must be object');
   } else {
     const o0 = value as Record<string, unknown>;
-    if (o0['kind'] === undefined) ok = fail(issues, path + '/kind', 'required', 'must have required property \'kind\'');
-    if (o0['radius'] === undefined) ok = fail(issues, path + '/radius', 'required', 'must have required property \'radius\'');
+    if (o0['kind'] === undefined)
+      ok = fail(issues, path + '/kind', 'required', 'must have required property \'kind\'');
+    if (o0['radius'] === undefined)
+      ok = fail(issues, path + '/radius', 'required', 'must have required property \'radius\'');
     const x1 = o0['kind'];
     if (x1 !== undefined) {
       if (!(x1 === 'circle')) {
@@ -151,9 +176,11 @@ export function Failure$check(value: unknown, path: string, issues: ValidationIs
     ok1 = fail([], path, 'type', 'must be object');
   } else {
     const o2 = value as Record<string, unknown>;
-    if (o2['message'] === undefined) ok1 = fail([], path + '/message', 'required', 'must have required property \'message\'');
+    if (o2['message'] === undefined)
+      ok1 = fail([], path + '/message', 'required', 'must have required property \'message\'');
     const x3 = o2['message'];
-    if (x3 !== undefined && !(typeof x3 === 'string')) ok1 = fail([], path + '/message', 'type', 'must be string');
+    if (x3 !== undefined && !(typeof x3 === 'string'))
+      ok1 = fail([], path + '/message', 'type', 'must be string');
   }
   if (ok1) passed0++;
   if (passed0 === 0) {
@@ -186,10 +213,12 @@ export function Labels$check(value: unknown, path: string, issues: ValidationIss
       let matched3 = false;
       if (pattern0.test(k1)) {
         matched3 = true;
-        if (!(typeof x2 === 'string')) ok = fail(issues, path + '/' + pointerToken(k1), 'type', 'must be string');
+        if (!(typeof x2 === 'string'))
+          ok = fail(issues, path + '/' + pointerToken(k1), 'type', 'must be string');
       }
       if (!matched3) {
-        if (!(typeof x2 === 'number' && Number.isInteger(x2))) ok = fail(issues, path + '/' + pointerToken(k1), 'type', 'must be integer');
+        if (!(typeof x2 === 'number' && Number.isInteger(x2)))
+          ok = fail(issues, path + '/' + pointerToken(k1), 'type', 'must be integer');
       }
     }
   }
@@ -213,13 +242,16 @@ export function Metadata$check(value: unknown, path: string, issues: ValidationI
     ok = fail(issues, path, 'type', 'must be object');
   } else {
     const o0 = value as Record<string, unknown>;
-    if (o0['version'] === undefined) ok = fail(issues, path + '/version', 'required', 'must have required property \'version\'');
+    if (o0['version'] === undefined)
+      ok = fail(issues, path + '/version', 'required', 'must have required property \'version\'');
     const x1 = o0['version'];
-    if (x1 !== undefined && !(typeof x1 === 'number' && Number.isInteger(x1))) ok = fail(issues, path + '/version', 'type', 'must be integer');
+    if (x1 !== undefined && !(typeof x1 === 'number' && Number.isInteger(x1)))
+      ok = fail(issues, path + '/version', 'type', 'must be integer');
     for (const k2 in o0) {
       const x3 = o0[k2];
       if (!(k2 === 'version')) {
-        if (!(typeof x3 === 'string')) ok = fail(issues, path + '/' + pointerToken(k2), 'type', 'must be string');
+        if (!(typeof x3 === 'string'))
+          ok = fail(issues, path + '/' + pointerToken(k2), 'type', 'must be string');
       }
     }
   }
@@ -323,8 +355,17 @@ export function Shape$check(value: unknown, path: string, issues: ValidationIssu
         if (!Square$check(value, path, [])) ok4 = false;
         if (ok4) passed2++;
       }
-      if (passed2 !== 1) ok1 = fail([], path, 'oneOf', passed2 === 0 ? 'must match exactly one schema in oneOf (matches none)' : 'must match exactly one schema in oneOf (matches several)');
-      if (!ok1) ok = fail(issues, path + '/kind', 'discriminator', 'must be one of "Circle", "Square"');
+      if (passed2 !== 1)
+        ok1 = fail(
+          [],
+          path,
+          'oneOf',
+          passed2 === 0
+            ? 'must match exactly one schema in oneOf (matches none)'
+            : 'must match exactly one schema in oneOf (matches several)',
+        );
+      if (!ok1)
+        ok = fail(issues, path + '/kind', 'discriminator', 'must be one of "Circle", "Square"');
     }
   }
   return ok;
@@ -337,8 +378,10 @@ export function Square$check(value: unknown, path: string, issues: ValidationIss
     ok = fail(issues, path, 'type', 'must be object');
   } else {
     const o0 = value as Record<string, unknown>;
-    if (o0['kind'] === undefined) ok = fail(issues, path + '/kind', 'required', 'must have required property \'kind\'');
-    if (o0['side'] === undefined) ok = fail(issues, path + '/side', 'required', 'must have required property \'side\'');
+    if (o0['kind'] === undefined)
+      ok = fail(issues, path + '/kind', 'required', 'must have required property \'kind\'');
+    if (o0['side'] === undefined)
+      ok = fail(issues, path + '/side', 'required', 'must have required property \'side\'');
     const x1 = o0['kind'];
     if (x1 !== undefined) {
       if (!(x1 === 'square')) {
@@ -346,7 +389,8 @@ export function Square$check(value: unknown, path: string, issues: ValidationIss
       }
     }
     const x2 = o0['side'];
-    if (x2 !== undefined && !(typeof x2 === 'number')) ok = fail(issues, path + '/side', 'type', 'must be number');
+    if (x2 !== undefined && !(typeof x2 === 'number'))
+      ok = fail(issues, path + '/side', 'type', 'must be number');
   }
   return ok;
 }
@@ -358,10 +402,13 @@ export function TreeNode$check(value: unknown, path: string, issues: ValidationI
     ok = fail(issues, path, 'type', 'must be object');
   } else {
     const o0 = value as Record<string, unknown>;
-    if (o0['id'] === undefined) ok = fail(issues, path + '/id', 'required', 'must have required property \'id\'');
-    if (o0['children'] === undefined) ok = fail(issues, path + '/children', 'required', 'must have required property \'children\'');
+    if (o0['id'] === undefined)
+      ok = fail(issues, path + '/id', 'required', 'must have required property \'id\'');
+    if (o0['children'] === undefined)
+      ok = fail(issues, path + '/children', 'required', 'must have required property \'children\'');
     const x1 = o0['id'];
-    if (x1 !== undefined && !(typeof x1 === 'string')) ok = fail(issues, path + '/id', 'type', 'must be string');
+    if (x1 !== undefined && !(typeof x1 === 'string'))
+      ok = fail(issues, path + '/id', 'type', 'must be string');
     const x2 = o0['parent'];
     if (x2 !== undefined) {
       let passed3 = 0;
@@ -373,7 +420,15 @@ export function TreeNode$check(value: unknown, path: string, issues: ValidationI
         if (!(x2 === null)) ok5 = fail([], path + '/parent', 'type', 'must be null');
         if (ok5) passed3++;
       }
-      if (passed3 !== 1) ok = fail(issues, path + '/parent', 'oneOf', passed3 === 0 ? 'must match exactly one schema in oneOf (matches none)' : 'must match exactly one schema in oneOf (matches several)');
+      if (passed3 !== 1)
+        ok = fail(
+          issues,
+          path + '/parent',
+          'oneOf',
+          passed3 === 0
+            ? 'must match exactly one schema in oneOf (matches none)'
+            : 'must match exactly one schema in oneOf (matches several)',
+        );
     }
     const x6 = o0['children'];
     if (x6 !== undefined) {

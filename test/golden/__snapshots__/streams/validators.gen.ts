@@ -9,24 +9,37 @@ import {
 import type * as t from './types.gen.js';
 
 /** #/paths/~1chat~1completions/post (request) */
-export function createCompletion$params(value: unknown, path: string, issues: ValidationIssue[]): boolean {
+export function createCompletion$params(
+  value: unknown,
+  path: string,
+  issues: ValidationIssue[],
+): boolean {
   let ok = true;
   if (!(typeof value === 'object' && value !== null && !Array.isArray(value))) {
     ok = fail(issues, path, 'type', 'must be object');
   } else {
     const o0 = value as Record<string, unknown>;
-    if (o0['body'] === undefined) ok = fail(issues, path + '/body', 'required', 'must have required property \'body\'');
+    if (o0['body'] === undefined)
+      ok = fail(issues, path + '/body', 'required', 'must have required property \'body\'');
     const x1 = o0['body'];
     if (x1 !== undefined) {
       if (!(typeof x1 === 'object' && x1 !== null && !Array.isArray(x1))) {
         ok = fail(issues, path + '/body', 'type', 'must be object');
       } else {
         const o2 = x1 as Record<string, unknown>;
-        if (o2['prompt'] === undefined) ok = fail(issues, path + '/body' + '/prompt', 'required', 'must have required property \'prompt\'');
+        if (o2['prompt'] === undefined)
+          ok = fail(
+            issues,
+            path + '/body' + '/prompt',
+            'required',
+            'must have required property \'prompt\'',
+          );
         const x3 = o2['prompt'];
-        if (x3 !== undefined && !(typeof x3 === 'string')) ok = fail(issues, path + '/body' + '/prompt', 'type', 'must be string');
+        if (x3 !== undefined && !(typeof x3 === 'string'))
+          ok = fail(issues, path + '/body' + '/prompt', 'type', 'must be string');
         const x4 = o2['stream'];
-        if (x4 !== undefined && !(typeof x4 === 'boolean')) ok = fail(issues, path + '/body' + '/stream', 'type', 'must be boolean');
+        if (x4 !== undefined && !(typeof x4 === 'boolean'))
+          ok = fail(issues, path + '/body' + '/stream', 'type', 'must be boolean');
       }
     }
   }
@@ -45,7 +58,8 @@ export function tailLogs$params(value: unknown, path: string, issues: Validation
       if (!(typeof x1 === 'string')) {
         ok = fail(issues, path + '/since', 'type', 'must be string');
       } else {
-        if (!$isDateTime(x1)) ok = fail(issues, path + '/since', 'format', 'must be a valid date-time');
+        if (!$isDateTime(x1))
+          ok = fail(issues, path + '/since', 'format', 'must be a valid date-time');
       }
     }
   }
@@ -59,23 +73,31 @@ export function Completion$check(value: unknown, path: string, issues: Validatio
     ok = fail(issues, path, 'type', 'must be object');
   } else {
     const o0 = value as Record<string, unknown>;
-    if (o0['text'] === undefined) ok = fail(issues, path + '/text', 'required', 'must have required property \'text\'');
+    if (o0['text'] === undefined)
+      ok = fail(issues, path + '/text', 'required', 'must have required property \'text\'');
     const x1 = o0['text'];
-    if (x1 !== undefined && !(typeof x1 === 'string')) ok = fail(issues, path + '/text', 'type', 'must be string');
+    if (x1 !== undefined && !(typeof x1 === 'string'))
+      ok = fail(issues, path + '/text', 'type', 'must be string');
   }
   return ok;
 }
 
 /** #/components/schemas/CompletionChunk */
-export function CompletionChunk$check(value: unknown, path: string, issues: ValidationIssue[]): boolean {
+export function CompletionChunk$check(
+  value: unknown,
+  path: string,
+  issues: ValidationIssue[],
+): boolean {
   let ok = true;
   if (!(typeof value === 'object' && value !== null && !Array.isArray(value))) {
     ok = fail(issues, path, 'type', 'must be object');
   } else {
     const o0 = value as Record<string, unknown>;
-    if (o0['delta'] === undefined) ok = fail(issues, path + '/delta', 'required', 'must have required property \'delta\'');
+    if (o0['delta'] === undefined)
+      ok = fail(issues, path + '/delta', 'required', 'must have required property \'delta\'');
     const x1 = o0['delta'];
-    if (x1 !== undefined && !(typeof x1 === 'string')) ok = fail(issues, path + '/delta', 'type', 'must be string');
+    if (x1 !== undefined && !(typeof x1 === 'string'))
+      ok = fail(issues, path + '/delta', 'type', 'must be string');
     const x2 = o0['finish_reason'];
     if (x2 !== undefined) {
       if (!(typeof x2 === 'string' || x2 === null)) {
@@ -93,16 +115,24 @@ export function LogRecord$check(value: unknown, path: string, issues: Validation
     ok = fail(issues, path, 'type', 'must be object');
   } else {
     const o0 = value as Record<string, unknown>;
-    if (o0['level'] === undefined) ok = fail(issues, path + '/level', 'required', 'must have required property \'level\'');
-    if (o0['message'] === undefined) ok = fail(issues, path + '/message', 'required', 'must have required property \'message\'');
+    if (o0['level'] === undefined)
+      ok = fail(issues, path + '/level', 'required', 'must have required property \'level\'');
+    if (o0['message'] === undefined)
+      ok = fail(issues, path + '/message', 'required', 'must have required property \'message\'');
     const x1 = o0['level'];
     if (x1 !== undefined) {
       if (!(x1 === 'debug' || x1 === 'info' || x1 === 'warn' || x1 === 'error')) {
-        ok = fail(issues, path + '/level', 'enum', 'must be one of "debug", "info", "warn", "error"');
+        ok = fail(
+          issues,
+          path + '/level',
+          'enum',
+          'must be one of "debug", "info", "warn", "error"',
+        );
       }
     }
     const x2 = o0['message'];
-    if (x2 !== undefined && !(typeof x2 === 'string')) ok = fail(issues, path + '/message', 'type', 'must be string');
+    if (x2 !== undefined && !(typeof x2 === 'string'))
+      ok = fail(issues, path + '/message', 'type', 'must be string');
   }
   return ok;
 }

@@ -17,7 +17,8 @@ export function listFiles$params(value: unknown, path: string, issues: Validatio
   } else {
     const o0 = value as Record<string, unknown>;
     const x1 = o0['page_size'];
-    if (x1 !== undefined && !(typeof x1 === 'number' && Number.isInteger(x1))) ok = fail(issues, path + '/page_size', 'type', 'must be integer');
+    if (x1 !== undefined && !(typeof x1 === 'number' && Number.isInteger(x1)))
+      ok = fail(issues, path + '/page_size', 'type', 'must be integer');
     const x2 = o0['ids'];
     if (x2 !== undefined) {
       if (!(Array.isArray(x2))) {
@@ -26,7 +27,8 @@ export function listFiles$params(value: unknown, path: string, issues: Validatio
         const a3: readonly unknown[] = x2;
         for (let i4 = 0; i4 < a3.length; i4++) {
           const x5 = a3[i4];
-          if (!(typeof x5 === 'string')) ok = fail(issues, path + '/ids' + '/' + i4, 'type', 'must be string');
+          if (!(typeof x5 === 'string'))
+            ok = fail(issues, path + '/ids' + '/' + i4, 'type', 'must be string');
         }
       }
     }
@@ -38,7 +40,8 @@ export function listFiles$params(value: unknown, path: string, issues: Validatio
         const a7: readonly unknown[] = x6;
         for (let i8 = 0; i8 < a7.length; i8++) {
           const x9 = a7[i8];
-          if (!(typeof x9 === 'string')) ok = fail(issues, path + '/tags' + '/' + i8, 'type', 'must be string');
+          if (!(typeof x9 === 'string'))
+            ok = fail(issues, path + '/tags' + '/' + i8, 'type', 'must be string');
         }
       }
     }
@@ -47,7 +50,11 @@ export function listFiles$params(value: unknown, path: string, issues: Validatio
 }
 
 /** #/paths/~1files/get/responses/200/content/application~1json/schema (response) */
-export function listFiles$response200(value: unknown, path: string, issues: ValidationIssue[]): boolean {
+export function listFiles$response200(
+  value: unknown,
+  path: string,
+  issues: ValidationIssue[],
+): boolean {
   let ok = true;
   if (!(Array.isArray(value))) {
     ok = fail(issues, path, 'type', 'must be array');
@@ -62,20 +69,31 @@ export function listFiles$response200(value: unknown, path: string, issues: Vali
 }
 
 /** #/paths/~1files/post (request) */
-export function uploadFile$params(value: unknown, path: string, issues: ValidationIssue[]): boolean {
+export function uploadFile$params(
+  value: unknown,
+  path: string,
+  issues: ValidationIssue[],
+): boolean {
   let ok = true;
   if (!(typeof value === 'object' && value !== null && !Array.isArray(value))) {
     ok = fail(issues, path, 'type', 'must be object');
   } else {
     const o0 = value as Record<string, unknown>;
-    if (o0['body'] === undefined) ok = fail(issues, path + '/body', 'required', 'must have required property \'body\'');
+    if (o0['body'] === undefined)
+      ok = fail(issues, path + '/body', 'required', 'must have required property \'body\'');
     const x1 = o0['body'];
     if (x1 !== undefined) {
       if (!(typeof x1 === 'object' && x1 !== null && !Array.isArray(x1))) {
         ok = fail(issues, path + '/body', 'type', 'must be object');
       } else {
         const o2 = x1 as Record<string, unknown>;
-        if (o2['content'] === undefined) ok = fail(issues, path + '/body' + '/content', 'required', 'must have required property \'content\'');
+        if (o2['content'] === undefined)
+          ok = fail(
+            issues,
+            path + '/body' + '/content',
+            'required',
+            'must have required property \'content\'',
+          );
         const x3 = o2['content'];
         if (x3 !== undefined) {
           if (!(typeof x3 === 'string' || $isBinary(x3))) {
@@ -83,7 +101,8 @@ export function uploadFile$params(value: unknown, path: string, issues: Validati
           }
         }
         const x4 = o2['name'];
-        if (x4 !== undefined && !(typeof x4 === 'string')) ok = fail(issues, path + '/body' + '/name', 'type', 'must be string');
+        if (x4 !== undefined && !(typeof x4 === 'string'))
+          ok = fail(issues, path + '/body' + '/name', 'type', 'must be string');
       }
     }
   }
@@ -91,16 +110,23 @@ export function uploadFile$params(value: unknown, path: string, issues: Validati
 }
 
 /** #/paths/~1files~1{fileId}/put (request) */
-export function replaceFile$params(value: unknown, path: string, issues: ValidationIssue[]): boolean {
+export function replaceFile$params(
+  value: unknown,
+  path: string,
+  issues: ValidationIssue[],
+): boolean {
   let ok = true;
   if (!(typeof value === 'object' && value !== null && !Array.isArray(value))) {
     ok = fail(issues, path, 'type', 'must be object');
   } else {
     const o0 = value as Record<string, unknown>;
-    if (o0['fileId'] === undefined) ok = fail(issues, path + '/fileId', 'required', 'must have required property \'fileId\'');
-    if (o0['body'] === undefined) ok = fail(issues, path + '/body', 'required', 'must have required property \'body\'');
+    if (o0['fileId'] === undefined)
+      ok = fail(issues, path + '/fileId', 'required', 'must have required property \'fileId\'');
+    if (o0['body'] === undefined)
+      ok = fail(issues, path + '/body', 'required', 'must have required property \'body\'');
     const x1 = o0['fileId'];
-    if (x1 !== undefined && !(typeof x1 === 'string')) ok = fail(issues, path + '/fileId', 'type', 'must be string');
+    if (x1 !== undefined && !(typeof x1 === 'string'))
+      ok = fail(issues, path + '/fileId', 'type', 'must be string');
     const x2 = o0['body'];
     if (x2 !== undefined && !FileSchema$check(x2, path + '/body', issues)) ok = false;
   }
@@ -108,15 +134,21 @@ export function replaceFile$params(value: unknown, path: string, issues: Validat
 }
 
 /** #/paths/~1files~1{fileId}/get (request) */
-export function downloadFile$params(value: unknown, path: string, issues: ValidationIssue[]): boolean {
+export function downloadFile$params(
+  value: unknown,
+  path: string,
+  issues: ValidationIssue[],
+): boolean {
   let ok = true;
   if (!(typeof value === 'object' && value !== null && !Array.isArray(value))) {
     ok = fail(issues, path, 'type', 'must be object');
   } else {
     const o0 = value as Record<string, unknown>;
-    if (o0['fileId'] === undefined) ok = fail(issues, path + '/fileId', 'required', 'must have required property \'fileId\'');
+    if (o0['fileId'] === undefined)
+      ok = fail(issues, path + '/fileId', 'required', 'must have required property \'fileId\'');
     const x1 = o0['fileId'];
-    if (x1 !== undefined && !(typeof x1 === 'string')) ok = fail(issues, path + '/fileId', 'type', 'must be string');
+    if (x1 !== undefined && !(typeof x1 === 'string'))
+      ok = fail(issues, path + '/fileId', 'type', 'must be string');
   }
   return ok;
 }
@@ -128,21 +160,27 @@ export function FileSchema$check(value: unknown, path: string, issues: Validatio
     ok = fail(issues, path, 'type', 'must be object');
   } else {
     const o0 = value as Record<string, unknown>;
-    if (o0['id'] === undefined) ok = fail(issues, path + '/id', 'required', 'must have required property \'id\'');
-    if (o0['name'] === undefined) ok = fail(issues, path + '/name', 'required', 'must have required property \'name\'');
+    if (o0['id'] === undefined)
+      ok = fail(issues, path + '/id', 'required', 'must have required property \'id\'');
+    if (o0['name'] === undefined)
+      ok = fail(issues, path + '/name', 'required', 'must have required property \'name\'');
     const x1 = o0['id'];
-    if (x1 !== undefined && !(typeof x1 === 'string')) ok = fail(issues, path + '/id', 'type', 'must be string');
+    if (x1 !== undefined && !(typeof x1 === 'string'))
+      ok = fail(issues, path + '/id', 'type', 'must be string');
     const x2 = o0['name'];
-    if (x2 !== undefined && !(typeof x2 === 'string')) ok = fail(issues, path + '/name', 'type', 'must be string');
+    if (x2 !== undefined && !(typeof x2 === 'string'))
+      ok = fail(issues, path + '/name', 'type', 'must be string');
     const x3 = o0['kind'];
-    if (x3 !== undefined && !(typeof x3 === 'string')) ok = fail(issues, path + '/kind', 'type', 'must be string');
+    if (x3 !== undefined && !(typeof x3 === 'string'))
+      ok = fail(issues, path + '/kind', 'type', 'must be string');
     const x4 = o0['size'];
     if (x4 !== undefined) {
       if (x4 !== null) {
         if (!(typeof x4 === 'number' && Number.isInteger(x4))) {
           ok = fail(issues, path + '/size', 'type', 'must be integer');
         } else {
-          if (!$isInt64(x4)) ok = fail(issues, path + '/size', 'format', 'must be a 64-bit integer (format int64)');
+          if (!$isInt64(x4))
+            ok = fail(issues, path + '/size', 'format', 'must be a 64-bit integer (format int64)');
         }
       }
     }

@@ -11,7 +11,11 @@ import {
 import type * as t from './types.gen.js';
 
 /** #/paths/~1events/get (request) */
-export function listEvents$params(value: unknown, path: string, issues: ValidationIssue[]): boolean {
+export function listEvents$params(
+  value: unknown,
+  path: string,
+  issues: ValidationIssue[],
+): boolean {
   let ok = true;
   if (!(typeof value === 'object' && value !== null && !Array.isArray(value))) {
     ok = fail(issues, path, 'type', 'must be object');
@@ -22,7 +26,8 @@ export function listEvents$params(value: unknown, path: string, issues: Validati
       if (!(typeof x1 === 'string')) {
         ok = fail(issues, path + '/created_after', 'type', 'must be string');
       } else {
-        if (!$isDateTime(x1)) ok = fail(issues, path + '/created_after', 'format', 'must be a valid date-time');
+        if (!$isDateTime(x1))
+          ok = fail(issues, path + '/created_after', 'format', 'must be a valid date-time');
       }
     }
   }
@@ -30,14 +35,20 @@ export function listEvents$params(value: unknown, path: string, issues: Validati
 }
 
 /** #/paths/~1events/get/responses/200/content/application~1json/schema (response) */
-export function listEvents$response200(value: unknown, path: string, issues: ValidationIssue[]): boolean {
+export function listEvents$response200(
+  value: unknown,
+  path: string,
+  issues: ValidationIssue[],
+): boolean {
   let ok = true;
   if (!(typeof value === 'object' && value !== null && !Array.isArray(value))) {
     ok = fail(issues, path, 'type', 'must be object');
   } else {
     const o0 = value as Record<string, unknown>;
-    if (o0['data'] === undefined) ok = fail(issues, path + '/data', 'required', 'must have required property \'data\'');
-    if (o0['has_more'] === undefined) ok = fail(issues, path + '/has_more', 'required', 'must have required property \'has_more\'');
+    if (o0['data'] === undefined)
+      ok = fail(issues, path + '/data', 'required', 'must have required property \'data\'');
+    if (o0['has_more'] === undefined)
+      ok = fail(issues, path + '/has_more', 'required', 'must have required property \'has_more\'');
     const x1 = o0['data'];
     if (x1 !== undefined) {
       if (!(Array.isArray(x1))) {
@@ -51,19 +62,25 @@ export function listEvents$response200(value: unknown, path: string, issues: Val
       }
     }
     const x5 = o0['has_more'];
-    if (x5 !== undefined && !(typeof x5 === 'boolean')) ok = fail(issues, path + '/has_more', 'type', 'must be boolean');
+    if (x5 !== undefined && !(typeof x5 === 'boolean'))
+      ok = fail(issues, path + '/has_more', 'type', 'must be boolean');
   }
   return ok;
 }
 
 /** #/paths/~1events/post (request) */
-export function createEvent$params(value: unknown, path: string, issues: ValidationIssue[]): boolean {
+export function createEvent$params(
+  value: unknown,
+  path: string,
+  issues: ValidationIssue[],
+): boolean {
   let ok = true;
   if (!(typeof value === 'object' && value !== null && !Array.isArray(value))) {
     ok = fail(issues, path, 'type', 'must be object');
   } else {
     const o0 = value as Record<string, unknown>;
-    if (o0['body'] === undefined) ok = fail(issues, path + '/body', 'required', 'must have required property \'body\'');
+    if (o0['body'] === undefined)
+      ok = fail(issues, path + '/body', 'required', 'must have required property \'body\'');
     const x1 = o0['body'];
     if (x1 !== undefined && !NewEvent$check(x1, path + '/body', issues)) ok = false;
   }
@@ -71,16 +88,22 @@ export function createEvent$params(value: unknown, path: string, issues: Validat
 }
 
 /** #/paths/~1events/post/responses/422/content/application~1json/schema (response) */
-export function createEvent$response422(value: unknown, path: string, issues: ValidationIssue[]): boolean {
+export function createEvent$response422(
+  value: unknown,
+  path: string,
+  issues: ValidationIssue[],
+): boolean {
   let ok = true;
   if (!(typeof value === 'object' && value !== null && !Array.isArray(value))) {
     ok = fail(issues, path, 'type', 'must be object');
   } else {
     const o0 = value as Record<string, unknown>;
     const x1 = o0['error_code'];
-    if (x1 !== undefined && !(typeof x1 === 'string')) ok = fail(issues, path + '/error_code', 'type', 'must be string');
+    if (x1 !== undefined && !(typeof x1 === 'string'))
+      ok = fail(issues, path + '/error_code', 'type', 'must be string');
     const x2 = o0['documentation_url'];
-    if (x2 !== undefined && !(typeof x2 === 'string')) ok = fail(issues, path + '/documentation_url', 'type', 'must be string');
+    if (x2 !== undefined && !(typeof x2 === 'string'))
+      ok = fail(issues, path + '/documentation_url', 'type', 'must be string');
   }
   return ok;
 }
@@ -93,16 +116,25 @@ export function Event$check(value: unknown, path: string, issues: ValidationIssu
     ok = fail(issues, path, 'type', 'must be object');
   } else {
     const o0 = value as Record<string, unknown>;
-    if (o0['event_id'] === undefined) ok = fail(issues, path + '/event_id', 'required', 'must have required property \'event_id\'');
-    if (o0['created_at'] === undefined) ok = fail(issues, path + '/created_at', 'required', 'must have required property \'created_at\'');
+    if (o0['event_id'] === undefined)
+      ok = fail(issues, path + '/event_id', 'required', 'must have required property \'event_id\'');
+    if (o0['created_at'] === undefined)
+      ok = fail(
+        issues,
+        path + '/created_at',
+        'required',
+        'must have required property \'created_at\'',
+      );
     const x1 = o0['event_id'];
-    if (x1 !== undefined && !(typeof x1 === 'string')) ok = fail(issues, path + '/event_id', 'type', 'must be string');
+    if (x1 !== undefined && !(typeof x1 === 'string'))
+      ok = fail(issues, path + '/event_id', 'type', 'must be string');
     const x2 = o0['created_at'];
     if (x2 !== undefined) {
       if (!(typeof x2 === 'string')) {
         ok = fail(issues, path + '/created_at', 'type', 'must be string');
       } else {
-        if (!$isDateTime(x2)) ok = fail(issues, path + '/created_at', 'format', 'must be a valid date-time');
+        if (!$isDateTime(x2))
+          ok = fail(issues, path + '/created_at', 'format', 'must be a valid date-time');
       }
     }
   }
@@ -116,16 +148,30 @@ export function NewEvent$check(value: unknown, path: string, issues: ValidationI
     ok = fail(issues, path, 'type', 'must be object');
   } else {
     const o0 = value as Record<string, unknown>;
-    if (o0['event_name'] === undefined) ok = fail(issues, path + '/event_name', 'required', 'must have required property \'event_name\'');
-    if (o0['starts_at'] === undefined) ok = fail(issues, path + '/starts_at', 'required', 'must have required property \'starts_at\'');
+    if (o0['event_name'] === undefined)
+      ok = fail(
+        issues,
+        path + '/event_name',
+        'required',
+        'must have required property \'event_name\'',
+      );
+    if (o0['starts_at'] === undefined)
+      ok = fail(
+        issues,
+        path + '/starts_at',
+        'required',
+        'must have required property \'starts_at\'',
+      );
     const x1 = o0['event_name'];
-    if (x1 !== undefined && !(typeof x1 === 'string')) ok = fail(issues, path + '/event_name', 'type', 'must be string');
+    if (x1 !== undefined && !(typeof x1 === 'string'))
+      ok = fail(issues, path + '/event_name', 'type', 'must be string');
     const x2 = o0['starts_at'];
     if (x2 !== undefined) {
       if (!(typeof x2 === 'string')) {
         ok = fail(issues, path + '/starts_at', 'type', 'must be string');
       } else {
-        if (!$isDateTime(x2)) ok = fail(issues, path + '/starts_at', 'format', 'must be a valid date-time');
+        if (!$isDateTime(x2))
+          ok = fail(issues, path + '/starts_at', 'format', 'must be a valid date-time');
       }
     }
     const x3 = o0['day_of'];
@@ -144,7 +190,13 @@ export function NewEvent$check(value: unknown, path: string, issues: ValidationI
         const o5 = x4 as Record<string, unknown>;
         for (const k6 in o5) {
           const x7 = o5[k6];
-          if (!(typeof x7 === 'string')) ok = fail(issues, path + '/extra_labels' + '/' + pointerToken(k6), 'type', 'must be string');
+          if (!(typeof x7 === 'string'))
+            ok = fail(
+              issues,
+              path + '/extra_labels' + '/' + pointerToken(k6),
+              'type',
+              'must be string',
+            );
         }
       }
     }

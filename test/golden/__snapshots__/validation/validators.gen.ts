@@ -17,25 +17,46 @@ import type * as t from './types.gen.js';
 const pattern0 = /* @__PURE__ */ new RegExp('^[a-z]+$', 'u');
 const pattern1 = /* @__PURE__ */ new RegExp('^\\d{4}$', 'u');
 const pattern2 = /* @__PURE__ */ new RegExp('^[A-Z]{3}-\\d+$', 'u');
-const keys3 = /* @__PURE__ */ new Set<string>(["id","email","quantity","price","status","placedOn","note","code","items","secret","payment"]);
+const keys3 = /* @__PURE__ */ new Set<string>([
+  "id",
+  "email",
+  "quantity",
+  "price",
+  "status",
+  "placedOn",
+  "note",
+  "code",
+  "items",
+  "secret",
+  "payment",
+]);
 
 /** #/paths/~1shops~1{shopId}~1orders/get (request) */
-export function listOrders$params(value: unknown, path: string, issues: ValidationIssue[]): boolean {
+export function listOrders$params(
+  value: unknown,
+  path: string,
+  issues: ValidationIssue[],
+): boolean {
   let ok = true;
   if (!(typeof value === 'object' && value !== null && !Array.isArray(value))) {
     ok = fail(issues, path, 'type', 'must be object');
   } else {
     const o0 = value as Record<string, unknown>;
-    if (o0['shopId'] === undefined) ok = fail(issues, path + '/shopId', 'required', 'must have required property \'shopId\'');
-    if (o0['limit'] === undefined) ok = fail(issues, path + '/limit', 'required', 'must have required property \'limit\'');
-    if (o0['X-Tenant'] === undefined) ok = fail(issues, path + '/X-Tenant', 'required', 'must have required property \'X-Tenant\'');
-    if (o0['session'] === undefined) ok = fail(issues, path + '/session', 'required', 'must have required property \'session\'');
+    if (o0['shopId'] === undefined)
+      ok = fail(issues, path + '/shopId', 'required', 'must have required property \'shopId\'');
+    if (o0['limit'] === undefined)
+      ok = fail(issues, path + '/limit', 'required', 'must have required property \'limit\'');
+    if (o0['X-Tenant'] === undefined)
+      ok = fail(issues, path + '/X-Tenant', 'required', 'must have required property \'X-Tenant\'');
+    if (o0['session'] === undefined)
+      ok = fail(issues, path + '/session', 'required', 'must have required property \'session\'');
     const x1 = o0['shopId'];
     if (x1 !== undefined) {
       if (!(typeof x1 === 'string')) {
         ok = fail(issues, path + '/shopId', 'type', 'must be string');
       } else {
-        if (!pattern0.test(x1)) ok = fail(issues, path + '/shopId', 'pattern', 'must match pattern "^[a-z]+$"');
+        if (!pattern0.test(x1))
+          ok = fail(issues, path + '/shopId', 'pattern', 'must match pattern "^[a-z]+$"');
       }
     }
     const x2 = o0['limit'];
@@ -62,7 +83,13 @@ export function listOrders$params(value: unknown, path: string, issues: Validati
       if (!(typeof x5 === 'string')) {
         ok = fail(issues, path + '/session', 'type', 'must be string');
       } else {
-        if (x5.length < 16 && codePointLength(x5) < 8) ok = fail(issues, path + '/session', 'minLength', 'must NOT have fewer than 8 characters');
+        if (x5.length < 16 && codePointLength(x5) < 8)
+          ok = fail(
+            issues,
+            path + '/session',
+            'minLength',
+            'must NOT have fewer than 8 characters',
+          );
       }
     }
   }
@@ -72,7 +99,11 @@ export function listOrders$params(value: unknown, path: string, issues: Validati
 /**
  * #/paths/~1shops~1{shopId}~1orders/get/responses/200/content/application~1json/schema (response)
  */
-export function listOrders$response200(value: unknown, path: string, issues: ValidationIssue[]): boolean {
+export function listOrders$response200(
+  value: unknown,
+  path: string,
+  issues: ValidationIssue[],
+): boolean {
   let ok = true;
   if (!(Array.isArray(value))) {
     ok = fail(issues, path, 'type', 'must be array');
@@ -87,20 +118,27 @@ export function listOrders$response200(value: unknown, path: string, issues: Val
 }
 
 /** #/paths/~1shops~1{shopId}~1orders/post (request) */
-export function createOrder$params(value: unknown, path: string, issues: ValidationIssue[]): boolean {
+export function createOrder$params(
+  value: unknown,
+  path: string,
+  issues: ValidationIssue[],
+): boolean {
   let ok = true;
   if (!(typeof value === 'object' && value !== null && !Array.isArray(value))) {
     ok = fail(issues, path, 'type', 'must be object');
   } else {
     const o0 = value as Record<string, unknown>;
-    if (o0['shopId'] === undefined) ok = fail(issues, path + '/shopId', 'required', 'must have required property \'shopId\'');
-    if (o0['body'] === undefined) ok = fail(issues, path + '/body', 'required', 'must have required property \'body\'');
+    if (o0['shopId'] === undefined)
+      ok = fail(issues, path + '/shopId', 'required', 'must have required property \'shopId\'');
+    if (o0['body'] === undefined)
+      ok = fail(issues, path + '/body', 'required', 'must have required property \'body\'');
     const x1 = o0['shopId'];
     if (x1 !== undefined) {
       if (!(typeof x1 === 'string')) {
         ok = fail(issues, path + '/shopId', 'type', 'must be string');
       } else {
-        if (!pattern0.test(x1)) ok = fail(issues, path + '/shopId', 'pattern', 'must match pattern "^[a-z]+$"');
+        if (!pattern0.test(x1))
+          ok = fail(issues, path + '/shopId', 'pattern', 'must match pattern "^[a-z]+$"');
       }
     }
     const x2 = o0['body'];
@@ -116,16 +154,20 @@ export function Card$check(value: unknown, path: string, issues: ValidationIssue
     ok = fail(issues, path, 'type', 'must be object');
   } else {
     const o0 = value as Record<string, unknown>;
-    if (o0['kind'] === undefined) ok = fail(issues, path + '/kind', 'required', 'must have required property \'kind\'');
-    if (o0['last4'] === undefined) ok = fail(issues, path + '/last4', 'required', 'must have required property \'last4\'');
+    if (o0['kind'] === undefined)
+      ok = fail(issues, path + '/kind', 'required', 'must have required property \'kind\'');
+    if (o0['last4'] === undefined)
+      ok = fail(issues, path + '/last4', 'required', 'must have required property \'last4\'');
     const x1 = o0['kind'];
-    if (x1 !== undefined && !(typeof x1 === 'string')) ok = fail(issues, path + '/kind', 'type', 'must be string');
+    if (x1 !== undefined && !(typeof x1 === 'string'))
+      ok = fail(issues, path + '/kind', 'type', 'must be string');
     const x2 = o0['last4'];
     if (x2 !== undefined) {
       if (!(typeof x2 === 'string')) {
         ok = fail(issues, path + '/last4', 'type', 'must be string');
       } else {
-        if (!pattern1.test(x2)) ok = fail(issues, path + '/last4', 'pattern', 'must match pattern "^\\\\d{4}$"');
+        if (!pattern1.test(x2))
+          ok = fail(issues, path + '/last4', 'pattern', 'must match pattern "^\\\\d{4}$"');
       }
     }
   }
@@ -139,13 +181,15 @@ export function Item$check(value: unknown, path: string, issues: ValidationIssue
     ok = fail(issues, path, 'type', 'must be object');
   } else {
     const o0 = value as Record<string, unknown>;
-    if (o0['sku'] === undefined) ok = fail(issues, path + '/sku', 'required', 'must have required property \'sku\'');
+    if (o0['sku'] === undefined)
+      ok = fail(issues, path + '/sku', 'required', 'must have required property \'sku\'');
     const x1 = o0['sku'];
     if (x1 !== undefined) {
       if (!(typeof x1 === 'string')) {
         ok = fail(issues, path + '/sku', 'type', 'must be string');
       } else {
-        if (x1.length < 6 && codePointLength(x1) < 3) ok = fail(issues, path + '/sku', 'minLength', 'must NOT have fewer than 3 characters');
+        if (x1.length < 6 && codePointLength(x1) < 3)
+          ok = fail(issues, path + '/sku', 'minLength', 'must NOT have fewer than 3 characters');
       }
     }
     const x2 = o0['tags'];
@@ -156,10 +200,17 @@ export function Item$check(value: unknown, path: string, issues: ValidationIssue
         const o3 = x2 as Record<string, unknown>;
         for (const k4 in o3) {
           if (typeof k4 === 'string') {
-            if (!pattern0.test(k4)) ok = fail(issues, path + '/tags' + '/' + pointerToken(k4), 'pattern', 'must match pattern "^[a-z]+$"');
+            if (!pattern0.test(k4))
+              ok = fail(
+                issues,
+                path + '/tags' + '/' + pointerToken(k4),
+                'pattern',
+                'must match pattern "^[a-z]+$"',
+              );
           }
           const x5 = o3[k4];
-          if (!(typeof x5 === 'string')) ok = fail(issues, path + '/tags' + '/' + pointerToken(k4), 'type', 'must be string');
+          if (!(typeof x5 === 'string'))
+            ok = fail(issues, path + '/tags' + '/' + pointerToken(k4), 'type', 'must be string');
         }
       }
     }
@@ -174,13 +225,19 @@ export function Order$check(value: unknown, path: string, issues: ValidationIssu
     ok = fail(issues, path, 'type', 'must be object');
   } else {
     const o0 = value as Record<string, unknown>;
-    if (o0['id'] === undefined) ok = fail(issues, path + '/id', 'required', 'must have required property \'id\'');
-    if (o0['email'] === undefined) ok = fail(issues, path + '/email', 'required', 'must have required property \'email\'');
-    if (o0['quantity'] === undefined) ok = fail(issues, path + '/quantity', 'required', 'must have required property \'quantity\'');
-    if (o0['status'] === undefined) ok = fail(issues, path + '/status', 'required', 'must have required property \'status\'');
-    if (o0['items'] === undefined) ok = fail(issues, path + '/items', 'required', 'must have required property \'items\'');
+    if (o0['id'] === undefined)
+      ok = fail(issues, path + '/id', 'required', 'must have required property \'id\'');
+    if (o0['email'] === undefined)
+      ok = fail(issues, path + '/email', 'required', 'must have required property \'email\'');
+    if (o0['quantity'] === undefined)
+      ok = fail(issues, path + '/quantity', 'required', 'must have required property \'quantity\'');
+    if (o0['status'] === undefined)
+      ok = fail(issues, path + '/status', 'required', 'must have required property \'status\'');
+    if (o0['items'] === undefined)
+      ok = fail(issues, path + '/items', 'required', 'must have required property \'items\'');
     const x1 = o0['id'];
-    if (x1 !== undefined && !(typeof x1 === 'string')) ok = fail(issues, path + '/id', 'type', 'must be string');
+    if (x1 !== undefined && !(typeof x1 === 'string'))
+      ok = fail(issues, path + '/id', 'type', 'must be string');
     const x2 = o0['email'];
     if (x2 !== undefined) {
       if (!(typeof x2 === 'string')) {
@@ -196,7 +253,8 @@ export function Order$check(value: unknown, path: string, issues: ValidationIssu
       } else {
         if (x3 < 1) ok = fail(issues, path + '/quantity', 'minimum', 'must be >= 1');
         if (x3 > 100) ok = fail(issues, path + '/quantity', 'maximum', 'must be <= 100');
-        if (x3 % 1 !== 0) ok = fail(issues, path + '/quantity', 'multipleOf', 'must be a multiple of 1');
+        if (x3 % 1 !== 0)
+          ok = fail(issues, path + '/quantity', 'multipleOf', 'must be a multiple of 1');
       }
     }
     const x4 = o0['price'];
@@ -205,7 +263,8 @@ export function Order$check(value: unknown, path: string, issues: ValidationIssu
         ok = fail(issues, path + '/price', 'type', 'must be number');
       } else {
         if (x4 <= 0) ok = fail(issues, path + '/price', 'exclusiveMinimum', 'must be > 0');
-        if (!$isMultipleOf(x4, 0.01)) ok = fail(issues, path + '/price', 'multipleOf', 'must be a multiple of 0.01');
+        if (!$isMultipleOf(x4, 0.01))
+          ok = fail(issues, path + '/price', 'multipleOf', 'must be a multiple of 0.01');
       }
     }
     const x5 = o0['status'];
@@ -223,7 +282,8 @@ export function Order$check(value: unknown, path: string, issues: ValidationIssu
       if (!(typeof x7 === 'string')) {
         ok = fail(issues, path + '/note', 'type', 'must be string');
       } else {
-        if (x7.length > 20 && codePointLength(x7) > 20) ok = fail(issues, path + '/note', 'maxLength', 'must NOT have more than 20 characters');
+        if (x7.length > 20 && codePointLength(x7) > 20)
+          ok = fail(issues, path + '/note', 'maxLength', 'must NOT have more than 20 characters');
       }
     }
     const x8 = o0['code'];
@@ -231,7 +291,8 @@ export function Order$check(value: unknown, path: string, issues: ValidationIssu
       if (!(typeof x8 === 'string')) {
         ok = fail(issues, path + '/code', 'type', 'must be string');
       } else {
-        if (!pattern2.test(x8)) ok = fail(issues, path + '/code', 'pattern', 'must match pattern "^[A-Z]{3}-\\\\d+$"');
+        if (!pattern2.test(x8))
+          ok = fail(issues, path + '/code', 'pattern', 'must match pattern "^[A-Z]{3}-\\\\d+$"');
       }
     }
     const x9 = o0['items'];
@@ -240,22 +301,35 @@ export function Order$check(value: unknown, path: string, issues: ValidationIssu
         ok = fail(issues, path + '/items', 'type', 'must be array');
       } else {
         const a10: readonly unknown[] = x9;
-        if (a10.length < 1) ok = fail(issues, path + '/items', 'minItems', 'must NOT have fewer than 1 items');
+        if (a10.length < 1)
+          ok = fail(issues, path + '/items', 'minItems', 'must NOT have fewer than 1 items');
         for (let i11 = 0; i11 < a10.length; i11++) {
           const x12 = a10[i11];
           if (!Item$check(x12, path + '/items' + '/' + i11, issues)) ok = false;
         }
         const dup13 = duplicateIndex(a10);
-        if (dup13 !== -1) ok = fail(issues, path + '/items' + '/' + dup13, 'uniqueItems', 'must NOT have duplicate items');
+        if (dup13 !== -1)
+          ok = fail(
+            issues,
+            path + '/items' + '/' + dup13,
+            'uniqueItems',
+            'must NOT have duplicate items',
+          );
       }
     }
     const x14 = o0['secret'];
-    if (x14 !== undefined && !(typeof x14 === 'string')) ok = fail(issues, path + '/secret', 'type', 'must be string');
+    if (x14 !== undefined && !(typeof x14 === 'string'))
+      ok = fail(issues, path + '/secret', 'type', 'must be string');
     const x15 = o0['payment'];
     if (x15 !== undefined && !Payment$check(x15, path + '/payment', issues)) ok = false;
     for (const k16 in o0) {
       if (!(keys3.has(k16))) {
-        ok = fail(issues, path + '/' + pointerToken(k16), 'additionalProperties', 'must NOT have additional properties');
+        ok = fail(
+          issues,
+          path + '/' + pointerToken(k16),
+          'additionalProperties',
+          'must NOT have additional properties',
+        );
       }
     }
   }
@@ -284,8 +358,17 @@ export function Payment$check(value: unknown, path: string, issues: ValidationIs
         if (!Transfer$check(value, path, [])) ok4 = false;
         if (ok4) passed2++;
       }
-      if (passed2 !== 1) ok1 = fail([], path, 'oneOf', passed2 === 0 ? 'must match exactly one schema in oneOf (matches none)' : 'must match exactly one schema in oneOf (matches several)');
-      if (!ok1) ok = fail(issues, path + '/kind', 'discriminator', 'must be one of "card", "transfer"');
+      if (passed2 !== 1)
+        ok1 = fail(
+          [],
+          path,
+          'oneOf',
+          passed2 === 0
+            ? 'must match exactly one schema in oneOf (matches none)'
+            : 'must match exactly one schema in oneOf (matches several)',
+        );
+      if (!ok1)
+        ok = fail(issues, path + '/kind', 'discriminator', 'must be one of "card", "transfer"');
     }
   }
   return ok;
@@ -298,11 +381,14 @@ export function Problem$check(value: unknown, path: string, issues: ValidationIs
     ok = fail(issues, path, 'type', 'must be object');
   } else {
     const o0 = value as Record<string, unknown>;
-    if (o0['title'] === undefined) ok = fail(issues, path + '/title', 'required', 'must have required property \'title\'');
+    if (o0['title'] === undefined)
+      ok = fail(issues, path + '/title', 'required', 'must have required property \'title\'');
     const x1 = o0['title'];
-    if (x1 !== undefined && !(typeof x1 === 'string')) ok = fail(issues, path + '/title', 'type', 'must be string');
+    if (x1 !== undefined && !(typeof x1 === 'string'))
+      ok = fail(issues, path + '/title', 'type', 'must be string');
     const x2 = o0['status'];
-    if (x2 !== undefined && !(typeof x2 === 'number' && Number.isInteger(x2))) ok = fail(issues, path + '/status', 'type', 'must be integer');
+    if (x2 !== undefined && !(typeof x2 === 'number' && Number.isInteger(x2)))
+      ok = fail(issues, path + '/status', 'type', 'must be integer');
   }
   return ok;
 }
@@ -324,16 +410,20 @@ export function Transfer$check(value: unknown, path: string, issues: ValidationI
     ok = fail(issues, path, 'type', 'must be object');
   } else {
     const o0 = value as Record<string, unknown>;
-    if (o0['kind'] === undefined) ok = fail(issues, path + '/kind', 'required', 'must have required property \'kind\'');
-    if (o0['iban'] === undefined) ok = fail(issues, path + '/iban', 'required', 'must have required property \'iban\'');
+    if (o0['kind'] === undefined)
+      ok = fail(issues, path + '/kind', 'required', 'must have required property \'kind\'');
+    if (o0['iban'] === undefined)
+      ok = fail(issues, path + '/iban', 'required', 'must have required property \'iban\'');
     const x1 = o0['kind'];
-    if (x1 !== undefined && !(typeof x1 === 'string')) ok = fail(issues, path + '/kind', 'type', 'must be string');
+    if (x1 !== undefined && !(typeof x1 === 'string'))
+      ok = fail(issues, path + '/kind', 'type', 'must be string');
     const x2 = o0['iban'];
     if (x2 !== undefined) {
       if (!(typeof x2 === 'string')) {
         ok = fail(issues, path + '/iban', 'type', 'must be string');
       } else {
-        if (x2.length < 30 && codePointLength(x2) < 15) ok = fail(issues, path + '/iban', 'minLength', 'must NOT have fewer than 15 characters');
+        if (x2.length < 30 && codePointLength(x2) < 15)
+          ok = fail(issues, path + '/iban', 'minLength', 'must NOT have fewer than 15 characters');
       }
     }
   }
@@ -347,13 +437,19 @@ export function Order$response(value: unknown, path: string, issues: ValidationI
     ok = fail(issues, path, 'type', 'must be object');
   } else {
     const o0 = value as Record<string, unknown>;
-    if (o0['id'] === undefined) ok = fail(issues, path + '/id', 'required', 'must have required property \'id\'');
-    if (o0['email'] === undefined) ok = fail(issues, path + '/email', 'required', 'must have required property \'email\'');
-    if (o0['quantity'] === undefined) ok = fail(issues, path + '/quantity', 'required', 'must have required property \'quantity\'');
-    if (o0['status'] === undefined) ok = fail(issues, path + '/status', 'required', 'must have required property \'status\'');
-    if (o0['items'] === undefined) ok = fail(issues, path + '/items', 'required', 'must have required property \'items\'');
+    if (o0['id'] === undefined)
+      ok = fail(issues, path + '/id', 'required', 'must have required property \'id\'');
+    if (o0['email'] === undefined)
+      ok = fail(issues, path + '/email', 'required', 'must have required property \'email\'');
+    if (o0['quantity'] === undefined)
+      ok = fail(issues, path + '/quantity', 'required', 'must have required property \'quantity\'');
+    if (o0['status'] === undefined)
+      ok = fail(issues, path + '/status', 'required', 'must have required property \'status\'');
+    if (o0['items'] === undefined)
+      ok = fail(issues, path + '/items', 'required', 'must have required property \'items\'');
     const x1 = o0['id'];
-    if (x1 !== undefined && !(typeof x1 === 'string')) ok = fail(issues, path + '/id', 'type', 'must be string');
+    if (x1 !== undefined && !(typeof x1 === 'string'))
+      ok = fail(issues, path + '/id', 'type', 'must be string');
     const x2 = o0['email'];
     if (x2 !== undefined) {
       if (!(typeof x2 === 'string')) {
@@ -369,7 +465,8 @@ export function Order$response(value: unknown, path: string, issues: ValidationI
       } else {
         if (x3 < 1) ok = fail(issues, path + '/quantity', 'minimum', 'must be >= 1');
         if (x3 > 100) ok = fail(issues, path + '/quantity', 'maximum', 'must be <= 100');
-        if (x3 % 1 !== 0) ok = fail(issues, path + '/quantity', 'multipleOf', 'must be a multiple of 1');
+        if (x3 % 1 !== 0)
+          ok = fail(issues, path + '/quantity', 'multipleOf', 'must be a multiple of 1');
       }
     }
     const x4 = o0['price'];
@@ -378,7 +475,8 @@ export function Order$response(value: unknown, path: string, issues: ValidationI
         ok = fail(issues, path + '/price', 'type', 'must be number');
       } else {
         if (x4 <= 0) ok = fail(issues, path + '/price', 'exclusiveMinimum', 'must be > 0');
-        if (!$isMultipleOf(x4, 0.01)) ok = fail(issues, path + '/price', 'multipleOf', 'must be a multiple of 0.01');
+        if (!$isMultipleOf(x4, 0.01))
+          ok = fail(issues, path + '/price', 'multipleOf', 'must be a multiple of 0.01');
       }
     }
     const x5 = o0['status'];
@@ -396,7 +494,8 @@ export function Order$response(value: unknown, path: string, issues: ValidationI
       if (!(typeof x7 === 'string')) {
         ok = fail(issues, path + '/note', 'type', 'must be string');
       } else {
-        if (x7.length > 20 && codePointLength(x7) > 20) ok = fail(issues, path + '/note', 'maxLength', 'must NOT have more than 20 characters');
+        if (x7.length > 20 && codePointLength(x7) > 20)
+          ok = fail(issues, path + '/note', 'maxLength', 'must NOT have more than 20 characters');
       }
     }
     const x8 = o0['code'];
@@ -404,7 +503,8 @@ export function Order$response(value: unknown, path: string, issues: ValidationI
       if (!(typeof x8 === 'string')) {
         ok = fail(issues, path + '/code', 'type', 'must be string');
       } else {
-        if (!pattern2.test(x8)) ok = fail(issues, path + '/code', 'pattern', 'must match pattern "^[A-Z]{3}-\\\\d+$"');
+        if (!pattern2.test(x8))
+          ok = fail(issues, path + '/code', 'pattern', 'must match pattern "^[A-Z]{3}-\\\\d+$"');
       }
     }
     const x9 = o0['items'];
@@ -413,13 +513,20 @@ export function Order$response(value: unknown, path: string, issues: ValidationI
         ok = fail(issues, path + '/items', 'type', 'must be array');
       } else {
         const a10: readonly unknown[] = x9;
-        if (a10.length < 1) ok = fail(issues, path + '/items', 'minItems', 'must NOT have fewer than 1 items');
+        if (a10.length < 1)
+          ok = fail(issues, path + '/items', 'minItems', 'must NOT have fewer than 1 items');
         for (let i11 = 0; i11 < a10.length; i11++) {
           const x12 = a10[i11];
           if (!Item$check(x12, path + '/items' + '/' + i11, issues)) ok = false;
         }
         const dup13 = duplicateIndex(a10);
-        if (dup13 !== -1) ok = fail(issues, path + '/items' + '/' + dup13, 'uniqueItems', 'must NOT have duplicate items');
+        if (dup13 !== -1)
+          ok = fail(
+            issues,
+            path + '/items' + '/' + dup13,
+            'uniqueItems',
+            'must NOT have duplicate items',
+          );
       }
     }
     const x14 = o0['secret'];
@@ -430,7 +537,12 @@ export function Order$response(value: unknown, path: string, issues: ValidationI
     if (x15 !== undefined && !Payment$check(x15, path + '/payment', issues)) ok = false;
     for (const k16 in o0) {
       if (!(keys3.has(k16))) {
-        ok = fail(issues, path + '/' + pointerToken(k16), 'additionalProperties', 'must NOT have additional properties');
+        ok = fail(
+          issues,
+          path + '/' + pointerToken(k16),
+          'additionalProperties',
+          'must NOT have additional properties',
+        );
       }
     }
   }
@@ -444,10 +556,14 @@ export function Order$request(value: unknown, path: string, issues: ValidationIs
     ok = fail(issues, path, 'type', 'must be object');
   } else {
     const o0 = value as Record<string, unknown>;
-    if (o0['email'] === undefined) ok = fail(issues, path + '/email', 'required', 'must have required property \'email\'');
-    if (o0['quantity'] === undefined) ok = fail(issues, path + '/quantity', 'required', 'must have required property \'quantity\'');
-    if (o0['status'] === undefined) ok = fail(issues, path + '/status', 'required', 'must have required property \'status\'');
-    if (o0['items'] === undefined) ok = fail(issues, path + '/items', 'required', 'must have required property \'items\'');
+    if (o0['email'] === undefined)
+      ok = fail(issues, path + '/email', 'required', 'must have required property \'email\'');
+    if (o0['quantity'] === undefined)
+      ok = fail(issues, path + '/quantity', 'required', 'must have required property \'quantity\'');
+    if (o0['status'] === undefined)
+      ok = fail(issues, path + '/status', 'required', 'must have required property \'status\'');
+    if (o0['items'] === undefined)
+      ok = fail(issues, path + '/items', 'required', 'must have required property \'items\'');
     const x1 = o0['id'];
     if (x1 !== undefined) {
       ok = fail(issues, path + '/id', 'readOnly', 'is read-only and must not be sent');
@@ -467,7 +583,8 @@ export function Order$request(value: unknown, path: string, issues: ValidationIs
       } else {
         if (x3 < 1) ok = fail(issues, path + '/quantity', 'minimum', 'must be >= 1');
         if (x3 > 100) ok = fail(issues, path + '/quantity', 'maximum', 'must be <= 100');
-        if (x3 % 1 !== 0) ok = fail(issues, path + '/quantity', 'multipleOf', 'must be a multiple of 1');
+        if (x3 % 1 !== 0)
+          ok = fail(issues, path + '/quantity', 'multipleOf', 'must be a multiple of 1');
       }
     }
     const x4 = o0['price'];
@@ -476,7 +593,8 @@ export function Order$request(value: unknown, path: string, issues: ValidationIs
         ok = fail(issues, path + '/price', 'type', 'must be number');
       } else {
         if (x4 <= 0) ok = fail(issues, path + '/price', 'exclusiveMinimum', 'must be > 0');
-        if (!$isMultipleOf(x4, 0.01)) ok = fail(issues, path + '/price', 'multipleOf', 'must be a multiple of 0.01');
+        if (!$isMultipleOf(x4, 0.01))
+          ok = fail(issues, path + '/price', 'multipleOf', 'must be a multiple of 0.01');
       }
     }
     const x5 = o0['status'];
@@ -494,7 +612,8 @@ export function Order$request(value: unknown, path: string, issues: ValidationIs
       if (!(typeof x7 === 'string')) {
         ok = fail(issues, path + '/note', 'type', 'must be string');
       } else {
-        if (x7.length > 20 && codePointLength(x7) > 20) ok = fail(issues, path + '/note', 'maxLength', 'must NOT have more than 20 characters');
+        if (x7.length > 20 && codePointLength(x7) > 20)
+          ok = fail(issues, path + '/note', 'maxLength', 'must NOT have more than 20 characters');
       }
     }
     const x8 = o0['code'];
@@ -502,7 +621,8 @@ export function Order$request(value: unknown, path: string, issues: ValidationIs
       if (!(typeof x8 === 'string')) {
         ok = fail(issues, path + '/code', 'type', 'must be string');
       } else {
-        if (!pattern2.test(x8)) ok = fail(issues, path + '/code', 'pattern', 'must match pattern "^[A-Z]{3}-\\\\d+$"');
+        if (!pattern2.test(x8))
+          ok = fail(issues, path + '/code', 'pattern', 'must match pattern "^[A-Z]{3}-\\\\d+$"');
       }
     }
     const x9 = o0['items'];
@@ -511,22 +631,35 @@ export function Order$request(value: unknown, path: string, issues: ValidationIs
         ok = fail(issues, path + '/items', 'type', 'must be array');
       } else {
         const a10: readonly unknown[] = x9;
-        if (a10.length < 1) ok = fail(issues, path + '/items', 'minItems', 'must NOT have fewer than 1 items');
+        if (a10.length < 1)
+          ok = fail(issues, path + '/items', 'minItems', 'must NOT have fewer than 1 items');
         for (let i11 = 0; i11 < a10.length; i11++) {
           const x12 = a10[i11];
           if (!Item$check(x12, path + '/items' + '/' + i11, issues)) ok = false;
         }
         const dup13 = duplicateIndex(a10);
-        if (dup13 !== -1) ok = fail(issues, path + '/items' + '/' + dup13, 'uniqueItems', 'must NOT have duplicate items');
+        if (dup13 !== -1)
+          ok = fail(
+            issues,
+            path + '/items' + '/' + dup13,
+            'uniqueItems',
+            'must NOT have duplicate items',
+          );
       }
     }
     const x14 = o0['secret'];
-    if (x14 !== undefined && !(typeof x14 === 'string')) ok = fail(issues, path + '/secret', 'type', 'must be string');
+    if (x14 !== undefined && !(typeof x14 === 'string'))
+      ok = fail(issues, path + '/secret', 'type', 'must be string');
     const x15 = o0['payment'];
     if (x15 !== undefined && !Payment$check(x15, path + '/payment', issues)) ok = false;
     for (const k16 in o0) {
       if (!(keys3.has(k16))) {
-        ok = fail(issues, path + '/' + pointerToken(k16), 'additionalProperties', 'must NOT have additional properties');
+        ok = fail(
+          issues,
+          path + '/' + pointerToken(k16),
+          'additionalProperties',
+          'must NOT have additional properties',
+        );
       }
     }
   }

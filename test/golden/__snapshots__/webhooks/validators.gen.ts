@@ -10,26 +10,38 @@ import {
 import type * as t from './types.gen.js';
 
 /** #/paths/~1subscriptions/post (request) */
-export function createSubscription$params(value: unknown, path: string, issues: ValidationIssue[]): boolean {
+export function createSubscription$params(
+  value: unknown,
+  path: string,
+  issues: ValidationIssue[],
+): boolean {
   let ok = true;
   if (!(typeof value === 'object' && value !== null && !Array.isArray(value))) {
     ok = fail(issues, path, 'type', 'must be object');
   } else {
     const o0 = value as Record<string, unknown>;
-    if (o0['body'] === undefined) ok = fail(issues, path + '/body', 'required', 'must have required property \'body\'');
+    if (o0['body'] === undefined)
+      ok = fail(issues, path + '/body', 'required', 'must have required property \'body\'');
     const x1 = o0['body'];
     if (x1 !== undefined) {
       if (!(typeof x1 === 'object' && x1 !== null && !Array.isArray(x1))) {
         ok = fail(issues, path + '/body', 'type', 'must be object');
       } else {
         const o2 = x1 as Record<string, unknown>;
-        if (o2['callbackUrl'] === undefined) ok = fail(issues, path + '/body' + '/callbackUrl', 'required', 'must have required property \'callbackUrl\'');
+        if (o2['callbackUrl'] === undefined)
+          ok = fail(
+            issues,
+            path + '/body' + '/callbackUrl',
+            'required',
+            'must have required property \'callbackUrl\'',
+          );
         const x3 = o2['callbackUrl'];
         if (x3 !== undefined) {
           if (!(typeof x3 === 'string')) {
             ok = fail(issues, path + '/body' + '/callbackUrl', 'type', 'must be string');
           } else {
-            if (!$isUri(x3)) ok = fail(issues, path + '/body' + '/callbackUrl', 'format', 'must be a valid uri');
+            if (!$isUri(x3))
+              ok = fail(issues, path + '/body' + '/callbackUrl', 'format', 'must be a valid uri');
           }
         }
       }
@@ -41,31 +53,45 @@ export function createSubscription$params(value: unknown, path: string, issues: 
 /**
  * #/paths/~1subscriptions/post/callbacks/onExport/{$request.body#~1callbackUrl}/post/requestBody/content/application~1json/schema
  */
-export function OnExportPayload$check(value: unknown, path: string, issues: ValidationIssue[]): boolean {
+export function OnExportPayload$check(
+  value: unknown,
+  path: string,
+  issues: ValidationIssue[],
+): boolean {
   let ok = true;
   if (!(typeof value === 'object' && value !== null && !Array.isArray(value))) {
     ok = fail(issues, path, 'type', 'must be object');
   } else {
     const o0 = value as Record<string, unknown>;
-    if (o0['exportId'] === undefined) ok = fail(issues, path + '/exportId', 'required', 'must have required property \'exportId\'');
-    if (o0['rows'] === undefined) ok = fail(issues, path + '/rows', 'required', 'must have required property \'rows\'');
+    if (o0['exportId'] === undefined)
+      ok = fail(issues, path + '/exportId', 'required', 'must have required property \'exportId\'');
+    if (o0['rows'] === undefined)
+      ok = fail(issues, path + '/rows', 'required', 'must have required property \'rows\'');
     const x1 = o0['exportId'];
-    if (x1 !== undefined && !(typeof x1 === 'string')) ok = fail(issues, path + '/exportId', 'type', 'must be string');
+    if (x1 !== undefined && !(typeof x1 === 'string'))
+      ok = fail(issues, path + '/exportId', 'type', 'must be string');
     const x2 = o0['rows'];
-    if (x2 !== undefined && !(typeof x2 === 'number' && Number.isInteger(x2))) ok = fail(issues, path + '/rows', 'type', 'must be integer');
+    if (x2 !== undefined && !(typeof x2 === 'number' && Number.isInteger(x2)))
+      ok = fail(issues, path + '/rows', 'type', 'must be integer');
   }
   return ok;
 }
 
 /** #/webhooks/user.created/post/requestBody/content/application~1json/schema */
-export function UserCreatedPayload$check(value: unknown, path: string, issues: ValidationIssue[]): boolean {
+export function UserCreatedPayload$check(
+  value: unknown,
+  path: string,
+  issues: ValidationIssue[],
+): boolean {
   let ok = true;
   if (!(typeof value === 'object' && value !== null && !Array.isArray(value))) {
     ok = fail(issues, path, 'type', 'must be object');
   } else {
     const o0 = value as Record<string, unknown>;
-    if (o0['type'] === undefined) ok = fail(issues, path + '/type', 'required', 'must have required property \'type\'');
-    if (o0['data'] === undefined) ok = fail(issues, path + '/data', 'required', 'must have required property \'data\'');
+    if (o0['type'] === undefined)
+      ok = fail(issues, path + '/type', 'required', 'must have required property \'type\'');
+    if (o0['data'] === undefined)
+      ok = fail(issues, path + '/data', 'required', 'must have required property \'data\'');
     const x1 = o0['type'];
     if (x1 !== undefined) {
       if (!(x1 === 'user.created')) {
@@ -78,18 +104,38 @@ export function UserCreatedPayload$check(value: unknown, path: string, issues: V
         ok = fail(issues, path + '/data', 'type', 'must be object');
       } else {
         const o3 = x2 as Record<string, unknown>;
-        if (o3['id'] === undefined) ok = fail(issues, path + '/data' + '/id', 'required', 'must have required property \'id\'');
-        if (o3['email'] === undefined) ok = fail(issues, path + '/data' + '/email', 'required', 'must have required property \'email\'');
+        if (o3['id'] === undefined)
+          ok = fail(
+            issues,
+            path + '/data' + '/id',
+            'required',
+            'must have required property \'id\'',
+          );
+        if (o3['email'] === undefined)
+          ok = fail(
+            issues,
+            path + '/data' + '/email',
+            'required',
+            'must have required property \'email\'',
+          );
         const x4 = o3['id'];
-        if (x4 !== undefined && !(typeof x4 === 'string')) ok = fail(issues, path + '/data' + '/id', 'type', 'must be string');
+        if (x4 !== undefined && !(typeof x4 === 'string'))
+          ok = fail(issues, path + '/data' + '/id', 'type', 'must be string');
         const x5 = o3['email'];
-        if (x5 !== undefined && !(typeof x5 === 'string')) ok = fail(issues, path + '/data' + '/email', 'type', 'must be string');
+        if (x5 !== undefined && !(typeof x5 === 'string'))
+          ok = fail(issues, path + '/data' + '/email', 'type', 'must be string');
         const x6 = o3['created_at'];
         if (x6 !== undefined) {
           if (!(typeof x6 === 'string')) {
             ok = fail(issues, path + '/data' + '/created_at', 'type', 'must be string');
           } else {
-            if (!$isDateTime(x6)) ok = fail(issues, path + '/data' + '/created_at', 'format', 'must be a valid date-time');
+            if (!$isDateTime(x6))
+              ok = fail(
+                issues,
+                path + '/data' + '/created_at',
+                'format',
+                'must be a valid date-time',
+              );
           }
         }
       }
@@ -99,14 +145,20 @@ export function UserCreatedPayload$check(value: unknown, path: string, issues: V
 }
 
 /** #/components/schemas/UserDeletedEvent */
-export function UserDeletedEvent$check(value: unknown, path: string, issues: ValidationIssue[]): boolean {
+export function UserDeletedEvent$check(
+  value: unknown,
+  path: string,
+  issues: ValidationIssue[],
+): boolean {
   let ok = true;
   if (!(typeof value === 'object' && value !== null && !Array.isArray(value))) {
     ok = fail(issues, path, 'type', 'must be object');
   } else {
     const o0 = value as Record<string, unknown>;
-    if (o0['type'] === undefined) ok = fail(issues, path + '/type', 'required', 'must have required property \'type\'');
-    if (o0['data'] === undefined) ok = fail(issues, path + '/data', 'required', 'must have required property \'data\'');
+    if (o0['type'] === undefined)
+      ok = fail(issues, path + '/type', 'required', 'must have required property \'type\'');
+    if (o0['data'] === undefined)
+      ok = fail(issues, path + '/data', 'required', 'must have required property \'data\'');
     const x1 = o0['type'];
     if (x1 !== undefined) {
       if (!(typeof x1 === 'string')) ok = fail(issues, path + '/type', 'type', 'must be string');
@@ -120,11 +172,19 @@ export function UserDeletedEvent$check(value: unknown, path: string, issues: Val
         ok = fail(issues, path + '/data', 'type', 'must be object');
       } else {
         const o3 = x2 as Record<string, unknown>;
-        if (o3['id'] === undefined) ok = fail(issues, path + '/data' + '/id', 'required', 'must have required property \'id\'');
+        if (o3['id'] === undefined)
+          ok = fail(
+            issues,
+            path + '/data' + '/id',
+            'required',
+            'must have required property \'id\'',
+          );
         const x4 = o3['id'];
-        if (x4 !== undefined && !(typeof x4 === 'string')) ok = fail(issues, path + '/data' + '/id', 'type', 'must be string');
+        if (x4 !== undefined && !(typeof x4 === 'string'))
+          ok = fail(issues, path + '/data' + '/id', 'type', 'must be string');
         const x5 = o3['reason'];
-        if (x5 !== undefined && !(typeof x5 === 'string')) ok = fail(issues, path + '/data' + '/reason', 'type', 'must be string');
+        if (x5 !== undefined && !(typeof x5 === 'string'))
+          ok = fail(issues, path + '/data' + '/reason', 'type', 'must be string');
       }
     }
   }
