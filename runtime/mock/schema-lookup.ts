@@ -18,7 +18,8 @@ export function rejects(other: MockSchema, variant: MockSchema, schemas: MockSch
   const own = b.properties ?? {};
   if ((a.required ?? []).some((key) => !Object.hasOwn(own, key))) return true;
   return Object.entries(a.properties ?? {}).some(([key, schema]) => {
-    const mine = own[key] === undefined ? undefined : resolve(own[key], schemas);
+    const declared = own[key];
+    const mine = declared === undefined ? undefined : resolve(declared, schemas);
     const theirs = resolve(schema, schemas);
     return (
       mine?.kind === 'enum' &&

@@ -18,6 +18,13 @@ export class Code {
     this.line('}');
   }
 
+  /** `block`, left out entirely when `body` writes nothing (a check that compiled to no code). */
+  blockUnlessEmpty(head: string, body: () => void): void {
+    const start = this.lines.length;
+    this.block(head, body);
+    if (this.lines.length === start + 2) this.lines.splice(start, 2);
+  }
+
   /** `body` one level deeper, without braces (switch cases). */
   indent(body: () => void): void {
     this.depth++;

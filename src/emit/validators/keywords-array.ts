@@ -1,5 +1,5 @@
 /** `items`, `prefixItems` (draft 4 tuple `items` + `additionalItems`), `contains`, `min/maxItems`, `uniqueItems`. */
-import { literal, type Site } from './code.js';
+import { isTrivialSchema, literal, type Site } from './code.js';
 import type { Compiler } from './compiler.js';
 import type { CompileContext, JsonSchemaObject } from './context.js';
 
@@ -26,8 +26,8 @@ function itemsOf(
 export function hasArrayKeywords(s: JsonSchemaObject, ctx: CompileContext): boolean {
   const { prefix, rest } = itemsOf(s, ctx);
   return (
-    prefix.length > 0 ||
-    (rest !== undefined && rest !== true) ||
+    prefix.some((schema) => !isTrivialSchema(schema)) ||
+    !isTrivialSchema(rest) ||
     isSchema(s['contains']) ||
     count(s['minItems']) ||
     count(s['maxItems']) ||
@@ -49,19 +49,25 @@ export function compileArrayKeywords(c: Compiler, s: JsonSchemaObject, pointer: 
 
   const { prefix, prefixKey, rest, restKey } = itemsOf(s, ctx);
   prefix.forEach((schema, index) => {
-    if (schema === true) return;
+    if (isTrivialSchema(schema)) return;
     const item = ctx.local('x');
-    code.block(`if (${array}.length > ${index})`, () => {
+    code.blockUnlessEmpty(`if (${array}.length > ${index})`, () => {
+      const itemLine = code.length;
       code.line(`const ${item} = ${array}[${index}];`);
       c.schema(schema, `${pointer}/${prefixKey}/${index}`, { ...site, value: item, path: `${site.path} + '/${index}'` });
+      // An item that no check reads is not declared (noUnusedLocals in users' projects): a `false`
+      // schema fails without it, and annotation-only schemas write nothing, so neither does the loop.
+      code.dropIfUnused(itemLine, item);
     });
   });
-  if (rest !== undefined && rest !== true) {
+  if (!isTrivialSchema(rest)) {
     const i = ctx.local('i');
     const item = ctx.local('x');
-    code.block(`for (let ${i} = ${prefix.length}; ${i} < ${array}.length; ${i}++)`, () => {
+    code.blockUnlessEmpty(`for (let ${i} = ${prefix.length}; ${i} < ${array}.length; ${i}++)`, () => {
+      const itemLine = code.length;
       code.line(`const ${item} = ${array}[${i}];`);
       c.schema(rest, `${pointer}/${restKey}`, { ...site, value: item, path: `${site.path} + '/' + ${i}` });
+      code.dropIfUnused(itemLine, item);
     });
   }
   if (isSchema(s['contains'])) compileContains(c, s, pointer, site, array);

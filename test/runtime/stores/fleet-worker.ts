@@ -28,6 +28,8 @@ let redis: Redis | undefined;
 let store: RedisStateStore | undefined;
 let client: Client | undefined;
 const events: ObserveEvent[] = [];
+/** When this replica handed each request to fetch (after the limiter let it go), for the rate test. */
+let sentAt: number[] = [];
 
 function api(baseUrl: string, tokenUrl: string | undefined): ApiDescriptor {
   return {
@@ -72,6 +74,10 @@ const commands: Record<string, (args: Record<string, unknown>) => unknown> = {
     }
     client = createRuntimeClient(api(baseUrl, tokenUrl), {
       ...options,
+      fetch: (input, requestInit) => {
+        sentAt.push(Date.now());
+        return fetch(input, requestInit);
+      },
       ...(auth === undefined ? {} : { auth }),
       ...(store === undefined ? {} : { stateStore: store }),
       onEvent: (event) => {
@@ -102,6 +108,7 @@ const commands: Record<string, (args: Record<string, unknown>) => unknown> = {
     const { path, loops, durationMs } = args as { path: string; loops: number; durationMs: number };
     const end = Date.now() + durationMs;
     const cpu = process.cpuUsage();
+    sentAt = [];
     let ok = 0;
     let failed = 0;
     await Promise.all(
@@ -119,7 +126,7 @@ const commands: Record<string, (args: Record<string, unknown>) => unknown> = {
       }),
     );
     const used = process.cpuUsage(cpu);
-    return { ok, failed, cpuMs: Math.round((used.user + used.system) / 1000) };
+    return { ok, failed, cpuMs: Math.round((used.user + used.system) / 1000), sentAt };
   },
   replay(args) {
     if (store === undefined) throw new Error('no store');

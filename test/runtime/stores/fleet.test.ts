@@ -59,7 +59,7 @@ describe('shared rate limit', () => {
     hits = [];
     const results = await withFleet(async (fleet) => {
       await fleet.all('init', { baseUrl: server.origin, redisPort: redis.port, storeOptions: { prefix: 'rate' }, options });
-      const done = await fleet.all<{ ok: number; failed: number; cpuMs: number }>('rate', {
+      const done = await fleet.all<{ ok: number; failed: number; cpuMs: number; sentAt: number[] }>('rate', {
         path: '/r',
         loops: 24,
         durationMs: 10_000,
@@ -71,16 +71,23 @@ describe('shared rate limit', () => {
     });
     const counts = perSecond(hits, 10);
     const total = counts.reduce((a, b) => a + b, 0);
-    console.log(
-      `shared store: per second ${counts.join(' ')}; ${total} in 10 s (${((total / (LIMIT * 10)) * 100).toFixed(1)} % of the limit)`,
+    const sent = perSecond(
+      results.flatMap((r) => r.sentAt),
+      10,
     );
-    // The limiter spaces grants by Redis' clock; this server counts them when its own event loop gets
-    // to them, and on a loaded machine a stalled loop moves a batch of requests into the next second
-    // (seen: 41 69 51). Over the whole 10 s such moves cancel out, so the total is held tightly (one
-    // process alone would send the limit, four without the store send ~4×); each second loosely.
+    console.log(
+      `shared store: sent per second ${sent.join(' ')}; received per second ${counts.join(' ')}; ` +
+        `${total} in 10 s (${((total / (LIMIT * 10)) * 100).toFixed(1)} % of the limit)`,
+    );
+    // Every second, the fleet sends at most the limit ± 5 %: counted when each replica handed the
+    // request to fetch, right after the shared limiter let it go.
+    for (const count of sent) expect(count).toBeLessThanOrEqual(LIMIT * 1.05);
+    // The server counts arrivals when its event loop gets to them; on a loaded machine a stalled loop
+    // moves a batch into the next second (seen: 41 69 51), so each of its seconds is held loosely and
+    // its 10 s total tightly (four replicas without the store send ~4×, see below).
     expect(total).toBeLessThanOrEqual(LIMIT * 10 + REPLICAS);
     for (const count of counts) expect(count).toBeLessThanOrEqual(LIMIT * 1.5);
-    expect(total).toBeGreaterThanOrEqual(LIMIT * 10 * 0.8);
+    expect(total).toBeGreaterThanOrEqual(LIMIT * 10 * 0.9);
     expect(results.every((r) => r.ok > 0)).toBe(true);
 
     // Without the store each replica holds the limit on its own. A lower limit here, so that four

@@ -314,7 +314,6 @@ export function Point$check(value: unknown, path: string, issues: ValidationIssu
       if (!(typeof x2 === 'number')) ok = fail(issues, path + '/1', 'type', 'must be number');
     }
     for (let i3 = 2; i3 < a0.length; i3++) {
-      const x4 = a0[i3];
       ok = fail(issues, path + '/' + i3, 'false', 'no value is allowed here');
     }
   }
