@@ -7,7 +7,7 @@
  * `Last-Event-ID`. The whole stream stays under `maxResponseBytes`.
  */
 import { ParseError } from '../errors/errors.js';
-import type { ServerSentEvent } from '../transport/event-stream.js';
+import { isEventStreamMediaType, type ServerSentEvent } from '../transport/event-stream.js';
 import { reconnectingEventStream } from '../transport/event-stream-reconnect.js';
 import { isJsonLinesMediaType, parseJsonLines } from '../transport/json-lines.js';
 import type { ApiPromise } from './api-promise.js';
@@ -85,13 +85,13 @@ export function streamAccept(op: OperationDescriptor): string {
   const declared = Object.entries(op.responses)
     .filter(([status]) => /^2/.test(status))
     .flatMap(([, types]) => types)
-    .filter((type) => isJsonLinesMediaType(type) || /^text\/event-stream\b/i.test(type));
+    .filter((type) => isJsonLinesMediaType(type) || isEventStreamMediaType(type));
   return declared.length === 0 ? 'text/event-stream' : [...new Set(declared)].join(', ');
 }
 
 function streamKind(contentType: string): 'events' | 'lines' {
   if (isJsonLinesMediaType(contentType)) return 'lines';
-  if (/^text\/event-stream\b/i.test(contentType.trim())) return 'events';
+  if (isEventStreamMediaType(contentType)) return 'events';
   throw new ParseError(
     `Expected a stream (text/event-stream or JSON Lines) but the server answered with ${contentType === '' ? 'no Content-Type' : contentType}. ` +
       'Some APIs stream only when the request asks for it (e.g. `stream: true` in the body).',

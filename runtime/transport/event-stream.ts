@@ -9,6 +9,11 @@
 import { ParseError } from '../errors/errors.js';
 import { readChunks, type ChunkReadOptions } from './stream-chunks.js';
 
+/** True for `text/event-stream` (parameters allowed). */
+export function isEventStreamMediaType(mediaType: string): boolean {
+  return /^text\/event-stream\b/i.test(mediaType.trim());
+}
+
 /** One dispatched event. */
 export interface ServerSentEvent<TData = string> {
   /** The `event:` field, `message` when the server sent none. */

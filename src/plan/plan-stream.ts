@@ -5,11 +5,11 @@
  * chunk schema there), JSON-decoded; `string` when the spec describes no structure.
  */
 import type * as ir from '../ir/index.js';
+// The runtime's own media-type rules, so the planner and the client agree on what streams.
+import { isEventStreamMediaType } from '../../runtime/transport/event-stream.js';
+import { isJsonLinesMediaType } from '../../runtime/transport/json-lines.js';
 import type { NameRegistry } from './name-registry.js';
 import type { PlannedStream } from './plan-types.js';
-
-const eventStream = /^text\/event-stream\b/i;
-const jsonLines = /^application\/(x-ndjson|ndjson|jsonl|x-jsonlines|jsonlines|json-seq)\b/i;
 
 /** The stream of an operation's success responses, or undefined when it has none. */
 export function planStream(
@@ -22,11 +22,11 @@ export function planStream(
   const content = operation.responses
     .filter((r) => /^2/.test(r.status))
     .flatMap((r) => r.content)
-    .find((c) => eventStream.test(c.mediaType) || jsonLines.test(c.mediaType));
+    .find((c) => isEventStreamMediaType(c.mediaType) || isJsonLinesMediaType(c.mediaType));
   if (content === undefined) return undefined;
   const base = responseType.replace(/Response$/, '');
   return {
-    kind: eventStream.test(content.mediaType) ? 'events' : 'lines',
+    kind: isEventStreamMediaType(content.mediaType) ? 'events' : 'lines',
     schema: isUntyped(content.schema) ? undefined : content.schema,
     functionName: functionNames.claim([`${functionName}Stream`, `${functionName}EventStream`], `${operation.source} stream`),
     eventType: typeNames.claim([`${base}StreamEvent`, `${base}StreamItem`], `${operation.source} StreamEvent`),
