@@ -15,17 +15,35 @@ export function layoutSource(source: string, width = PRINT_WIDTH): string {
   const out: string[] = [];
   let inComment = false;
   let inFence = false;
-  for (const line of source.split('\n')) {
-    const trimmed = line.trimStart();
-    if (!inComment && trimmed.startsWith('/**') && !trimmed.endsWith('*/')) inComment = true;
-    if (inComment) {
-      if (/^\s*\* ```/.test(line)) inFence = !inFence;
-      out.push(...(inFence || line.length <= width ? [line] : wrapCommentLine(line, width)));
-      if (trimmed.endsWith('*/')) inComment = inFence = false;
-      continue;
+  // A large spec's validators are hundreds of thousands of lines, nearly all short code: runs of
+  // such lines are copied as one slice, and only a long line or a doc comment is looked at.
+  let copiedUpTo = 0;
+  let nextComment = source.indexOf('/**');
+  for (let start = 0; start <= source.length;) {
+    const newline = source.indexOf('\n', start);
+    const end = newline === -1 ? source.length : newline;
+    while (nextComment !== -1 && nextComment < start) nextComment = source.indexOf('/**', start);
+    const opensComment = nextComment !== -1 && nextComment < end;
+    if (inComment || opensComment || end - start > width) {
+      const line = source.slice(start, end);
+      if (start > copiedUpTo) out.push(source.slice(copiedUpTo, start - 1));
+      if (!inComment && opensComment) {
+        const trimmed = line.trimStart();
+        inComment = trimmed.startsWith('/**') && !trimmed.endsWith('*/');
+      }
+      if (inComment) {
+        if (/^\s*\* ```/.test(line)) inFence = !inFence;
+        if (inFence || line.length <= width) out.push(line);
+        else out.push(...wrapCommentLine(line, width));
+        if (line.endsWith('*/')) inComment = inFence = false;
+      } else if (line.length <= width) out.push(line);
+      else out.push(...breakLine(line, width));
+      copiedUpTo = end + 1;
     }
-    out.push(...(line.length <= width ? [line] : breakLine(line, width)));
+    if (newline === -1) break;
+    start = newline + 1;
   }
+  if (copiedUpTo <= source.length) out.push(source.slice(copiedUpTo));
   return out.join('\n');
 }
 
