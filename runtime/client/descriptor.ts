@@ -158,6 +158,12 @@ export interface Clock {
   now(): number;
   /** Resolves after `ms`, or rejects with the signal's reason when it aborts. */
   sleep(ms: number, signal?: AbortSignal): Promise<void>;
+  /**
+   * Optional: calls `fire` after `ms` unless the returned function is called first. The attempt's
+   * timeout uses it when present (the system clock: one setTimeout, no AbortController per
+   * request); a clock without it is driven through `sleep`.
+   */
+  timer?(ms: number, fire: () => void): () => void;
 }
 
 /** The request one attempt sends, after URL, headers and body are built. */

@@ -8,6 +8,7 @@ import { AbortError, ApiwrightError, ConnectionError, TimeoutError } from '../er
 import { connectionFailure, RedirectFailure, type WireProgress } from './outcome.js';
 import { followRedirects, type RedirectPolicy } from './redirects.js';
 import type { Clock } from '../client/descriptor.js';
+import { startTimer } from '../util/clock.js';
 
 export interface TransportOptions extends RedirectPolicy {
   readonly clock: Clock;
@@ -75,12 +76,6 @@ export function abortErrorFor(
   return new AbortError(`${label} was aborted`, { ...init, cause: reason });
 }
 
-/**
- * Why the attempt's timer is stopped. A constant reason: `abort()` without one would build a new
- * DOMException on every request just to say "no longer needed".
- */
-const TIMER_STOPPED = Symbol('timer stopped');
-
 function linkSignals(controller: AbortController, caller: AbortSignal | undefined): { signal: AbortSignal; dispose: () => void } {
   if (caller === undefined) return { signal: controller.signal, dispose: () => undefined };
   const any = (AbortSignal as { any?: (signals: AbortSignal[]) => AbortSignal }).any;
@@ -103,18 +98,14 @@ export async function sendRequest(request: Request, options: TransportOptions): 
 
   const controller = new AbortController();
   const linked = linkSignals(controller, options.signal);
-  const timer = new AbortController();
   let timedOut = false;
   // An infinite limit means no timer (useful with fake clocks whose sleeps return at once).
-  if (Number.isFinite(limit))
-    void options.clock.sleep(limit, timer.signal).then(
-      () => {
+  const stopTimer = Number.isFinite(limit)
+    ? startTimer(options.clock, limit, () => {
         timedOut = true;
         controller.abort(new TimeoutError(`${label} timed out`, init));
-      },
-      () => undefined,
-    );
-  const stopTimer = (): void => timer.abort(TIMER_STOPPED);
+      })
+    : (): void => undefined;
   const release = (): void => {
     stopTimer();
     linked.dispose();

@@ -39,9 +39,32 @@ export function sleepFor(ms: number, signal?: AbortSignal): Promise<void> {
   });
 }
 
+/** `fire` after `ms` unless cancelled: one setTimeout (chained through sleepFor past the timer limit). */
+function systemTimer(ms: number, fire: () => void): () => void {
+  if (ms <= MAX_TIMER_MS) {
+    const handle = setTimeout(fire, Math.max(0, ms));
+    return () => clearTimeout(handle);
+  }
+  return timerFromSleep(sleepFor, ms, fire);
+}
+
+/** Why a sleep-driven timer was stopped: a constant, so stopping builds no DOMException. */
+const TIMER_STOPPED = Symbol('timer stopped');
+
+function timerFromSleep(sleep: Clock['sleep'], ms: number, fire: () => void): () => void {
+  const stop = new AbortController();
+  void sleep(ms, stop.signal).then(fire, () => undefined);
+  return () => stop.abort(TIMER_STOPPED);
+}
+
+/** Starts a cancellable timer on `clock`: its own `timer` when it has one, else through `sleep`. */
+export function startTimer(clock: Clock, ms: number, fire: () => void): () => void {
+  return clock.timer ? clock.timer(ms, fire) : timerFromSleep((t, signal) => clock.sleep(t, signal), ms, fire);
+}
+
 /** Creates the clock the runtime uses unless one is injected. */
 export function createSystemClock(): Clock {
-  return { now: () => Date.now(), sleep: sleepFor };
+  return { now: () => Date.now(), sleep: sleepFor, timer: systemTimer };
 }
 
 export const systemClock: Clock = createSystemClock();
