@@ -17,7 +17,12 @@ export async function readBytesUpTo(response: Response, maxBytes: number): Promi
     return undefined;
   }
   if (response.body === null) return new Uint8Array(0);
-  const reader = response.body.getReader();
+  return readStreamUpTo(response.body, maxBytes);
+}
+
+/** A stream's bytes, or `undefined` once they pass `maxBytes` (the rest is cancelled, not read). */
+export async function readStreamUpTo(source: ReadableStream<Uint8Array>, maxBytes: number): Promise<Bytes | undefined> {
+  const reader = source.getReader();
   const chunks: Uint8Array[] = [];
   let size = 0;
   for (;;) {

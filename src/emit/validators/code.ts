@@ -89,7 +89,8 @@ export function literal(value: unknown): string {
   return JSON.stringify(value).replace(invisible, escapeCodeUnit);
 }
 
-const annotations = new Set([
+/** Keywords that describe a value without constraining it. */
+export const annotations: ReadonlySet<string> = new Set([
   'title',
   'description',
   'example',

@@ -4,7 +4,7 @@
  * OpenAPI's readOnly / writeOnly: in a request a readOnly property is not required and is refused;
  * in a response the same holds for writeOnly.
  */
-import { childPath, isTrivialSchema, literal, type Site } from './code.js';
+import { annotations, childPath, isTrivialSchema, literal, type Site } from './code.js';
 import type { Compiler } from './compiler.js';
 import { typeTest, type JsonType } from './keywords-type.js';
 import type { CompileContext, Direction, JsonSchemaObject } from './context.js';
@@ -127,22 +127,9 @@ const checkedFormats = new Set([
   'int64',
 ]);
 
+/** An annotation, or (here, where the direction was already applied) `readOnly` / `writeOnly`. */
 function isAnnotation(key: string): boolean {
-  return (
-    [
-      'title',
-      'description',
-      'example',
-      'examples',
-      'default',
-      'deprecated',
-      '$comment',
-      'externalDocs',
-      'xml',
-      'readOnly',
-      'writeOnly',
-    ].includes(key) || key.startsWith('x-')
-  );
+  return annotations.has(key) || key === 'readOnly' || key === 'writeOnly' || key.startsWith('x-');
 }
 
 function escapeToken(key: string): string {
