@@ -18,7 +18,7 @@ import { CircuitOpenError } from '../errors/errors.js';
 import type { CircuitState } from '../observe/observe.js';
 import { isRecord, readNumber, updateState, type StateStore } from './state-store.js';
 import type { Clock } from '../client/descriptor.js';
-import { sharedStateOf, type SharedBreakerAdmission } from '../stores/shared-state.js';
+import { sharedStateOf, type SharedBreakerAdmission, type SharedBreakerSettings } from '../stores/shared-state.js';
 
 export type { CircuitState } from '../observe/observe.js';
 
@@ -85,14 +85,8 @@ interface BreakerRecord {
   buckets: Array<[number, number, number]>;
 }
 
-interface Settings {
-  failureThreshold: number;
-  resetTimeoutMs: number;
-  failureRateThreshold: number;
-  windowMs: number;
-  minimumCalls: number;
-  halfOpenMaxCalls: number;
-}
+/** The options with every default applied; the shared store's script reads the same settings. */
+type Settings = SharedBreakerSettings;
 
 function resolveSettings(o: CircuitBreakerOptions): Settings {
   const pick = (v: number | undefined, fallback: number, min: number): number =>
