@@ -1,10 +1,11 @@
 /**
- * The client generated endpoint functions call: holds the options and runs each call through the
- * pipeline — build URL, headers and body (request-prepare.ts) → response cache (client-cache.ts) →
- * resilience (rate limit, breaker, retries) → per attempt: auth → onRequest hooks → transport →
- * one re-send after a 401 the authenticator recovered from → onResponse hooks (client-attempt.ts)
- * — then maps the status to data or a typed error. `paginate()` adds page-by-page iteration
- * (client-pagination.ts).
+ * The client generated endpoint functions call: resolves the options once (settings.ts) and runs
+ * each call through the pipeline — build URL, headers and body (request/prepare.ts) → response
+ * cache (cache-step.ts) → resilience (rate limit, breaker, retries; resilience/resilience.ts) → per
+ * attempt: auth → onRequest hooks → transport → one re-send after a 401 the authenticator recovered
+ * from → onResponse hooks (attempt.ts) — then maps the status to data or a typed error.
+ * `paginate()` adds page-by-page iteration (pagination-step.ts), `stream()` streamed bodies
+ * (stream-step.ts).
  */
 import { ApiPromise } from './api-promise.js';
 import { createAuthenticator, type AuthOptions } from '../auth/index.js';

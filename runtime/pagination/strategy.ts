@@ -7,7 +7,7 @@ import { PaginationError, PaginationLoopError } from './errors.js';
 import { findLinkTarget } from './link-header.js';
 
 /**
- * `PaginationDescriptor` plus what the runtime also understands. Proposed for runtime/types.ts:
+ * `PaginationDescriptor` plus what the runtime also understands. Proposed for client/descriptor.ts:
  * `firstPage` on the page style (the number of the first page when the caller sends none; default 1).
  */
 export type PaginationSpec =

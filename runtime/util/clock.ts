@@ -1,6 +1,6 @@
 /**
- * The real clock: wall time from `Date.now()` and an abortable `setTimeout` sleep.
- * Tests inject a fake `Clock` instead (runtime/types.ts), so no timing rule needs a real sleep.
+ * The real clock: wall time from `Date.now()`, an abortable `setTimeout` sleep and a cancellable
+ * timer. Tests inject a fake `Clock` (client/descriptor.ts), so no timing rule needs a real sleep.
  */
 import type { Clock } from '../client/descriptor.js';
 
