@@ -110,7 +110,7 @@ export function createRuntimeClient<TAuth extends object = AuthOptions>(
         throw abortErrorFor(call.signal, `${op.method} ${op.path}`, { requestId, operation: op.id });
       // Opt-in transformation (camelCase names, Date values) back to the wire form; a no-op without `op.transform`.
       const wireParams = transformRequest(op, params);
-      const validation = mergeValidateOptions(settings.validate, call.validate);
+      const validation = call.validate === undefined ? settings.validate : mergeValidateOptions(settings.validate, call.validate);
       checkRequest(op, wireParams, validation, ctx);
       const prepared = await prepareRequest({
         api,

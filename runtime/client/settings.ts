@@ -9,6 +9,7 @@ import type { Clock } from './descriptor.js';
 import type { RequestSettings } from '../request/prepare.js';
 import type { ResilienceOptions } from '../resilience/resilience.js';
 import { systemClock } from '../util/clock.js';
+import { mergeValidateOptions, type ValidateOptions } from '../validate/options.js';
 
 const DEFAULT_MAX_RESPONSE_BYTES = 50 * 1024 * 1024;
 
@@ -37,7 +38,8 @@ export interface ClientSettings {
   resilience: Omit<ResilienceOptions, 'stateStore'>;
   observe: ObserveSettings;
   cache: ClientOptions['cache'];
-  validate: ClientOptions['validate'];
+  /** With its defaults (request checks on, response drift `warn`); a call's `validate` overrides it. */
+  validate: ValidateOptions;
   hooks: ClientOptions['hooks'];
   /** A call's default deadline (its own `deadlineMs` wins). */
   deadlineMs: number | undefined;
@@ -70,7 +72,7 @@ export function resolveSettings(options: ClientOptions<unknown>): ClientSettings
     resilience: { retry: options.retry, circuitBreaker: options.circuitBreaker, rateLimit: options.rateLimit },
     observe: { logger: options.logger, level: options.logLevel, onEvent: options.onEvent },
     cache: options.cache,
-    validate: options.validate,
+    validate: mergeValidateOptions(options.validate, undefined),
     hooks: options.hooks,
     deadlineMs: options.deadlineMs,
   };
