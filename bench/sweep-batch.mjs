@@ -49,12 +49,16 @@ if (generated.size > 0) {
   const errors = await typecheck(batch.dir);
   const perFolder = new Map();
   for (const error of errors) {
-    const folder = error.file.split(/[\\/]/)[0];
+    // tsc names files relative to its working directory (the batch folder): `3/types.gen.ts`.
+    const folder = path.relative(batch.dir, path.resolve(batch.dir, error.file)).split(/[\\/]/)[0];
     if (!perFolder.has(folder)) perFolder.set(folder, []);
     perFolder.get(folder).push(error);
   }
+  // An error no client folder owns (tsc crashed, or a file outside them) fails the whole batch:
+  // a pass must mean "tsc found nothing", never "found nothing it could attribute".
+  const unowned = [...perFolder.entries()].filter(([folder]) => !generated.has(folder)).flatMap(([, list]) => list);
   for (const [folder, spec] of generated) {
-    const found = perFolder.get(folder);
+    const found = unowned.length > 0 ? [...(perFolder.get(folder) ?? []), ...unowned] : perFolder.get(folder);
     if (found === undefined) report({ spec: spec.id, stage: 'pass' });
     else
       report({
@@ -69,7 +73,7 @@ if (generated.size > 0) {
 async function typecheck(dir) {
   const tsc = path.join(root, 'node_modules/typescript7/bin/tsc');
   try {
-    await run(process.execPath, [tsc, '-p', dir, '--pretty', 'false'], { maxBuffer: 256 * 1024 * 1024 });
+    await run(process.execPath, [tsc, '-p', '.', '--pretty', 'false'], { cwd: dir, maxBuffer: 256 * 1024 * 1024 });
     return [];
   } catch (error) {
     const stdout = error.stdout ?? '';

@@ -37,7 +37,7 @@ function isKind(value: unknown, kind: string): boolean {
 }
 
 /** A guard for `Class` and every subclass of it, by the name its prototype carries. */
-function guardFor<T>(Class: { prototype: T & { name: string } }): (value: unknown) => value is T {
+export function guardFor<T>(Class: { prototype: T & { name: string } }): (value: unknown) => value is T {
   const kind = Class.prototype.name;
   return (value: unknown): value is T => value instanceof (Class as unknown as abstract new () => T) || isKind(value, kind);
 }

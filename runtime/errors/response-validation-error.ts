@@ -1,9 +1,13 @@
 /** A response whose body breaks the operation's declared schema, under `validate.response: 'strict'`. */
 import { ValidationError, type ApiwrightErrorInit } from './errors.js';
+import { guardFor } from './guards.js';
+import { nameErrorClass } from './kinds.js';
 import type { ValidationIssue } from '../validate/issue.js';
 
 export class ResponseValidationError extends ValidationError {
-  override name = 'ResponseValidationError';
+  static {
+    nameErrorClass(this, 'ResponseValidationError');
+  }
   override readonly code: string = 'RESPONSE_VALIDATION_ERROR';
   /** The HTTP status of the response that did not match. */
   readonly status: number;
@@ -22,5 +26,5 @@ export class ResponseValidationError extends ValidationError {
   }
 }
 
-export const isResponseValidationError = (value: unknown): value is ResponseValidationError =>
-  typeof value === 'object' && value !== null && (value as { name?: unknown }).name === 'ResponseValidationError';
+/** Also true for a ResponseValidationError from another realm or copy of the runtime (guards.ts). */
+export const isResponseValidationError = guardFor(ResponseValidationError);

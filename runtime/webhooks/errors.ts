@@ -3,6 +3,8 @@
  * never the secret, the expected signature or the body.
  */
 import { ApiwrightError } from '../errors/errors.js';
+import { guardFor } from '../errors/guards.js';
+import { nameErrorClass } from '../errors/kinds.js';
 
 export type WebhookVerificationReason =
   /** A header the scheme needs (signature, timestamp, id) is absent or empty. */
@@ -18,7 +20,9 @@ export type WebhookVerificationReason =
 
 /** Thrown by `verifyWebhook`: the request is not a genuine, fresh delivery. */
 export class WebhookVerificationError extends ApiwrightError {
-  override name = 'WebhookVerificationError';
+  static {
+    nameErrorClass(this, 'WebhookVerificationError');
+  }
   override readonly code = 'WEBHOOK_VERIFICATION_FAILED';
   readonly reason: WebhookVerificationReason;
 
@@ -30,10 +34,11 @@ export class WebhookVerificationError extends ApiwrightError {
 
 /** Thrown when a webhook receiver is set up wrong (no secret, a secret that does not decode, no scheme). */
 export class WebhookConfigError extends ApiwrightError {
-  override name = 'WebhookConfigError';
+  static {
+    nameErrorClass(this, 'WebhookConfigError');
+  }
   override readonly code = 'WEBHOOK_CONFIG';
 }
 
-export function isWebhookVerificationError(error: unknown): error is WebhookVerificationError {
-  return error instanceof Error && error.name === 'WebhookVerificationError';
-}
+/** Also true for a WebhookVerificationError from another realm or copy of the runtime (guards.ts). */
+export const isWebhookVerificationError = guardFor(WebhookVerificationError);

@@ -29,6 +29,8 @@ import {
   isValidationError,
 } from '../../../runtime/errors/guards.js';
 import { parseRetryAfterMs } from '../../../runtime/resilience/retry-after.js';
+import { isResponseValidationError, ResponseValidationError } from '../../../runtime/errors/response-validation-error.js';
+import { isWebhookVerificationError, WebhookConfigError, WebhookVerificationError } from '../../../runtime/webhooks/errors.js';
 import { fakeAuthenticator, frozenClock, makeClient, makeOp, rejectionOf } from '../support/client.js';
 
 const BASE = 'https://api.example.test/v1';
@@ -304,6 +306,20 @@ describe('type guards work on plain objects (other realms, other copies of the r
     [isApiError, 'NotFoundError', false],
   ] as const)('%o(%j) is %s', (guard, value, expected) => {
     expect(guard(value)).toBe(expected);
+  });
+
+  it('covers the classes outside errors.ts too, by name, across realms', () => {
+    // A structured clone keeps only the data: the name is all a guard has to go on.
+    const clone = (error: Error): unknown => ({ name: error.name, message: error.message });
+    const drift = new ResponseValidationError('x', { status: 200, body: null, validationIssues: [] });
+    expect(isResponseValidationError(clone(drift))).toBe(true);
+    expect(isValidationError(clone(drift))).toBe(true);
+    expect(isApiwrightError(clone(drift))).toBe(true);
+    const forged = new WebhookVerificationError('replayed', 'x');
+    expect(isWebhookVerificationError(clone(forged))).toBe(true);
+    expect(isApiwrightError(clone(forged))).toBe(true);
+    expect(isApiwrightError(clone(new WebhookConfigError('x')))).toBe(true);
+    expect(isWebhookVerificationError({ name: 'ValidationError' })).toBe(false);
   });
 
   it('works on real instances', () => {
