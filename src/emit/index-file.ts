@@ -1,19 +1,10 @@
 /** index.ts: the explicit public surface of a generated client. */
 import { contractErrorClasses } from '../../runtime/errors/errors.js';
 import type { ClientPlan } from '../plan/plan-types.js';
+import { runtimeTypeExports, validationTypeExports, validationValueExports, webhookRuntimeExports } from '../plan/reserved.js';
 import { createWriter } from './ts/writer.js';
 
 const errorExports = [...contractErrorClasses, 'isApiError', 'isApiwrightError'].sort();
-/** The runtime types a caller writes in their own signatures: call results, streams, options. */
-const runtimeTypeExports = [
-  'ApiPromise',
-  'EventStream',
-  'JsonLinesStream',
-  'PagedPromise',
-  'RequestOptions',
-  'ServerSentEvent',
-  'StreamOptions',
-];
 
 /** `validators`: the public names of validators.gen.ts (`isPet`, `validatePet`, `parsePet` …). */
 export function emitIndexFile(plan: ClientPlan, validators?: readonly string[]): string {
@@ -30,14 +21,14 @@ export function emitIndexFile(plan: ClientPlan, validators?: readonly string[]):
     const webhooks = `./${plan.webhooks.file.replace(/\.ts$/, '.js')}`;
     writer.writeLine(`export { createWebhookHandler, webhookEvents } from '${webhooks}';`);
     writer.writeLine(`export type { WebhookHandlers, WebhookOptions, WebhookPayloads } from '${webhooks}';`);
-    writer.writeLine(`export { WebhookVerificationError, signWebhook, verifyWebhook } from './runtime/index.js';`);
+    writer.writeLine(`export { ${webhookRuntimeExports.join(', ')} } from './runtime/index.js';`);
   }
   // Validation: the generated validators and the types they return.
   if (validators !== undefined && plan.files.validators !== undefined) {
     const module = `./${plan.files.validators.replace(/\.ts$/, '.js')}`;
     if (validators.length > 0) writer.writeLine(`export {\n${validators.map((n) => `  ${n},`).join('\n')}\n} from '${module}';`);
-    writer.writeLine(`export { ResponseValidationError, isResponseValidationError } from './runtime/index.js';`);
-    writer.writeLine(`export type { ValidationIssue, ValidationResult } from './runtime/index.js';`);
+    writer.writeLine(`export { ${validationValueExports.join(', ')} } from './runtime/index.js';`);
+    writer.writeLine(`export type { ${validationTypeExports.join(', ')} } from './runtime/index.js';`);
   }
   return writer.toString();
 }

@@ -44,16 +44,39 @@ export const endpointFileNames: ReadonlySet<string> = new Set([
   'PagedPromise',
 ]);
 
-/** Names index.ts exports besides the spec's types: a schema may not take them. */
+/** The runtime types index.ts re-exports: what a caller writes in their own signatures. */
+export const runtimeTypeExports: readonly string[] = [
+  'ApiPromise',
+  'EventStream',
+  'JsonLinesStream',
+  'PagedPromise',
+  'RequestOptions',
+  'ServerSentEvent',
+  'StreamOptions',
+];
+
+/** What index.ts re-exports from the runtime next to the validators. */
+export const validationTypeExports: readonly string[] = ['ValidationIssue', 'ValidationResult'];
+export const validationValueExports: readonly string[] = ['ResponseValidationError', 'isResponseValidationError'];
+
+/** What index.ts re-exports from the runtime next to the webhook receiver. */
+export const webhookRuntimeExports: readonly string[] = ['WebhookVerificationError', 'signWebhook', 'verifyWebhook'];
+
+/**
+ * Names index.ts exports besides the spec's types: a schema may not take them (an explicit export
+ * silently wins over `export type *`, so a schema of the same name would drop out of index.ts).
+ */
 export const publicApiNames: readonly string[] = [
+  ...runtimeTypeExports,
+  ...validationTypeExports,
+  ...validationValueExports,
+  ...webhookRuntimeExports,
   'createClient',
   'createCoreClient',
   'CoreClient',
   'ClientOptions',
   'ClientAuth',
   'ApiClient',
-  'RequestOptions',
-  'ApiPromise',
   ...contractErrorClasses,
   'isApiError',
   'isApiwrightError',
