@@ -12,6 +12,7 @@ import { normalizeDocument } from './normalize/index.js';
 import { planClient } from './plan/plan-client.js';
 import type { ClientPlan } from './plan/plan-types.js';
 import { closestName } from './util/closest-name.js';
+import { formatPointer } from './json-pointer.js';
 
 export interface AnalyzeOptions {
   spec: string;
@@ -118,7 +119,7 @@ export function checkOperationIds(
     throw new ConfigError(`${option} names operationId "${id}", which the spec does not have`, {
       code: 'UNKNOWN_OPERATION_ID',
       file: configFile,
-      pointer: configFile === undefined ? undefined : `#/${option}/${id.replaceAll('~', '~0').replaceAll('/', '~1')}`,
+      pointer: configFile === undefined ? undefined : formatPointer([option, id]),
       hint:
         closest === undefined
           ? 'Use an operationId from the spec (`apiwright inspect` lists them).'

@@ -114,13 +114,7 @@ export function validateConfig(value: unknown, file: string, at: readonly string
     fail(['clientName'], `"clientName" must be a JavaScript identifier such as "petstore", got ${describeValue(clientName)}`);
   }
 
-  if (config.validators !== undefined && typeof config.validators !== 'boolean') {
-    fail(['validators'], `"validators" must be true or false, got ${describeValue(config.validators)}`);
-  }
-  if (config.failOnWarnings !== undefined && typeof config.failOnWarnings !== 'boolean') {
-    fail(['failOnWarnings'], `"failOnWarnings" must be true or false, got ${describeValue(config.failOnWarnings)}`);
-  }
-  for (const flag of ['mocks', 'watch'] as const) {
+  for (const flag of ['validators', 'failOnWarnings', 'mocks', 'watch'] as const) {
     if (config[flag] !== undefined && typeof config[flag] !== 'boolean') {
       fail([flag], `"${flag}" must be true or false, got ${describeValue(config[flag])}`);
     }

@@ -143,7 +143,7 @@ function validateEntry(checks: OperationChecks | undefined): string | undefined 
 
 /** Paginated operations return a promise that is also async-iterable over every item. */
 function isPaged(planned: PlannedOperation): boolean {
-  return planned.operation.pagination !== undefined && planned.operation.method === 'GET';
+  return planned.operation.pagination !== undefined; // normalize paginates GET operations only
 }
 
 function firstLine(text: string): string {

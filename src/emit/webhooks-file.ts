@@ -12,22 +12,11 @@ import { objectKey, propertyKey, stringLiteral } from './ts/literal.js';
 import { valueLiteral, type Value } from './ts/value-literal.js';
 import { createWriter } from './ts/writer.js';
 
-/**
- * MERGE SWITCH (validators): the module of generated validators, when the plan has one. The
- * validators work adds `files.validators` (`validators.gen.ts`, exporting `validate<TypeName>`) to
- * the plan; until then this reads undefined and the handler validates nothing. The one place to
- * change if that field is named differently.
- */
-function validatorsModule(plan: ClientPlan): string | undefined {
-  const files: Readonly<Partial<Record<string, string>>> = plan.files;
-  return files['validators'];
-}
-
 export function emitWebhooksFile(plan: ClientPlan, webhooks: WebhookPlan): string {
   const writer = createWriter();
   const ctx: TypeContext = { typeNames: plan.typeNames, qualifier: 't.' };
   const validators = validatorFunctions(plan, webhooks);
-  const validatorsFile = validatorsModule(plan);
+  const validatorsFile = plan.files.validators;
   const runtimeTypes = ['WebhookEventDescriptor', 'WebhookHandler', 'WebhookHandlerMap', 'WebhookHandlerOptions'];
   if (webhooks.defaultScheme === undefined) runtimeTypes.push('WebhookScheme');
   const usesTypes = webhooks.events.some((event) => event.payload !== undefined);
