@@ -161,10 +161,11 @@ const ALWAYS_SENSITIVE_HEADERS = ['authorization', 'cookie', 'proxy-authorizatio
 
 /**
  * Removes every credential from a request bound for another origin: the always-sensitive headers,
- * the spec's API-key headers and API-key query parameters (SECURITY-CASES 18).
+ * the spec's API-key headers and API-key query parameters (SECURITY-CASES 18). Also what a
+ * redirect to another origin or down to http drops (transport/redirects.ts).
  */
 export function stripCredentials(
-  request: PreparedRequest,
+  request: Pick<PreparedRequest, 'headers' | 'url'>,
   sensitiveHeaders: readonly string[],
   sensitiveQueryParams: readonly string[],
 ): void {

@@ -7,6 +7,7 @@
  */
 import { isBrowserLike } from '../util/env.js';
 import { assertSecureUrl } from '../request/url.js';
+import { stripCredentials } from '../request/prepare.js';
 import { RedirectFailure, type WireProgress } from './outcome.js';
 import type { Bytes } from '../util/bytes.js';
 
@@ -22,14 +23,7 @@ export interface RedirectPolicy {
 }
 
 const REDIRECT_STATUSES = new Set([301, 302, 303, 307, 308]);
-const ALWAYS_SENSITIVE = ['authorization', 'cookie', 'proxy-authorization'];
 const BODY_HEADERS = ['content-type', 'content-length', 'content-encoding', 'content-language', 'content-location'];
-
-function stripSensitive(headers: Headers, url: URL, policy: RedirectPolicy): void {
-  for (const name of [...ALWAYS_SENSITIVE, ...policy.sensitiveHeaders]) headers.delete(name);
-  const sensitiveQuery = new Set(policy.sensitiveQueryParams.map((n) => n.toLowerCase()));
-  for (const key of [...url.searchParams.keys()]) if (sensitiveQuery.has(key.toLowerCase())) url.searchParams.delete(key);
-}
 
 /** Where a redirect response leads, or undefined when it is the final response. */
 function nextLocation(response: Response, browser: boolean): string | undefined {
@@ -77,7 +71,7 @@ export async function followRedirects(
       if (next.origin !== from.origin || (from.protocol === 'https:' && next.protocol === 'http:')) stripped = true;
       const headers = new Headers(current.headers);
       if (toGet) for (const name of BODY_HEADERS) headers.delete(name);
-      if (stripped) stripSensitive(headers, next, policy);
+      if (stripped) stripCredentials({ headers, url: next }, policy.sensitiveHeaders, policy.sensitiveQueryParams);
       // The same request to the same place again would get the same answer: a loop, not progress.
       if (visited.has(`${method} ${next.href}`)) throw new RedirectFailure(`was redirected in a loop (${response.status})`);
       let body: Bytes | Blob | null = null;
