@@ -26,10 +26,12 @@ export interface PlanOptions {
 
 export function planClient(document: ir.Document, options: PlanOptions): ClientPlan {
   const transform = planTransforms(document, options.naming, options.dates);
-  // No type may shadow a global or a primitive (`Date`, `Error`, `object`): plan/reserved.ts.
+  // No type may shadow a global or a primitive (`Date`, `Error`, `object`), nor be a reserved word
+  // (`interface function` does not parse): plan/reserved.ts.
   const typeNames = new NameRegistry([
     ...publicApiNames,
     ...reservedTypeNames,
+    ...reservedWords,
     // Webhooks: webhooks.gen.ts exports these beside the schema types.
     ...(hasInbound(document) ? webhookTypeNames : []),
   ]);

@@ -104,6 +104,12 @@ describe('names survive edits to the rest of the spec', () => {
     expect(base.get('#/components/schemas/Error')).toBe('ErrorSchema');
   });
 
+  it('qualifies a schema named like a reserved word (netlify.com has `function`), which would not parse', () => {
+    const names = identifiers(spec(basePaths, { ...baseSchemas, function: { type: 'object' }, class: { type: 'string' } }));
+    expect(names.get('#/components/schemas/function')).toBe('FunctionSchema');
+    expect(names.get('#/components/schemas/class')).toBe('Class');
+  });
+
   it.each<[string, Json]>([
     [
       'operations added, in other tags and in the same tag, some with the same short names',
