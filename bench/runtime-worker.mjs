@@ -19,7 +19,7 @@ async function makeCall() {
       : () =>
           fetch(`${base}/pets`, {
             method: 'POST',
-            headers: { 'content-type': 'application/json' },
+            headers: { accept: 'application/json', 'content-type': 'application/json', ...key },
             body: JSON.stringify(body),
           }).then((r) => r.json());
   }

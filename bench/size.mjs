@@ -7,7 +7,7 @@
 //   (b)  one standalone call on GitHub's spec (13 MB, 1,000+ operations), validators included,
 //   (b') the same generated with --no-validators (what a call's validators add),
 //   (f)  one call through the createClient facade on GitHub's spec (binds every operation),
-//   (c)  every feature on (OAuth, cache, pagination, transform, streams),
+//   (c)  the petstore fixture with cache, a client-side rate limit, pagination and batch on,
 // and checks that (b) holds no other operation's path (tree-shaking that silently stopped working).
 import { execFileSync } from 'node:child_process';
 import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
