@@ -185,7 +185,7 @@ export type { OperationTransform, PropShape, Shape, ShapeTable } from './transfo
 // Validation: the helpers generated validators call, their result types, and the strict-mode error.
 export type { OperationValidators, SchemaCheck, ValidationIssue, ValidationResult } from './validate/issue.js';
 export type { ValidateOptions } from './validate/options.js';
-export { fail, pointerToken } from './validate/issue.js';
+export { badFormat, fail, missing, pointerToken, wrongType } from './validate/issue.js';
 export { codePointLength, deepEqual, duplicateIndex, isBinary, isMultipleOf } from './validate/keywords.js';
 export {
   isBase64,

@@ -2,6 +2,7 @@
 import type { ClientPlan, PlannedGroup, PlannedOperation } from '../plan/plan-types.js';
 import { paramsRequired } from '../plan/plan-operation.js';
 import type { OperationChecks } from './validators/operation-checks.js';
+import type { ValidatedOperation } from './validators/source.js';
 import { operationDescriptor, pagination as plannedPagination } from './operation-descriptor.js';
 import { errorResponses } from './response-types.js';
 import { emitStreamEndpoint, sharedDescriptorName, streamRuntimeTypes } from './stream-endpoint.js';
@@ -16,7 +17,7 @@ import { createWriter, type Writer } from './ts/writer.js';
 export function emitEndpointsFile(
   plan: ClientPlan,
   group: PlannedGroup,
-  checks?: Map<PlannedOperation, OperationChecks>,
+  checks?: ReadonlyMap<ValidatedOperation, OperationChecks>,
 ): string {
   const writer = createWriter();
   const depth = group.file.split('/').length - 1;

@@ -5,10 +5,15 @@
 
 /** A single-quoted TypeScript string literal for any string (quotes, backslashes, line terminators, lone surrogates). */
 export function stringLiteral(value: string): string {
+  // Nearly every key and message is plain printable ASCII with nothing to escape.
+  if (plainText.test(value)) return `'${value}'`;
   const json = JSON.stringify(value); // escapes `"`, `\`, control characters and lone surrogates
   const body = json.slice(1, -1).replace(/\\"/g, '"').replace(/'/g, "\\'").replace(invisible, escapeCodeUnit);
   return `'${body}'`;
 }
+
+/** Printable ASCII except the quote and the backslash: written as is. */
+const plainText = /^[\x20-\x26\x28-\x5b\x5d-\x7e]*$/;
 
 /**
  * Characters that change how code *looks* without changing what it does: line separators, bidi

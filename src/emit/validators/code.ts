@@ -32,17 +32,38 @@ export class Code {
     this.depth--;
   }
 
-  /** `if (…) { then } else { otherwise }`. */
+  /**
+   * `if (…) { then } else { otherwise }`; when each branch is one simple statement, the braceless
+   * `if (…) a;` / `else b;` a formatter keeps (and `else if` falls out of it).
+   */
   ifElse(condition: string, then: () => void, otherwise: () => void): void {
+    const start = this.lines.length;
     this.line(`if (${condition}) {`);
     this.depth++;
     then();
     this.depth--;
+    const middle = this.lines.length;
     this.line('} else {');
     this.depth++;
     otherwise();
     this.depth--;
     this.line('}');
+    this.unbrace(start, middle);
+  }
+
+  /** Rewrites the if/else written from `start` (its `} else {` at `middle`) without braces, when that is safe. */
+  private unbrace(start: number, middle: number): void {
+    const thenLine = middle === start + 2 ? this.lines[start + 1] : undefined;
+    const elseLines = this.lines.length - middle - 2;
+    const elseLine = elseLines === 1 ? this.lines[middle + 1] : undefined;
+    // One statement per branch; a braceless `if` inside the first branch would capture the `else`.
+    if (thenLine === undefined || !isSimpleStatement(thenLine) || /^\s*if \(/.test(thenLine)) return;
+    if (elseLines > 1 || (elseLine !== undefined && !isSimpleStatement(elseLine))) return;
+    const head = this.lines[start] ?? '';
+    const indent = /^\s*/.exec(head)?.[0] ?? '';
+    const rewritten = [`${head.slice(0, -2)} ${thenLine.trimStart()}`];
+    if (elseLine !== undefined) rewritten.push(`${indent}else ${elseLine.trimStart()}`);
+    this.lines.splice(start, this.lines.length - start, ...rewritten);
   }
 
   /**
@@ -61,6 +82,13 @@ export class Code {
   toString(): string {
     return this.lines.join('\n');
   }
+}
+
+/** One line that is a whole statement: not a block's opening or closing line, not a comment. */
+function isSimpleStatement(line: string): boolean {
+  const text = line.trim();
+  // A declaration is not a statement a braceless `if` may hold.
+  return text.endsWith(';') && !text.startsWith('}') && !/^(?:const|let|var|function|class)\b/.test(text);
 }
 
 /**

@@ -12,7 +12,7 @@ import { compileCombinators } from './keywords-combine.js';
 import { compileNumberKeywords, hasNumberKeywords } from './keywords-number.js';
 import { compileObjectKeywords, hasObjectKeywords } from './keywords-object.js';
 import { compileStringKeywords, hasStringKeywords } from './keywords-string.js';
-import { compileEnum, typeTest, typesOf, type JsonType } from './keywords-type.js';
+import { compileEnum, failingTypeTest, typeTest, typesOf, type JsonType } from './keywords-type.js';
 
 /** Everything a keyword family needs besides its site. */
 export function createCompiler(ctx: CompileContext, code: Code, direction: Direction, root: string): Compiler {
@@ -82,18 +82,14 @@ function compileBody(c: Compiler, s: JsonSchemaObject, pointer: string, site: Si
     const family = familyOf(type);
     return family !== 'other' && families[family];
   };
-  const fail = (types: readonly JsonType[]) => () =>
-    c.code.line(`${site.ok} = ${c.ctx.helper('fail')}(${site.issues}, ${site.path}, 'type', ${typeMessage(types)});`);
+  const failure = (types: readonly JsonType[]): string =>
+    `${site.ok} = ${c.ctx.helper('wrongType')}(${site.issues}, ${site.path}, '${types.join(' or ')}');`;
+  const fail = (types: readonly JsonType[]) => () => c.code.line(failure(types));
   if (only !== undefined && !hasFamily(only)) {
-    const message = typeMessage([only]);
-    c.code.line(
-      `if (!(${typeTest(only, site.value, false)})) ${site.ok} = ${c.ctx.helper('fail')}(${site.issues}, ${site.path}, 'type', ${message});`,
-    );
+    c.code.line(`if (${failingTypeTest(only, site.value)}) ${failure([only])}`);
   } else if (only !== undefined) {
     // One type: its keywords run in the `else` of the type test, no second guard.
-    c.code.ifElse(`!(${typeTest(only, site.value, false)})`, fail([only]), () =>
-      compileFamily(c, familyOf(only), s, pointer, site),
-    );
+    c.code.ifElse(failingTypeTest(only, site.value), fail([only]), () => compileFamily(c, familyOf(only), s, pointer, site));
   } else {
     if (types !== undefined) {
       const test = types.map((t) => typeTest(t, site.value, binary)).join(' || ');
@@ -122,10 +118,6 @@ function compileFamily(c: Compiler, family: Family, s: JsonSchemaObject, pointer
   else if (family === 'number') compileNumberKeywords(c, s, site);
   else if (family === 'array') compileArrayKeywords(c, s, pointer, site);
   else if (family === 'object') compileObjectKeywords(c, s, pointer, site);
-}
-
-function typeMessage(types: readonly JsonType[]): string {
-  return `'must be ${types.join(' or ')}'`;
 }
 
 export { Code };

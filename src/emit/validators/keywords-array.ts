@@ -37,11 +37,12 @@ export function hasArrayKeywords(s: JsonSchemaObject, ctx: CompileContext): bool
 
 export function compileArrayKeywords(c: Compiler, s: JsonSchemaObject, pointer: string, site: Site): void {
   const { ctx, code } = c;
-  const fail = ctx.helper('fail');
   const array = ctx.local('a');
   code.line(`const ${array}: readonly unknown[] = ${site.value};`);
   const check = (keyword: string, failing: string, message: string): void =>
-    code.line(`if (${failing}) ${site.ok} = ${fail}(${site.issues}, ${site.path}, '${keyword}', ${literal(message)});`);
+    code.line(
+      `if (${failing}) ${site.ok} = ${ctx.helper('fail')}(${site.issues}, ${site.path}, '${keyword}', ${literal(message)});`,
+    );
   if (count(s['minItems']))
     check('minItems', `${array}.length < ${s['minItems']}`, `must NOT have fewer than ${s['minItems']} items`);
   if (count(s['maxItems']))
@@ -75,7 +76,7 @@ export function compileArrayKeywords(c: Compiler, s: JsonSchemaObject, pointer: 
     const at = ctx.local('dup');
     code.line(`const ${at} = ${ctx.helper('duplicateIndex')}(${array});`);
     code.line(
-      `if (${at} !== -1) ${site.ok} = ${fail}(${site.issues}, ${site.path} + '/' + ${at}, 'uniqueItems', 'must NOT have duplicate items');`,
+      `if (${at} !== -1) ${site.ok} = ${ctx.helper('fail')}(${site.issues}, ${site.path} + '/' + ${at}, 'uniqueItems', 'must NOT have duplicate items');`,
     );
   }
 }
@@ -97,13 +98,12 @@ function compileContains(c: Compiler, s: JsonSchemaObject, pointer: string, site
     c.schema(s['contains'], `${pointer}/contains`, { value: item, path: `''`, issues: '[]', ok });
     code.line(`if (${ok}) ${matches}++;`);
   });
-  const fail = ctx.helper('fail');
   code.line(
-    `if (${matches} < ${min}) ${site.ok} = ${fail}(${site.issues}, ${site.path}, 'contains', ${literal(`must contain at least ${min} valid item(s)`)});`,
+    `if (${matches} < ${min}) ${site.ok} = ${ctx.helper('fail')}(${site.issues}, ${site.path}, 'contains', ${literal(`must contain at least ${min} valid item(s)`)});`,
   );
   if (max !== undefined) {
     code.line(
-      `if (${matches} > ${max}) ${site.ok} = ${fail}(${site.issues}, ${site.path}, 'maxContains', ${literal(`must contain at most ${max} valid item(s)`)});`,
+      `if (${matches} > ${max}) ${site.ok} = ${ctx.helper('fail')}(${site.issues}, ${site.path}, 'maxContains', ${literal(`must contain at most ${max} valid item(s)`)});`,
     );
   }
 }

@@ -52,7 +52,6 @@ function trial(c: Compiler, schema: unknown, pointer: string, site: Site): strin
 }
 
 function compileAlternatives(c: Compiler, keyword: 'anyOf' | 'oneOf', variants: unknown[], pointer: string, site: Site): void {
-  const fail = c.ctx.helper('fail');
   const passed = c.ctx.local('passed');
   c.code.line(`let ${passed} = 0;`);
   variants.forEach((variant, i) => {
@@ -74,11 +73,11 @@ function compileAlternatives(c: Compiler, keyword: 'anyOf' | 'oneOf', variants: 
   });
   if (keyword === 'anyOf') {
     c.code.line(
-      `if (${passed} === 0) ${site.ok} = ${fail}(${site.issues}, ${site.path}, 'anyOf', 'must match a schema in anyOf');`,
+      `if (${passed} === 0) ${site.ok} = ${c.ctx.helper('fail')}(${site.issues}, ${site.path}, 'anyOf', 'must match a schema in anyOf');`,
     );
   } else {
     c.code.line(
-      `if (${passed} !== 1) ${site.ok} = ${fail}(${site.issues}, ${site.path}, 'oneOf', ${passed} === 0 ? 'must match exactly one schema in oneOf (matches none)' : 'must match exactly one schema in oneOf (matches several)');`,
+      `if (${passed} !== 1) ${site.ok} = ${c.ctx.helper('fail')}(${site.issues}, ${site.path}, 'oneOf', ${passed} === 0 ? 'must match exactly one schema in oneOf (matches none)' : 'must match exactly one schema in oneOf (matches several)');`,
     );
   }
 }

@@ -6,7 +6,7 @@
  */
 import { annotations, childPath, isTrivialSchema, literal, type Site } from './code.js';
 import type { Compiler } from './compiler.js';
-import { typeTest, type JsonType } from './keywords-type.js';
+import { failingTypeTest, type JsonType } from './keywords-type.js';
 import type { CompileContext, Direction, JsonSchemaObject } from './context.js';
 
 const count = (value: unknown): value is number => typeof value === 'number' && Number.isInteger(value) && value >= 0;
@@ -26,7 +26,6 @@ export function hasObjectKeywords(s: JsonSchemaObject, ctx: CompileContext, dire
 
 export function compileObjectKeywords(c: Compiler, s: JsonSchemaObject, pointer: string, site: Site): void {
   const { ctx, code } = c;
-  const fail = ctx.helper('fail');
   const object = ctx.local('o');
   const objectLine = code.length;
   code.line(`const ${object} = ${site.value} as Record<string, unknown>;`);
@@ -43,17 +42,17 @@ export function compileObjectKeywords(c: Compiler, s: JsonSchemaObject, pointer:
     code.line(`const ${size} = Object.keys(${object}).length;`);
     if (count(s['minProperties']))
       code.line(
-        `if (${size} < ${s['minProperties']}) ${site.ok} = ${fail}(${site.issues}, ${site.path}, 'minProperties', ${literal(`must NOT have fewer than ${s['minProperties']} properties`)});`,
+        `if (${size} < ${s['minProperties']}) ${site.ok} = ${ctx.helper('fail')}(${site.issues}, ${site.path}, 'minProperties', ${literal(`must NOT have fewer than ${s['minProperties']} properties`)});`,
       );
     if (count(s['maxProperties']))
       code.line(
-        `if (${size} > ${s['maxProperties']}) ${site.ok} = ${fail}(${site.issues}, ${site.path}, 'maxProperties', ${literal(`must NOT have more than ${s['maxProperties']} properties`)});`,
+        `if (${size} > ${s['maxProperties']}) ${site.ok} = ${ctx.helper('fail')}(${site.issues}, ${site.path}, 'maxProperties', ${literal(`must NOT have more than ${s['maxProperties']} properties`)});`,
       );
   }
   for (const key of required) {
     if (refused !== undefined && isMarked(ctx, properties[key], refused)) continue;
     code.line(
-      `if (${read(key)} === undefined) ${site.ok} = ${fail}(${site.issues}, ${childPath(site.path, key)}, 'required', ${literal(`must have required property '${key}'`)});`,
+      `if (${read(key)} === undefined) ${site.ok} = ${ctx.helper('missing')}(${site.issues}, ${site.path}, ${literal(key)});`,
     );
   }
   for (const [key, schema] of Object.entries(properties)) {
@@ -70,7 +69,9 @@ export function compileObjectKeywords(c: Compiler, s: JsonSchemaObject, pointer:
     code.block(`if (${value} !== undefined)`, () => {
       if (refusedHere) {
         const message = refused === 'readOnly' ? 'is read-only and must not be sent' : 'is write-only and must not be returned';
-        code.line(`${site.ok} = ${fail}(${site.issues}, ${childPath(site.path, key)}, '${refused}', ${literal(message)});`);
+        code.line(
+          `${site.ok} = ${ctx.helper('fail')}(${site.issues}, ${childPath(site.path, key)}, '${refused}', ${literal(message)});`,
+        );
       } else {
         c.schema(schema, `${pointer}/properties/${escapeToken(key)}`, { ...site, value, path: childPath(site.path, key) });
       }
@@ -107,7 +108,9 @@ function oneLineCheck(c: Compiler, schema: unknown, value: string, path: string,
     ) &&
     !(type === 'object' || type === 'array');
   if (!simple) return undefined;
-  return `!(${typeTest(type as JsonType, value, false)})) ${site.ok} = ${c.ctx.helper('fail')}(${site.issues}, ${path}, 'type', 'must be ${type}');`;
+  const failing = failingTypeTest(type as JsonType, value);
+  // Joined to the presence test with `&&`: an `||` test needs its parentheses.
+  return `${failing.includes('||') ? `(${failing})` : failing}) ${site.ok} = ${c.ctx.helper('wrongType')}(${site.issues}, ${path}, '${type}');`;
 }
 
 /** Formats with a check (keywords-string.ts / keywords-number.ts); others are annotations here. */
@@ -153,14 +156,13 @@ function compileDependencies(c: Compiler, s: JsonSchemaObject, pointer: string, 
   const draft4 = c.ctx.dialect === 'draft4';
   const requiredSets = draft4 ? s['dependencies'] : s['dependentRequired'];
   const schemas = draft4 ? s['dependencies'] : s['dependentSchemas'];
-  const fail = c.ctx.helper('fail');
   if (isRecord(requiredSets)) {
     for (const [key, needs] of Object.entries(requiredSets)) {
       if (!Array.isArray(needs) || needs.length === 0) continue;
       c.code.block(`if (${read(key)} !== undefined)`, () => {
         for (const need of needs.filter((n): n is string => typeof n === 'string')) {
           c.code.line(
-            `if (${read(need)} === undefined) ${site.ok} = ${fail}(${site.issues}, ${childPath(site.path, need)}, 'dependentRequired', ${literal(`must have property '${need}' when property '${key}' is present`)});`,
+            `if (${read(need)} === undefined) ${site.ok} = ${c.ctx.helper('fail')}(${site.issues}, ${childPath(site.path, need)}, 'dependentRequired', ${literal(`must have property '${need}' when property '${key}' is present`)});`,
           );
         }
       });

@@ -56,7 +56,9 @@ export function compileStringKeywords(c: Compiler, s: JsonSchemaObject, pointer:
   }
   const format = typeof s['format'] === 'string' ? formatChecks[s['format']] : undefined;
   if (format !== undefined && Object.hasOwn(formatChecks, String(s['format']))) {
-    check('format', `!${c.ctx.helper(format)}(${v})`, `must be a valid ${String(s['format'])}`);
+    c.code.line(
+      `if (!${c.ctx.helper(format)}(${v})) ${site.ok} = ${c.ctx.helper('badFormat')}(${site.issues}, ${site.path}, ${literal(String(s['format']))});`,
+    );
   }
 }
 

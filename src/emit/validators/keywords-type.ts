@@ -37,16 +37,36 @@ export function typeTest(type: JsonType, value: string, binary: boolean): string
   }
 }
 
+/**
+ * The negation of `typeTest`, written the way a person would (`typeof x !== 'string'`). It narrows
+ * like the positive test, so the `else` branch sees the type.
+ */
+export function failingTypeTest(type: JsonType, value: string): string {
+  switch (type) {
+    case 'string':
+    case 'number':
+    case 'boolean':
+      return `typeof ${value} !== '${type}'`;
+    case 'integer':
+      return `typeof ${value} !== 'number' || !Number.isInteger(${value})`;
+    case 'null':
+      return `${value} !== null`;
+    case 'array':
+      return `!Array.isArray(${value})`;
+    case 'object':
+      return `typeof ${value} !== 'object' || ${value} === null || Array.isArray(${value})`;
+  }
+}
+
 const MAX_INLINE_ENUM = 6;
 
 /** `enum` and `const`: `===` for primitives (a Set for long lists), deepEqual for objects and arrays. */
 export function compileEnum(c: Compiler, s: JsonSchemaObject, site: Site): void {
-  const fail = c.ctx.helper('fail');
   if (Object.hasOwn(s, 'const') && (c.ctx.dialect === '2020-12' || s['const'] !== undefined)) {
     const test = equalityTest(c, [s['const']], site.value);
     c.code.block(`if (!(${test}))`, () =>
       c.code.line(
-        `${site.ok} = ${fail}(${site.issues}, ${site.path}, 'const', ${literal(`must be equal to ${preview(s['const'])}`)});`,
+        `${site.ok} = ${c.ctx.helper('fail')}(${site.issues}, ${site.path}, 'const', ${literal(`must be equal to ${preview(s['const'])}`)});`,
       ),
     );
   }
@@ -55,7 +75,7 @@ export function compileEnum(c: Compiler, s: JsonSchemaObject, site: Site): void 
   const test = equalityTest(c, values, site.value);
   const message = `must be one of ${values.slice(0, 10).map(preview).join(', ')}${values.length > 10 ? ', …' : ''}`;
   c.code.block(`if (!(${test}))`, () =>
-    c.code.line(`${site.ok} = ${fail}(${site.issues}, ${site.path}, 'enum', ${literal(message)});`),
+    c.code.line(`${site.ok} = ${c.ctx.helper('fail')}(${site.issues}, ${site.path}, 'enum', ${literal(message)});`),
   );
 }
 

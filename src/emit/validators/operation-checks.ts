@@ -6,8 +6,8 @@
  */
 import type * as ir from '../../ir/index.js';
 import { appendPointer } from '../../json-pointer.js';
-import type { PlannedOperation } from '../../plan/plan-types.js';
 import type { CompileContext, JsonSchemaObject } from './context.js';
+import type { ValidatedOperation } from './source.js';
 
 export interface OperationChecks {
   /** Function over the params object, when the operation has parameters or a body. */
@@ -26,7 +26,7 @@ export interface PendingCheck {
 
 export function planOperationChecks(
   ctx: CompileContext,
-  planned: PlannedOperation,
+  planned: ValidatedOperation,
   pending: PendingCheck[],
   withResponses: boolean,
 ): OperationChecks {
@@ -55,7 +55,7 @@ export function planOperationChecks(
 }
 
 /** The params object as an object schema: each parameter's schema under its key, the body under its key. */
-function paramsSchema(ctx: CompileContext, planned: PlannedOperation): JsonSchemaObject | undefined {
+function paramsSchema(ctx: CompileContext, planned: ValidatedOperation): JsonSchemaObject | undefined {
   const properties: Record<string, unknown> = {};
   const required: string[] = [];
   const define = (key: string, schema: unknown): void => {
@@ -79,7 +79,7 @@ function paramsSchema(ctx: CompileContext, planned: PlannedOperation): JsonSchem
 }
 
 /** One schema for the body when every media type declares the same one; otherwise the body is not checked. */
-function bodySchema(ctx: CompileContext, body: ir.RequestBody): unknown {
+function bodySchema(ctx: CompileContext, body: NonNullable<ValidatedOperation['operation']['requestBody']>): unknown {
   const schemas = body.content.map((c) => raw(ctx, appendPointer(body.source, 'content', c.mediaType, 'schema')));
   const first = schemas[0];
   if (first === undefined) return undefined;
@@ -91,7 +91,7 @@ function bodySchema(ctx: CompileContext, body: ir.RequestBody): unknown {
 function jsonBodySchema(
   ctx: CompileContext,
   source: string,
-  content: readonly ir.MediaTypeContent[],
+  content: readonly Pick<ir.MediaTypeContent, 'mediaType'>[],
 ): { schema: unknown; pointer: string } | undefined {
   const json = content.find((c) => /^application\/(?:[\w.-]+\+)?json\b/i.test(c.mediaType) || /^text\/json\b/i.test(c.mediaType));
   if (json === undefined) return undefined;

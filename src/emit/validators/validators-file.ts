@@ -5,37 +5,76 @@
  * reaches (hoisted constants are marked pure), so one file tree-shakes as well as many.
  */
 import type { Diagnostic } from '../../errors.js';
-import type { ClientPlan, PlannedOperation } from '../../plan/plan-types.js';
+import type { ClientPlan } from '../../plan/plan-types.js';
 import { escapeCodeUnit, invisible } from '../ts/literal.js';
 import { Code } from './code.js';
 import { createCompiler } from './compile-schema.js';
 import { CompileContext, helperAlias, type Direction } from './context.js';
 import { createSensitivity } from './direction.js';
 import { planOperationChecks, type OperationChecks, type PendingCheck } from './operation-checks.js';
+import { validatorSource, type ValidatedOperation, type ValidatorSource } from './source.js';
 
-export interface ValidatorsModule {
-  content: string;
+export interface ValidatorNames {
   /** Public names (`isPet`, `validatePet`, `parsePet` …), for index.ts. */
   exports: string[];
   /** Per operation: the functions its descriptor's `validate` names. */
-  operations: Map<PlannedOperation, OperationChecks>;
+  operations: Map<ValidatedOperation, OperationChecks>;
+}
+
+export interface ValidatorsModule extends ValidatorNames {
+  content: string;
   warnings: Diagnostic[];
 }
 
+/** Named once, compiled next: what naming found and what compiling still has to write. */
+interface NamedValidators extends ValidatorNames {
+  ctx: CompileContext;
+  publicApi: Code;
+  pending: PendingCheck[];
+  source: ValidatorSource;
+}
+
 export function emitValidatorsModule(plan: ClientPlan, raw: unknown): ValidatorsModule {
-  const dialect = plan.document.specVersion === '3.1' ? '2020-12' : 'draft4';
+  return compileValidators(validatorSource(plan, raw));
+}
+
+/** Names every function the index and the endpoint descriptors refer to, without compiling any. */
+export function nameValidators(source: ValidatorSource): ValidatorNames {
+  const { exports, operations } = nameAll(source);
+  return { exports, operations };
+}
+
+/** The whole module. Naming is deterministic, so this agrees with `nameValidators` on the same source. */
+export function compileValidators(source: ValidatorSource): ValidatorsModule {
+  const { ctx, pending, publicApi, exports, operations } = nameAll(source);
+  const functions: string[] = [];
+  for (const check of pending)
+    functions.push(compileFunction(ctx, check.name, check.schema, check.pointer, check.direction, true));
+  // Compiling can queue more functions (refs): drain until every reachable schema has one.
+  for (let i = 0; i < ctx.queue.length; i++) {
+    const next = ctx.queue[i];
+    if (next === undefined) break;
+    const schema = next.schema ?? ctx.lookup(next.pointer);
+    functions.push(compileFunction(ctx, next.name, schema, next.pointer, next.direction, true));
+  }
+  const content = render(ctx, source, functions, publicApi, exports.length > 0);
+  return { content, exports, operations, warnings: ctx.warnings };
+}
+
+function nameAll(source: ValidatorSource): NamedValidators {
+  const dialect = source.specVersion === '3.1' ? '2020-12' : 'draft4';
   let lookup = (pointer: string): unknown => pointer;
   const sensitive = createSensitivity((pointer) => lookup(pointer));
-  const ctx: CompileContext = new CompileContext(dialect, raw, (pointer) => plan.typeNames.get(pointer), sensitive);
+  const ctx: CompileContext = new CompileContext(dialect, source.raw, (pointer) => source.typeNames.get(pointer), sensitive);
   lookup = (pointer) => ctx.lookup(pointer);
   const publicApi = new Code();
   const exports: string[] = [];
   // Transformed clients (camelCase names, Date values) type X differently from the wire form the checks read.
-  const typed = !plan.transform.enabled;
-  for (const named of plan.schemaOrder) {
-    const name = plan.typeNames.get(named.id);
+  const typed = source.typed;
+  for (const id of source.schemaIds) {
+    const name = source.typeNames.get(id);
     if (name === undefined) continue;
-    const check = ctx.functionFor(named.id, 'plain');
+    const check = ctx.functionFor(id, 'plain');
     const type = typed ? `t.${name}` : 'unknown';
     publicApi.line('');
     publicApi.line(`/** True when \`value\` is a valid \`${name}\`. */`);
@@ -52,23 +91,9 @@ export function emitValidatorsModule(plan: ClientPlan, raw: unknown): Validators
     exports.push(`is${name}`, `validate${name}`, `parse${name}`);
   }
   const pending: PendingCheck[] = [];
-  const operations = new Map<PlannedOperation, OperationChecks>();
-  for (const group of plan.groups) {
-    for (const planned of group.operations) {
-      operations.set(planned, planOperationChecks(ctx, planned, pending, typed));
-    }
-  }
-  const functions: string[] = [];
-  for (const check of pending)
-    functions.push(compileFunction(ctx, check.name, check.schema, check.pointer, check.direction, true));
-  // Compiling can queue more functions (refs): drain until every reachable schema has one.
-  for (let i = 0; i < ctx.queue.length; i++) {
-    const next = ctx.queue[i];
-    if (next === undefined) break;
-    const schema = next.schema ?? ctx.lookup(next.pointer);
-    functions.push(compileFunction(ctx, next.name, schema, next.pointer, next.direction, true));
-  }
-  return { content: render(ctx, plan, functions, publicApi, exports.length > 0), exports, operations, warnings: ctx.warnings };
+  const operations = new Map<ValidatedOperation, OperationChecks>();
+  for (const planned of source.operations) operations.set(planned, planOperationChecks(ctx, planned, pending, typed));
+  return { ctx, publicApi, exports, operations, pending, source };
 }
 
 function compileFunction(
@@ -106,14 +131,13 @@ function commentText(pointer: string): string {
     .replace(invisible, escapeCodeUnit);
 }
 
-function render(ctx: CompileContext, plan: ClientPlan, functions: string[], publicApi: Code, hasPublic: boolean): string {
+function render(ctx: CompileContext, source: ValidatorSource, functions: string[], publicApi: Code, hasPublic: boolean): string {
   const runtime = [...ctx.helpers, ...(hasPublic ? ['parseWith', 'validateWith'] : [])].sort();
   const lines: string[] = [];
   lines.push(`import type { ValidationIssue${hasPublic ? ', ValidationResult' : ''} } from './runtime/index.js';`);
   const imports = runtime.map((name) => (helperAlias(name) === name ? name : `${name} as ${helperAlias(name)}`));
   if (runtime.length > 0) lines.push(`import { ${imports.join(', ')} } from './runtime/index.js';`);
-  if (hasPublic && !plan.transform.enabled)
-    lines.push(`import type * as t from './${plan.files.types.replace(/\.ts$/, '.js')}';`);
+  if (hasPublic && source.typed) lines.push(`import type * as t from './${source.typesFile.replace(/\.ts$/, '.js')}';`);
   if (ctx.constants.length > 0) lines.push('', ...ctx.constants);
   for (const fn of functions) lines.push('', fn);
   return `${lines.join('\n')}\n${publicApi.toString()}\n`;

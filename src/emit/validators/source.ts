@@ -1,0 +1,85 @@
+/**
+ * What compiling validators.gen.ts reads from the plan: the raw document and, per operation, the
+ * few fields that locate its parameter, body and response schemas. Plain data (structured-clone
+ * safe), so the compile can run in a worker thread (in-worker.ts) on exactly the same input.
+ */
+import type * as ir from '../../ir/index.js';
+import type { ClientPlan } from '../../plan/plan-types.js';
+
+type Located = Pick<ir.MediaTypeContent, 'mediaType'>;
+
+/** The part of a PlannedOperation its checks are compiled from (a PlannedOperation is one). */
+export interface ValidatedOperation {
+  functionName: string;
+  bodyKey: string;
+  params: readonly { key: string; param: Pick<ir.Parameter, 'source' | 'contentType' | 'required'> }[];
+  operation: {
+    source: string;
+    requestBody?: (Pick<ir.RequestBody, 'source' | 'required'> & { content: readonly Located[] }) | undefined;
+    responses: readonly (Pick<ir.Response, 'status' | 'source'> & { content: readonly Located[] })[];
+  };
+}
+
+export interface ValidatorSource {
+  specVersion: ir.Document['specVersion'];
+  /** The raw (3.x-shaped) document the checks are compiled from: every keyword the types drop. */
+  raw: unknown;
+  /** Named schema pointer → type name. */
+  typeNames: ReadonlyMap<string, string>;
+  /** Named schema pointers, in output order. */
+  schemaIds: readonly string[];
+  /** Every operation, in the order of the plan's groups. */
+  operations: readonly ValidatedOperation[];
+  /** False for transformed clients (camelCase names, Date values): their types are not the wire form. */
+  typed: boolean;
+  /** types.gen.ts, relative to the output folder. */
+  typesFile: string;
+}
+
+/** The plan's own objects (the operations are the PlannedOperations, so results can be keyed by them). */
+export function validatorSource(plan: ClientPlan, raw: unknown): ValidatorSource {
+  return {
+    specVersion: plan.document.specVersion,
+    raw,
+    typeNames: plan.typeNames,
+    schemaIds: plan.schemaOrder.map((named) => named.id),
+    operations: plan.groups.flatMap((group) => group.operations),
+    typed: !plan.transform.enabled,
+    typesFile: plan.files.types,
+  };
+}
+
+/** The same source as plain data only: what a worker thread receives (no IR schemas, no plan). */
+export function portableSource(source: ValidatorSource): ValidatorSource {
+  return {
+    ...source,
+    operations: source.operations.map((planned) => ({
+      functionName: planned.functionName,
+      bodyKey: planned.bodyKey,
+      params: planned.params.map(({ key, param }) => ({
+        key,
+        param: {
+          source: param.source,
+          required: param.required,
+          ...(param.contentType === undefined ? {} : { contentType: param.contentType }),
+        },
+      })),
+      operation: {
+        source: planned.operation.source,
+        requestBody:
+          planned.operation.requestBody === undefined
+            ? undefined
+            : {
+                source: planned.operation.requestBody.source,
+                required: planned.operation.requestBody.required,
+                content: planned.operation.requestBody.content.map(({ mediaType }) => ({ mediaType })),
+              },
+        responses: planned.operation.responses.map((response) => ({
+          status: response.status,
+          source: response.source,
+          content: response.content.map(({ mediaType }) => ({ mediaType })),
+        })),
+      },
+    })),
+  };
+}
