@@ -55,7 +55,7 @@ export function emitValidatorsModule(plan: ClientPlan, raw: unknown): Validators
   const operations = new Map<PlannedOperation, OperationChecks>();
   for (const group of plan.groups) {
     for (const planned of group.operations) {
-      operations.set(planned, planOperationChecks(ctx, planned, pending, typed));
+      operations.set(planned, planOperationChecks(ctx, planned, pending));
     }
   }
   const functions: string[] = [];
