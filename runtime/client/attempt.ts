@@ -1,5 +1,6 @@
 /**
- * One attempt of a call, and turning the final response into data or a typed error.
+ * One attempt of a call, and turning the final response into data or a typed error: body read →
+ * checked against its declared schema (validate/response.ts) → transformed (camelCase / Date).
  * Attempt: credentials (unless the request leaves the API's origin) → onRequest hooks → transport
  * (timeout, abort, redirects) → one re-send after a 401 the authenticator recovered from → body
  * buffered (unless streamed) → onResponse hooks.
@@ -8,7 +9,7 @@ import type { Authenticator } from '../auth/index.js';
 import type { RequestOptions } from './options.js';
 import { formatHttpErrorMessage } from '../errors/error-format.js';
 import { transformResponse } from '../transform/transform.js';
-import { RateLimitError, ValidationError } from '../errors/errors.js';
+import { RateLimitError, ValidationError, type ApiError } from '../errors/errors.js';
 import { errorClassForStatus } from '../errors/status.js';
 import { runRequestHooks, runResponseHooks, type HookContext, type Hooks } from './hooks.js';
 import type { Observer } from '../observe/observe.js';
@@ -25,6 +26,8 @@ import { sendRequest } from '../transport/fetch-attempt.js';
 import { readServerWaitMs } from '../resilience/retry-after.js';
 import type { Clock, PreparedRequest, RequestContext } from './descriptor.js';
 import type { Bytes } from '../util/bytes.js';
+import type { ValidateOptions } from '../validate/options.js';
+import { createResponseChecker } from '../validate/response.js';
 
 const DEFAULT_TIMEOUT_MS = 60_000;
 const MAX_REDIRECTS = 10;
@@ -52,8 +55,8 @@ export interface AttemptPlan {
 export interface AttemptRunner {
   /** Sends attempt number `attempt`; `extraHeaders` (conditional cache headers) go on top. */
   run(plan: AttemptPlan, attempt: number, extraHeaders?: Headers): Promise<Response>;
-  /** The data of a success status, else throws the status's typed error. */
-  mapResponse<T>(response: Response, ctx: RequestContext, call: RequestOptions): Promise<T>;
+  /** The data of a success status, else throws the status's typed error; bodies are checked per `validation` first. */
+  mapResponse<T>(response: Response, ctx: RequestContext, call: RequestOptions, validation: ValidateOptions): Promise<T>;
 }
 
 /** Everything but a streamed success is read whole (error bodies are always buffered). */
@@ -63,6 +66,7 @@ function wantsWhole(call: RequestOptions, ctx: RequestContext, response: Respons
 
 export function createAttemptRunner(deps: AttemptDeps): AttemptRunner {
   const { authenticator, observer, hooks, clock } = deps;
+  const responseChecks = createResponseChecker(observer);
 
   const readContext = (ctx: RequestContext): ReadContext => {
     const op = ctx.operation;
@@ -135,30 +139,41 @@ export function createAttemptRunner(deps: AttemptDeps): AttemptRunner {
       return runResponseHooks(hooks, response, hookCtx);
     },
 
-    async mapResponse<T>(response: Response, ctx: RequestContext, call: RequestOptions): Promise<T> {
+    async mapResponse<T>(response: Response, ctx: RequestContext, call: RequestOptions, validation: ValidateOptions): Promise<T> {
       const op = ctx.operation;
       const read = readContext(ctx);
-      if (isSuccessStatus(op, response.status)) {
-        const data = await readSuccessBody(response, declaredMediaTypes(op, response.status), call.responseType, read);
-        return transformResponse(op, response.status, data) as T;
-      }
-      const raw = await readErrorBody(response, read);
-      const ErrorClass = errorClassForStatus(response.status);
-      const message = formatHttpErrorMessage(op.method, op.path, response.status, response.statusText, raw);
-      // The error body takes the same form as success bodies (camelCase / Date when the client was generated so).
-      const body = transformResponse(op, response.status, raw);
-      // Error headers are redacted copies: an error may be logged or inspected (SECURITY-CASES 20).
-      const headers = observer.redactHeaders?.(response.headers) ?? response.headers;
-      const error = new ErrorClass(message, {
-        status: response.status,
-        headers,
-        body,
-        requestId: ctx.requestId,
-        operation: op.id,
-      });
-      // The same reading the retry loop waited by (Retry-After in every form, retry-after-ms, rate-limit reset, skew).
-      if (error instanceof RateLimitError) error.retryAfterMs = readServerWaitMs(response.headers, response.status, clock.now());
-      throw error;
+      const success = isSuccessStatus(op, response.status);
+      const wire = success
+        ? await readSuccessBody(response, declaredMediaTypes(op, response.status), call.responseType, read)
+        : await readErrorBody(response, read);
+      const error = success ? undefined : apiErrorFor(response, ctx, wire);
+      // Checked as it arrived (the validators describe the wire), before the data is transformed.
+      responseChecks.check(
+        { op, response, body: wire, responseType: call.responseType, requestId: ctx.requestId, error },
+        validation,
+      );
+      if (error !== undefined) throw error;
+      return transformResponse(op, response.status, wire) as T;
     },
   };
+
+  /** The typed error of an error status; its body in the form success bodies take (camelCase / Date when generated so). */
+  function apiErrorFor(response: Response, ctx: RequestContext, raw: unknown): ApiError {
+    const op = ctx.operation;
+    const ErrorClass = errorClassForStatus(response.status);
+    const message = formatHttpErrorMessage(op.method, op.path, response.status, response.statusText, raw);
+    const body = transformResponse(op, response.status, raw);
+    // Error headers are redacted copies: an error may be logged or inspected (SECURITY-CASES 20).
+    const headers = observer.redactHeaders?.(response.headers) ?? response.headers;
+    const error = new ErrorClass(message, {
+      status: response.status,
+      headers,
+      body,
+      requestId: ctx.requestId,
+      operation: op.id,
+    });
+    // The same reading the retry loop waited by (Retry-After in every form, retry-after-ms, rate-limit reset, skew).
+    if (error instanceof RateLimitError) error.retryAfterMs = readServerWaitMs(response.headers, response.status, clock.now());
+    return error;
+  }
 }

@@ -27,7 +27,6 @@ import type { ApiDescriptor, OperationDescriptor, RequestContext } from './descr
 import { createUuid } from '../util/uuid.js';
 import { mergeValidateOptions } from '../validate/options.js';
 import { checkRequest } from '../validate/request.js';
-import { createResponseChecker } from '../validate/response.js';
 import { openStream, streamAccept, type SendStreamRequest, type StreamDecoding, type StreamOptions } from './stream-step.js';
 import { scopeStateStore, sharedStateOf } from '../stores/shared-state.js';
 
@@ -82,7 +81,6 @@ export function createRuntimeClient<TAuth extends object = AuthOptions>(
     knownSecrets,
   });
   const cache = createClientCache(settings.cache, clock, authenticator.sensitiveHeaders, sharedStateOf(stateStore)?.cacheStore);
-  const responseChecks = createResponseChecker(observe);
 
   /** One logical request; `target` replaces its URL (a next page) and may forbid credentials. */
   async function execute<T>(
@@ -136,9 +134,7 @@ export function createRuntimeClient<TAuth extends object = AuthOptions>(
             attempts.run(plan, attempt, conditional),
           ),
       });
-      const data = await responseChecks.mapChecked(op, response, validation, requestId, () =>
-        attempts.mapResponse<T>(response, ctx, call),
-      );
+      const data = await attempts.mapResponse<T>(response, ctx, call, validation);
       return { data, response, requestId, url };
     } catch (thrown) {
       // Attempts and outcomes are logged by the resilience loop; here only the error's final form is decided.

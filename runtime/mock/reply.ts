@@ -9,6 +9,7 @@ import type { FakerLike } from './faker.js';
 import { generateValue } from './generate-value.js';
 import type { MockApi, MockOperation, MockResponseSpec, MockSchema } from './mock-schema.js';
 import { createRandom, deriveSeed } from './random.js';
+import { responseKeyFor } from '../util/response-key.js';
 
 export interface MockOptions {
   /** Answer requests to this base URL (e.g. `http://localhost:3000/api`) instead of the spec's servers. */
@@ -104,12 +105,8 @@ function successResponse(operation: MockOperation): MockResponseSpec | undefined
 }
 
 function responseFor(operation: MockOperation, status: number): MockResponseSpec | undefined {
-  const code = String(status);
-  return (
-    operation.responses.find((r) => r.status === code) ??
-    operation.responses.find((r) => r.status === `${code[0] ?? ''}XX`) ??
-    operation.responses.find((r) => r.status === 'default')
-  );
+  const key = responseKeyFor(status, (k) => operation.responses.some((r) => r.status === k));
+  return operation.responses.find((r) => r.status === key);
 }
 
 function statusOf(spec: MockResponseSpec | undefined): number {

@@ -10,6 +10,7 @@
 import { ValidationError } from '../errors/errors.js';
 import { isSuccessStatus } from '../transport/response.js';
 import type { OperationDescriptor } from '../client/descriptor.js';
+import { declaredResponseKey } from '../util/response-key.js';
 import type { Discriminator, PropShape, Shape, ShapeTable } from './shapes.js';
 
 export type { Discriminator, OperationTransform, PropShape, Shape, ShapeTable } from './shapes.js';
@@ -70,9 +71,9 @@ export function transformRequest(op: OperationDescriptor, params: object | undef
 export function transformResponse(op: OperationDescriptor, status: number, data: unknown): unknown {
   const responses = op.transform?.responses;
   if (op.transform === undefined || responses === undefined) return data;
-  const range = `${Math.floor(status / 100)}XX`;
-  const key = [String(status), range, range.toLowerCase(), 'default'].find((k) => Object.hasOwn(responses, k));
-  const shape = key === undefined ? undefined : responses[key];
+  // The entry that applies to the status: a declared `200` that needs no conversion shadows `2XX`.
+  const key = declaredResponseKey(op, status);
+  const shape = key !== undefined && Object.hasOwn(responses, key) ? responses[key] : undefined;
   if (shape === undefined) return data;
   const lenient = !isSuccessStatus(op, status);
   const run: Run = { shapes: op.transform.shapes, direction: 'fromWire', lenient };

@@ -7,6 +7,7 @@ import { snippetOf } from '../errors/error-format.js';
 import { ParseError, ResponseTooLargeError } from '../errors/errors.js';
 import { isJsonMediaType } from '../request/body.js';
 import type { OperationDescriptor } from '../client/descriptor.js';
+import { declaredResponseKey } from '../util/response-key.js';
 
 export type ResponseType = 'json' | 'text' | 'blob' | 'arrayBuffer' | 'stream';
 
@@ -23,15 +24,10 @@ function isSuccessKey(key: string): boolean {
   return /^[123](?:\d\d|XX)$/i.test(key);
 }
 
-/**
- * The responses entry that applies to a status: the exact code, then the `2XX`-style range, then
- * `default` (OAS 3.1.1 §4.8.16 Responses Object).
- */
+/** The media types of the responses entry that applies to a status (util/response-key.ts). */
 export function declaredMediaTypes(op: OperationDescriptor, status: number): readonly string[] | undefined {
-  const exact = op.responses[String(status)];
-  if (exact !== undefined) return exact;
-  const range = op.responses[`${Math.floor(status / 100)}XX`] ?? op.responses[`${Math.floor(status / 100)}xx`];
-  return range ?? op.responses['default'];
+  const key = declaredResponseKey(op, status);
+  return key === undefined ? undefined : op.responses[key];
 }
 
 /** Any 2xx is success; so is a 1xx/3xx the operation declares (e.g. `304`). */

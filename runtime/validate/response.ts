@@ -1,34 +1,42 @@
 /**
  * Response validation: the body of every response (success or declared error) is checked against
- * its status's schema. `warn` logs one structured warning per operation and kind of drift for
+ * its status's schema as it arrived — parsed, before any camelCase/Date transform, since the
+ * validators are compiled from the spec's wire form. `warn` logs one structured warning per operation and kind of drift for
  * the client's lifetime (not one per call) and counts every drifting response in metrics;
  * `strict` throws a `ResponseValidationError` instead of returning data that lies about its type.
  */
 import type { OperationDescriptor } from '../client/descriptor.js';
-import { isApiError } from '../errors/guards.js';
 import { ResponseValidationError } from '../errors/response-validation-error.js';
 import type { LogLevel, ObserveEvent } from '../observe/observe.js';
 import type { SchemaCheck, ValidationIssue } from './issue.js';
 import type { ValidateOptions } from './options.js';
 import { summarizeIssues } from './run.js';
+import { isJsonMediaType } from '../request/body.js';
+import type { ResponseType } from '../transport/response.js';
+import { declaredResponseKey } from '../util/response-key.js';
 
 /** Warned operation + kind pairs kept per client; beyond this, new kinds are still counted, not logged. */
 const MAX_WARNED = 1000;
 
+/** A response as the client read it, before any transform. */
+export interface ReadResponse {
+  readonly op: OperationDescriptor;
+  readonly response: Response;
+  /** The body as parsed from the wire (the validators describe the wire form, not camelCase/Date). */
+  readonly body: unknown;
+  /** The call's `responseType`: how a success body was read (error bodies are parsed whenever JSON). */
+  readonly responseType: ResponseType | undefined;
+  readonly requestId: string;
+  /** The ApiError an error status becomes; a strict ResponseValidationError carries it as `cause`. */
+  readonly error?: Error | undefined;
+}
+
 export interface ResponseChecker {
-  /** Checks `body` (as parsed, before any transform); throws under `strict`. */
-  check(op: OperationDescriptor, status: number, body: unknown, settings: ValidateOptions, requestId: string): void;
   /**
-   * Runs `map` (status → data or a thrown ApiError) and checks what it produced: the data, or the
-   * error's body. Only JSON bodies are checked; streams, Blobs and text pass through.
+   * Checks a JSON body (success or error) against its status's schema; streams, Blobs and text
+   * pass. `warn` logs and counts drift, `strict` throws a ResponseValidationError.
    */
-  mapChecked<T>(
-    op: OperationDescriptor,
-    response: Response,
-    settings: ValidateOptions,
-    requestId: string,
-    map: () => Promise<T>,
-  ): Promise<T>;
+  check(read: ReadResponse, settings: ValidateOptions): void;
 }
 
 export function createResponseChecker(observer: {
@@ -37,30 +45,10 @@ export function createResponseChecker(observer: {
 }): ResponseChecker {
   const warned = new Set<string>();
   return {
-    async mapChecked(op, response, settings, requestId, map) {
-      const json = /\bjson\b/i.test(response.headers.get('content-type') ?? '');
-      if (!json || settings.response === 'off' || op.validate?.responses === undefined) return map();
-      let data: Awaited<ReturnType<typeof map>>;
-      try {
-        data = await map();
-      } catch (error) {
-        if (isApiError(error)) {
-          try {
-            this.check(op, error.status, error.body, settings, requestId);
-          } catch (drift) {
-            if (drift instanceof Error) Object.defineProperty(drift, 'cause', { value: error, configurable: true });
-            throw drift;
-          }
-        }
-        throw error;
-      }
-      if (typeof data === 'object' && data !== null && !Array.isArray(data) && isOpaque(data)) return data;
-      this.check(op, response.status, data, settings, requestId);
-      return data;
-    },
-    check(op, status, body, settings, requestId) {
+    check({ op, response, body, responseType, requestId, error }, settings) {
       const mode = settings.response ?? 'warn';
-      if (mode === 'off' || op.transform !== undefined) return;
+      if (mode === 'off' || !readAsJson(response, error === undefined ? responseType : undefined)) return;
+      const { status } = response;
       const check = checkFor(op, status);
       if (check === undefined) return;
       const issues: ValidationIssue[] = [];
@@ -79,7 +67,14 @@ export function createResponseChecker(observer: {
       });
       const message = `${op.method} ${op.path}: the ${status} response does not match the spec: ${summarizeIssues(issues)}`;
       if (mode === 'strict') {
-        throw new ResponseValidationError(message, { status, body, validationIssues: issues, requestId, operation: op.id });
+        throw new ResponseValidationError(message, {
+          status,
+          body,
+          validationIssues: issues,
+          requestId,
+          operation: op.id,
+          ...(error === undefined ? {} : { cause: error }),
+        });
       }
       for (const kind of kinds) {
         const key = `${op.id} ${kind}`;
@@ -100,20 +95,18 @@ export function createResponseChecker(observer: {
   };
 }
 
-/** Bodies read as bytes or streams (`responseType`), which no JSON schema describes. */
-function isOpaque(data: object): boolean {
-  return (
-    (typeof Blob !== 'undefined' && data instanceof Blob) ||
-    data instanceof ArrayBuffer ||
-    (typeof ReadableStream !== 'undefined' && data instanceof ReadableStream)
-  );
+/**
+ * Whether the body was parsed from JSON: a JSON Content-Type read the default way (error bodies
+ * always are), or any body the caller asked to read as `json`. Streams, Blobs and text are not.
+ */
+function readAsJson(response: Response, responseType: ResponseType | undefined): boolean {
+  if (responseType !== undefined) return responseType === 'json';
+  return isJsonMediaType(response.headers.get('content-type') ?? '');
 }
 
-/** The check of the responses entry that applies (exact code, then `2XX`, then `default`), if it has one. */
+/** The check of the responses entry that applies to the status, if that entry has a JSON schema. */
 function checkFor(op: OperationDescriptor, status: number): SchemaCheck | undefined {
   const checks = op.validate?.responses;
-  if (checks === undefined) return undefined;
-  const range = `${Math.floor(status / 100)}XX`;
-  const key = [String(status), range, range.toLowerCase(), 'default'].find((k) => op.responses[k] !== undefined);
-  return key === undefined ? undefined : checks[key];
+  const key = declaredResponseKey(op, status);
+  return checks !== undefined && key !== undefined && Object.hasOwn(checks, key) ? checks[key] : undefined;
 }

@@ -24,12 +24,7 @@ export interface PendingCheck {
   direction: 'request' | 'response';
 }
 
-export function planOperationChecks(
-  ctx: CompileContext,
-  planned: ValidatedOperation,
-  pending: PendingCheck[],
-  withResponses: boolean,
-): OperationChecks {
+export function planOperationChecks(ctx: CompileContext, planned: ValidatedOperation, pending: PendingCheck[]): OperationChecks {
   const { operation } = planned;
   const checks: OperationChecks = { responses: [] };
   const params = paramsSchema(ctx, planned);
@@ -37,7 +32,6 @@ export function planOperationChecks(
     checks.request = ctx.unique(`${planned.functionName}$params`);
     pending.push({ name: checks.request, schema: params, pointer: operation.source, direction: 'request' });
   }
-  if (!withResponses) return checks;
   for (const response of operation.responses) {
     const found = jsonBodySchema(ctx, response.source, response.content);
     if (found === undefined) continue;

@@ -92,7 +92,7 @@ function nameAll(source: ValidatorSource): NamedValidators {
   }
   const pending: PendingCheck[] = [];
   const operations = new Map<ValidatedOperation, OperationChecks>();
-  for (const planned of source.operations) operations.set(planned, planOperationChecks(ctx, planned, pending, typed));
+  for (const planned of source.operations) operations.set(planned, planOperationChecks(ctx, planned, pending));
   return { ctx, publicApi, exports, operations, pending, source };
 }
 

@@ -102,6 +102,11 @@ describe('transformResponse', () => {
     const data = { starts_at: 'x' };
     expect(transformResponse({ ...op, transform: { shapes, responses: { '201': 'Event' } } }, 500, data)).toBe(data);
   });
+
+  it('uses the entry that applies: a declared 404 without a shape shadows 4XX', () => {
+    const data = { error_code: 'x' };
+    expect(transformResponse({ ...op, responses: { ...op.responses, '404': ['text/plain'] } }, 404, data)).toBe(data);
+  });
 });
 
 describe('parseWireDate', () => {
