@@ -29,6 +29,13 @@ export function emitClient(plan: ClientPlan, warnings: Diagnostic[] = []): Emitt
   return files.map(laidOut);
 }
 
+export interface ParallelOptions {
+  /** Operations plus named schemas from which the worker is used (tests set 0). */
+  parallelFrom?: number;
+  /** The worker's compiled script (tests bundle one); default: validators/worker.js beside the compiled module. */
+  workerScript?: URL;
+}
+
 /** Operations plus named schemas from which a second thread for the validators pays for its start-up. */
 const PARALLEL_FROM = 400;
 
@@ -36,11 +43,15 @@ const PARALLEL_FROM = 400;
  * `emitClient`, with validators.gen.ts compiled on a second thread (validators/in-worker.ts) while
  * this one emits every other file, when the spec is large enough to gain from it. Same bytes.
  */
-export async function emitClientInParallel(plan: ClientPlan, warnings: Diagnostic[] = []): Promise<EmittedFile[]> {
+export async function emitClientInParallel(
+  plan: ClientPlan,
+  warnings: Diagnostic[] = [],
+  options: ParallelOptions = {},
+): Promise<EmittedFile[]> {
   const size = plan.schemaOrder.length + plan.groups.reduce((sum, group) => sum + group.operations.length, 0);
-  if (plan.files.validators === undefined || size < PARALLEL_FROM) return emitClient(plan, warnings);
+  if (plan.files.validators === undefined || size < (options.parallelFrom ?? PARALLEL_FROM)) return emitClient(plan, warnings);
   const source = validatorSource(plan, rawOf(plan));
-  const compiling = compileValidatorsInWorker(source);
+  const compiling = compileValidatorsInWorker(source, options.workerScript);
   if (compiling === undefined) return emitClient(plan, warnings);
   const names = nameValidators(source);
   const files = emitFiles(plan, names).map(laidOut);

@@ -1,4 +1,5 @@
 /** Indented lines of generated code, and the place a compiled check writes to. */
+import { PRINT_WIDTH } from '../ts/layout.js';
 import { escapeCodeUnit, invisible, stringLiteral } from '../ts/literal.js';
 
 export class Code {
@@ -63,6 +64,8 @@ export class Code {
     const indent = /^\s*/.exec(head)?.[0] ?? '';
     const rewritten = [`${head.slice(0, -2)} ${thenLine.trimStart()}`];
     if (elseLine !== undefined) rewritten.push(`${indent}else ${elseLine.trimStart()}`);
+    // Layout breaks a long `if (…) a;`, not an `else` line: a branch that would not fit keeps its braces.
+    if (rewritten.some((line) => line.length > PRINT_WIDTH)) return;
     this.lines.splice(start, this.lines.length - start, ...rewritten);
   }
 
@@ -105,7 +108,12 @@ export interface Site {
 /** `path + '/name'` as an expression, with the token escaped at generation time. */
 export function childPath(path: string, token: string): string {
   const escaped = token.replace(/~/g, '~0').replace(/\//g, '~1');
-  return `${path} + ${literal(`/${escaped}`)}`;
+  const child = literal(`/${escaped}`);
+  // `path + '/data' + '/id'` is written `path + '/data/id'`: two complete literals join safely.
+  const parent = / \+ '((?:[^'\\]|\\.)*)'$/.exec(path);
+  if (parent?.[1] !== undefined && child.startsWith("'"))
+    return `${path.slice(0, parent.index)} + '${parent[1]}${child.slice(1)}`;
+  return `${path} + ${child}`;
 }
 
 /**

@@ -28,8 +28,10 @@ interface WorkerAnswer extends CompiledInWorker {
  * Starts the compile; undefined when no compiled worker script sits beside this module (running
  * from TypeScript sources, as the unit tests do): the caller compiles inline then.
  */
-export function compileValidatorsInWorker(source: ValidatorSource): Promise<WorkerAnswer> | undefined {
-  const script = new URL('./worker.js', import.meta.url);
+export function compileValidatorsInWorker(
+  source: ValidatorSource,
+  script = new URL('./worker.js', import.meta.url),
+): Promise<WorkerAnswer> | undefined {
   if (!existsSync(fileURLToPath(script))) return undefined;
   return new Promise((resolve, reject) => {
     const worker = new Worker(script);

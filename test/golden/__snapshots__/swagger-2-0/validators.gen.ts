@@ -4,44 +4,44 @@ import {
   fail,
   isBinary as $isBinary,
   isInt64 as $isInt64,
+  missing,
   parseWith as $parseWith,
   validateWith as $validateWith,
+  wrongType,
 } from './runtime/index.js';
 import type * as t from './types.gen.js';
 
 /** #/paths/~1files/get (request) */
 export function listFiles$params(value: unknown, path: string, issues: ValidationIssue[]): boolean {
   let ok = true;
-  if (!(typeof value === 'object' && value !== null && !Array.isArray(value))) {
-    ok = fail(issues, path, 'type', 'must be object');
+  if (typeof value !== 'object' || value === null || Array.isArray(value)) {
+    ok = wrongType(issues, path, 'object');
   } else {
     const o0 = value as Record<string, unknown>;
     const x1 = o0['page_size'];
-    if (x1 !== undefined && !(typeof x1 === 'number' && Number.isInteger(x1)))
-      ok = fail(issues, path + '/page_size', 'type', 'must be integer');
+    if (x1 !== undefined && (typeof x1 !== 'number' || !Number.isInteger(x1)))
+      ok = wrongType(issues, path + '/page_size', 'integer');
     const x2 = o0['ids'];
     if (x2 !== undefined) {
-      if (!(Array.isArray(x2))) {
-        ok = fail(issues, path + '/ids', 'type', 'must be array');
+      if (!Array.isArray(x2)) {
+        ok = wrongType(issues, path + '/ids', 'array');
       } else {
         const a3: readonly unknown[] = x2;
         for (let i4 = 0; i4 < a3.length; i4++) {
           const x5 = a3[i4];
-          if (!(typeof x5 === 'string'))
-            ok = fail(issues, path + '/ids' + '/' + i4, 'type', 'must be string');
+          if (typeof x5 !== 'string') ok = wrongType(issues, path + '/ids' + '/' + i4, 'string');
         }
       }
     }
     const x6 = o0['tags'];
     if (x6 !== undefined) {
-      if (!(Array.isArray(x6))) {
-        ok = fail(issues, path + '/tags', 'type', 'must be array');
+      if (!Array.isArray(x6)) {
+        ok = wrongType(issues, path + '/tags', 'array');
       } else {
         const a7: readonly unknown[] = x6;
         for (let i8 = 0; i8 < a7.length; i8++) {
           const x9 = a7[i8];
-          if (!(typeof x9 === 'string'))
-            ok = fail(issues, path + '/tags' + '/' + i8, 'type', 'must be string');
+          if (typeof x9 !== 'string') ok = wrongType(issues, path + '/tags' + '/' + i8, 'string');
         }
       }
     }
@@ -56,8 +56,8 @@ export function listFiles$response200(
   issues: ValidationIssue[],
 ): boolean {
   let ok = true;
-  if (!(Array.isArray(value))) {
-    ok = fail(issues, path, 'type', 'must be array');
+  if (!Array.isArray(value)) {
+    ok = wrongType(issues, path, 'array');
   } else {
     const a0: readonly unknown[] = value;
     for (let i1 = 0; i1 < a0.length; i1++) {
@@ -75,34 +75,27 @@ export function uploadFile$params(
   issues: ValidationIssue[],
 ): boolean {
   let ok = true;
-  if (!(typeof value === 'object' && value !== null && !Array.isArray(value))) {
-    ok = fail(issues, path, 'type', 'must be object');
+  if (typeof value !== 'object' || value === null || Array.isArray(value)) {
+    ok = wrongType(issues, path, 'object');
   } else {
     const o0 = value as Record<string, unknown>;
-    if (o0['body'] === undefined)
-      ok = fail(issues, path + '/body', 'required', 'must have required property \'body\'');
+    if (o0['body'] === undefined) ok = missing(issues, path, 'body');
     const x1 = o0['body'];
     if (x1 !== undefined) {
-      if (!(typeof x1 === 'object' && x1 !== null && !Array.isArray(x1))) {
-        ok = fail(issues, path + '/body', 'type', 'must be object');
+      if (typeof x1 !== 'object' || x1 === null || Array.isArray(x1)) {
+        ok = wrongType(issues, path + '/body', 'object');
       } else {
         const o2 = x1 as Record<string, unknown>;
-        if (o2['content'] === undefined)
-          ok = fail(
-            issues,
-            path + '/body' + '/content',
-            'required',
-            'must have required property \'content\'',
-          );
+        if (o2['content'] === undefined) ok = missing(issues, path + '/body', 'content');
         const x3 = o2['content'];
         if (x3 !== undefined) {
           if (!(typeof x3 === 'string' || $isBinary(x3))) {
-            ok = fail(issues, path + '/body' + '/content', 'type', 'must be string');
+            ok = wrongType(issues, path + '/body/content', 'string');
           }
         }
         const x4 = o2['name'];
-        if (x4 !== undefined && !(typeof x4 === 'string'))
-          ok = fail(issues, path + '/body' + '/name', 'type', 'must be string');
+        if (x4 !== undefined && typeof x4 !== 'string')
+          ok = wrongType(issues, path + '/body/name', 'string');
       }
     }
   }
@@ -116,17 +109,15 @@ export function replaceFile$params(
   issues: ValidationIssue[],
 ): boolean {
   let ok = true;
-  if (!(typeof value === 'object' && value !== null && !Array.isArray(value))) {
-    ok = fail(issues, path, 'type', 'must be object');
+  if (typeof value !== 'object' || value === null || Array.isArray(value)) {
+    ok = wrongType(issues, path, 'object');
   } else {
     const o0 = value as Record<string, unknown>;
-    if (o0['fileId'] === undefined)
-      ok = fail(issues, path + '/fileId', 'required', 'must have required property \'fileId\'');
-    if (o0['body'] === undefined)
-      ok = fail(issues, path + '/body', 'required', 'must have required property \'body\'');
+    if (o0['fileId'] === undefined) ok = missing(issues, path, 'fileId');
+    if (o0['body'] === undefined) ok = missing(issues, path, 'body');
     const x1 = o0['fileId'];
-    if (x1 !== undefined && !(typeof x1 === 'string'))
-      ok = fail(issues, path + '/fileId', 'type', 'must be string');
+    if (x1 !== undefined && typeof x1 !== 'string')
+      ok = wrongType(issues, path + '/fileId', 'string');
     const x2 = o0['body'];
     if (x2 !== undefined && !FileSchema$check(x2, path + '/body', issues)) ok = false;
   }
@@ -140,15 +131,14 @@ export function downloadFile$params(
   issues: ValidationIssue[],
 ): boolean {
   let ok = true;
-  if (!(typeof value === 'object' && value !== null && !Array.isArray(value))) {
-    ok = fail(issues, path, 'type', 'must be object');
+  if (typeof value !== 'object' || value === null || Array.isArray(value)) {
+    ok = wrongType(issues, path, 'object');
   } else {
     const o0 = value as Record<string, unknown>;
-    if (o0['fileId'] === undefined)
-      ok = fail(issues, path + '/fileId', 'required', 'must have required property \'fileId\'');
+    if (o0['fileId'] === undefined) ok = missing(issues, path, 'fileId');
     const x1 = o0['fileId'];
-    if (x1 !== undefined && !(typeof x1 === 'string'))
-      ok = fail(issues, path + '/fileId', 'type', 'must be string');
+    if (x1 !== undefined && typeof x1 !== 'string')
+      ok = wrongType(issues, path + '/fileId', 'string');
   }
   return ok;
 }
@@ -156,28 +146,25 @@ export function downloadFile$params(
 /** #/components/schemas/File */
 export function FileSchema$check(value: unknown, path: string, issues: ValidationIssue[]): boolean {
   let ok = true;
-  if (!(typeof value === 'object' && value !== null && !Array.isArray(value))) {
-    ok = fail(issues, path, 'type', 'must be object');
+  if (typeof value !== 'object' || value === null || Array.isArray(value)) {
+    ok = wrongType(issues, path, 'object');
   } else {
     const o0 = value as Record<string, unknown>;
-    if (o0['id'] === undefined)
-      ok = fail(issues, path + '/id', 'required', 'must have required property \'id\'');
-    if (o0['name'] === undefined)
-      ok = fail(issues, path + '/name', 'required', 'must have required property \'name\'');
+    if (o0['id'] === undefined) ok = missing(issues, path, 'id');
+    if (o0['name'] === undefined) ok = missing(issues, path, 'name');
     const x1 = o0['id'];
-    if (x1 !== undefined && !(typeof x1 === 'string'))
-      ok = fail(issues, path + '/id', 'type', 'must be string');
+    if (x1 !== undefined && typeof x1 !== 'string') ok = wrongType(issues, path + '/id', 'string');
     const x2 = o0['name'];
-    if (x2 !== undefined && !(typeof x2 === 'string'))
-      ok = fail(issues, path + '/name', 'type', 'must be string');
+    if (x2 !== undefined && typeof x2 !== 'string')
+      ok = wrongType(issues, path + '/name', 'string');
     const x3 = o0['kind'];
-    if (x3 !== undefined && !(typeof x3 === 'string'))
-      ok = fail(issues, path + '/kind', 'type', 'must be string');
+    if (x3 !== undefined && typeof x3 !== 'string')
+      ok = wrongType(issues, path + '/kind', 'string');
     const x4 = o0['size'];
     if (x4 !== undefined) {
       if (x4 !== null) {
-        if (!(typeof x4 === 'number' && Number.isInteger(x4))) {
-          ok = fail(issues, path + '/size', 'type', 'must be integer');
+        if (typeof x4 !== 'number' || !Number.isInteger(x4)) {
+          ok = wrongType(issues, path + '/size', 'integer');
         } else {
           if (!$isInt64(x4))
             ok = fail(issues, path + '/size', 'format', 'must be a 64-bit integer (format int64)');
