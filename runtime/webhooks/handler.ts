@@ -14,17 +14,8 @@ import { WebhookConfigError, isWebhookVerificationError } from './errors.js';
 import { toNodeListener, type Delivery, type NodeListener } from './node-adapter.js';
 import { defaultMaxBodyBytes, readRequestBody } from './read-body.js';
 import { routeEvent, type WebhookEventDescriptor, type WebhookEventSelector } from './route.js';
-import {
-  decodeSecrets,
-  recordDelivery,
-  replayKey,
-  replayWindowMs,
-  resolveScheme,
-  verifyWebhookSignature,
-  type VerifiedWebhook,
-  type WebhookScheme,
-  type WebhookSecret,
-} from './verify.js';
+import { prepareSecrets, type WebhookScheme, type WebhookSecret } from './prepared-secrets.js';
+import { recordDelivery, replayKey, replayWindowMs, verifyWithSecrets, type VerifiedWebhook } from './verify.js';
 
 export interface WebhookIssue {
   path: string;
@@ -118,8 +109,9 @@ export function createWebhookReceiver<Payloads, Wire extends { [K in keyof Paylo
     const where = setup.secretEnv === undefined ? '' : ` or set ${setup.secretEnv}`;
     throw new WebhookConfigError(`createWebhookHandler needs a \`secret\`: pass one${where}`);
   }
-  // A secret that does not decode for the scheme fails here, at start-up, not on the first delivery.
-  decodeSecrets(resolveScheme(scheme), secret);
+  // Once, at start-up: a secret that does not decode fails here, not on the first delivery, and
+  // each delivery reuses the imported keys.
+  const secrets = prepareSecrets(scheme, secret);
   const maxBodyBytes = options.maxBodyBytes ?? defaultMaxBodyBytes;
   const replay = options.replay ?? createMemoryStateStore();
   const logger = options.logger === false ? undefined : (options.logger ?? console);
@@ -134,9 +126,7 @@ export function createWebhookReceiver<Payloads, Wire extends { [K in keyof Paylo
     }
     let verified: VerifiedWebhook;
     try {
-      verified = await verifyWebhookSignature({
-        scheme,
-        secret,
+      verified = await verifyWithSecrets(secrets, {
         headers: delivery.headers,
         body: delivery.body,
         toleranceSeconds: options.toleranceSeconds,

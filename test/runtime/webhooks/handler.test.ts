@@ -184,3 +184,34 @@ describe('failures around the handler', () => {
     expect((await handle(await request('{}'))).status).toBe(500);
   });
 });
+
+describe('keys', () => {
+  it('imports each secret once per receiver, not per delivery; every rotated secret still verifies', async () => {
+    const secrets = ['old-secret', 'new-secret'];
+    const deliveries = 6;
+    const signed = await Promise.all(
+      Array.from({ length: deliveries }, async (_, i) => {
+        const body = `{"n":${i}}`;
+        const headers = await signWebhook({ scheme: 'github', secret: secrets[i % 2] ?? '', body });
+        return { body, headers };
+      }),
+    );
+    const forged = await signWebhook({ scheme: 'github', secret: 'someone-else', body: '{}' });
+    const importKey = vi.spyOn(globalThis.crypto.subtle, 'importKey');
+    try {
+      const seen: string[] = [];
+      const handle = receiver({ secret: secrets, eventFrom: () => 'ping' }, seen);
+      const statuses: number[] = [];
+      for (const { body, headers } of signed) {
+        statuses.push((await handle(new Request('https://hooks.example/in', { method: 'POST', headers, body }))).status);
+      }
+      const refused = await handle(new Request('https://hooks.example/in', { method: 'POST', headers: forged, body: '{}' }));
+      expect(statuses).toEqual(Array.from({ length: deliveries }, () => 200));
+      expect(refused.status).toBe(401);
+      expect(seen).toHaveLength(deliveries);
+      expect(importKey).toHaveBeenCalledTimes(secrets.length);
+    } finally {
+      importKey.mockRestore();
+    }
+  });
+});
