@@ -12,7 +12,7 @@ import { createMemoryStateStore, type StateStore } from '../resilience/state-sto
 import { readEnv } from '../util/env.js';
 import { WebhookConfigError, isWebhookVerificationError } from './errors.js';
 import { toNodeListener, type Delivery, type NodeListener } from './node-adapter.js';
-import { defaultMaxBodyBytes, readRequestBody } from './read-body.js';
+import { defaultMaxBodyBytes, readCappedBody } from './read-body.js';
 import { routeEvent, type WebhookEventDescriptor, type WebhookEventSelector } from './route.js';
 import { prepareSecrets, type WebhookScheme, type WebhookSecret } from './prepared-secrets.js';
 import { recordDelivery, replayKey, replayWindowMs, verifyWithSecrets, type VerifiedWebhook } from './verify.js';
@@ -184,7 +184,7 @@ export function createWebhookReceiver<Payloads, Wire extends { [K in keyof Paylo
 
   const fetchHandler = async (request: Request): Promise<Response> => {
     try {
-      const body = await readRequestBody(request, maxBodyBytes);
+      const body = await readCappedBody(request.body, request.headers, maxBodyBytes);
       return await receive({ method: request.method, url: request.url, headers: request.headers, body });
     } catch (error) {
       // A failing store, a body stream that broke, a throwing onUnhandled: 500, nothing leaks.

@@ -154,6 +154,45 @@ describe('node adapter', () => {
     await handle.node(nodeRequest('x'.repeat(100), {}), big);
     expect([big.statusCode, big.headers['connection']]).toEqual([413, 'close']);
   });
+
+  it('joins a body that arrives in pieces, caps one that passes the limit across pieces, and answers 500 for a broken stream', async () => {
+    const seen: string[] = [];
+    const handle = receiver({ eventFrom: () => 'ping', maxBodyBytes: 32 }, seen);
+    const body = '{"zen":"in three pieces"}';
+    const headers = Object.fromEntries(
+      Object.entries(await signWebhook({ scheme: 'github', secret, body })).map(([k, v]) => [k.toLowerCase(), v]),
+    );
+    const streamed = (chunks: readonly string[], fail?: Error) => {
+      const stream = new PassThrough();
+      Object.assign(stream, { method: 'POST', url: '/hooks', headers });
+      const write = (i: number): void => {
+        const chunk = chunks[i];
+        if (chunk === undefined) return void (fail === undefined ? stream.end() : stream.destroy(fail));
+        stream.write(chunk);
+        setImmediate(() => write(i + 1));
+      };
+      setImmediate(() => write(0));
+      return stream as unknown as NodeRequest;
+    };
+    const pieces = nodeResponse();
+    await handle.node(streamed([body.slice(0, 5), body.slice(5, 12), body.slice(12)]), pieces);
+    const tooBig = nodeResponse();
+    await handle.node(streamed(['x'.repeat(20), 'x'.repeat(20), 'x'.repeat(20)]), tooBig);
+    const broken = nodeResponse();
+    await handle.node(streamed([body.slice(0, 5)], new Error('socket hang up')), broken);
+    expect([pieces.statusCode, tooBig.statusCode, broken.statusCode, seen]).toEqual([200, 413, 500, ['ping']]);
+  });
+
+  it('a declared Content-Length above the cap answers 413 before reading the stream', async () => {
+    const handle = receiver({ maxBodyBytes: 8 });
+    const stream = new PassThrough();
+    Object.assign(stream, { method: 'POST', url: '/hooks', headers: { 'content-length': '1000' } });
+    const res = nodeResponse();
+    // Nothing is ever written: only the header can have answered.
+    await handle.node(stream as unknown as NodeRequest, res);
+    expect(res.statusCode).toBe(413);
+    stream.destroy();
+  });
 });
 
 describe('configuration', () => {
