@@ -10,6 +10,7 @@
 import type { Logger } from '../observe/observe.js';
 import { createMemoryStateStore, type StateStore } from '../resilience/state-store.js';
 import { readEnv } from '../util/env.js';
+import type { ValidationIssue, ValidationResult } from '../validate/issue.js';
 import { WebhookConfigError, isWebhookVerificationError } from './errors.js';
 import { toNodeListener, type Delivery, type NodeListener } from './node-adapter.js';
 import { defaultMaxBodyBytes, readCappedBody } from './read-body.js';
@@ -17,14 +18,11 @@ import { routeEvent, type WebhookEventDescriptor, type WebhookEventSelector } fr
 import { prepareSecrets, type WebhookScheme, type WebhookSecret } from './prepared-secrets.js';
 import { recordDelivery, replayKey, replayWindowMs, verifyWithSecrets, type VerifiedWebhook } from './verify.js';
 
-export interface WebhookIssue {
-  path: string;
-  keyword: string;
-  message: string;
-}
+/** A payload's validation issue: the validators' own type, under the name the webhook API exports. */
+export type WebhookIssue = ValidationIssue;
 
 /** The shape of a generated validator (`validate<TypeName>` in validators.gen.ts). */
-export type WebhookValidator<T> = (value: unknown) => { ok: true; value: T } | { ok: false; issues: readonly WebhookIssue[] };
+export type WebhookValidator<T> = (value: unknown) => ValidationResult<T>;
 
 export interface WebhookContext {
   /** The handler key under `on`. */

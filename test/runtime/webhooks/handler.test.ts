@@ -1,12 +1,18 @@
 /** The runtime receiver on its own: routing, unhandled events, bodies, the node adapter, configuration. */
 import { PassThrough } from 'node:stream';
-import { describe, expect, it, vi } from 'vitest';
+import { describe, expect, expectTypeOf, it, vi } from 'vitest';
 import {
   WebhookConfigError,
   createWebhookReceiver,
+  fail,
   signWebhook,
+  validateWith,
+  type ValidationIssue,
+  type ValidationResult,
   type WebhookEventDescriptor,
   type WebhookHandlerOptions,
+  type WebhookIssue,
+  type WebhookValidator,
 } from '../../../runtime/index.js';
 
 const secret = 'receiver-secret';
@@ -252,5 +258,27 @@ describe('keys', () => {
     } finally {
       importKey.mockRestore();
     }
+  });
+});
+
+describe('validators', () => {
+  it('take the validators’ own result type; a failing one answers 400 with its issues', async () => {
+    expectTypeOf<WebhookIssue>().toEqualTypeOf<ValidationIssue>();
+    expectTypeOf<WebhookValidator<{ zen: string }>>().toEqualTypeOf<(value: unknown) => ValidationResult<{ zen: string }>>();
+    const validatePing = (value: unknown) =>
+      validateWith<{ zen: string }>(
+        (v, path, issues) =>
+          typeof (v as { zen?: unknown }).zen === 'string' || fail(issues, `${path}/zen`, 'type', 'must be string'),
+        value,
+      );
+    const handle = createWebhookReceiver<Payloads>(
+      { events, validators: { ping: validatePing } },
+      { scheme: 'github', secret, logger: false, replay: false, eventFrom: () => 'ping', on: { ping: () => undefined } },
+    );
+    const response = await handle(await request('{"zen":1}'));
+    expect([response.status, await response.json()]).toEqual([
+      400,
+      { error: 'invalid_payload', event: 'ping', issues: [{ path: '/zen', keyword: 'type', message: 'must be string' }] },
+    ]);
   });
 });
