@@ -7,15 +7,12 @@
  */
 import type * as ir from '../ir/index.js';
 import type { ClientPlan, PlannedOperation } from '../plan/plan-types.js';
+import { chooseContent, isStreamMediaType } from './mock-content.js';
 import { mockSchema, plainData, reachableSchemas } from './mock-schemas.js';
 import { docComment } from './ts/doc-comment.js';
 import { propertyKey, stringLiteral } from './ts/literal.js';
 import { valueLiteral, type Value } from './ts/value-literal.js';
 import { createWriter, type Writer } from './ts/writer.js';
-
-const jsonMedia = /(^application\/json|\+json)(\s*;|$)/i;
-/** Sequential media types (src/plan/plan-stream.ts): answered item by item when asked for. */
-const streamMedia = /^(text\/event-stream|application\/(x-ndjson|ndjson|jsonl|x-jsonlines|jsonlines|json-seq))\b/i;
 
 interface MockedOperation {
   planned: PlannedOperation;
@@ -52,17 +49,8 @@ export function emitMocksFile(plan: ClientPlan): string {
 
 function responseSchemas(response: ir.Response): ir.Schema[] {
   const content = chooseContent(response);
-  const streams = response.content.filter((c) => streamMedia.test(c.mediaType)).map((c) => c.schema);
+  const streams = response.content.filter((c) => isStreamMediaType(c.mediaType)).map((c) => c.schema);
   return [...(content === undefined ? [] : [content.schema]), ...streams, ...response.headers.map((h) => h.schema)];
-}
-
-/** The media type a mock answers with: the first JSON one, else the first that is not a stream, else the first. */
-function chooseContent(response: ir.Response): ir.MediaTypeContent | undefined {
-  return (
-    response.content.find((c) => jsonMedia.test(c.mediaType)) ??
-    response.content.find((c) => !streamMedia.test(c.mediaType)) ??
-    response.content[0]
-  );
 }
 
 function emitApi(writer: Writer, plan: ClientPlan, named: ir.NamedSchema[]): void {
@@ -154,7 +142,7 @@ function descriptor(plan: ClientPlan, operation: ir.Operation): Value {
       entry['schema'] = mockSchema(content.schema, plan.typeNames);
       if (content.example !== undefined) entry['example'] = plainData(content.example);
     }
-    const streams = response.content.filter((c) => streamMedia.test(c.mediaType));
+    const streams = response.content.filter((c) => isStreamMediaType(c.mediaType));
     if (streams.length > 0) {
       entry['streams'] = streams.map((c) => ({ mediaType: c.mediaType, schema: mockSchema(c.schema, plan.typeNames) }));
     }
