@@ -6,6 +6,7 @@
  * that imports msw, so clients generated without `--mocks` never need it.
  */
 import type * as ir from '../ir/index.js';
+import { importSpecifier } from '../plan/import-specifier.js';
 import type { ClientPlan, PlannedOperation } from '../plan/plan-types.js';
 import { chooseContent, isStreamMediaType } from './mock-content.js';
 import { mockSchema, plainData, reachableSchemas } from './mock-schemas.js';
@@ -22,7 +23,7 @@ interface MockedOperation {
 
 export function emitMocksFile(plan: ClientPlan): string {
   const operations: MockedOperation[] = plan.groups.flatMap((group) =>
-    group.operations.map((planned) => ({ planned, base: planned.paramsType.replace(/Params$/, '') })),
+    group.operations.map((planned) => ({ planned, base: planned.typeBase })),
   );
   const named = reachableSchemas(
     operations.flatMap(({ planned }) => planned.operation.responses.flatMap(responseSchemas)),
@@ -36,7 +37,7 @@ export function emitMocksFile(plan: ClientPlan): string {
     `import { mockData as dataFor, mockReply as replyFor, mockRoute as routeFor, type MockApi, type MockOperation, type MockOptions, type MockOverride } from './runtime/index.js';`,
   );
   if (typed && (operations.length > 0 || named.length > 0)) {
-    writer.writeLine(`import type * as t from './${plan.files.types.replace(/\.ts$/, '.js')}';`);
+    writer.writeLine(`import type * as t from '${importSpecifier(plan.files.types)}';`);
   }
   writer.blankLine();
   emitApi(writer, plan, named);
