@@ -5,6 +5,8 @@
  * the same data). Serialized for the response's media type. The msw glue lives in the generated
  * mocks.gen.ts: the runtime has no dependencies.
  */
+import { isJsonMediaType } from '../request/body.js';
+import { isEventStreamMediaType } from '../transport/event-stream.js';
 import type { FakerLike } from './faker.js';
 import { generateValue } from './generate-value.js';
 import type { MockApi, MockOperation, MockResponseSpec, MockSchema } from './mock-schema.js';
@@ -43,7 +45,6 @@ export interface MockReply {
 /** Headers the response itself decides (or that would send a client following links or cookies). */
 const skippedHeaders = new Set(['content-type', 'content-length', 'transfer-encoding', 'connection', 'link', 'set-cookie']);
 const binaryMedia = /^(application\/(octet-stream|pdf|zip|x-tar|gzip)|image\/|audio\/|video\/)/i;
-const jsonMedia = /(^application\/json|\+json|^\*\/\*)(\s*;|$)/i;
 
 export async function mockReply<Body>(
   api: MockApi,
@@ -142,7 +143,7 @@ function acceptedStream(
 /** Items as server-sent events (`data:` lines) or as JSON Lines. */
 function serializeStream(mediaType: string, items: unknown[]): string {
   const json = items.map((item) => JSON.stringify(item) ?? 'null');
-  return /^text\/event-stream/i.test(mediaType) ? json.map((line) => `data: ${line}\n\n`).join('') : `${json.join('\n')}\n`;
+  return isEventStreamMediaType(mediaType) ? json.map((line) => `data: ${line}\n\n`).join('') : `${json.join('\n')}\n`;
 }
 
 function headerText(value: unknown): string {
@@ -158,7 +159,8 @@ function serialize(value: unknown, mediaType: string, schema: MockSchema | undef
     for (const [key, item] of Object.entries(value)) form.append(key, typeof item === 'string' ? item : JSON.stringify(item));
     return form.toString();
   }
-  if (jsonMedia.test(mediaType)) return JSON.stringify(value);
+  // `*/*` is answered as application/json (contentType below), so it is serialized as JSON too.
+  if (isJsonMediaType(mediaType) || /^\*\/\*\s*(;|$)/.test(mediaType)) return JSON.stringify(value);
   return typeof value === 'string' ? value : JSON.stringify(value);
 }
 

@@ -4,8 +4,11 @@
  * the stream again with the last event id, which `open` sends as `Last-Event-ID` (WHATWG HTML
  * §9.2.3). A clean end of the stream ends the iteration; so does the caller's signal, at once.
  */
+import type { Clock } from '../client/descriptor.js';
 import { AbortError, ApiwrightError } from '../errors/errors.js';
+import { systemClock } from '../util/clock.js';
 import { parseEventStream, type EventStreamOptions, type ServerSentEvent } from './event-stream.js';
+import { streamStoppedError } from './stream-chunks.js';
 
 export interface ReconnectOptions {
   /** Reconnections after the first connection, at most. Default 3. */
@@ -39,7 +42,11 @@ export async function* reconnectingEventStream(
     } catch (error) {
       if (!isReconnectable(error) || reconnects >= maxReconnects || options.signal?.aborted === true) throw error;
     }
-    await sleep(Math.min(retryMs ?? options.delayMs ?? 1000, options.maxDelayMs ?? 60_000), options.signal);
+    await sleep(
+      options.clock ?? systemClock,
+      Math.min(retryMs ?? options.delayMs ?? 1000, options.maxDelayMs ?? 60_000),
+      options.signal,
+    );
   }
 }
 
@@ -51,20 +58,13 @@ function isReconnectable(error: unknown): boolean {
   return error instanceof TypeError;
 }
 
-function sleep(ms: number, signal: AbortSignal | undefined): Promise<void> {
-  return new Promise((resolve, reject) => {
-    if (signal?.aborted === true) {
-      reject(new AbortError('The stream was aborted by the caller.', { cause: signal.reason }));
-      return;
-    }
-    const onAbort = (): void => {
-      clearTimeout(timer);
-      reject(new AbortError('The stream was aborted by the caller.', { cause: signal?.reason }));
-    };
-    const timer = setTimeout(() => {
-      signal?.removeEventListener('abort', onAbort);
-      resolve();
-    }, ms);
-    signal?.addEventListener('abort', onAbort, { once: true });
-  });
+/** The clock's sleep, with the caller's abort surfaced as the stream's typed error. */
+async function sleep(clock: Clock, ms: number, signal: AbortSignal | undefined): Promise<void> {
+  const stopped = (): boolean => signal?.aborted === true;
+  if (stopped()) throw streamStoppedError(signal);
+  try {
+    await clock.sleep(ms, signal);
+  } catch (error) {
+    throw stopped() ? streamStoppedError(signal) : error;
+  }
 }

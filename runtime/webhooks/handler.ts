@@ -10,30 +10,19 @@
 import type { Logger } from '../observe/observe.js';
 import { createMemoryStateStore, type StateStore } from '../resilience/state-store.js';
 import { readEnv } from '../util/env.js';
+import type { ValidationIssue, ValidationResult } from '../validate/issue.js';
 import { WebhookConfigError, isWebhookVerificationError } from './errors.js';
 import { toNodeListener, type Delivery, type NodeListener } from './node-adapter.js';
-import { defaultMaxBodyBytes, readRequestBody } from './read-body.js';
+import { defaultMaxBodyBytes, readCappedBody } from './read-body.js';
 import { routeEvent, type WebhookEventDescriptor, type WebhookEventSelector } from './route.js';
-import {
-  decodeSecrets,
-  recordDelivery,
-  replayKey,
-  replayWindowMs,
-  resolveScheme,
-  verifyWebhookSignature,
-  type VerifiedWebhook,
-  type WebhookScheme,
-  type WebhookSecret,
-} from './verify.js';
+import { prepareSecrets, type WebhookScheme, type WebhookSecret } from './prepared-secrets.js';
+import { recordDelivery, replayKey, replayWindowMs, verifyWithSecrets, type VerifiedWebhook } from './verify.js';
 
-export interface WebhookIssue {
-  path: string;
-  keyword: string;
-  message: string;
-}
+/** A payload's validation issue: the validators' own type, under the name the webhook API exports. */
+export type WebhookIssue = ValidationIssue;
 
 /** The shape of a generated validator (`validate<TypeName>` in validators.gen.ts). */
-export type WebhookValidator<T> = (value: unknown) => { ok: true; value: T } | { ok: false; issues: readonly WebhookIssue[] };
+export type WebhookValidator<T> = (value: unknown) => ValidationResult<T>;
 
 export interface WebhookContext {
   /** The handler key under `on`. */
@@ -118,8 +107,9 @@ export function createWebhookReceiver<Payloads, Wire extends { [K in keyof Paylo
     const where = setup.secretEnv === undefined ? '' : ` or set ${setup.secretEnv}`;
     throw new WebhookConfigError(`createWebhookHandler needs a \`secret\`: pass one${where}`);
   }
-  // A secret that does not decode for the scheme fails here, at start-up, not on the first delivery.
-  decodeSecrets(resolveScheme(scheme), secret);
+  // Once, at start-up: a secret that does not decode fails here, not on the first delivery, and
+  // each delivery reuses the imported keys.
+  const secrets = prepareSecrets(scheme, secret);
   const maxBodyBytes = options.maxBodyBytes ?? defaultMaxBodyBytes;
   const replay = options.replay ?? createMemoryStateStore();
   const logger = options.logger === false ? undefined : (options.logger ?? console);
@@ -134,9 +124,7 @@ export function createWebhookReceiver<Payloads, Wire extends { [K in keyof Paylo
     }
     let verified: VerifiedWebhook;
     try {
-      verified = await verifyWebhookSignature({
-        scheme,
-        secret,
+      verified = await verifyWithSecrets(secrets, {
         headers: delivery.headers,
         body: delivery.body,
         toleranceSeconds: options.toleranceSeconds,
@@ -194,7 +182,7 @@ export function createWebhookReceiver<Payloads, Wire extends { [K in keyof Paylo
 
   const fetchHandler = async (request: Request): Promise<Response> => {
     try {
-      const body = await readRequestBody(request, maxBodyBytes);
+      const body = await readCappedBody(request.body, request.headers, maxBodyBytes);
       return await receive({ method: request.method, url: request.url, headers: request.headers, body });
     } catch (error) {
       // A failing store, a body stream that broke, a throwing onUnhandled: 500, nothing leaks.

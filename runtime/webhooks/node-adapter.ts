@@ -3,6 +3,7 @@
  * structurally (no node: import), so this file still runs everywhere the runtime does.
  */
 import type { Logger } from '../observe/observe.js';
+import { readCappedBody } from './read-body.js';
 import type { Bytes } from '../util/bytes.js';
 
 /** A delivery as read off the wire; `body` undefined when it exceeded the cap. */
@@ -49,7 +50,7 @@ export function toNodeListener(
     let response: Response;
     try {
       const headers = toHeaders(req.headers);
-      const body = await readNodeBody(req, options.maxBodyBytes, options.logger);
+      const body = await readNodeBody(req, headers, options.maxBodyBytes, options.logger);
       if (body === 'parsed') response = new Response(null, { status: 500 });
       else response = await receive({ method: req.method ?? 'POST', url: `http://localhost${req.url ?? '/'}`, headers, body });
     } catch (error) {
@@ -75,48 +76,52 @@ function toHeaders(raw: NodeRequestLike['headers']): Headers {
 
 type NodeBody = Bytes | undefined | 'parsed';
 
-function readNodeBody(req: NodeRequestLike, maxBytes: number, logger: Logger | undefined): Promise<NodeBody> {
+async function readNodeBody(
+  req: NodeRequestLike,
+  headers: Headers,
+  maxBytes: number,
+  logger: Logger | undefined,
+): Promise<NodeBody> {
   const preread = req.rawBody ?? req.body;
-  if (typeof preread === 'string') return Promise.resolve(capped(new TextEncoder().encode(preread), maxBytes));
-  if (preread instanceof Uint8Array) return Promise.resolve(capped(new Uint8Array(preread), maxBytes));
+  if (typeof preread === 'string') return capped(new TextEncoder().encode(preread), maxBytes);
+  if (preread instanceof Uint8Array) return capped(new Uint8Array(preread), maxBytes);
   const parsedObject = typeof preread === 'object' && preread !== null && Object.keys(preread).length > 0;
   if (parsedObject || req.readableEnded === true) {
     // A JSON body parser ran first: the bytes that were signed are gone, and re-serializing never matches.
     logger?.error({ msg: 'webhook body was already parsed; mount the handler before body parsers or use express.raw()' });
-    return Promise.resolve('parsed');
+    return 'parsed';
   }
-  return new Promise((resolve, reject) => {
-    const chunks: Uint8Array[] = [];
-    let size = 0;
-    let done = false;
-    req.on('data', (chunk) => {
-      if (done) return;
-      const bytes = typeof chunk === 'string' ? new TextEncoder().encode(chunk) : chunk instanceof Uint8Array ? chunk : undefined;
-      if (bytes === undefined) return;
-      size += bytes.byteLength;
-      if (size > maxBytes) {
-        // Answer 413 now; the rest of the body is drained and dropped, never buffered.
-        done = true;
-        resolve(undefined);
-        return;
-      }
-      chunks.push(bytes);
-    });
-    req.on('end', () => {
-      if (done) return;
-      done = true;
-      const body = new Uint8Array(size);
-      let offset = 0;
-      for (const chunk of chunks) {
-        body.set(chunk, offset);
-        offset += chunk.byteLength;
-      }
-      resolve(body);
-    });
-    req.on('error', (error) => {
-      if (!done) reject(error instanceof Error ? error : new Error('request stream failed'));
-      done = true;
-    });
+  return readCappedBody(toReadableStream(req), headers, maxBytes);
+}
+
+/**
+ * The request's events as a web stream, so the one capped reader serves node too. Once the reader
+ * cancels (the body passed the cap), later chunks are drained and dropped, never buffered.
+ */
+function toReadableStream(req: NodeRequestLike): ReadableStream<Uint8Array> {
+  let settled = false;
+  return new ReadableStream<Uint8Array>({
+    start(controller) {
+      req.on('data', (chunk) => {
+        if (settled) return;
+        const bytes =
+          typeof chunk === 'string' ? new TextEncoder().encode(chunk) : chunk instanceof Uint8Array ? chunk : undefined;
+        if (bytes !== undefined) controller.enqueue(bytes);
+      });
+      req.on('end', () => {
+        if (settled) return;
+        settled = true;
+        controller.close();
+      });
+      req.on('error', (error) => {
+        if (settled) return;
+        settled = true;
+        controller.error(error instanceof Error ? error : new Error('request stream failed'));
+      });
+    },
+    cancel() {
+      settled = true;
+    },
   });
 }
 

@@ -1,13 +1,18 @@
 /** Reads a request body with a hard cap: an endpoint open to the internet must never buffer without bound. */
-import { readStreamUpTo } from '../transport/capped-body.js';
+import { readBytesUpTo } from '../transport/capped-body.js';
 import type { Bytes } from '../util/bytes.js';
 
 export const defaultMaxBodyBytes = 5 * 1024 * 1024;
 
-/** The body's bytes, or `undefined` when it is (or announces to be) larger than `maxBytes`. */
-export async function readRequestBody(request: Request, maxBytes: number): Promise<Bytes | undefined> {
-  const declared = Number(request.headers.get('content-length') ?? Number.NaN);
-  if (Number.isFinite(declared) && declared > maxBytes) return undefined;
-  if (request.body === null) return new Uint8Array(0);
-  return readStreamUpTo(request.body, maxBytes);
+/**
+ * The body's bytes, or `undefined` when it is (or its Content-Length announces it to be) larger
+ * than `maxBytes`; the rest is cancelled unread.
+ */
+export function readCappedBody(
+  body: ReadableStream<Uint8Array> | null,
+  headers: Headers,
+  maxBytes: number,
+): Promise<Bytes | undefined> {
+  // The client's capped reader takes a Response; wrapping hands it the same stream and headers, uncopied.
+  return readBytesUpTo(new Response(body, { headers }), maxBytes);
 }

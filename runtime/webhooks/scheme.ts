@@ -1,5 +1,6 @@
 /** What every signature scheme implements, and the checks they share (headers, timestamps). */
 import { WebhookVerificationError } from './errors.js';
+import type { HmacKey } from './hmac.js';
 import type { Bytes } from '../util/bytes.js';
 
 /** Reads a request header by name, case-insensitively; undefined when absent. */
@@ -9,8 +10,8 @@ export interface SchemeVerifyInput {
   header: HeaderLookup;
   /** The raw body, exactly as received. */
   body: Bytes;
-  /** Every secret that may have signed it (several during a rotation), already decoded. */
-  keys: readonly Bytes[];
+  /** Every secret that may have signed it (several during a rotation), decoded and imported once. */
+  keys: readonly HmacKey[];
   nowSeconds: number;
   toleranceSeconds: number;
 }
@@ -23,7 +24,7 @@ export interface SchemeVerified {
 }
 
 export interface SchemeSignInput {
-  key: Bytes;
+  key: HmacKey;
   body: Bytes;
   /** Unix seconds. */
   timestamp: number;

@@ -6,19 +6,11 @@
 import { createMemoryStateStore, type StateStore } from '../resilience/state-store.js';
 import { utf8 } from './encoding.js';
 import { WebhookConfigError, WebhookVerificationError } from './errors.js';
-import { createHmacScheme, type HmacSchemeOptions } from './generic-hmac.js';
-import { githubScheme } from './github.js';
-import type { HeaderLookup, SignatureScheme } from './scheme.js';
-import { slackScheme } from './slack.js';
-import { standardWebhooksScheme } from './standard-webhooks.js';
-import { stripeScheme } from './stripe.js';
+import { isBytes, prepareSecrets, type PreparedSecrets, type WebhookScheme, type WebhookSecret } from './prepared-secrets.js';
+import type { HeaderLookup } from './scheme.js';
 import type { Bytes } from '../util/bytes.js';
 
-/** A named provider scheme, or the options of a generic HMAC. */
-export type WebhookScheme = 'standard-webhooks' | 'stripe' | 'github' | 'slack' | HmacSchemeOptions;
-
-/** One secret, or several while a secret is rotated (any of them may have signed). */
-export type WebhookSecret = string | Uint8Array | readonly (string | Uint8Array)[];
+export type { WebhookScheme, WebhookSecret } from './prepared-secrets.js';
 
 /** A Fetch `Headers`, or a plain record such as Node's `IncomingHttpHeaders`. */
 export type WebhookHeaders = Headers | Readonly<Record<string, string | readonly string[] | undefined>>;
@@ -63,10 +55,19 @@ export async function verifyWebhook(options: VerifyWebhookOptions): Promise<Veri
   return verified;
 }
 
-/** Signature and timestamp only, no replay bookkeeping (the handler records and releases ids itself). */
+/**
+ * Signature and timestamp only, no replay bookkeeping. `verifyWebhook` prepares the secrets on
+ * each call; a receiver prepares them once and calls `verifyWithSecrets` per delivery.
+ */
 export async function verifyWebhookSignature(options: VerifyWebhookOptions): Promise<VerifiedWebhook> {
-  const scheme = resolveScheme(options.scheme);
-  const keys = decodeSecrets(scheme, options.secret);
+  return await verifyWithSecrets(prepareSecrets(options.scheme, options.secret), options);
+}
+
+/** Signature and timestamp against secrets prepared once (the handler records and releases ids itself). */
+export async function verifyWithSecrets(
+  { scheme, keys }: PreparedSecrets,
+  options: Omit<VerifyWebhookOptions, 'scheme' | 'secret' | 'replay'>,
+): Promise<VerifiedWebhook> {
   const body = toBytes(options.body);
   const nowMs = (options.now ?? Date.now)();
   const result = await scheme.verify({
@@ -111,8 +112,8 @@ export async function signWebhook(options: {
   /** Message id (Standard Webhooks); default a random one. */
   id?: string | undefined;
 }): Promise<Record<string, string>> {
-  const scheme = resolveScheme(options.scheme);
-  const [key] = decodeSecrets(scheme, options.secret);
+  const { scheme, keys } = prepareSecrets(options.scheme, options.secret);
+  const [key] = keys;
   if (key === undefined) throw new WebhookConfigError('a webhook secret is required');
   return scheme.sign({
     key,
@@ -122,39 +123,10 @@ export async function signWebhook(options: {
   });
 }
 
-export function resolveScheme(scheme: WebhookScheme): SignatureScheme {
-  if (typeof scheme === 'object') return createHmacScheme(scheme);
-  switch (scheme) {
-    case 'standard-webhooks':
-      return standardWebhooksScheme;
-    case 'stripe':
-      return stripeScheme;
-    case 'github':
-      return githubScheme;
-    case 'slack':
-      return slackScheme;
-    default:
-      throw new WebhookConfigError(`unknown webhook scheme ${JSON.stringify(String(scheme))}`);
-  }
-}
-
-/** The secrets as key bytes; throws `WebhookConfigError` for none, an empty one, or one that does not decode. */
-export function decodeSecrets(scheme: SignatureScheme, secret: WebhookSecret): Bytes[] {
-  const list: readonly (string | Uint8Array)[] = typeof secret === 'string' || isBytes(secret) ? [secret] : secret;
-  const keys = list.map((s) => (typeof s === 'string' ? scheme.decodeSecret(s) : new Uint8Array(s)));
-  if (keys.length === 0 || keys.some((k) => k.byteLength === 0)) throw new WebhookConfigError('a webhook secret is required');
-  return keys;
-}
-
 function toBytes(body: WebhookBody): Bytes {
   if (typeof body === 'string') return utf8(body);
   // A copy: what was verified cannot change under the caller's feet.
   return isBytes(body) ? new Uint8Array(body) : new Uint8Array(body.slice(0));
-}
-
-/** `ArrayBuffer.isView` rather than `instanceof`: bytes from another realm (an iframe, a vm) count too. */
-function isBytes(value: unknown): value is Uint8Array {
-  return ArrayBuffer.isView(value);
 }
 
 function headerLookup(headers: WebhookHeaders): HeaderLookup {

@@ -6,16 +6,14 @@
  * that imports msw, so clients generated without `--mocks` never need it.
  */
 import type * as ir from '../ir/index.js';
+import { importSpecifier } from '../plan/import-specifier.js';
 import type { ClientPlan, PlannedOperation } from '../plan/plan-types.js';
+import { chooseContent, isStreamMediaType } from './mock-content.js';
 import { mockSchema, plainData, reachableSchemas } from './mock-schemas.js';
 import { docComment } from './ts/doc-comment.js';
 import { propertyKey, stringLiteral } from './ts/literal.js';
 import { valueLiteral, type Value } from './ts/value-literal.js';
 import { createWriter, type Writer } from './ts/writer.js';
-
-const jsonMedia = /(^application\/json|\+json)(\s*;|$)/i;
-/** Sequential media types (src/plan/plan-stream.ts): answered item by item when asked for. */
-const streamMedia = /^(text\/event-stream|application\/(x-ndjson|ndjson|jsonl|x-jsonlines|jsonlines|json-seq))\b/i;
 
 interface MockedOperation {
   planned: PlannedOperation;
@@ -25,7 +23,7 @@ interface MockedOperation {
 
 export function emitMocksFile(plan: ClientPlan): string {
   const operations: MockedOperation[] = plan.groups.flatMap((group) =>
-    group.operations.map((planned) => ({ planned, base: planned.paramsType.replace(/Params$/, '') })),
+    group.operations.map((planned) => ({ planned, base: planned.typeBase })),
   );
   const named = reachableSchemas(
     operations.flatMap(({ planned }) => planned.operation.responses.flatMap(responseSchemas)),
@@ -39,7 +37,7 @@ export function emitMocksFile(plan: ClientPlan): string {
     `import { mockData as dataFor, mockReply as replyFor, mockRoute as routeFor, type MockApi, type MockOperation, type MockOptions, type MockOverride } from './runtime/index.js';`,
   );
   if (typed && (operations.length > 0 || named.length > 0)) {
-    writer.writeLine(`import type * as t from './${plan.files.types.replace(/\.ts$/, '.js')}';`);
+    writer.writeLine(`import type * as t from '${importSpecifier(plan.files.types)}';`);
   }
   writer.blankLine();
   emitApi(writer, plan, named);
@@ -52,17 +50,8 @@ export function emitMocksFile(plan: ClientPlan): string {
 
 function responseSchemas(response: ir.Response): ir.Schema[] {
   const content = chooseContent(response);
-  const streams = response.content.filter((c) => streamMedia.test(c.mediaType)).map((c) => c.schema);
+  const streams = response.content.filter((c) => isStreamMediaType(c.mediaType)).map((c) => c.schema);
   return [...(content === undefined ? [] : [content.schema]), ...streams, ...response.headers.map((h) => h.schema)];
-}
-
-/** The media type a mock answers with: the first JSON one, else the first that is not a stream, else the first. */
-function chooseContent(response: ir.Response): ir.MediaTypeContent | undefined {
-  return (
-    response.content.find((c) => jsonMedia.test(c.mediaType)) ??
-    response.content.find((c) => !streamMedia.test(c.mediaType)) ??
-    response.content[0]
-  );
 }
 
 function emitApi(writer: Writer, plan: ClientPlan, named: ir.NamedSchema[]): void {
@@ -154,7 +143,7 @@ function descriptor(plan: ClientPlan, operation: ir.Operation): Value {
       entry['schema'] = mockSchema(content.schema, plan.typeNames);
       if (content.example !== undefined) entry['example'] = plainData(content.example);
     }
-    const streams = response.content.filter((c) => streamMedia.test(c.mediaType));
+    const streams = response.content.filter((c) => isStreamMediaType(c.mediaType));
     if (streams.length > 0) {
       entry['streams'] = streams.map((c) => ({ mediaType: c.mediaType, schema: mockSchema(c.schema, plan.typeNames) }));
     }

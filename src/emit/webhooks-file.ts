@@ -4,6 +4,7 @@
  * `createWebhookHandler`, a Fetch-API endpoint with a node:http adapter (runtime/webhooks).
  */
 import type { ClientPlan } from '../plan/plan-types.js';
+import { importSpecifier } from '../plan/import-specifier.js';
 import type { PlannedWebhookEvent, WebhookPlan } from '../plan/plan-webhooks.js';
 import { schemaShape } from './transforms-file.js';
 import { typeExpression, type TypeContext } from './type-expression.js';
@@ -22,7 +23,7 @@ export function emitWebhooksFile(plan: ClientPlan, webhooks: WebhookPlan): strin
   const usesTypes = webhooks.events.some((event) => event.payload !== undefined);
   const transforms = payloadTransforms(plan, webhooks);
 
-  if (usesTypes) writer.writeLine(`import type * as t from './${plan.files.types.replace(/\.ts$/, '.js')}';`);
+  if (usesTypes) writer.writeLine(`import type * as t from '${importSpecifier(plan.files.types)}';`);
   const runtimeImports = [
     'createWebhookReceiver',
     ...(transforms.length > 0 ? ['fromWire'] : []),
@@ -30,11 +31,11 @@ export function emitWebhooksFile(plan: ClientPlan, webhooks: WebhookPlan): strin
   ];
   writer.writeLine(`import {\n${runtimeImports.map((name) => `  ${name},`).join('\n')}\n} from './runtime/index.js';`);
   if (transforms.length > 0 && plan.files.transforms !== undefined) {
-    writer.writeLine(`import { shapes } from './${plan.files.transforms.replace(/\.ts$/, '.js')}';`);
+    writer.writeLine(`import { shapes } from '${importSpecifier(plan.files.transforms)}';`);
   }
   if (validatorsFile !== undefined && validators.length > 0) {
     const names = [...new Set(validators.map(([, fn]) => fn))].sort();
-    writer.writeLine(`import { ${names.join(', ')} } from './${validatorsFile.replace(/\.ts$/, '.js')}';`);
+    writer.writeLine(`import { ${names.join(', ')} } from '${importSpecifier(validatorsFile)}';`);
   }
   writer.blankLine();
 

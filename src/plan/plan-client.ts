@@ -117,7 +117,7 @@ function planGroups(document: ir.Document, typeNames: NameRegistry): PlannedGrou
     });
     // Stream companions claim their names after every operation of the group has its own.
     for (const op of planned) {
-      const stream = planStream(op.operation, op.functionName, op.responseType, functionNames, typeNames);
+      const stream = planStream(op.operation, op.functionName, op.typeBase, functionNames, typeNames);
       if (stream !== undefined) op.stream = stream;
     }
     if (tag === undefined) {

@@ -15,7 +15,7 @@ import type { PlannedStream } from './plan-types.js';
 export function planStream(
   operation: ir.Operation,
   functionName: string,
-  responseType: string,
+  typeBase: string,
   functionNames: NameRegistry,
   typeNames: NameRegistry,
 ): PlannedStream | undefined {
@@ -24,12 +24,11 @@ export function planStream(
     .flatMap((r) => r.content)
     .find((c) => isEventStreamMediaType(c.mediaType) || isJsonLinesMediaType(c.mediaType));
   if (content === undefined) return undefined;
-  const base = responseType.replace(/Response$/, '');
   return {
     kind: isEventStreamMediaType(content.mediaType) ? 'events' : 'lines',
     schema: isUntyped(content.schema) ? undefined : content.schema,
     functionName: functionNames.claim([`${functionName}Stream`, `${functionName}EventStream`], `${operation.source} stream`),
-    eventType: typeNames.claim([`${base}StreamEvent`, `${base}StreamItem`], `${operation.source} StreamEvent`),
+    eventType: typeNames.claim([`${typeBase}StreamEvent`, `${typeBase}StreamItem`], `${operation.source} StreamEvent`),
   };
 }
 

@@ -17,6 +17,8 @@ export interface PlannedOperation {
   paramsType: string;
   responseType: string;
   errorType: string;
+  /** What the three type names share (`GetPetById`), for names built beside them (`mockGetPetById`). */
+  typeBase: string;
   params: PlannedParam[];
   /** Key of the request body in the params object (`body` unless a parameter took it). */
   bodyKey: string;

@@ -2,6 +2,7 @@
 import type { TemplateData, TemplateEnvVar, TemplateStandalone, TemplateWebhooks } from '../write/render-templates.js';
 import { toModulePath } from '../write/template-helpers.js';
 import { OAUTH_ENV_SUFFIXES } from '../../runtime/auth/oauth2-settings.js';
+import { moduleName } from './import-specifier.js';
 import { toCamelCase } from './identifiers.js';
 import { paramsRequired } from './plan-operation.js';
 import type { ClientPlan, PlannedScheme } from './plan-types.js';
@@ -69,7 +70,7 @@ function standaloneExample(plan: ClientPlan): { standalone?: TemplateStandalone 
   return {
     standalone: {
       name: chosen.planned.functionName,
-      module: chosen.group.file.replace(/\.ts$/, '.js'),
+      module: moduleName(chosen.group.file),
       paramsRequired: paramsRequired(chosen.planned),
     },
   };

@@ -6,6 +6,7 @@
 import type * as ir from '../ir/index.js';
 import { objectKey, primitiveLiteral } from '../emit/ts/literal.js';
 import type { TemplateCodeLine, TemplateMocks } from '../write/render-templates.js';
+import { moduleName } from './import-specifier.js';
 import type { ClientPlan, PlannedOperation } from './plan-types.js';
 
 interface Candidate {
@@ -18,8 +19,8 @@ interface Candidate {
 export function readmeMocks(plan: ClientPlan, clientName: string, clientModule: string): TemplateMocks | undefined {
   if (plan.files.mocks === undefined) return undefined;
   const example = chooseExample(plan);
-  const mocksModule = clientModule.replace(/index\.js$/, plan.files.mocks.replace(/\.ts$/, '.js'));
-  const handler = example === undefined ? undefined : `mock${example.planned.paramsType.replace(/Params$/, '')}`;
+  const mocksModule = clientModule.replace(/index\.js$/, moduleName(plan.files.mocks));
+  const handler = example === undefined ? undefined : `mock${example.planned.typeBase}`;
   const server = plan.document.servers[0]?.url ?? '';
   // A relative or missing server has no origin outside a browser: the test names one for both sides.
   const baseUrl = /^[a-z][a-z0-9+.-]*:\/\//i.test(server) || server.startsWith('{') ? undefined : 'https://api.test';

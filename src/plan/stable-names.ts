@@ -86,6 +86,8 @@ export interface OperationTypeNames {
   paramsType: string;
   responseType: string;
   errorType: string;
+  /** What the three share (`GetPetById`), for names built beside them (`mockGetPetById`, `GetPetByIdStreamEvent`). */
+  typeBase: string;
 }
 
 const typeSuffixes = ['Params', 'Response', 'Error'] as const;
@@ -116,7 +118,7 @@ export function planOperationTypeNames(
   });
   const result = new Map<ir.Operation, OperationTypeNames>();
   for (const [operation, [paramsType = '', responseType = '', errorType = '']] of claimAll(claims, registry)) {
-    result.set(operation, { paramsType, responseType, errorType });
+    result.set(operation, { paramsType, responseType, errorType, typeBase: paramsType.slice(0, -'Params'.length) });
   }
   return result;
 }

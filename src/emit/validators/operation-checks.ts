@@ -5,6 +5,7 @@
  * runtime turns into `query.limit` and `body/name` fields (runtime/validate/request.ts).
  */
 import type * as ir from '../../ir/index.js';
+import { isJsonMediaType } from '../../../runtime/request/body.js';
 import { appendPointer } from '../../json-pointer.js';
 import type { CompileContext, JsonSchemaObject } from './context.js';
 import type { ValidatedOperation } from './source.js';
@@ -81,13 +82,13 @@ function bodySchema(ctx: CompileContext, body: NonNullable<ValidatedOperation['o
   return schemas.every((s) => s !== undefined && JSON.stringify(s) === text) ? first : undefined;
 }
 
-/** The schema of the response's first JSON media type (`application/json`, `…+json`). */
+/** The schema of the response's first JSON media type: one the runtime parses as JSON (`application/json`, `…+json`, `text/json`). */
 function jsonBodySchema(
   ctx: CompileContext,
   source: string,
   content: readonly Pick<ir.MediaTypeContent, 'mediaType'>[],
 ): { schema: unknown; pointer: string } | undefined {
-  const json = content.find((c) => /^application\/(?:[\w.-]+\+)?json\b/i.test(c.mediaType) || /^text\/json\b/i.test(c.mediaType));
+  const json = content.find((c) => isJsonMediaType(c.mediaType));
   if (json === undefined) return undefined;
   const pointer = appendPointer(source, 'content', json.mediaType, 'schema');
   const schema = raw(ctx, pointer);

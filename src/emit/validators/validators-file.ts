@@ -5,6 +5,7 @@
  * reaches (hoisted constants are marked pure), so one file tree-shakes as well as many.
  */
 import type { Diagnostic } from '../../errors.js';
+import { importSpecifier } from '../../plan/import-specifier.js';
 import type { ClientPlan } from '../../plan/plan-types.js';
 import { escapeCodeUnit, invisible } from '../ts/literal.js';
 import { Code } from './code.js';
@@ -137,7 +138,7 @@ function render(ctx: CompileContext, source: ValidatorSource, functions: string[
   lines.push(`import type { ValidationIssue${hasPublic ? ', ValidationResult' : ''} } from './runtime/index.js';`);
   const imports = runtime.map((name) => (helperAlias(name) === name ? name : `${name} as ${helperAlias(name)}`));
   if (runtime.length > 0) lines.push(`import { ${imports.join(', ')} } from './runtime/index.js';`);
-  if (hasPublic && source.typed) lines.push(`import type * as t from './${source.typesFile.replace(/\.ts$/, '.js')}';`);
+  if (hasPublic && source.typed) lines.push(`import type * as t from '${importSpecifier(source.typesFile)}';`);
   if (ctx.constants.length > 0) lines.push('', ...ctx.constants);
   for (const fn of functions) lines.push('', fn);
   return `${lines.join('\n')}\n${publicApi.toString()}\n`;

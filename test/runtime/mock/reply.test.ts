@@ -65,6 +65,16 @@ describe('mockReply', () => {
     );
     expect(empty).toEqual({ status: 204, headers: {}, body: null });
   });
+
+  it.each([
+    ['text/json', '"hi"'],
+    ['application/vnd.api+json; charset=utf-8', '"hi"'],
+    ['*/*', '"hi"'],
+    ['text/plain', 'hi'],
+  ])('serializes a %s body as the client will parse it', async (mediaType, body) => {
+    const op: MockOperation = { id: 'text', method: 'GET', path: '/t', responses: [{ status: '200', mediaType, example: 'hi' }] };
+    expect((await mockReply(api, op, request, undefined, undefined)).body).toBe(body);
+  });
 });
 
 describe('mockRoute', () => {

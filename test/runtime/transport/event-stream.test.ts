@@ -1,6 +1,7 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Clock } from '../../../runtime/client/descriptor.js';
 import { AbortError, ParseError, TimeoutError } from '../../../runtime/errors/errors.js';
 import { parseEventStream, type ServerSentEvent } from '../../../runtime/transport/event-stream.js';
 import { reconnectingEventStream } from '../../../runtime/transport/event-stream-reconnect.js';
@@ -173,5 +174,88 @@ describe('reconnectingEventStream', () => {
       Error,
     );
     expect(connections).toBe(3);
+  });
+});
+
+/** A clock that never waits: it records what was asked and lets the test fire the timers. */
+function fakeClock() {
+  const timers: { ms: number; fire: () => void }[] = [];
+  const sleeps: number[] = [];
+  const clock: Clock = {
+    now: () => 0,
+    sleep: (ms) => {
+      sleeps.push(ms);
+      return Promise.resolve();
+    },
+    timer: (ms, fire) => {
+      const entry = { ms, fire };
+      timers.push(entry);
+      return () => void timers.splice(timers.indexOf(entry), 1);
+    },
+  };
+  return { clock, timers, sleeps };
+}
+
+/** A body that sends `text` and then nothing, never ending. */
+function silentAfter(text: string): ReadableStream<Uint8Array> {
+  return new ReadableStream({ start: (controller) => controller.enqueue(new TextEncoder().encode(text)) });
+}
+
+describe('timers run on the injected clock', () => {
+  it('the idle timeout is the clock’s timer: firing it fails the stream with TimeoutError at once', async () => {
+    const { clock, timers } = fakeClock();
+    const hour = 3_600_000;
+    const seen: string[] = [];
+    const run = (async () => {
+      for await (const event of parseEventStream(silentAfter('data: one\n\n'), { idleTimeoutMs: hour, clock })) {
+        seen.push(event.data);
+      }
+    })();
+    await expect.poll(() => timers.length).toBe(1);
+    expect(timers[0]?.ms).toBe(hour);
+    timers[0]?.fire();
+    await expect(run).rejects.toBeInstanceOf(TimeoutError);
+    expect([seen, timers]).toEqual([['one'], []]);
+  });
+
+  it('a reconnect waits through the clock’s sleep, for the retry the server asked', async () => {
+    const { clock, sleeps } = fakeClock();
+    let opens = 0;
+    let pulls = 0;
+    const open = (): Promise<ReadableStream<Uint8Array>> => {
+      opens++;
+      if (opens > 1) return Promise.resolve(new Response('data: back\n\n').body ?? silentAfter(''));
+      return Promise.resolve(
+        new ReadableStream({
+          // One event, then the connection drops (an error while the queue is empty).
+          pull(controller) {
+            if (pulls++ === 0) controller.enqueue(new TextEncoder().encode('retry: 3600000\ndata: first\n\n'));
+            else controller.error(new TypeError('terminated'));
+          },
+        }),
+      );
+    };
+    const events = await collect(reconnectingEventStream(open, { clock, maxDelayMs: 7_200_000 }));
+    expect([events.map((e) => e.data), sleeps]).toEqual([['first', 'back'], [3_600_000]]);
+  });
+});
+
+describe("a caller's AbortSignal.timeout() over a real slow server", () => {
+  it('ends the stream with the runtime’s TimeoutError, as a non-stream call would, and does not reconnect', async () => {
+    let connections = 0;
+    routes.set('/slow', (_req, res) => {
+      connections++;
+      res.writeHead(200, { 'content-type': 'text/event-stream' });
+      res.write('data: one\n\n');
+    });
+    const seen: string[] = [];
+    const run = async (signal: AbortSignal): Promise<void> => {
+      const stream = reconnectingEventStream(() => body('/slow'), { signal, maxReconnects: 3, delayMs: 1 });
+      for await (const event of stream) seen.push(event.data);
+    };
+    const error = await run(AbortSignal.timeout(100)).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(TimeoutError);
+    expect(error).not.toBeInstanceOf(AbortError);
+    expect([seen, connections]).toEqual([['one'], 1]);
   });
 });

@@ -1,7 +1,7 @@
 import { createServer, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ParseError } from '../../../runtime/errors/errors.js';
+import { AbortError, ParseError, TimeoutError } from '../../../runtime/errors/errors.js';
 import { isJsonLinesMediaType, parseJsonLines } from '../../../runtime/transport/json-lines.js';
 
 const routes = new Map<string, (res: ServerResponse) => void>();
@@ -101,4 +101,21 @@ describe('parseJsonLines over a real socket', () => {
     ['application/json', false],
     ['text/event-stream', false],
   ])('%s is JSON Lines: %s', (mediaType, want) => expect(isJsonLinesMediaType(mediaType)).toBe(want));
+});
+
+describe("parseJsonLines and a caller's AbortSignal.timeout()", () => {
+  it('a real server that stalls mid-stream ends in the runtime’s TimeoutError, not AbortError', async () => {
+    routes.set('/stalls', (res) => {
+      res.writeHead(200, { 'content-type': 'application/x-ndjson' });
+      res.write('{"n":1}\n');
+    });
+    const seen: unknown[] = [];
+    const run = async (): Promise<void> => {
+      for await (const value of parseJsonLines(await body('/stalls'), { signal: AbortSignal.timeout(100) })) seen.push(value);
+    };
+    const error = await run().catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(TimeoutError);
+    expect(error).not.toBeInstanceOf(AbortError);
+    expect(seen).toEqual([{ n: 1 }]);
+  });
 });

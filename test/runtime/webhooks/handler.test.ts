@@ -1,12 +1,18 @@
 /** The runtime receiver on its own: routing, unhandled events, bodies, the node adapter, configuration. */
 import { PassThrough } from 'node:stream';
-import { describe, expect, it, vi } from 'vitest';
+import { describe, expect, expectTypeOf, it, vi } from 'vitest';
 import {
   WebhookConfigError,
   createWebhookReceiver,
+  fail,
   signWebhook,
+  validateWith,
+  type ValidationIssue,
+  type ValidationResult,
   type WebhookEventDescriptor,
   type WebhookHandlerOptions,
+  type WebhookIssue,
+  type WebhookValidator,
 } from '../../../runtime/index.js';
 
 const secret = 'receiver-secret';
@@ -154,6 +160,45 @@ describe('node adapter', () => {
     await handle.node(nodeRequest('x'.repeat(100), {}), big);
     expect([big.statusCode, big.headers['connection']]).toEqual([413, 'close']);
   });
+
+  it('joins a body that arrives in pieces, caps one that passes the limit across pieces, and answers 500 for a broken stream', async () => {
+    const seen: string[] = [];
+    const handle = receiver({ eventFrom: () => 'ping', maxBodyBytes: 32 }, seen);
+    const body = '{"zen":"in three pieces"}';
+    const headers = Object.fromEntries(
+      Object.entries(await signWebhook({ scheme: 'github', secret, body })).map(([k, v]) => [k.toLowerCase(), v]),
+    );
+    const streamed = (chunks: readonly string[], fail?: Error) => {
+      const stream = new PassThrough();
+      Object.assign(stream, { method: 'POST', url: '/hooks', headers });
+      const write = (i: number): void => {
+        const chunk = chunks[i];
+        if (chunk === undefined) return void (fail === undefined ? stream.end() : stream.destroy(fail));
+        stream.write(chunk);
+        setImmediate(() => write(i + 1));
+      };
+      setImmediate(() => write(0));
+      return stream as unknown as NodeRequest;
+    };
+    const pieces = nodeResponse();
+    await handle.node(streamed([body.slice(0, 5), body.slice(5, 12), body.slice(12)]), pieces);
+    const tooBig = nodeResponse();
+    await handle.node(streamed(['x'.repeat(20), 'x'.repeat(20), 'x'.repeat(20)]), tooBig);
+    const broken = nodeResponse();
+    await handle.node(streamed([body.slice(0, 5)], new Error('socket hang up')), broken);
+    expect([pieces.statusCode, tooBig.statusCode, broken.statusCode, seen]).toEqual([200, 413, 500, ['ping']]);
+  });
+
+  it('a declared Content-Length above the cap answers 413 before reading the stream', async () => {
+    const handle = receiver({ maxBodyBytes: 8 });
+    const stream = new PassThrough();
+    Object.assign(stream, { method: 'POST', url: '/hooks', headers: { 'content-length': '1000' } });
+    const res = nodeResponse();
+    // Nothing is ever written: only the header can have answered.
+    await handle.node(stream as unknown as NodeRequest, res);
+    expect(res.statusCode).toBe(413);
+    stream.destroy();
+  });
 });
 
 describe('configuration', () => {
@@ -182,5 +227,58 @@ describe('failures around the handler', () => {
     const broken = { get: () => Promise.reject(new Error('store down')), set: () => Promise.reject(new Error('store down')) };
     const handle = receiver({ replay: broken, eventFrom: () => 'ping' });
     expect((await handle(await request('{}'))).status).toBe(500);
+  });
+});
+
+describe('keys', () => {
+  it('imports each secret once per receiver, not per delivery; every rotated secret still verifies', async () => {
+    const secrets = ['old-secret', 'new-secret'];
+    const deliveries = 6;
+    const signed = await Promise.all(
+      Array.from({ length: deliveries }, async (_, i) => {
+        const body = `{"n":${i}}`;
+        const headers = await signWebhook({ scheme: 'github', secret: secrets[i % 2] ?? '', body });
+        return { body, headers };
+      }),
+    );
+    const forged = await signWebhook({ scheme: 'github', secret: 'someone-else', body: '{}' });
+    const importKey = vi.spyOn(globalThis.crypto.subtle, 'importKey');
+    try {
+      const seen: string[] = [];
+      const handle = receiver({ secret: secrets, eventFrom: () => 'ping' }, seen);
+      const statuses: number[] = [];
+      for (const { body, headers } of signed) {
+        statuses.push((await handle(new Request('https://hooks.example/in', { method: 'POST', headers, body }))).status);
+      }
+      const refused = await handle(new Request('https://hooks.example/in', { method: 'POST', headers: forged, body: '{}' }));
+      expect(statuses).toEqual(Array.from({ length: deliveries }, () => 200));
+      expect(refused.status).toBe(401);
+      expect(seen).toHaveLength(deliveries);
+      expect(importKey).toHaveBeenCalledTimes(secrets.length);
+    } finally {
+      importKey.mockRestore();
+    }
+  });
+});
+
+describe('validators', () => {
+  it('take the validators’ own result type; a failing one answers 400 with its issues', async () => {
+    expectTypeOf<WebhookIssue>().toEqualTypeOf<ValidationIssue>();
+    expectTypeOf<WebhookValidator<{ zen: string }>>().toEqualTypeOf<(value: unknown) => ValidationResult<{ zen: string }>>();
+    const validatePing = (value: unknown) =>
+      validateWith<{ zen: string }>(
+        (v, path, issues) =>
+          typeof (v as { zen?: unknown }).zen === 'string' || fail(issues, `${path}/zen`, 'type', 'must be string'),
+        value,
+      );
+    const handle = createWebhookReceiver<Payloads>(
+      { events, validators: { ping: validatePing } },
+      { scheme: 'github', secret, logger: false, replay: false, eventFrom: () => 'ping', on: { ping: () => undefined } },
+    );
+    const response = await handle(await request('{"zen":1}'));
+    expect([response.status, await response.json()]).toEqual([
+      400,
+      { error: 'invalid_payload', event: 'ping', issues: [{ path: '/zen', keyword: 'type', message: 'must be string' }] },
+    ]);
   });
 });

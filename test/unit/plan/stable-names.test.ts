@@ -160,6 +160,20 @@ describe('names survive edits to the rest of the spec', () => {
     }
   });
 
+  it('gives each operation the base its three type names share, qualifier included', () => {
+    const ops = { get: op('listUsers', 'Users'), put: op('list-users', 'Users') };
+    const document = spec({ '/users': ops }, {});
+    const { document: normalized } = normalizeDocument({ document, version: '3.0', file: 'spec.json' });
+    const planned = planClient(normalized, { specFile: 'spec.json' }).groups.flatMap((group) => group.operations);
+    expect(planned.map((p) => [p.operation.method, p.typeBase])).toEqual([
+      ['GET', 'ListUsers'],
+      ['PUT', 'ListUsersOperation'],
+    ]);
+    for (const p of planned) {
+      expect([p.paramsType, p.responseType, p.errorType]).toEqual(['Params', 'Response', 'Error'].map((s) => p.typeBase + s));
+    }
+  });
+
   it('emits the same exported names when only the order changes', () => {
     expect([...exportedNames(spec(reversed(basePaths), reversed(baseSchemas)))].sort()).toEqual(
       [...exportedNames(spec(basePaths, baseSchemas))].sort(),
