@@ -7,7 +7,7 @@
 import type { Authenticator } from '../auth/index.js';
 import type { RequestOptions } from './options.js';
 import { formatHttpErrorMessage } from '../errors/error-format.js';
-import { transformResponse } from '../transform/transform.js';
+import type { TransformSupport } from '../transform/support.js';
 import { RateLimitError, ValidationError } from '../errors/errors.js';
 import { errorClassForStatus } from '../errors/status.js';
 import { runRequestHooks, runResponseHooks, type HookContext, type Hooks } from './hooks.js';
@@ -39,6 +39,8 @@ export interface AttemptDeps {
   allowInsecureHttp: boolean;
   maxResponseBytes: number;
   knownSecrets: KnownSecrets;
+  /** camelCase / Date conversion of bodies (clients generated with it; features.ts). */
+  transform?: TransformSupport | undefined;
 }
 
 /** How one logical request is sent: with the API's credentials, or (another origin) without any. */
@@ -63,6 +65,7 @@ function wantsWhole(call: RequestOptions, ctx: RequestContext, response: Respons
 
 export function createAttemptRunner(deps: AttemptDeps): AttemptRunner {
   const { authenticator, observer, hooks, clock } = deps;
+  const transformResponse: TransformSupport['response'] = deps.transform?.response ?? ((_op, _status, data) => data);
 
   const readContext = (ctx: RequestContext): ReadContext => {
     const op = ctx.operation;

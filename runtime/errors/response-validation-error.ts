@@ -5,7 +5,7 @@ import { nameErrorClass } from './kinds.js';
 import type { ValidationIssue } from '../validate/issue.js';
 
 export class ResponseValidationError extends ValidationError {
-  static readonly errorName: string = /* @__PURE__ */ nameErrorClass(this, 'ResponseValidationError');
+  static override readonly errorName: string = /* @__PURE__ */ nameErrorClass(this, 'ResponseValidationError');
   override readonly code: string = 'RESPONSE_VALIDATION_ERROR';
   /** The HTTP status of the response that did not match. */
   readonly status: number;

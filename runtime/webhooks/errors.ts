@@ -20,7 +20,7 @@ export type WebhookVerificationReason =
 
 /** Thrown by `verifyWebhook`: the request is not a genuine, fresh delivery. */
 export class WebhookVerificationError extends ApiwrightError {
-  static readonly errorName: string = /* @__PURE__ */ nameErrorClass(this, 'WebhookVerificationError');
+  static override readonly errorName: string = /* @__PURE__ */ nameErrorClass(this, 'WebhookVerificationError');
   override readonly code = 'WEBHOOK_VERIFICATION_FAILED';
   readonly reason: WebhookVerificationReason;
 
@@ -32,7 +32,7 @@ export class WebhookVerificationError extends ApiwrightError {
 
 /** Thrown when a webhook receiver is set up wrong (no secret, a secret that does not decode, no scheme). */
 export class WebhookConfigError extends ApiwrightError {
-  static readonly errorName: string = /* @__PURE__ */ nameErrorClass(this, 'WebhookConfigError');
+  static override readonly errorName: string = /* @__PURE__ */ nameErrorClass(this, 'WebhookConfigError');
   override readonly code = 'WEBHOOK_CONFIG';
 }
 
