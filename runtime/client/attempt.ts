@@ -65,6 +65,8 @@ function wantsWhole(call: RequestOptions, ctx: RequestContext, response: Respons
 
 export function createAttemptRunner(deps: AttemptDeps): AttemptRunner {
   const { authenticator, observer, hooks, clock } = deps;
+  // Built once per client, not per attempt.
+  const fetchOne = (input: Request): Promise<Response> => deps.fetch(input);
   const transformResponse: TransformSupport['response'] = deps.transform?.response ?? ((_op, _status, data) => data);
 
   const readContext = (ctx: RequestContext): ReadContext => {
@@ -106,7 +108,7 @@ export function createAttemptRunner(deps: AttemptDeps): AttemptRunner {
     const sent = await runRequestHooks(hooks, built, hookCtx);
     const replayable = body instanceof Uint8Array || (typeof Blob !== 'undefined' && body instanceof Blob) || body === null;
     return sendRequest(sent, {
-      fetch: (input) => deps.fetch(input),
+      fetch: fetchOne,
       clock,
       timeoutMs: call.timeoutMs ?? deps.timeoutMs ?? DEFAULT_TIMEOUT_MS,
       deadline: ctx.deadline,

@@ -120,13 +120,11 @@ export function createClientCore<TAuth extends object = AuthOptions>(
       createUuid();
     const idempotency = resolveIdempotency(op, params, call, settings.request);
     const deadlineMs = call.deadlineMs ?? settings.deadlineMs;
-    const ctx: RequestContext = {
-      operation: op,
-      requestId,
-      ...(idempotency === undefined ? {} : { idempotencyKey: idempotency.key }),
-      ...(call.signal === undefined ? {} : { signal: call.signal }),
-      ...(deadlineMs === undefined ? {} : { deadline: started + deadlineMs }),
-    };
+    // Filled field by field: no throwaway objects from conditional spreads on every call.
+    const ctx: { -readonly [K in keyof RequestContext]: RequestContext[K] } = { operation: op, requestId };
+    if (idempotency !== undefined) ctx.idempotencyKey = idempotency.key;
+    if (call.signal !== undefined) ctx.signal = call.signal;
+    if (deadlineMs !== undefined) ctx.deadline = started + deadlineMs;
     try {
       if (call.signal?.aborted === true)
         throw abortErrorFor(call.signal, `${op.method} ${op.path}`, { requestId, operation: op.id });
@@ -147,7 +145,8 @@ export function createClientCore<TAuth extends object = AuthOptions>(
       const withCredentials = target?.withCredentials ?? true;
       if (!withCredentials) stripCredentials(prepared, authenticator.sensitiveHeaders, authenticator.sensitiveQueryParams);
       // The URL as asked, before an API-key query parameter is added: pagination reads and resends it.
-      const url = new URL(prepared.url);
+      // Not copied: from here on nothing writes to `prepared.url` (attempts and the cache copy it).
+      const url = prepared.url;
       const plan = { prepared, ctx, call, withCredentials };
       const send = (conditional?: Headers): Promise<Response> =>
         resilience.execute(ctx, { method: op.method, url: prepared.url }, (attempt) => attempts.run(plan, attempt, conditional));
