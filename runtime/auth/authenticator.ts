@@ -67,7 +67,6 @@ export function createAuthenticatorFor(
 ): Authenticator {
   const readEnv = deps.env ?? readRuntimeEnv;
   const warn = deps.warn ?? ((message: string) => console.warn(message));
-  const baseUrl = firstAbsoluteServerUrl(api);
   const handlers = new Map<string, SchemeHandler>();
   const applied = new WeakMap<RequestContext, readonly AppliedScheme[]>();
   const retried = new WeakSet<RequestContext>();
@@ -95,7 +94,15 @@ export function createAuthenticatorFor(
       );
     }
     const option = auth?.[scheme.option];
-    const handler = support.create({ name, scheme, option, optionPath: `auth.${scheme.option}`, readEnv, sessionDeps, baseUrl });
+    const handler = support.create({
+      name,
+      scheme,
+      option,
+      optionPath: `auth.${scheme.option}`,
+      readEnv,
+      sessionDeps,
+      servers: api.servers,
+    });
     if (handler) handlers.set(name, handler);
     return handler;
   }
@@ -182,20 +189,6 @@ function collectSensitiveQueryParams(api: ApiDescriptor): readonly string[] {
     if (scheme.type === 'apiKey' && scheme.in === 'query') names.add(scheme.name);
   }
   return [...names];
-}
-
-/** Relative token URLs (allowed by OAS 3.1) resolve against the first absolute server URL. */
-function firstAbsoluteServerUrl(api: ApiDescriptor): string | undefined {
-  for (const server of api.servers) {
-    try {
-      return new URL(
-        server.url.replace(/\{[^}]*\}/g, (match) => server.variables?.[match.slice(1, -1)]?.default ?? match),
-      ).toString();
-    } catch {
-      // relative or templated beyond repair: try the next one
-    }
-  }
-  return undefined;
 }
 
 /** `client.oauth`: from the OAuth kind when the client was given it, else one that refuses. */

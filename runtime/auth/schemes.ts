@@ -3,7 +3,7 @@
  * authenticator only the kinds its spec declares (`[apiKeyScheme]`, `[httpScheme, oauthScheme]` …),
  * so a bundle for an API-key API carries no Basic encoding, no JWT reading and no OAuth.
  */
-import type { SecuritySchemeDescriptor } from '../client/descriptor.js';
+import type { SecuritySchemeDescriptor, ServerDescriptor } from '../client/descriptor.js';
 import { applyApiKey } from './api-key.js';
 import { ensureUnexpiredBearer } from './bearer-expiry.js';
 import { requireNonEmptyString, type EnvReader } from './credentials.js';
@@ -26,8 +26,8 @@ export interface SchemeSetup {
   readonly readEnv: EnvReader;
   /** What an OAuth session needs (token requests go through the client's fetch). */
   readonly sessionDeps: OAuthSessionDeps;
-  /** Relative token URLs resolve against it. */
-  readonly baseUrl: string | undefined;
+  /** The API's servers: relative token URLs resolve against the first absolute one. */
+  readonly servers: readonly ServerDescriptor[];
 }
 
 /** One kind of security scheme: which descriptors it handles and how it builds their handlers. */
