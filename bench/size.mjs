@@ -3,11 +3,13 @@
 // browser, tree-shaking on), raw and gzipped, for
 //   (a)  one standalone call (createCoreClient + one endpoint function) with an API key on the
 //        petstore fixture, default options,
-//   (a') the same with retries, breaker, limiter and cache off,
+//   (a') the same with retries, breaker, limiter and cache off (options read at run time: their code
+//        stays, so (a') measures what the default pipeline costs without them),
 //   (b)  one standalone call on GitHub's spec (13 MB, 1,000+ operations), validators included,
 //   (b') the same generated with --no-validators (what a call's validators add),
 //   (f)  one call through the createClient facade on GitHub's spec (binds every operation),
 //   (c)  the petstore fixture with cache, a client-side rate limit, pagination and batch on,
+//   (d)  (a) with the response cache on a core client (`cache: responseCache()`): what the cache adds,
 // and checks that (b) holds no other operation's path (tree-shaking that silently stopped working).
 import { execFileSync } from 'node:child_process';
 import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
@@ -77,6 +79,11 @@ const rows = [
     'c-petstore-everything',
     `import { createClient, batch } from './petstore/index.js';\nconst c = createClient({ auth: { apiKey: 'k' }, cache: true, rateLimit: { requestsPerSecond: 5 } });\n` +
       `export const run = async () => { for await (const p of c.pets.listPets()) void p; return batch([1], () => c.pets.getPetById({ petId: '1' }), { size: 1 }); };\n`,
+  ),
+  bundle(
+    'd-petstore-core-cache',
+    `${standalone('petstore', 'pets', 'getPetById')}import { responseCache } from './petstore/index.js';\n` +
+      `const c = createCoreClient({ auth: { apiKey: 'k' }, cache: responseCache() });\nexport const run = () => getPetById(c, { petId: '1' });\n`,
   ),
 ];
 const kb = (n) => `${(n / 1024).toFixed(1)} kB`;

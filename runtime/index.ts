@@ -275,3 +275,14 @@ export { createRandom, deriveSeed } from './mock/random.js';
 export type { Random } from './mock/random.js';
 export type { FakerLike } from './mock/faker.js';
 export type { MockApi, MockOperation, MockResponseSpec, MockSchema, MockSchemaTable } from './mock/mock-schema.js';
+// Tree-shaking (issue 12): the lean client and its optional parts, handed in by generated code.
+export { createClientCore } from './client/client.js';
+export type { ClientFeatures } from './client/features.js';
+export { apiKeyScheme, createAuthenticatorFor, httpScheme, mutualTlsScheme, oauthScheme } from './auth/index.js';
+export type { SchemeSupport } from './auth/index.js';
+export { createClientCache, responseCache } from './client/cache-step.js';
+export type { ResponseCacheFactory } from './client/cache-step.js';
+export { transforms } from './transform/support.js';
+export type { TransformSupport } from './transform/support.js';
+export { paginate } from './client/pagination-step.js';
+export { stream } from './client/stream-step.js';

@@ -4,8 +4,8 @@
  */
 import type { Bytes } from '../util/bytes.js';
 
-const encoder = new TextEncoder();
-const decoder = new TextDecoder('utf-8', { fatal: true });
+const encoder = /* @__PURE__ */ new TextEncoder();
+const decoder = /* @__PURE__ */ new TextDecoder('utf-8', { fatal: true });
 
 /** Standard base64 (RFC 4648 §4) of raw bytes. */
 export function encodeBase64(bytes: Uint8Array): string {

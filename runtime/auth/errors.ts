@@ -15,9 +15,7 @@ export interface MissingCredentialErrorInit extends ApiwrightErrorInit {
 
 /** No security requirement of the operation could be met with the credentials configured. */
 export class MissingCredentialError extends ApiwrightError {
-  static {
-    nameErrorClass(this, 'MissingCredentialError');
-  }
+  static override readonly errorName: string = /* @__PURE__ */ nameErrorClass(this, 'MissingCredentialError');
   override readonly code: string = 'MISSING_CREDENTIAL';
   readonly schemes: readonly string[];
   readonly envVars: readonly string[];
@@ -30,25 +28,19 @@ export class MissingCredentialError extends ApiwrightError {
 
 /** A credential was supplied but cannot be sent as is (e.g. a newline in a header value). */
 export class InvalidCredentialError extends ApiwrightError {
-  static {
-    nameErrorClass(this, 'InvalidCredentialError');
-  }
+  static override readonly errorName: string = /* @__PURE__ */ nameErrorClass(this, 'InvalidCredentialError');
   override readonly code: string = 'INVALID_CREDENTIAL';
 }
 
 /** An OAuth flow this runtime refuses to run (the implicit grant, RFC 9700 §2.1.2) or that the server cannot do. */
 export class UnsupportedAuthFlowError extends ApiwrightError {
-  static {
-    nameErrorClass(this, 'UnsupportedAuthFlowError');
-  }
+  static override readonly errorName: string = /* @__PURE__ */ nameErrorClass(this, 'UnsupportedAuthFlowError');
   override readonly code: string = 'UNSUPPORTED_AUTH_FLOW';
 }
 
 /** The `state` returned to the redirect URI is not the one this client sent (RFC 6749 §10.12, CSRF). */
 export class OAuthStateMismatchError extends ApiwrightError {
-  static {
-    nameErrorClass(this, 'OAuthStateMismatchError');
-  }
+  static override readonly errorName: string = /* @__PURE__ */ nameErrorClass(this, 'OAuthStateMismatchError');
   override readonly code: string = 'OAUTH_STATE_MISMATCH';
 }
 
@@ -67,9 +59,7 @@ export interface OAuthErrorInit extends ApiwrightErrorInit {
  * "not authenticated" catches both a 401 from the API and a refused token request.
  */
 export class OAuthError extends AuthenticationError<{ error: string; error_description?: string; error_uri?: string }> {
-  static {
-    nameErrorClass(this, 'OAuthError');
-  }
+  static override readonly errorName: string = /* @__PURE__ */ nameErrorClass(this, 'OAuthError');
   override readonly code: string = 'OAUTH_ERROR';
   readonly oauthError: string;
   readonly errorDescription: string | undefined;
@@ -89,9 +79,7 @@ export class OAuthError extends AuthenticationError<{ error: string; error_descr
  * handles "not authenticated" catches it; `expiresAt` is epoch milliseconds.
  */
 export class ExpiredTokenError extends AuthenticationError<{ error: 'expired_token'; expires_at: string }> {
-  static {
-    nameErrorClass(this, 'ExpiredTokenError');
-  }
+  static override readonly errorName: string = /* @__PURE__ */ nameErrorClass(this, 'ExpiredTokenError');
   override readonly code: string = 'TOKEN_EXPIRED';
   readonly expiresAt: number;
   constructor(message: string, init: ApiwrightErrorInit & { expiresAt: number }) {
@@ -107,9 +95,7 @@ export class ExpiredTokenError extends AuthenticationError<{ error: 'expired_tok
 
 /** A JWT failed verification (signature, `alg`, `exp`, `nbf`, `iat`, `iss` or `aud`). */
 export class JwtVerificationError extends ApiwrightError {
-  static {
-    nameErrorClass(this, 'JwtVerificationError');
-  }
+  static override readonly errorName: string = /* @__PURE__ */ nameErrorClass(this, 'JwtVerificationError');
   override readonly code: string = 'JWT_INVALID';
   /** Why, as a stable code, e.g. `ERR_JWT_EXPIRED`, `ERR_JWS_SIGNATURE_VERIFICATION_FAILED`, `ALG_NONE`. */
   readonly reason: string;
@@ -121,8 +107,6 @@ export class JwtVerificationError extends ApiwrightError {
 
 /** An optional peer dependency (e.g. `jose` for `verifyJwt`) is not installed. */
 export class MissingDependencyError extends ApiwrightError {
-  static {
-    nameErrorClass(this, 'MissingDependencyError');
-  }
+  static override readonly errorName: string = /* @__PURE__ */ nameErrorClass(this, 'MissingDependencyError');
   override readonly code: string = 'MISSING_DEPENDENCY';
 }

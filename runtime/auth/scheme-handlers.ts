@@ -1,15 +1,12 @@
 /**
  * One handler per security scheme: can it be satisfied now, and how it writes its credential into a
- * request. Static kinds (apiKey, http) resolve the option (value or function) or the environment;
- * oauth2 and openIdConnect delegate to an OAuthSession; mutualTLS writes nothing.
+ * request. Static kinds (apiKey, http) resolve the option (value or function) or the environment
+ * and write it with their codec (schemes.ts); oauth2 and openIdConnect delegate to an OAuthSession;
+ * mutualTLS writes nothing.
  */
-import type { PreparedRequest, RequestContext, SecuritySchemeDescriptor } from '../client/descriptor.js';
-import { applyApiKey } from './api-key.js';
-import { requireNonEmptyString, resolveCredential, type EnvReader } from './credentials.js';
-import { InvalidCredentialError } from './errors.js';
-import { formatBasicAuthorization, isBasicCredentials, type BasicCredentials } from './http-basic.js';
-import { ensureUnexpiredBearer } from './bearer-expiry.js';
-import { formatBearerAuthorization, formatSchemeAuthorization } from './http-bearer.js';
+import type { PreparedRequest, RequestContext } from '../client/descriptor.js';
+import { resolveCredential, type EnvReader } from './credentials.js';
+import { formatBearerAuthorization } from './http-bearer.js';
 import type { OAuthSession } from './oauth2-session.js';
 
 /** What one scheme did to one request, kept until the response is known. */
@@ -30,91 +27,60 @@ export interface SchemeHandler {
   envVars(): readonly string[];
   /** Another way to satisfy the scheme, for MissingCredentialError. */
   hint?(): string | undefined;
+  /** oauth2 / openIdConnect: the session behind the handler (the app-driven steps use it). */
+  readonly session?: OAuthSession;
 }
 
 const unchanged: AppliedScheme = { onUnauthorized: () => Promise.resolve(false) };
 
-type StaticKind =
-  | { kind: 'apiKey'; in: 'header' | 'query' | 'cookie'; name: string }
-  | { kind: 'basic' }
-  | { kind: 'bearer' }
-  | { kind: 'http'; scheme: string };
+/**
+ * How one static kind (apiKey, http basic, bearer, another http scheme) reads, checks and writes
+ * its credential. Each kind is its own codec (schemes.ts), so a client whose spec has only API keys
+ * bundles no Basic encoding and no JWT expiry check.
+ */
+export interface StaticCodec<V> {
+  readonly usesAuthorization: boolean;
+  /** Environment variables that satisfy the scheme. */
+  readonly envNames: readonly string[];
+  fromEnv(readEnv: EnvReader): V | undefined;
+  /** The option's (or environment's) value, checked: throws InvalidCredentialError naming `what`. */
+  accept(value: unknown, what: string): V;
+  /** The value to send: e.g. a bearer JWT past its `exp` is replaced by `again()` or refused. */
+  fresh?(value: V, what: string, again: (() => Promise<V>) | undefined): Promise<V>;
+  write(request: PreparedRequest, value: V, what: string): void;
+  same(a: V, b: V): boolean;
+}
 
-/** A handler for apiKey, http basic, http bearer and other http schemes. */
-export function createStaticHandler(
+/** A handler for a static kind: the option (a value, or a function called per request) or the environment. */
+export function createStaticHandler<V>(
   name: string,
-  scheme: SecuritySchemeDescriptor,
-  kind: StaticKind,
+  optionPath: string,
+  codec: StaticCodec<V>,
   option: unknown,
   readEnv: EnvReader,
-  now: () => number = Date.now,
 ): SchemeHandler {
-  const optionPath = `auth.${scheme.option}`;
   const what = `The credential for security scheme "${name}" (${optionPath})`;
-  const envNames = kind.kind === 'basic' ? [`${scheme.env}_USERNAME`, `${scheme.env}_PASSWORD`] : [scheme.env];
-
-  const fromEnv = (): string | BasicCredentials | undefined => {
-    if (kind.kind === 'basic') {
-      const username = readEnv(`${scheme.env}_USERNAME`);
-      const password = readEnv(`${scheme.env}_PASSWORD`);
-      return username !== undefined && password !== undefined ? { username, password } : undefined;
-    }
-    // Bearer also accepts <ENV>_TOKEN, the name many tools use for tokens.
-    return readEnv(scheme.env) ?? (kind.kind === 'bearer' ? readEnv(`${scheme.env}_TOKEN`) : undefined);
-  };
-
-  const resolveOnce = async (): Promise<string | BasicCredentials> => {
-    const value: unknown = option !== undefined ? await resolveCredential(option, optionPath) : fromEnv();
-    if (kind.kind === 'basic') {
-      if (!isBasicCredentials(value)) throw new InvalidCredentialError(`${what} must be { username, password }`);
-      return value;
-    }
-    return requireNonEmptyString(value, what);
-  };
-  // A bearer JWT past its `exp` is never sent: a function source is asked once more for a fresh one.
-  const refreshBearer = async (): Promise<string> => requireNonEmptyString(await resolveOnce(), what);
-  const resolve = async (): Promise<string | BasicCredentials> => {
+  const resolveOnce = async (): Promise<V> =>
+    codec.accept(option !== undefined ? await resolveCredential(option, optionPath) : codec.fromEnv(readEnv), what);
+  // A function source is asked once more when the value it gave cannot be sent (an expired JWT).
+  const again = typeof option === 'function' ? resolveOnce : undefined;
+  const resolve = async (): Promise<V> => {
     const value = await resolveOnce();
-    if (kind.kind !== 'bearer' || typeof value !== 'string') return value;
-    return ensureUnexpiredBearer(value, now(), what, typeof option === 'function' ? refreshBearer : undefined);
+    return codec.fresh === undefined ? value : codec.fresh(value, what, again);
   };
-
-  const write = (request: PreparedRequest, value: string | BasicCredentials): void => {
-    if (typeof value !== 'string') {
-      request.headers.set('Authorization', formatBasicAuthorization(value, what));
-      return;
-    }
-    switch (kind.kind) {
-      case 'apiKey':
-        applyApiKey(request, kind.in, kind.name, value, what);
-        return;
-      case 'bearer':
-        request.headers.set('Authorization', formatBearerAuthorization(value, what));
-        return;
-      case 'http':
-        request.headers.set('Authorization', formatSchemeAuthorization(kind.scheme, value, what));
-        return;
-      case 'basic':
-        return;
-    }
-  };
-
-  const same = (a: string | BasicCredentials, b: string | BasicCredentials): boolean =>
-    typeof a === 'string' || typeof b === 'string' ? a === b : a.username === b.username && a.password === b.password;
-
   return {
     name,
     optionPath,
-    usesAuthorization: kind.kind !== 'apiKey',
-    isAvailable: () => Promise.resolve(option !== undefined || fromEnv() !== undefined),
+    usesAuthorization: codec.usesAuthorization,
+    isAvailable: () => Promise.resolve(option !== undefined || codec.fromEnv(readEnv) !== undefined),
     async apply(request) {
       const value = await resolve();
-      write(request, value);
+      codec.write(request, value, what);
       // A function source may rotate: after a 401, retry once if it now returns something else.
       if (typeof option !== 'function') return unchanged;
-      return { onUnauthorized: async () => !same(await resolve(), value) };
+      return { onUnauthorized: async () => !codec.same(await resolve(), value) };
     },
-    envVars: () => envNames,
+    envVars: () => codec.envNames,
   };
 }
 
@@ -125,6 +91,7 @@ export function createOAuthHandler(session: OAuthSession, optionPath: string): S
     name: session.schemeName,
     optionPath,
     usesAuthorization: true,
+    session,
     isAvailable: (scopes) => session.isAvailable(scopes),
     async apply(request, scopes, ctx) {
       const token = await session.getAccessToken(scopes, ctx);

@@ -71,9 +71,7 @@ export interface ResponseCache {
 
 /** A 304 arrived but the stored response it refers to is gone (evicted meanwhile) and was not passed. */
 export class CacheEntryMissingError extends ApiwrightError {
-  static {
-    nameErrorClass(this, 'CacheEntryMissingError');
-  }
+  static override readonly errorName: string = /* @__PURE__ */ nameErrorClass(this, 'CacheEntryMissingError');
   override readonly code: string = 'CACHE_ENTRY_MISSING';
 }
 

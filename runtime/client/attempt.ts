@@ -8,7 +8,7 @@
 import type { Authenticator } from '../auth/index.js';
 import type { RequestOptions } from './options.js';
 import { formatHttpErrorMessage } from '../errors/error-format.js';
-import { transformResponse } from '../transform/transform.js';
+import type { TransformSupport } from '../transform/support.js';
 import { RateLimitError, ValidationError, type ApiError } from '../errors/errors.js';
 import { errorClassForStatus } from '../errors/status.js';
 import { runRequestHooks, runResponseHooks, type HookContext, type Hooks } from './hooks.js';
@@ -42,6 +42,8 @@ export interface AttemptDeps {
   allowInsecureHttp: boolean;
   maxResponseBytes: number;
   knownSecrets: KnownSecrets;
+  /** camelCase / Date conversion of bodies (clients generated with it; features.ts). */
+  transform?: TransformSupport | undefined;
 }
 
 /** How one logical request is sent: with the API's credentials, or (another origin) without any. */
@@ -67,6 +69,9 @@ function wantsWhole(call: RequestOptions, ctx: RequestContext, response: Respons
 export function createAttemptRunner(deps: AttemptDeps): AttemptRunner {
   const { authenticator, observer, hooks, clock } = deps;
   const responseChecks = createResponseChecker(observer);
+  // Built once per client, not per attempt.
+  const fetchOne = (input: Request): Promise<Response> => deps.fetch(input);
+  const transformResponse: TransformSupport['response'] = deps.transform?.response ?? ((_op, _status, data) => data);
 
   const readContext = (ctx: RequestContext): ReadContext => {
     const op = ctx.operation;
@@ -107,7 +112,7 @@ export function createAttemptRunner(deps: AttemptDeps): AttemptRunner {
     const sent = await runRequestHooks(hooks, built, hookCtx);
     const replayable = body instanceof Uint8Array || (typeof Blob !== 'undefined' && body instanceof Blob) || body === null;
     return sendRequest(sent, {
-      fetch: (input) => deps.fetch(input),
+      fetch: fetchOne,
       clock,
       timeoutMs: call.timeoutMs ?? deps.timeoutMs ?? DEFAULT_TIMEOUT_MS,
       deadline: ctx.deadline,

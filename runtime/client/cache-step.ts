@@ -31,6 +31,25 @@ export interface ClientCache {
   run(request: CachedSend): Promise<Response>;
 }
 
+/** How a client builds its cache from the `cache` option (features.ts): `createClientCache`. */
+export type CacheSetup = (
+  option: boolean | CacheOptions | undefined,
+  clock: Clock,
+  sensitiveHeaders: readonly string[],
+  sharedStore?: CacheStore,
+) => ClientCache;
+
+/** A `cache` option that brings its own code: what `responseCache()` returns. */
+export type ResponseCacheFactory = (clock: Clock, sensitiveHeaders: readonly string[], sharedStore?: CacheStore) => ClientCache;
+
+/**
+ * `cache: responseCache({ ttlMs })` turns the response cache on for a core client
+ * (`createCoreClient`), which carries no cache code otherwise; `createClient` also takes `cache: true`.
+ */
+export function responseCache(options: CacheOptions = {}): ResponseCacheFactory {
+  return (clock, sensitiveHeaders, sharedStore) => createClientCache(options, clock, sensitiveHeaders, sharedStore);
+}
+
 const CACHED_METHODS = new Set(['GET', 'HEAD']);
 const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS', 'TRACE']);
 const CONDITIONAL_HEADERS = ['if-none-match', 'if-modified-since', 'if-match', 'if-unmodified-since', 'if-range'];

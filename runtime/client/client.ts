@@ -8,33 +8,49 @@
  * (stream-step.ts).
  */
 import { ApiPromise } from './api-promise.js';
-import { createAuthenticator, type AuthOptions } from '../auth/index.js';
+import type { AuthOptions } from '../auth/options.js';
+import { createAuthenticatorFor } from '../auth/authenticator.js';
 import { createAttemptRunner } from './attempt.js';
-import { createClientCache } from './cache-step.js';
-import { createPagedPromise, type PageRun, type PageTarget } from './pagination-step.js';
+import type { ClientCache } from './cache-step.js';
+import type { PageRun, PageTarget } from './pagination-step.js';
+import type { ClientFeatures } from './features.js';
+import { allFeatures } from './all-features.js';
 import type { Client, ClientInternals, ClientOptions, RequestOptions } from './options.js';
 import { resolveSettings } from './settings.js';
-import { ApiwrightError, attachRequestContext } from '../errors/errors.js';
+import { ApiwrightError, ConfigurationError, attachRequestContext } from '../errors/errors.js';
 import { runErrorHooks } from './hooks.js';
 import { createObserver, type Observer } from '../observe/observe.js';
 import { createKnownSecrets } from '../observe/known-secrets.js';
-import type { PagedPromise } from '../pagination/paged-promise.js';
 import { prepareRequest, resolveIdempotency, stripCredentials } from '../request/prepare.js';
-import { transformRequest } from '../transform/transform.js';
 import { createResilience } from '../resilience/resilience.js';
 import { abortErrorFor } from '../transport/fetch-attempt.js';
-import type { ApiDescriptor, OperationDescriptor, RequestContext } from './descriptor.js';
+import type { ApiDescriptor, Clock, OperationDescriptor, RequestContext } from './descriptor.js';
+import type { CacheStore } from '../cache/store.js';
 import { createUuid } from '../util/uuid.js';
 import { mergeValidateOptions } from '../validate/options.js';
 import { checkRequest } from '../validate/request.js';
-import { openStream, streamAccept, type SendStreamRequest, type StreamDecoding, type StreamOptions } from './stream-step.js';
 import { scopeStateStore, sharedStateOf } from '../stores/shared-state.js';
 
 export type { CacheOptions, Client, ClientInternals, ClientOptions, RequestOptions } from './options.js';
+export type { ClientFeatures } from './features.js';
 
+/** A client with every optional part (all-features.ts): for tests and hand-built clients. */
 export function createRuntimeClient<TAuth extends object = AuthOptions>(
   api: ApiDescriptor,
   options: ClientOptions<TAuth> = {},
+  internals: ClientInternals = {},
+): Client {
+  return createClientCore(api, options, allFeatures, internals);
+}
+
+/**
+ * The client with only the optional parts in `features` (features.ts): what generated clients
+ * call, so a bundle carries the scheme kinds, cache and transform the client was given and nothing else.
+ */
+export function createClientCore<TAuth extends object = AuthOptions>(
+  api: ApiDescriptor,
+  options: ClientOptions<TAuth>,
+  features: ClientFeatures,
   internals: ClientInternals = {},
 ): Client {
   const settings = resolveSettings(options);
@@ -48,13 +64,12 @@ export function createRuntimeClient<TAuth extends object = AuthOptions>(
   const stateStore = scopeStateStore(options.stateStore, api.title);
   const authenticator =
     internals.authenticator ??
-    createAuthenticator(api, options.auth as AuthOptions | undefined, {
-      fetch: transport.fetch,
-      clock,
-      allowInsecureHttp: transport.allowInsecureHttp,
-      stateStore,
-      ...warn,
-    });
+    createAuthenticatorFor(
+      api,
+      options.auth as AuthOptions | undefined,
+      { fetch: transport.fetch, clock, allowInsecureHttp: transport.allowInsecureHttp, stateStore, ...warn },
+      features.auth ?? [],
+    );
   // Every credential value the client sends is remembered, so no error or log can echo it back.
   const knownSecrets = createKnownSecrets(authenticator.sensitiveHeaders, authenticator.sensitiveQueryParams);
   const observe = createObserver({
@@ -79,8 +94,15 @@ export function createRuntimeClient<TAuth extends object = AuthOptions>(
     clock,
     ...transport,
     knownSecrets,
+    transform: features.transform,
   });
-  const cache = createClientCache(settings.cache, clock, authenticator.sensitiveHeaders, sharedStateOf(stateStore)?.cacheStore);
+  const cache = createCache(
+    settings.cache,
+    features,
+    clock,
+    authenticator.sensitiveHeaders,
+    sharedStateOf(stateStore)?.cacheStore,
+  );
 
   /** One logical request; `target` replaces its URL (a next page) and may forbid credentials. */
   async function execute<T>(
@@ -96,18 +118,16 @@ export function createRuntimeClient<TAuth extends object = AuthOptions>(
       createUuid();
     const idempotency = resolveIdempotency(op, params, call, settings.request);
     const deadlineMs = call.deadlineMs ?? settings.deadlineMs;
-    const ctx: RequestContext = {
-      operation: op,
-      requestId,
-      ...(idempotency === undefined ? {} : { idempotencyKey: idempotency.key }),
-      ...(call.signal === undefined ? {} : { signal: call.signal }),
-      ...(deadlineMs === undefined ? {} : { deadline: started + deadlineMs }),
-    };
+    // Filled field by field: no throwaway objects from conditional spreads on every call.
+    const ctx: { -readonly [K in keyof RequestContext]: RequestContext[K] } = { operation: op, requestId };
+    if (idempotency !== undefined) ctx.idempotencyKey = idempotency.key;
+    if (call.signal !== undefined) ctx.signal = call.signal;
+    if (deadlineMs !== undefined) ctx.deadline = started + deadlineMs;
     try {
       if (call.signal?.aborted === true)
         throw abortErrorFor(call.signal, `${op.method} ${op.path}`, { requestId, operation: op.id });
       // Opt-in transformation (camelCase names, Date values) back to the wire form; a no-op without `op.transform`.
-      const wireParams = transformRequest(op, params);
+      const wireParams = features.transform === undefined ? params : features.transform.request(op, params);
       const validation = call.validate === undefined ? settings.validate : mergeValidateOptions(settings.validate, call.validate);
       checkRequest(op, wireParams, validation, ctx);
       const prepared = await prepareRequest({
@@ -123,17 +143,20 @@ export function createRuntimeClient<TAuth extends object = AuthOptions>(
       const withCredentials = target?.withCredentials ?? true;
       if (!withCredentials) stripCredentials(prepared, authenticator.sensitiveHeaders, authenticator.sensitiveQueryParams);
       // The URL as asked, before an API-key query parameter is added: pagination reads and resends it.
-      const url = new URL(prepared.url);
+      // Not copied: from here on nothing writes to `prepared.url` (attempts and the cache copy it).
+      const url = prepared.url;
       const plan = { prepared, ctx, call, withCredentials };
-      const response = await cache.run({
-        prepared,
-        use: call.cache,
-        identity: () => (withCredentials ? authenticator.identity(ctx) : Promise.resolve([])),
-        send: (conditional) =>
-          resilience.execute(ctx, { method: op.method, url: prepared.url }, (attempt) =>
-            attempts.run(plan, attempt, conditional),
-          ),
-      });
+      const send = (conditional?: Headers): Promise<Response> =>
+        resilience.execute(ctx, { method: op.method, url: prepared.url }, (attempt) => attempts.run(plan, attempt, conditional));
+      if (cache === undefined && call.cache === true) throw noCache(ctx);
+      const response = await (cache === undefined
+        ? send()
+        : cache.run({
+            prepared,
+            use: call.cache,
+            identity: () => (withCredentials ? authenticator.identity(ctx) : Promise.resolve([])),
+            send,
+          }));
       const data = await attempts.mapResponse<T>(response, ctx, call, validation);
       return { data, response, requestId, url };
     } catch (thrown) {
@@ -163,22 +186,27 @@ export function createRuntimeClient<TAuth extends object = AuthOptions>(
     ): ApiPromise<TData, TError> {
       return new ApiPromise<TData, TError>(() => execute<TData>(op, params, call));
     },
-    paginate<TPage, TItem, TError = unknown>(
-      op: OperationDescriptor,
-      params: object | undefined,
-      call: RequestOptions = {},
-    ): PagedPromise<TPage, TItem, TError> {
-      return createPagedPromise<TPage, TItem, TError>(op, (target) => execute<TPage>(op, params, call, target));
-    },
-    stream<T>(op: OperationDescriptor, params: object | undefined, call: StreamOptions = {}, decoding: StreamDecoding = 'text') {
-      const send: SendStreamRequest = (extra) => {
-        const headers = new Headers(call.headers);
-        for (const [name, value] of Object.entries(extra)) headers.set(name, value);
-        return new ApiPromise(() =>
-          execute<ReadableStream<Uint8Array>>(op, params, { ...call, headers, responseType: 'stream' }),
-        );
-      };
-      return openStream<T>(send, call, decoding, streamAccept(op));
-    },
+    execute,
   };
+}
+
+/** The client's response cache: the option's own factory (`responseCache()`), else the cache feature, else none. */
+function createCache(
+  option: ClientOptions<unknown>['cache'],
+  features: ClientFeatures,
+  clock: Clock,
+  sensitiveHeaders: readonly string[],
+  sharedStore: CacheStore | undefined,
+): ClientCache | undefined {
+  if (typeof option === 'function') return option(clock, sensitiveHeaders, sharedStore);
+  if (features.cache !== undefined) return features.cache(option, clock, sensitiveHeaders, sharedStore);
+  if (option === undefined || option === false) return undefined;
+  throw new ConfigurationError(noCacheMessage);
+}
+
+const noCacheMessage =
+  'This client has no response cache code: pass `cache: responseCache(options)` (from the runtime), or use createClient';
+
+function noCache(ctx: RequestContext): ConfigurationError {
+  return new ConfigurationError(noCacheMessage, { requestId: ctx.requestId, operation: ctx.operation.id });
 }

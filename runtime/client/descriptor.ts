@@ -7,6 +7,7 @@
  */
 import type { OperationTransform } from '../transform/shapes.js';
 import type { OperationValidators } from '../validate/issue.js';
+import type { SchemeSupport } from '../auth/schemes.js';
 
 export type HttpMethod = 'GET' | 'PUT' | 'POST' | 'DELETE' | 'OPTIONS' | 'HEAD' | 'PATCH' | 'TRACE';
 
@@ -114,6 +115,11 @@ export interface OperationDescriptor {
   readonly transform?: OperationTransform;
   /** The operation's compiled checks from validators.gen.ts (absent when generated with `--no-validators`). */
   readonly validate?: OperationValidators;
+  /**
+   * The kinds of security scheme the operation's requirements use (auth/schemes.ts), brought by the
+   * endpoint function so a bundle carries only the auth code of the operations it calls.
+   */
+  readonly auth?: readonly SchemeSupport[];
 }
 
 export type OAuthFlowsDescriptor = {

@@ -5,9 +5,10 @@
 import type { ApiPromise } from './api-promise.js';
 import type { AuthOptions, Authenticator } from '../auth/index.js';
 import type { ResponseCacheOptions } from '../cache/cache.js';
+import type { ResponseCacheFactory } from './cache-step.js';
 import type { Hooks } from './hooks.js';
 import type { LogLevel, Logger, MetricsSnapshot, ObserveEvent } from '../observe/observe.js';
-import type { PagedPromise } from '../pagination/paged-promise.js';
+import type { PageRun, PageTarget } from './pagination-step.js';
 import type { ResilienceOptions } from '../resilience/resilience.js';
 import type { ResponseType } from '../transport/response.js';
 import type { ReconnectOptions } from '../transport/event-stream-reconnect.js';
@@ -41,9 +42,10 @@ export interface ClientOptions<TAuth = AuthOptions> {
   stateStore?: ResilienceOptions['stateStore'];
   /**
    * Private HTTP cache for GET and HEAD (RFC 9111): fresh answers without a request, stale ones
-   * revalidated with ETag / Last-Modified. Off by default; `true` uses the defaults.
+   * revalidated with ETag / Last-Modified. Off by default; `true` uses the defaults. A core client
+   * (`createCoreClient`) takes `responseCache(options)`, which brings the cache's code with it.
    */
-  cache?: boolean | CacheOptions | undefined;
+  cache?: boolean | CacheOptions | ResponseCacheFactory | undefined;
   /** Header carrying an idempotency key on every POST and PATCH, e.g. `Idempotency-Key`. */
   idempotencyHeader?: string | undefined;
   /**
@@ -109,24 +111,16 @@ export interface Client {
     options?: RequestOptions,
   ): ApiPromise<TData, TError>;
   /**
-   * Like `request()` (awaiting gives the first page), and async-iterable over every item of every
-   * page following `op.pagination`. See client-pagination.ts for operations without pagination.
+   * One logical request, resolved to its data, response and request id: what `paginate()`
+   * (pagination-step.ts) and `stream()` (stream-step.ts) build on. `target` replaces the URL (a
+   * next page) and may forbid credentials.
    */
-  paginate<TPage, TItem, TError = unknown>(
+  execute<T>(
     op: OperationDescriptor,
     params: object | undefined,
-    options?: RequestOptions,
-  ): PagedPromise<TPage, TItem, TError>;
-  /**
-   * A streamed success response (`text/event-stream` or JSON Lines) as an async iterable, read as it
-   * arrives: events (`ServerSentEvent<T>`) or JSON Lines values, decoded per `decoding`.
-   */
-  stream<T>(
-    op: OperationDescriptor,
-    params: object | undefined,
-    options?: StreamOptions,
-    decoding?: StreamDecoding,
-  ): AsyncIterable<T>;
+    options: RequestOptions,
+    target?: PageTarget,
+  ): Promise<PageRun<T>>;
 }
 
 /** @internal Replaces pieces the client would otherwise build (tests; runtime modules). */

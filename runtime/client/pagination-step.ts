@@ -1,5 +1,5 @@
 /**
- * `client.paginate()`: a call that is awaitable (the first page, exactly as `request()` gives it)
+ * `paginate(client, op, params)`: a call that is awaitable (the first page, exactly as `request()` gives it)
  * and async-iterable over every item of every page (runtime/pagination.ts decides what comes next).
  *
  * - The first request is sent once, when the call is made. Awaiting it and iterating share it:
@@ -24,6 +24,7 @@ import {
   type PaginationLimits,
 } from '../pagination/pagination.js';
 import type { OperationDescriptor } from './descriptor.js';
+import type { Client, RequestOptions } from './options.js';
 import { collectAll, type CollectOptions } from '../pagination/collect-all.js';
 
 /** Where a page is requested: the URL and whether the API's credentials may go with it. */
@@ -37,6 +38,19 @@ export type PageRun<T> = ApiResult<T> & { readonly url: URL };
 
 /** Runs the operation once: for the first page (no target) or for a next page. */
 export type RunPage<T> = (target: PageTarget | undefined) => Promise<PageRun<T>>;
+
+/**
+ * A paginated call: what generated endpoint functions of paginated operations return. It lives
+ * here, not on the client, so only a bundle that calls such an operation carries pagination.
+ */
+export function paginate<TPage, TItem, TError = unknown>(
+  client: Client,
+  op: OperationDescriptor,
+  params: object | undefined,
+  options: RequestOptions = {},
+): PagedPromise<TPage, TItem, TError> {
+  return createPagedPromise<TPage, TItem, TError>(op, (target) => client.execute<TPage>(op, params, options, target));
+}
 
 // A function declaration, not `<T>() =>`: generic arrows are reserved syntax in `.mts` files (moduleFormat 'mts').
 function toPage<T>(run: PageRun<T>): PageResult<T> {

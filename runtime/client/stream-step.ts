@@ -1,5 +1,5 @@
 /**
- * `client.stream()`: an operation whose success response is a stream (`text/event-stream`,
+ * `stream(client, op, params)`: an operation whose success response is a stream (`text/event-stream`,
  * `application/x-ndjson`, `application/jsonl`, `application/json-seq`) as an async iterable, read
  * as the bytes arrive. The request goes through the whole pipeline (auth, rate limit, breaker,
  * retries, typed errors for non-2xx answers); the per-attempt timeout covers the wait for the
@@ -10,9 +10,9 @@ import { ParseError } from '../errors/errors.js';
 import { isEventStreamMediaType, type ServerSentEvent } from '../transport/event-stream.js';
 import { reconnectingEventStream } from '../transport/event-stream-reconnect.js';
 import { isJsonLinesMediaType, parseJsonLines } from '../transport/json-lines.js';
-import type { ApiPromise } from './api-promise.js';
-import type { OperationDescriptor } from './descriptor.js';
-import type { StreamDecoding, StreamOptions } from './options.js';
+import { ApiPromise } from './api-promise.js';
+import type { Clock, OperationDescriptor } from './descriptor.js';
+import type { Client, StreamDecoding, StreamOptions } from './options.js';
 
 export type { StreamDecoding, StreamOptions } from './options.js';
 
@@ -29,14 +29,39 @@ const DEFAULT_IDLE_TIMEOUT_MS = 5 * 60_000;
 /** The end-of-stream marker LLM APIs send as the last event's data (`data: [DONE]`). */
 const DONE = '[DONE]';
 
+/**
+ * A streamed success response (`text/event-stream` or JSON Lines) as an async iterable, read as it
+ * arrives: events (`ServerSentEvent<T>`) or JSON Lines values, decoded per `decoding`. What the
+ * `<name>Stream` endpoint functions return; only bundles that call one carry the stream readers.
+ */
+export function stream<T>(
+  client: Client,
+  op: OperationDescriptor,
+  params: object | undefined,
+  call: StreamOptions = {},
+  decoding: StreamDecoding = 'text',
+): AsyncIterable<T> {
+  const send: SendStreamRequest = (extra) => {
+    const headers = new Headers(call.headers);
+    for (const [name, value] of Object.entries(extra)) headers.set(name, value);
+    return new ApiPromise(() =>
+      client.execute<ReadableStream<Uint8Array>>(op, params, { ...call, headers, responseType: 'stream' }),
+    );
+  };
+  return openStream<T>(send, call, decoding, streamAccept(op), client.options.clock);
+}
+
 export function openStream<T>(
   send: SendStreamRequest,
   call: StreamOptions,
   decoding: StreamDecoding,
   accept: string,
+  clock?: Clock,
 ): AsyncIterable<T> {
+  // The client's clock runs the idle timer and the reconnect wait (the system clock by default).
   const readOptions = {
     signal: call.signal,
+    clock,
     idleTimeoutMs: call.idleTimeoutMs ?? DEFAULT_IDLE_TIMEOUT_MS,
     ...(call.maxEventLength === undefined ? {} : { maxEventLength: call.maxEventLength, maxLineLength: call.maxEventLength }),
   };

@@ -26,9 +26,7 @@ export interface ApiwrightErrorInit {
 
 /** Base class of every error the runtime throws. */
 export class ApiwrightError extends Error {
-  static {
-    nameErrorClass(this, 'ApiwrightError');
-  }
+  static readonly errorName: string = /* @__PURE__ */ nameErrorClass(this, 'ApiwrightError');
   /** Machine-readable code for the structured format, e.g. `NOT_FOUND`, `TIMEOUT`. */
   readonly code: string = 'CLIENT_ERROR';
   /** The request id sent with the request (correlation id). */
@@ -66,9 +64,7 @@ export interface ApiErrorInit extends ApiwrightErrorInit {
 
 /** The server answered with a status the operation does not treat as success. */
 export class ApiError<TBody = unknown> extends ApiwrightError {
-  static {
-    nameErrorClass(this, 'ApiError');
-  }
+  static override readonly errorName: string = /* @__PURE__ */ nameErrorClass(this, 'ApiError');
   override readonly code: string = 'API_ERROR';
   readonly status: number;
   readonly headers: Headers;
@@ -99,61 +95,43 @@ export class ApiError<TBody = unknown> extends ApiwrightError {
 }
 
 export class BadRequestError<T = unknown> extends ApiError<T> {
-  static {
-    nameErrorClass(this, 'BadRequestError');
-  }
+  static override readonly errorName: string = /* @__PURE__ */ nameErrorClass(this, 'BadRequestError');
   override readonly code: string = 'BAD_REQUEST';
 }
 export class AuthenticationError<T = unknown> extends ApiError<T> {
-  static {
-    nameErrorClass(this, 'AuthenticationError');
-  }
+  static override readonly errorName: string = /* @__PURE__ */ nameErrorClass(this, 'AuthenticationError');
   override readonly code: string = 'UNAUTHENTICATED';
 }
 export class PermissionDeniedError<T = unknown> extends ApiError<T> {
-  static {
-    nameErrorClass(this, 'PermissionDeniedError');
-  }
+  static override readonly errorName: string = /* @__PURE__ */ nameErrorClass(this, 'PermissionDeniedError');
   override readonly code: string = 'PERMISSION_DENIED';
 }
 export class NotFoundError<T = unknown> extends ApiError<T> {
-  static {
-    nameErrorClass(this, 'NotFoundError');
-  }
+  static override readonly errorName: string = /* @__PURE__ */ nameErrorClass(this, 'NotFoundError');
   override readonly code: string = 'NOT_FOUND';
 }
 export class ConflictError<T = unknown> extends ApiError<T> {
-  static {
-    nameErrorClass(this, 'ConflictError');
-  }
+  static override readonly errorName: string = /* @__PURE__ */ nameErrorClass(this, 'ConflictError');
   override readonly code: string = 'CONFLICT';
 }
 export class UnprocessableEntityError<T = unknown> extends ApiError<T> {
-  static {
-    nameErrorClass(this, 'UnprocessableEntityError');
-  }
+  static override readonly errorName: string = /* @__PURE__ */ nameErrorClass(this, 'UnprocessableEntityError');
   override readonly code: string = 'VALIDATION_ERROR';
 }
 export class RateLimitError<T = unknown> extends ApiError<T> {
-  static {
-    nameErrorClass(this, 'RateLimitError');
-  }
+  static override readonly errorName: string = /* @__PURE__ */ nameErrorClass(this, 'RateLimitError');
   override readonly code: string = 'RATE_LIMITED';
   /** How long the server (or the client-side limiter) asked to wait, when known. */
   retryAfterMs: number | undefined;
 }
 export class InternalServerError<T = unknown> extends ApiError<T> {
-  static {
-    nameErrorClass(this, 'InternalServerError');
-  }
+  static override readonly errorName: string = /* @__PURE__ */ nameErrorClass(this, 'InternalServerError');
   override readonly code: string = 'INTERNAL_SERVER_ERROR';
 }
 
 /** No response arrived: DNS, refused, reset. `outcomeUnknown` is true when the body may have reached the server. */
 export class ConnectionError extends ApiwrightError {
-  static {
-    nameErrorClass(this, 'ConnectionError');
-  }
+  static override readonly errorName: string = /* @__PURE__ */ nameErrorClass(this, 'ConnectionError');
   override readonly code: string = 'CONNECTION_ERROR';
   readonly outcomeUnknown: boolean;
   constructor(message: string, init: ApiwrightErrorInit & { outcomeUnknown?: boolean } = {}) {
@@ -162,22 +140,16 @@ export class ConnectionError extends ApiwrightError {
   }
 }
 export class TimeoutError extends ApiwrightError {
-  static {
-    nameErrorClass(this, 'TimeoutError');
-  }
+  static override readonly errorName: string = /* @__PURE__ */ nameErrorClass(this, 'TimeoutError');
   override readonly code: string = 'TIMEOUT';
 }
 export class AbortError extends ApiwrightError {
-  static {
-    nameErrorClass(this, 'AbortError');
-  }
+  static override readonly errorName: string = /* @__PURE__ */ nameErrorClass(this, 'AbortError');
   override readonly code: string = 'ABORTED';
 }
 /** The body could not be read as the declared media type (invalid JSON, HTML instead of JSON, too large). */
 export class ParseError extends ApiwrightError {
-  static {
-    nameErrorClass(this, 'ParseError');
-  }
+  static override readonly errorName: string = /* @__PURE__ */ nameErrorClass(this, 'ParseError');
   override readonly code: string = 'PARSE_ERROR';
   readonly status: number | undefined;
   /** The first characters of the body, for diagnosis. */
@@ -190,9 +162,7 @@ export class ParseError extends ApiwrightError {
 }
 /** A response body larger than `maxResponseBytes`: reading stopped at the limit, nothing partial is returned. */
 export class ResponseTooLargeError extends ParseError {
-  static {
-    nameErrorClass(this, 'ResponseTooLargeError');
-  }
+  static override readonly errorName: string = /* @__PURE__ */ nameErrorClass(this, 'ResponseTooLargeError');
   override readonly code: string = 'RESPONSE_TOO_LARGE';
   readonly limitBytes: number;
   constructor(message: string, init: ApiwrightErrorInit & { status?: number; limitBytes: number }) {
@@ -202,9 +172,7 @@ export class ResponseTooLargeError extends ParseError {
 }
 /** Input or output did not match the spec's schema. */
 export class ValidationError extends ApiwrightError {
-  static {
-    nameErrorClass(this, 'ValidationError');
-  }
+  static override readonly errorName: string = /* @__PURE__ */ nameErrorClass(this, 'ValidationError');
   override readonly code: string = 'VALIDATION_ERROR';
   readonly issues: ErrorDetail[];
   /** The validator's own issues (JSON pointer, keyword, message) when a generated validator refused the value. */
@@ -224,9 +192,7 @@ export class ValidationError extends ApiwrightError {
 }
 /** A request body larger than `maxRequestBytes`: refused before anything was sent. */
 export class RequestTooLargeError extends ValidationError {
-  static {
-    nameErrorClass(this, 'RequestTooLargeError');
-  }
+  static override readonly errorName: string = /* @__PURE__ */ nameErrorClass(this, 'RequestTooLargeError');
   override readonly code: string = 'REQUEST_TOO_LARGE';
   readonly limitBytes: number;
   constructor(message: string, init: ApiwrightErrorInit & { limitBytes: number }) {
@@ -236,15 +202,11 @@ export class RequestTooLargeError extends ValidationError {
 }
 /** The client is set up in a way that cannot work or is unsafe (relative server URL, plain http, bad baseUrl). */
 export class ConfigurationError extends ApiwrightError {
-  static {
-    nameErrorClass(this, 'ConfigurationError');
-  }
+  static override readonly errorName: string = /* @__PURE__ */ nameErrorClass(this, 'ConfigurationError');
   override readonly code: string = 'CONFIGURATION_ERROR';
 }
 export class CircuitOpenError extends ApiwrightError {
-  static {
-    nameErrorClass(this, 'CircuitOpenError');
-  }
+  static override readonly errorName: string = /* @__PURE__ */ nameErrorClass(this, 'CircuitOpenError');
   override readonly code: string = 'CIRCUIT_OPEN';
   /** Milliseconds until the breaker admits a probe. */
   readonly retryAfterMs: number;

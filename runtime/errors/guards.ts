@@ -43,15 +43,15 @@ export function guardFor<T>(Class: { prototype: T & { name: string } }): (value:
 }
 
 /** True for any error from the runtime, whichever copy of the runtime or realm created it. */
-export const isApiwrightError = guardFor(ApiwrightError);
-export const isApiError = guardFor(ApiError);
-export const isRateLimitError = guardFor(RateLimitError);
-export const isConnectionError = guardFor(ConnectionError);
-export const isTimeoutError = guardFor(TimeoutError);
-export const isAbortError = guardFor(AbortError);
-export const isParseError = guardFor(ParseError);
-export const isResponseTooLargeError = guardFor(ResponseTooLargeError);
-export const isValidationError = guardFor(ValidationError);
-export const isRequestTooLargeError = guardFor(RequestTooLargeError);
-export const isCircuitOpenError = guardFor(CircuitOpenError);
-export const isConfigurationError = guardFor(ConfigurationError);
+export const isApiwrightError = /* @__PURE__ */ guardFor(ApiwrightError);
+export const isApiError = /* @__PURE__ */ guardFor(ApiError);
+export const isRateLimitError = /* @__PURE__ */ guardFor(RateLimitError);
+export const isConnectionError = /* @__PURE__ */ guardFor(ConnectionError);
+export const isTimeoutError = /* @__PURE__ */ guardFor(TimeoutError);
+export const isAbortError = /* @__PURE__ */ guardFor(AbortError);
+export const isParseError = /* @__PURE__ */ guardFor(ParseError);
+export const isResponseTooLargeError = /* @__PURE__ */ guardFor(ResponseTooLargeError);
+export const isValidationError = /* @__PURE__ */ guardFor(ValidationError);
+export const isRequestTooLargeError = /* @__PURE__ */ guardFor(RequestTooLargeError);
+export const isCircuitOpenError = /* @__PURE__ */ guardFor(CircuitOpenError);
+export const isConfigurationError = /* @__PURE__ */ guardFor(ConfigurationError);

@@ -4,10 +4,14 @@
  * named `OAuthError` (from another copy of the runtime, or a structured clone) is an ApiError too,
  * without any list of names kept by hand.
  */
-const kindsByName = new Map<string, ReadonlySet<string>>();
+const kindsByName = /* @__PURE__ */ new Map<string, ReadonlySet<string>>();
 
-/** Called once per class, in a static block: `static { nameErrorClass(this, 'NotFoundError'); }`. */
-export function nameErrorClass(Class: { readonly prototype: Error }, name: string): void {
+/**
+ * Called once per class, from a static field marked pure, so a bundler drops a class nobody uses
+ * (a static block would keep every class): `static readonly errorName: string = /* @__PURE__ *\/
+ * nameErrorClass(this, 'NotFoundError');`. Returns `name`.
+ */
+export function nameErrorClass(Class: { readonly prototype: Error }, name: string): string {
   Class.prototype.name = name;
   const kinds = new Set([name]);
   let proto: unknown = Object.getPrototypeOf(Class.prototype);
@@ -17,6 +21,7 @@ export function nameErrorClass(Class: { readonly prototype: Error }, name: strin
     proto = Object.getPrototypeOf(proto);
   }
   kindsByName.set(name, kinds);
+  return name;
 }
 
 /** Every kind an error of this name is (itself and its ancestors), when the class is known here. */

@@ -5,9 +5,7 @@ import { nameErrorClass } from './kinds.js';
 import type { ValidationIssue } from '../validate/issue.js';
 
 export class ResponseValidationError extends ValidationError {
-  static {
-    nameErrorClass(this, 'ResponseValidationError');
-  }
+  static override readonly errorName: string = /* @__PURE__ */ nameErrorClass(this, 'ResponseValidationError');
   override readonly code: string = 'RESPONSE_VALIDATION_ERROR';
   /** The HTTP status of the response that did not match. */
   readonly status: number;
@@ -27,4 +25,4 @@ export class ResponseValidationError extends ValidationError {
 }
 
 /** Also true for a ResponseValidationError from another realm or copy of the runtime (guards.ts). */
-export const isResponseValidationError = guardFor(ResponseValidationError);
+export const isResponseValidationError = /* @__PURE__ */ guardFor(ResponseValidationError);

@@ -12,7 +12,7 @@ const firstNames = ['Ada', 'Grace', 'Alan', 'Edsger', 'Barbara', 'Donald', 'Marg
 const lastNames = ['Lovelace', 'Hopper', 'Turing', 'Dijkstra', 'Liskov', 'Knuth', 'Hamilton', 'Thompson'];
 
 /** 2024-01-01T00:00:00Z: generated dates fall in the year after it. */
-const epoch = Date.UTC(2024, 0, 1);
+const epoch = /* @__PURE__ */ Date.UTC(2024, 0, 1);
 
 function hex(random: Random, length: number): string {
   let out = '';

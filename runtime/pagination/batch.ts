@@ -23,9 +23,7 @@ export interface BatchOptions extends ConcurrencyOptions {
 
 /** A chunk's call returned an array whose length is not the chunk's. */
 export class BatchResultMismatchError extends ApiwrightError {
-  static {
-    nameErrorClass(this, 'BatchResultMismatchError');
-  }
+  static override readonly errorName: string = /* @__PURE__ */ nameErrorClass(this, 'BatchResultMismatchError');
   override readonly code: string = 'BATCH_RESULT_MISMATCH';
 }
 

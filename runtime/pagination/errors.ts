@@ -6,17 +6,13 @@ import { nameErrorClass } from '../errors/kinds.js';
 
 /** A page could not be followed: items are not an array, a next link is not http(s), a relative link has no base. */
 export class PaginationError extends ApiwrightError {
-  static {
-    nameErrorClass(this, 'PaginationError');
-  }
+  static override readonly errorName: string = /* @__PURE__ */ nameErrorClass(this, 'PaginationError');
   override readonly code: string = 'PAGINATION_ERROR';
 }
 
 /** The server sent the same cursor or next link twice: following it would never end. */
 export class PaginationLoopError extends PaginationError {
-  static {
-    nameErrorClass(this, 'PaginationLoopError');
-  }
+  static override readonly errorName: string = /* @__PURE__ */ nameErrorClass(this, 'PaginationLoopError');
   override readonly code: string = 'PAGINATION_LOOP';
   /** How many pages had been read when the repeat was seen. */
   readonly pagesRead: number;
@@ -28,9 +24,7 @@ export class PaginationLoopError extends PaginationError {
 
 /** `all({ max })` found more than `max` items: nothing is returned rather than a silent first `max`. */
 export class PaginationLimitError extends PaginationError {
-  static {
-    nameErrorClass(this, 'PaginationLimitError');
-  }
+  static override readonly errorName: string = /* @__PURE__ */ nameErrorClass(this, 'PaginationLimitError');
   override readonly code: string = 'PAGINATION_LIMIT';
   readonly max: number;
   constructor(message: string, init: ApiwrightErrorInit & { max: number }) {

@@ -23,14 +23,14 @@ const DAY = '(?:Mon|Tue|Wed|Thu|Fri|Sat|Sun)';
 const MONTH = '(Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)';
 const TIME = '(\\d{2}):(\\d{2}):(\\d{2})';
 /** `Sun, 06 Nov 1994 08:49:37 GMT` */
-const IMF_FIXDATE = new RegExp(`^${DAY}, (\\d{2}) ${MONTH} (\\d{4}) ${TIME} GMT$`, 'i');
+const IMF_FIXDATE = /* @__PURE__ */ new RegExp(`^${DAY}, (\\d{2}) ${MONTH} (\\d{4}) ${TIME} GMT$`, 'i');
 /** `Sunday, 06-Nov-94 08:49:37 GMT` (obsolete RFC 850 format) */
-const RFC850_DATE = new RegExp(
+const RFC850_DATE = /* @__PURE__ */ new RegExp(
   `^(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday), (\\d{2})-${MONTH}-(\\d{2}) ${TIME} GMT$`,
   'i',
 );
 /** `Sun Nov  6 08:49:37 1994` (ANSI C asctime() format) */
-const ASCTIME_DATE = new RegExp(`^${DAY} ${MONTH} ( \\d|\\d{2}) ${TIME} (\\d{4})$`, 'i');
+const ASCTIME_DATE = /* @__PURE__ */ new RegExp(`^${DAY} ${MONTH} ( \\d|\\d{2}) ${TIME} (\\d{4})$`, 'i');
 
 /** Epoch ms of an HTTP-date in any of the three formats RFC 9110 §5.6.7 requires recipients to accept. */
 export function parseHttpDate(value: string, now: number): number | undefined {

@@ -4,6 +4,9 @@
  * a script atomically: nothing else touches the key between its read and its write.
  */
 
+/** `head` then `body`: a pure call, so a bundle without the Redis store drops every script. */
+const after = (head: string, body: string): string => head + body;
+
 /** Redis server time in ms, shared by every script. */
 const NOW = `
 local t = redis.call('TIME')
@@ -17,7 +20,9 @@ local now = tonumber(t[1]) * 1000 + math.floor(tonumber(t[2]) / 1000)
  * nothing and returns minus the wait. One script per acquire, and a reserved slot is never lost to
  * another replica, so N replicas together take at most burst + W / interval slots in W ms.
  */
-export const RATE_RESERVE = `${NOW}
+export const RATE_RESERVE = /* @__PURE__ */ after(
+  NOW,
+  `
 local interval = tonumber(ARGV[1])
 local burst = tonumber(ARGV[2])
 local maxWait = tonumber(ARGV[3])
@@ -36,10 +41,13 @@ tat = tat + interval
 redis.call('HSET', KEYS[1], 't', string.format('%.3f', tat))
 redis.call('PEXPIRE', KEYS[1], math.ceil(math.max(tat, paused) - now) + 1000)
 return math.ceil(wait)
-`;
+`,
+);
 
 /** A learned pause. KEYS[1]: the limiter hash. ARGV: pauseMs. Never shortens a longer pause. */
-export const RATE_PAUSE = `${NOW}
+export const RATE_PAUSE = /* @__PURE__ */ after(
+  NOW,
+  `
 local untilMs = now + tonumber(ARGV[1])
 local paused = tonumber(redis.call('HGET', KEYS[1], 'p')) or 0
 if untilMs > paused then
@@ -49,14 +57,17 @@ end
 local tat = tonumber(redis.call('HGET', KEYS[1], 't')) or 0
 redis.call('PEXPIRE', KEYS[1], math.ceil(math.max(tat, paused) - now) + 1000)
 return 1
-`;
+`,
+);
 
 /**
  * The breaker record (the same fields as runtime/resilience/circuit-breaker.ts keeps in memory) as
  * JSON under KEYS[1]. ARGV 1–7: failureThreshold, resetTimeoutMs, failureRateThreshold, windowMs,
  * minimumCalls, halfOpenMaxCalls, the generation a fresh record starts at.
  */
-const BREAKER_COMMON = `${NOW}
+const BREAKER_COMMON = /* @__PURE__ */ after(
+  NOW,
+  `
 local threshold = tonumber(ARGV[1])
 local reset = tonumber(ARGV[2])
 local rate = tonumber(ARGV[3])
@@ -91,10 +102,13 @@ end
 local function save(rec)
   redis.call('SET', KEYS[1], cjson.encode(rec), 'PX', ttl)
 end
-`;
+`,
+);
 
 /** Admits a call: returns {admitted 0/1, generation, probe 0/1, retryAfterMs, change ('' or 'from>to')}. */
-export const BREAKER_ACQUIRE = `${BREAKER_COMMON}
+export const BREAKER_ACQUIRE = /* @__PURE__ */ after(
+  BREAKER_COMMON,
+  `
 local rec, created = load()
 if rec.state == 'closed' then
   if created then save(rec) end
@@ -119,10 +133,13 @@ if rec.probes < maxProbes then
   return { 1, rec.generation, 1, 0, '' }
 end
 return { 0, rec.generation, 0, math.max(0, math.ceil(rec.halfOpenAt + reset - now)), '' }
-`;
+`,
+);
 
 /** Records an outcome. ARGV 8–10: permit generation, probe (0/1), verdict. Returns the change ('' or 'from>to'). */
-export const BREAKER_RECORD = `${BREAKER_COMMON}
+export const BREAKER_RECORD = /* @__PURE__ */ after(
+  BREAKER_COMMON,
+  `
 local generation = tonumber(ARGV[8])
 local probe = ARGV[9] == '1'
 local verdict = ARGV[10]
@@ -179,7 +196,8 @@ if rec.state == 'half_open' then
   save(rec)
 end
 return ''
-`;
+`,
+);
 
 /** Retry budget spend. KEYS[1]: tokens (absent = full). ARGV: capacity, ttlMs. Returns 1 when taken. */
 export const BUDGET_SPEND = `

@@ -67,4 +67,4 @@ export function createSystemClock(): Clock {
   return { now: () => Date.now(), sleep: sleepFor, timer: systemTimer };
 }
 
-export const systemClock: Clock = createSystemClock();
+export const systemClock: Clock = /* @__PURE__ */ createSystemClock();

@@ -20,9 +20,7 @@ export type WebhookVerificationReason =
 
 /** Thrown by `verifyWebhook`: the request is not a genuine, fresh delivery. */
 export class WebhookVerificationError extends ApiwrightError {
-  static {
-    nameErrorClass(this, 'WebhookVerificationError');
-  }
+  static override readonly errorName: string = /* @__PURE__ */ nameErrorClass(this, 'WebhookVerificationError');
   override readonly code = 'WEBHOOK_VERIFICATION_FAILED';
   readonly reason: WebhookVerificationReason;
 
@@ -34,11 +32,9 @@ export class WebhookVerificationError extends ApiwrightError {
 
 /** Thrown when a webhook receiver is set up wrong (no secret, a secret that does not decode, no scheme). */
 export class WebhookConfigError extends ApiwrightError {
-  static {
-    nameErrorClass(this, 'WebhookConfigError');
-  }
+  static override readonly errorName: string = /* @__PURE__ */ nameErrorClass(this, 'WebhookConfigError');
   override readonly code = 'WEBHOOK_CONFIG';
 }
 
 /** Also true for a WebhookVerificationError from another realm or copy of the runtime (guards.ts). */
-export const isWebhookVerificationError = guardFor(WebhookVerificationError);
+export const isWebhookVerificationError = /* @__PURE__ */ guardFor(WebhookVerificationError);

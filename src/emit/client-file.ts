@@ -1,5 +1,6 @@
 /** client.gen.ts: the API descriptor, the typed `auth` option, and the `createClient` facade. */
 import type { ClientPlan, PlannedScheme } from '../plan/plan-types.js';
+import { allSchemeSupports, coreSchemeSupports } from './scheme-supports.js';
 import { docComment } from './ts/doc-comment.js';
 import { propertyKey } from './ts/literal.js';
 import { valueLiteral, type Value } from './ts/value-literal.js';
@@ -23,10 +24,18 @@ function authType(scheme: PlannedScheme): string | undefined {
 export function emitClientFile(plan: ClientPlan): string {
   const writer = createWriter();
   const usedAuthTypes = [...new Set(plan.schemes.map(authType).filter((t): t is string => t !== undefined))].sort();
-  const runtimeTypes = ['ApiDescriptor', 'Client', 'ClientOptions as RuntimeClientOptions', ...usedAuthTypes].map(
-    (t) => `type ${t}`,
-  );
-  writer.writeLine(`import { bindOperations, createRuntimeClient, ${runtimeTypes.join(', ')} } from './runtime/index.js';`);
+  const runtimeTypes = [
+    'ApiDescriptor',
+    'Client',
+    'ClientFeatures',
+    'ClientOptions as RuntimeClientOptions',
+    ...usedAuthTypes,
+  ].map((t) => `type ${t}`);
+  const supports = allSchemeSupports(plan);
+  const coreSupports = coreSchemeSupports(plan);
+  const transform = plan.files.transforms !== undefined;
+  const values = ['bindOperations', 'createClientCache', 'createClientCore', ...supports, ...(transform ? ['transforms'] : [])];
+  writer.writeLine(`import { ${[...values.sort(), ...runtimeTypes].join(', ')} } from './runtime/index.js';`);
   for (const group of plan.groups) {
     writer.writeLine(`import * as ${group.importName} from './${group.file.replace(/\.ts$/, '.js')}';`);
   }
@@ -38,6 +47,22 @@ export function emitClientFile(plan: ClientPlan): string {
   writer.blankLine();
   writer.writeLine(`const api: ApiDescriptor = ${valueLiteral(apiDescriptor(plan))};`);
   writer.blankLine();
+  writer.write(
+    docComment([
+      "The runtime's optional parts the core client needs" +
+        (coreSupports.length > 0 ? ' (OAuth for `client.oauth`)' : '') +
+        (transform ? ', with the transform' : '') +
+        '; each endpoint function brings the kinds of security scheme its operation uses.',
+    ]),
+  );
+  const featureEntries = [
+    ...(coreSupports.length > 0 ? [`auth: [${coreSupports.join(', ')}]`] : []),
+    ...(transform ? ['transform: transforms'] : []),
+  ];
+  writer.writeLine(
+    `const features: ClientFeatures = ${featureEntries.length === 0 ? '{}' : `{ ${featureEntries.join(', ')} }`};`,
+  );
+  writer.blankLine();
   emitCoreClient(writer);
   writer.blankLine();
   writer.write(
@@ -48,7 +73,14 @@ export function emitClientFile(plan: ClientPlan): string {
   );
   writer.writeLine('export function createClient(options: ClientOptions = {}) {');
   writer.indent(() => {
-    writer.writeLine('const client = createCoreClient(options);');
+    // The facade binds every operation, so it takes every kind of scheme, and the response cache (`cache: true`).
+    writer.writeLine('const client = createClientCore(api, options, {');
+    writer.indent(() => {
+      writer.writeLine('...features,');
+      writer.writeLine(`auth: [${supports.join(', ')}],`);
+      writer.writeLine('cache: createClientCache,');
+    });
+    writer.writeLine('});');
     writer.writeLine('return {');
     writer.indent(() => {
       for (const group of plan.groups) {
@@ -95,9 +127,14 @@ function emitCoreClient(writer: ReturnType<typeof createWriter>): void {
   );
   writer.writeLine('export type CoreClient = Client;');
   writer.blankLine();
-  writer.write(docComment(['Creates the core client: the same options as `createClient`, no operations bound.']));
+  writer.write(
+    docComment([
+      'Creates the core client: the same options as `createClient`, no operations bound; ' +
+        'the response cache is `cache: responseCache(options)` here, so a bundle without it carries no cache code.',
+    ]),
+  );
   writer.writeLine('export function createCoreClient(options: ClientOptions = {}): CoreClient {');
-  writer.indent(() => writer.writeLine('return createRuntimeClient(api, options);'));
+  writer.indent(() => writer.writeLine('return createClientCore(api, options, features);'));
   writer.writeLine('}');
 }
 

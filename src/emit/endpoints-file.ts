@@ -4,8 +4,9 @@ import { paramsRequired } from '../plan/plan-operation.js';
 import type { OperationChecks } from './validators/operation-checks.js';
 import type { ValidatedOperation } from './validators/source.js';
 import { operationDescriptor, pagination as plannedPagination } from './operation-descriptor.js';
+import { operationSchemeSupports } from './scheme-supports.js';
 import { errorResponses } from './response-types.js';
-import { emitStreamEndpoint, sharedDescriptorName, streamRuntimeTypes } from './stream-endpoint.js';
+import { emitStreamEndpoint, sharedDescriptorName, streamFunctionName, streamRuntimeTypes } from './stream-endpoint.js';
 import { operationTransform, shapesImportName } from './transforms-file.js';
 import { docComment } from './ts/doc-comment.js';
 import { errorClassNameForStatusKey } from '../../runtime/errors/status.js';
@@ -24,6 +25,8 @@ export function emitEndpointsFile(
   const up = depth === 0 ? './' : '../'.repeat(depth);
   const runtimeTypes = [...usedRuntimeTypes(group), ...streamRuntimeTypes(group.operations)];
   writer.writeLine(`import type { ${runtimeTypes.sort().join(', ')} } from '${up}runtime/index.js';`);
+  const runtimeValues = usedRuntimeValues(plan, group);
+  if (runtimeValues.length > 0) writer.writeLine(`import { ${runtimeValues.join(', ')} } from '${up}runtime/index.js';`);
   writer.writeLine(`import type * as t from '${up}${plan.files.types.replace(/\.ts$/, '.js')}';`);
   const transforms = new Map(group.operations.map((op) => [op, operationTransform(plan, op)]));
   if (plan.files.transforms !== undefined && [...transforms.values()].some((t) => t !== undefined)) {
@@ -39,6 +42,24 @@ export function emitEndpointsFile(
   }
   return writer.toString();
 }
+
+/**
+ * The runtime values the file's operations use: the scheme kinds of their security requirements,
+ * and the functions behind paginated and streamed operations, imported only by the files that have
+ * such operations, so a bundle without one carries none of it. `$` keeps `paginate` and `stream`
+ * apart from every planned name (letters and digits only); the scheme kinds' names are reserved.
+ */
+function usedRuntimeValues(plan: ClientPlan, group: PlannedGroup): string[] {
+  const supports = new Set(group.operations.flatMap((op) => operationSchemeSupports(plan, op)));
+  return [
+    ...[...supports].sort(),
+    ...(group.operations.some(isPaged) ? [`paginate as ${paginateName}`] : []),
+    ...(group.operations.some((op) => op.stream !== undefined) ? [`stream as ${streamFunctionName}`] : []),
+  ];
+}
+
+/** Local name of the runtime's `paginate` in endpoint files. */
+const paginateName = '$paginate';
 
 /** Only the runtime types this file uses: `noUnusedLocals` (Vite, @tsconfig/strictest) rejects the rest. */
 function usedRuntimeTypes(group: PlannedGroup): string[] {
@@ -75,10 +96,12 @@ function emitEndpoint(
     ? `PagedPromise<${page}, PageItem<${page}, [${pagination.itemsPath.map(stringLiteral).join(', ')}]>, t.${planned.errorType}>`
     : `ApiPromise<${page}, t.${planned.errorType}>`;
   const descriptor = operationDescriptor(planned, plan.transform);
+  const supports = operationSchemeSupports(plan, planned);
+  const auth = supports.length === 0 ? undefined : `[${supports.join(', ')}]`;
   let literal =
-    transform === undefined && validate === undefined
+    transform === undefined && validate === undefined && auth === undefined
       ? valueLiteral(descriptor)
-      : descriptorWithBindings(descriptor, transform, validate);
+      : descriptorWithBindings(descriptor, transform, validate, auth);
   if (planned.stream !== undefined) {
     // Shared by the operation and its stream companion.
     writer.writeLine(`const ${sharedDescriptorName(planned)}: OperationDescriptor = ${literal};`);
@@ -90,7 +113,11 @@ function emitEndpoint(
     `export function ${planned.functionName}(client: Client, ${params}, options?: RequestOptions): ${returnType} {`,
   );
   writer.indent(() => {
-    writer.writeLine(`return client.${pagination ? 'paginate' : 'request'}(${literal}, params, options);`);
+    writer.writeLine(
+      pagination
+        ? `return ${paginateName}(client, ${literal}, params, options);`
+        : `return client.request(${literal}, params, options);`,
+    );
   });
   writer.writeLine('}');
   if (planned.stream !== undefined) emitStreamEndpoint(writer, planned, params, route);
@@ -98,13 +125,15 @@ function emitEndpoint(
 
 /**
  * The descriptor literal with the entries that name bindings rather than data last:
- * `transform: { shapes: $shapes, … }` (the imported table) and `validate: { request: $v.…, … }`
- * (the compiled checks), laid out as valueLiteral lays out the rest.
+ * `transform: { shapes: $shapes, … }` (the imported table), `validate: { request: $v.…, … }`
+ * (the compiled checks) and `auth: [apiKeyScheme]` (the runtime's scheme kinds the operation
+ * uses), laid out as valueLiteral lays out the rest.
  */
 function descriptorWithBindings(
   descriptor: Value,
   transform: { [key: string]: Value } | undefined,
   validate: string | undefined,
+  auth: string | undefined,
 ): string {
   const entries = (value: Value, indent: string): string[] =>
     Object.entries(value as { [key: string]: Value })
@@ -121,6 +150,7 @@ function descriptorWithBindings(
     all.push(`transform: ${transformText}`);
   }
   if (validate !== undefined) all.push(`validate: ${validate}`);
+  if (auth !== undefined) all.push(`auth: ${auth}`);
   return `{\n${all.map((e) => `  ${e},`).join('\n')}\n}`;
 }
 

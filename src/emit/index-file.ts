@@ -15,6 +15,8 @@ export function emitIndexFile(plan: ClientPlan, validators?: readonly string[]):
   writer.writeLine(`export type * from './${plan.files.types.replace(/\.ts$/, '.js')}';`);
   writer.writeLine(`export {\n${errorExports.map((n) => `  ${n},`).join('\n')}\n} from './runtime/index.js';`);
   writer.writeLine(`export { batch, createUndiciFetch, mapConcurrent, verifyJwt } from './runtime/index.js';`);
+  // The response cache of a core client (createCoreClient), which carries no cache code unless given one.
+  writer.writeLine(`export { responseCache } from './runtime/index.js';`);
   writer.writeLine(`export type {\n${runtimeTypeExports.map((n) => `  ${n},`).join('\n')}\n} from './runtime/index.js';`);
   // Webhooks: the typed receiver, and the runtime pieces a receiver uses directly.
   if (plan.webhooks !== undefined) {

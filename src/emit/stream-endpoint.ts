@@ -7,6 +7,9 @@ import type { PlannedOperation } from '../plan/plan-types.js';
 import { docComment } from './ts/doc-comment.js';
 import type { Writer } from './ts/writer.js';
 
+/** Local name of the runtime's `stream` in endpoint files (`$`: apart from every planned name). */
+export const streamFunctionName = '$stream';
+
 /** The module-private descriptor constant; `$` keeps it apart from every planned name (letters and digits only). */
 export function sharedDescriptorName(planned: PlannedOperation): string {
   return `$${planned.functionName}`;
@@ -43,7 +46,7 @@ export function emitStreamEndpoint(writer: Writer, planned: PlannedOperation, pa
   const decoding = stream.schema === undefined && events ? 'text' : 'json';
   writer.writeLine(`export function ${stream.functionName}(client: Client, ${params}, options?: StreamOptions): ${returnType} {`);
   writer.indent(() =>
-    writer.writeLine(`return client.stream(${sharedDescriptorName(planned)}, params, options, '${decoding}');`),
+    writer.writeLine(`return ${streamFunctionName}(client, ${sharedDescriptorName(planned)}, params, options, '${decoding}');`),
   );
   writer.writeLine('}');
 }

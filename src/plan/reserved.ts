@@ -42,6 +42,11 @@ export const endpointFileNames: ReadonlySet<string> = new Set([
   'ApiPromise',
   'RequestOptions',
   'PagedPromise',
+  // The runtime's scheme kinds an endpoint file imports (emit/scheme-supports.ts).
+  'apiKeyScheme',
+  'httpScheme',
+  'oauthScheme',
+  'mutualTlsScheme',
 ]);
 
 /** The runtime types index.ts re-exports: what a caller writes in their own signatures. */
@@ -73,6 +78,7 @@ export const publicApiNames: readonly string[] = [
   ...webhookRuntimeExports,
   'createClient',
   'createCoreClient',
+  'responseCache',
   'CoreClient',
   'ClientOptions',
   'ClientAuth',

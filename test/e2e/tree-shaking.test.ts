@@ -1,15 +1,17 @@
 /**
  * The standalone style tree-shakes for real: one call on GitHub's spec (1,000+ operations, with
  * validators), bundled by esbuild for the browser, holds that operation's path and no other, and
- * is a fraction of the `createClient` facade's bundle. Sizes are printed, not asserted (bench:size
- * is the benchmark).
+ * is a fraction of the `createClient` facade's bundle. On the petstore fixture (API key, bearer and
+ * OAuth schemes; a paginated operation), one API-key call bundles no OAuth, PKCE, JWT, cache,
+ * pagination or transform code, while the facade with those features on holds all of it. Sizes
+ * are printed, not asserted (bench:size is the benchmark).
  */
 import { readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { build } from 'esbuild';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { generate } from '../../src/generate.js';
-import { corpusDir, generatedDir } from '../support/paths.js';
+import { corpusDir, fixturesDir, generatedDir } from '../support/paths.js';
 
 const spec = path.join(corpusDir, 'github-api.json');
 let dir = '';
@@ -65,4 +67,53 @@ describe('tree-shaking: one standalone call on GitHub', () => {
     expect(pathsIn(facade, paths).length).toBeGreaterThan(paths.length / 2);
     expect(Buffer.byteLength(standalone)).toBeLessThan(Buffer.byteLength(facade) / 4);
   }, 120_000);
+});
+
+/**
+ * Strings only one runtime feature's code holds (minification keeps string literals), by feature.
+ * Each is checked present in the everything-on bundle, so a renamed string cannot make the
+ * absence check pass vacuously.
+ */
+const featureMarkers: Record<string, readonly string[]> = {
+  'OAuth token endpoint': ['client_credentials', 'invalid_grant', 'client_secret_basic'],
+  'PKCE / authorization code': ['code_challenge_method'],
+  'JWT expiry of bearer tokens': ['ExpiredTokenError'],
+  'response cache': ['no-store', 'CacheEntryMissingError'],
+  pagination: ['PaginationLoopError', '$lastItem'],
+};
+
+describe('tree-shaking: one API-key call on the petstore fixture', () => {
+  let standalone = '';
+  let everything = '';
+  beforeAll(async () => {
+    dir = generatedDir('e2e', 'tree-shaking-petstore');
+    await generate({ spec: path.join(fixturesDir, 'petstore/openapi.yaml'), out: path.join(dir, 'client') });
+    standalone = await bundle(
+      'api-key-call',
+      `import { createCoreClient } from './client/index.js';\nimport { getPetById } from './client/endpoints/pets.gen.js';\n` +
+        `const core = createCoreClient({ auth: { apiKey: 'k' } });\nexport const run = () => getPetById(core, { petId: '1' });\n`,
+    );
+    everything = await bundle(
+      'everything',
+      `import { createClient } from './client/index.js';\n` +
+        `const c = createClient({ auth: { apiKey: 'k', oauth2: { clientId: 'i', clientSecret: 's' } }, cache: true });\n` +
+        `export const run = async () => { for await (const p of c.pets.listPets()) void p; ` +
+        `await c.pets.deletePet({ petId: '1' }); return c.store.placeOrder({ body: { petId: '1', quantity: 1 } }); };\n`,
+    );
+    const kb = (code: string): string => `${(Buffer.byteLength(code) / 1024).toFixed(1)} kB`;
+    console.log(`petstore, minified: one API-key call ${kb(standalone)}, facade with every feature ${kb(everything)}`);
+  }, 180_000);
+
+  it.each(Object.entries(featureMarkers))('holds no %s code', (_feature, markers) => {
+    for (const marker of markers) {
+      expect(everything, `${marker} is in the everything-on bundle`).toContain(marker);
+      expect(standalone, `${marker} is not in the API-key call's bundle`).not.toContain(marker);
+    }
+  });
+
+  it('still holds what the call needs: its path, the API-key header and the typed errors', () => {
+    expect(standalone).toContain('/pets/{petId}');
+    expect(standalone).toContain('X-API-Key');
+    expect(standalone).toContain('NotFoundError');
+  });
 });

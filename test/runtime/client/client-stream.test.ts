@@ -1,9 +1,10 @@
-/** `client.stream()` through the whole pipeline, against a loopback server. */
+/** `stream(client, op, params)` through the whole pipeline, against a loopback server. */
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
   createRuntimeClient,
+  stream,
   NotFoundError,
   ParseError,
   type ApiDescriptor,
@@ -60,7 +61,8 @@ describe('client.stream', () => {
     accepts.length = 0;
     const client = createRuntimeClient(api(), { retry: false });
     const events = await collect(
-      client.stream<ServerSentEvent<{ delta: string }>>(
+      stream<ServerSentEvent<{ delta: string }>>(
+        client,
         op('/chat', ['application/json', 'text/event-stream']),
         { body: {} },
         {},
@@ -77,7 +79,7 @@ describe('client.stream', () => {
       res.end('event: note\ndata: plain words\n\n');
     });
     const client = createRuntimeClient(api(), { retry: false });
-    const events = await collect(client.stream<ServerSentEvent<string>>(op('/text', ['text/event-stream']), undefined));
+    const events = await collect(stream<ServerSentEvent<string>>(client, op('/text', ['text/event-stream']), undefined));
     expect(events).toEqual([{ event: 'note', data: 'plain words', id: '', retry: undefined }]);
   });
 
@@ -87,7 +89,7 @@ describe('client.stream', () => {
       res.end('{"n":1}\n{"n":2}\n');
     });
     const client = createRuntimeClient(api(), { retry: false });
-    expect(await collect(client.stream(op('/lines', ['application/x-ndjson']), undefined, {}, 'json'))).toEqual([
+    expect(await collect(stream(client, op('/lines', ['application/x-ndjson']), undefined, {}, 'json'))).toEqual([
       { n: 1 },
       { n: 2 },
     ]);
@@ -95,13 +97,13 @@ describe('client.stream', () => {
 
   it('turns an error status into its typed error before any event', async () => {
     const client = createRuntimeClient(api(), { retry: false });
-    await expect(collect(client.stream(op('/missing', ['text/event-stream']), undefined))).rejects.toBeInstanceOf(NotFoundError);
+    await expect(collect(stream(client, op('/missing', ['text/event-stream']), undefined))).rejects.toBeInstanceOf(NotFoundError);
   });
 
   it('explains a JSON answer where a stream was expected', async () => {
     routes.set('/not-streaming', (_req, res) => res.writeHead(200, { 'content-type': 'application/json' }).end('{"whole":true}'));
     const client = createRuntimeClient(api(), { retry: false });
-    const error = await collect(client.stream(op('/not-streaming', ['text/event-stream']), undefined)).catch((e: unknown) => e);
+    const error = await collect(stream(client, op('/not-streaming', ['text/event-stream']), undefined)).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(ParseError);
     expect((error as ParseError).message).toContain('stream: true');
   });
@@ -120,7 +122,7 @@ describe('client.stream', () => {
     const client = createRuntimeClient(api(), { retry: false });
     const options: StreamOptions = { reconnect: { maxReconnects: 1 } };
     const events = await collect(
-      client.stream<ServerSentEvent<number>>(op('/resumable', ['text/event-stream']), undefined, options, 'json'),
+      stream<ServerSentEvent<number>>(client, op('/resumable', ['text/event-stream']), undefined, options, 'json'),
     );
     expect(events.map((e) => e.data)).toEqual([1, 2]);
     expect(lastIds).toEqual([undefined, 'a']);

@@ -1,11 +1,12 @@
 /**
- * `client.paginate()` end to end: the runtime client against loopback servers paging the same 23
+ * `paginate(client, op, params)` end to end: the runtime client against loopback servers paging the same 23
  * items in every style, with credentials that must reach every same-origin page and no other.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { InternalServerError } from '../../../runtime/errors/errors.js';
 import type { PageItem, PagedPromise } from '../../../runtime/pagination/paged-promise.js';
 import { PaginationLoopError } from '../../../runtime/pagination/pagination.js';
+import { paginate } from '../../../runtime/client/pagination-step.js';
 import type { ApiDescriptor, OperationDescriptor, PaginationDescriptor } from '../../../runtime/client/descriptor.js';
 import { json, makeApi, makeClient, makeOp, rejectionOf, startServer, type TestServer } from '../support/client.js';
 import { ITEMS, startPagingServer, type Item, type PagingServer } from '../pagination/paging-server.js';
@@ -88,7 +89,7 @@ describe('client.paginate over every style', () => {
 
   it.each(styles)('%s: every item once, in order, credentials on every page', async (_, op) => {
     const before = server.auth.get(op.path)?.length ?? 0;
-    const items = await collect(client().paginate<unknown, Item>(op, { limit: 5 }));
+    const items = await collect(paginate<unknown, Item>(client(), op, { limit: 5 }));
     expect(items.map((item) => item.id)).toEqual(ITEMS.map((item) => item.id));
     const sent = server.auth.get(op.path)?.slice(before) ?? [];
     expect(sent.length).toBeGreaterThan(1);
@@ -101,7 +102,7 @@ describe('the first page', () => {
 
   it('awaiting gives the first page as request() does, and iterating after it does not send it again', async () => {
     const start = hits('/offset');
-    const call = client().paginate<{ data: Item[]; total: number }, Item>(offsetOp, { limit: 5 });
+    const call = paginate<{ data: Item[]; total: number }, Item>(client(), offsetOp, { limit: 5 });
     const page = await call;
     expect(page).toEqual(await client().request(offsetOp, { limit: 5 }));
     expect(page.data.map((item) => item.n)).toEqual([1, 2, 3, 4, 5]);
@@ -113,7 +114,7 @@ describe('the first page', () => {
 
   it('a second iteration reuses the first page and fetches the later pages again', async () => {
     const start = hits('/offset');
-    const call = client().paginate<unknown, Item>(offsetOp, { limit: 10 });
+    const call = paginate<unknown, Item>(client(), offsetOp, { limit: 10 });
     expect(await collect(call)).toHaveLength(23);
     expect(await collect(call)).toHaveLength(23);
     expect(hits('/offset') - start).toBe(1 + 2 + 2);
@@ -121,7 +122,7 @@ describe('the first page', () => {
 
   it('keeps withResponse() and safe(), and is typed as the generated code expects', async () => {
     type Page = { data: Item[]; total: number };
-    const call: PagedPromise<Page, PageItem<Page, ['data']>, { message: string }> = client().paginate(offsetOp, { limit: 2 });
+    const call: PagedPromise<Page, PageItem<Page, ['data']>, { message: string }> = paginate(client(), offsetOp, { limit: 2 });
     const { data, response, requestId } = await call.withResponse();
     expect(response.status).toBe(200);
     expect(requestId).toMatch(/^[0-9a-f-]{36}$/);
@@ -134,7 +135,7 @@ describe('the first page', () => {
 
   it('pages({ maxPages }) and items({ maxItems }) stop early without fetching more', async () => {
     const start = hits('/offset');
-    const call = client().paginate<{ data: Item[] }, Item>(offsetOp, { limit: 5 });
+    const call = paginate<{ data: Item[] }, Item>(client(), offsetOp, { limit: 5 });
     const pages = await collect(call.pages({ maxPages: 2 }));
     expect(pages.map((page) => page.data.data.length)).toEqual([5, 5]);
     expect(pages[1]?.url?.searchParams.get('offset')).toBe('5');
@@ -148,7 +149,7 @@ describe('the first page', () => {
 describe('credentials follow the origin', () => {
   it('a next link to another origin is followed without the Authorization header', async () => {
     const op = listOp('/cross', { style: 'nextUrl', nextUrlPath: ['next'], itemsPath: ['items'] });
-    const items = await collect(client().paginate<unknown, Item>(op, undefined).items({ maxItems: 6 }));
+    const items = await collect(paginate<unknown, Item>(client(), op, undefined).items({ maxItems: 6 }));
     expect(items.map((item) => item.n)).toEqual([1, 2, 3, 4, 5, 6]);
     expect(server.auth.get('/cross')).toEqual(['Bearer secret-token']);
     expect(foreign.auth.get('/cross')).toEqual([null, null]);
@@ -172,7 +173,7 @@ describe('credentials follow the origin', () => {
         api,
       );
       const op = listOp('/items', { style: 'nextUrl', nextUrlPath: ['next'], itemsPath: ['items'] }, { params: [] });
-      expect(await collect(paging.paginate<unknown, number>(op, undefined))).toEqual([1, 2, 3]);
+      expect(await collect(paginate<unknown, number>(paging, op, undefined))).toEqual([1, 2, 3]);
       const sentFirst = first.requests[0];
       const sentOther = other.requests[0];
       expect(new URL(sentFirst?.url ?? '', first.origin).searchParams.get('api_key')).toBe('k-secret');
@@ -185,7 +186,7 @@ describe('credentials follow the origin', () => {
       expect(sentOther?.headers['x-tenant']).toBe('t1');
       expect(JSON.stringify(sentOther)).not.toContain('k-secret');
       // The page URLs handed to the caller are the ones asked, before the API key was added.
-      const pages = await collect(paging.paginate(op, undefined).pages());
+      const pages = await collect(paginate(paging, op, undefined).pages());
       expect(pages.map((page) => page.url?.searchParams.has('api_key'))).toEqual([false, false]);
     } finally {
       await first.close();
@@ -200,7 +201,7 @@ describe('failures while paging', () => {
     const seen: Item[] = [];
     const error = await rejectionOf(
       (async () => {
-        for await (const item of client().paginate<unknown, Item>(op, undefined)) {
+        for await (const item of paginate<unknown, Item>(client(), op, undefined)) {
           seen.push(item);
           if (seen.length > 10) break;
         }
@@ -225,7 +226,7 @@ describe('failures while paging', () => {
       const seen: unknown[] = [];
       const error = await rejectionOf(
         (async () => {
-          for await (const item of makeClient(failing.origin).paginate(op, undefined)) seen.push(item);
+          for await (const item of paginate(makeClient(failing.origin), op, undefined)) seen.push(item);
         })(),
       );
       expect(seen).toEqual([{ n: 1 }, { n: 2 }]);
@@ -255,7 +256,7 @@ describe('operations that are not paginated', () => {
 
   it('awaiting gives the body; iterating yields an array body element by element', async () => {
     const op = makeOp({ path: '/array' });
-    const call = makeClient(plain.origin).paginate<{ n: number }[], { n: number }>(op, undefined);
+    const call = paginate<{ n: number }[], { n: number }>(makeClient(plain.origin), op, undefined);
     expect(await call).toEqual([{ n: 1 }, { n: 2 }]);
     expect(await collect(call)).toEqual([{ n: 1 }, { n: 2 }]);
     expect(await collect(call.items({ maxItems: 1 }))).toEqual([{ n: 1 }]);
@@ -264,10 +265,10 @@ describe('operations that are not paginated', () => {
 
   it('an object body is one item; an empty body is none; pages() has exactly one page', async () => {
     const client = makeClient(plain.origin);
-    expect(await collect(client.paginate(makeOp({ path: '/one' }), undefined))).toEqual([{ n: 5 }]);
+    expect(await collect(paginate(client, makeOp({ path: '/one' }), undefined))).toEqual([{ n: 5 }]);
     const empty = makeOp({ path: '/empty', responses: { '204': [] } });
-    expect(await collect(client.paginate(empty, undefined))).toEqual([]);
-    expect(await collect(client.paginate(makeOp({ path: '/one' }), undefined).pages())).toHaveLength(1);
+    expect(await collect(paginate(client, empty, undefined))).toEqual([]);
+    expect(await collect(paginate(client, makeOp({ path: '/one' }), undefined).pages())).toHaveLength(1);
   });
 
   it('a POST with declared pagination is one page: its items, and never re-sent', async () => {
@@ -278,7 +279,7 @@ describe('operations that are not paginated', () => {
       pagination: { style: 'cursor', cursorParam: 'cursor', nextCursorPath: ['next_cursor'], itemsPath: ['hits'] },
     });
     const before = plain.requests.length;
-    expect(await collect(makeClient(plain.origin).paginate(op, undefined))).toEqual([{ n: 3 }, { n: 4 }]);
+    expect(await collect(paginate(makeClient(plain.origin), op, undefined))).toEqual([{ n: 3 }, { n: 4 }]);
     expect(plain.requests.length - before).toBe(1);
   });
 });

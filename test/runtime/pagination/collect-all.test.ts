@@ -4,6 +4,7 @@ import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
   createRuntimeClient,
+  paginate,
   isPaginationError,
   PaginationLimitError,
   type ApiDescriptor,
@@ -50,7 +51,7 @@ function list() {
     security: [],
     securitySchemes: {},
   };
-  return createRuntimeClient(api, { retry: false }).paginate<{ items: { id: number }[] }, { id: number }>(op, {});
+  return paginate<{ items: { id: number }[] }, { id: number }>(createRuntimeClient(api, { retry: false }), op, {});
 }
 
 describe('all({ max })', () => {

@@ -6,6 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
   ConnectionError,
   createRuntimeClient,
+  stream,
   createUndiciFetch,
   NotFoundError,
   type ApiDescriptor,
@@ -123,7 +124,8 @@ describe('createUndiciFetch under the client', () => {
       NotFoundError,
     );
     const events: number[] = [];
-    for await (const event of client.stream<ServerSentEvent<{ n: number }>>(
+    for await (const event of stream<ServerSentEvent<{ n: number }>>(
+      client,
       op('/events', { '200': ['text/event-stream'] }),
       undefined,
       {},

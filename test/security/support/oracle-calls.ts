@@ -18,8 +18,8 @@ import type { ChildReport, ExpectedOperation, ParamLocation } from './oracle-typ
 export { BASE_PATH, Checker, type Received } from './oracle-checks.js';
 export const CALL_HEADER = 'x-oracle-call';
 export const STATUS_HEADER = 'x-oracle-status';
-/** The runtime methods endpoint functions hand a descriptor to. */
-const DESCRIPTOR_METHODS = ['request', 'paginate'];
+/** The runtime methods endpoint functions hand a descriptor to (`paginate()` and `stream()` go through `execute`). */
+const DESCRIPTOR_METHODS = ['request', 'execute'];
 const HTTP_TOKEN = /^[!#$%&'*+\-.^_`|~0-9A-Za-z]+$/;
 const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
 
@@ -179,7 +179,7 @@ export async function callEverything(
   ]);
   report.thenable.awaitedIsClient = awaited === client;
 
-  // Endpoint functions call `client.request(descriptor, …)` (or `paginate`) on the runtime object the
+  // Endpoint functions call `client.request(descriptor, …)` (or `execute`, through `paginate`) on the runtime object the
   // facade also exposes as `runtime`: wrapping those methods reveals each member's descriptor.
   const runtime = client.runtime;
   const originals = new Map(
@@ -190,9 +190,9 @@ export async function callEverything(
   let captured: Descriptor | undefined;
   let probing = true;
   for (const [method, original] of originals) {
-    runtime[method] = function (this: unknown, op: Descriptor, params: unknown, options: unknown) {
+    runtime[method] = function (this: unknown, op: Descriptor, ...rest: unknown[]) {
       captured = op;
-      return probing ? { probe: true } : original.call(this, op, params, options);
+      return probing ? { probe: true } : original.call(this, op, ...rest);
     };
   }
 

@@ -20,7 +20,7 @@ import {
 import type { Expectations, Mismatch } from './oracle-types.js';
 import { compilerOptions } from './transpile-client.js';
 
-const GENERATED_CALL_NAMES = new Set(['client.request', 'client.paginate', 'createRuntimeClient', 'bindOperations']);
+const GENERATED_CALL_NAMES = new Set(['client.request', '$paginate', '$stream', 'createClientCore', 'bindOperations']);
 const GENERATED_CALLS = (callee: string): boolean => GENERATED_CALL_NAMES.has(callee);
 /**
  * The README's examples may create a client and call it: `<client>.<operation>(…)` by the sanitized

@@ -23,6 +23,7 @@ export {
   isApiwrightError,
 } from './runtime/index.js';
 export { batch, createUndiciFetch, mapConcurrent, verifyJwt } from './runtime/index.js';
+export { responseCache } from './runtime/index.js';
 export type {
   ApiPromise,
   EventStream,

@@ -6,6 +6,7 @@ import type {
   PagedPromise,
   RequestOptions,
 } from '../runtime/index.js';
+import { apiKeyScheme, httpScheme, paginate as $paginate } from '../runtime/index.js';
 import type * as t from '../types.gen.js';
 import * as $v from '../validators.gen.js';
 
@@ -23,7 +24,7 @@ export function listPets(
   params?: t.ListPetsParams,
   options?: RequestOptions,
 ): PagedPromise<t.ListPetsResponse, PageItem<t.ListPetsResponse, ['items']>, t.ListPetsError> {
-  return client.paginate({
+  return $paginate(client, {
     id: 'listPets',
     method: 'GET',
     path: '/pets',
@@ -43,6 +44,7 @@ export function listPets(
       request: $v.listPets$params,
       responses: { '200': $v.PetPage$check, default: $v.Problem$check },
     },
+    auth: [apiKeyScheme],
   }, params, options);
 }
 
@@ -75,6 +77,7 @@ export function createPet(
       request: $v.createPet$params,
       responses: { '201': $v.Pet$check, '409': $v.Problem$check, '422': $v.Problem$check },
     },
+    auth: [apiKeyScheme],
   }, params, options);
 }
 
@@ -104,6 +107,7 @@ export function getPetById(
       request: $v.getPetById$params,
       responses: { '200': $v.Pet$check, '404': $v.Problem$check },
     },
+    auth: [apiKeyScheme],
   }, params, options);
 }
 
@@ -125,6 +129,7 @@ export function updatePet(
     body: { mediaTypes: ['application/x-www-form-urlencoded'], required: true },
     responses: { '200': ['application/json'] },
     validate: { request: $v.updatePet$params, responses: { '200': $v.Pet$check } },
+    auth: [apiKeyScheme],
   }, params, options);
 }
 
@@ -146,6 +151,7 @@ export function deletePet(
     responses: { '204': [] },
     security: [{ bearerAuth: [] }],
     validate: { request: $v.deletePet$params },
+    auth: [httpScheme],
   }, params, options);
 }
 
@@ -174,5 +180,6 @@ export function uploadPetPhoto(
       request: $v.uploadPetPhoto$params,
       responses: { '200': $v.uploadPetPhoto$response200 },
     },
+    auth: [apiKeyScheme],
   }, params, options);
 }

@@ -7,6 +7,7 @@ import type {
   RequestOptions,
   StreamOptions,
 } from '../runtime/index.js';
+import { stream as $stream } from '../runtime/index.js';
 import type * as t from '../types.gen.js';
 import * as $v from '../validators.gen.js';
 
@@ -49,7 +50,7 @@ export function createCompletionStream(
   params: t.CreateCompletionParams,
   options?: StreamOptions,
 ): EventStream<t.CreateCompletionStreamEvent> {
-  return client.stream($createCompletion, params, options, 'json');
+  return $stream(client, $createCompletion, params, options, 'json');
 }
 
 const $watchNotifications: OperationDescriptor = {
@@ -86,5 +87,5 @@ export function watchNotificationsStream(
   params?: t.WatchNotificationsParams,
   options?: StreamOptions,
 ): EventStream<t.WatchNotificationsStreamEvent> {
-  return client.stream($watchNotifications, params, options, 'text');
+  return $stream(client, $watchNotifications, params, options, 'text');
 }

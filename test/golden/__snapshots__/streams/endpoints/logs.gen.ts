@@ -7,6 +7,7 @@ import type {
   RequestOptions,
   StreamOptions,
 } from '../runtime/index.js';
+import { stream as $stream } from '../runtime/index.js';
 import type * as t from '../types.gen.js';
 import * as $v from '../validators.gen.js';
 
@@ -44,5 +45,5 @@ export function tailLogsStream(
   params?: t.TailLogsParams,
   options?: StreamOptions,
 ): JsonLinesStream<t.TailLogsStreamEvent> {
-  return client.stream($tailLogs, params, options, 'json');
+  return $stream(client, $tailLogs, params, options, 'json');
 }
