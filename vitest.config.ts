@@ -1,4 +1,9 @@
-import { defineConfig } from 'vitest/config';
+import { configDefaults, defineConfig } from 'vitest/config';
+
+// Suite time: files whose time is generation and compilers in child processes, with no timing-
+// sensitive assertion, no fixed port and folders of their own, run after the rest in a group with
+// one worker per core (the default is cores − 1: a single worker on a 2-core machine).
+const parallelFiles = ['test/compat/**/*.test.ts', 'test/corpus/**/*.test.ts', 'test/oracle/**/*.test.ts'];
 
 export default defineConfig({
   test: {
@@ -6,5 +11,11 @@ export default defineConfig({
     pool: 'forks',
     testTimeout: 30_000,
     hookTimeout: 120_000,
+    // Suite time: clients generated once per run and shared by the files that compile them.
+    globalSetup: ['test/support/shared-clients-setup.ts'],
+    projects: [
+      { extends: true, test: { name: 'main', exclude: [...configDefaults.exclude, ...parallelFiles] } },
+      { extends: true, test: { name: 'cpu-bound', include: parallelFiles, maxWorkers: '100%', sequence: { groupOrder: 1 } } },
+    ],
   },
 });
