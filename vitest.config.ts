@@ -1,4 +1,5 @@
 import { configDefaults, defineConfig } from 'vitest/config';
+import { LongestFirstSequencer } from './test/support/longest-first-sequencer.js';
 
 // Suite time: files whose time is generation and compilers in child processes, with no timing-
 // sensitive assertion, no fixed port and folders of their own, run after the rest in a group with
@@ -7,14 +8,17 @@ const parallelFiles = ['test/compat/**/*.test.ts', 'test/corpus/**/*.test.ts', '
 
 export default defineConfig({
   test: {
-    include: ['test/**/*.test.ts'],
     pool: 'forks',
     testTimeout: 30_000,
     hookTimeout: 120_000,
     // Suite time: clients generated once per run and shared by the files that compile them.
     globalSetup: ['test/support/shared-clients-setup.ts'],
+    sequence: { sequencer: LongestFirstSequencer },
     projects: [
-      { extends: true, test: { name: 'main', exclude: [...configDefaults.exclude, ...parallelFiles] } },
+      {
+        extends: true,
+        test: { name: 'main', include: ['test/**/*.test.ts'], exclude: [...configDefaults.exclude, ...parallelFiles] },
+      },
       { extends: true, test: { name: 'cpu-bound', include: parallelFiles, maxWorkers: '100%', sequence: { groupOrder: 1 } } },
     ],
   },
