@@ -1,7 +1,7 @@
 /**
  * Global setup: names the `vitest` run whose files share generated clients (shared-clients.ts) and,
- * when the run ends, removes the folders it shared them in. A fresh name per run, so a shared client
- * is never older than the generator the run tests.
+ * when the run ends, removes the folders it shared them in. A fresh name per run (and per rerun in
+ * watch mode), so a shared client is never older than the generator the run tests.
  */
 import { randomBytes } from 'node:crypto';
 import { existsSync, readdirSync, rmSync } from 'node:fs';
@@ -16,9 +16,19 @@ declare module 'vitest' {
 }
 
 export default function setup(project: TestProject): () => void {
-  const run = `${process.pid}-${randomBytes(4).toString('hex')}`;
+  let run = newRun();
   project.provide('sharedClientsRun', run);
+  // Watch mode reruns after the generator changed: a new name, so no client outlives its generator.
+  project.onTestsRerun(() => {
+    removeShared(run);
+    run = newRun();
+    project.provide('sharedClientsRun', run);
+  });
   return () => removeShared(run);
+}
+
+function newRun(): string {
+  return `${process.pid}-${randomBytes(4).toString('hex')}`;
 }
 
 /** The start of the name of every folder a run shares clients in. */
