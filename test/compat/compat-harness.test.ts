@@ -47,3 +47,12 @@ it('a shared client holds the same files and bytes as one generated in place', a
   );
   expect(differing).toEqual([]);
 }, 120_000);
+
+it('a client that fails to generate fails each test file that asks for it', async () => {
+  const spec = path.join(fixturesDir, 'no-such-fixture', 'openapi.yaml');
+  const first = path.join(generatedDir('compat', 'harness-failed-1'), 'missing');
+  const second = path.join(generatedDir('compat', 'harness-failed-2'), 'missing');
+  await expect(copySharedClients([{ spec, out: first }])).rejects.toThrow(/no-such-fixture/);
+  // Another file finds the lock taken and the failure recorded: it fails too, without waiting.
+  await expect(copySharedClients([{ spec, out: second }])).rejects.toThrow(/failed in another test file/);
+}, 60_000);
