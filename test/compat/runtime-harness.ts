@@ -9,8 +9,8 @@ import { createServer, type IncomingMessage, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import path from 'node:path';
 import { promisify } from 'node:util';
-import { generate } from '../../src/generate.js';
 import { fixturesDir, generatedDir } from '../support/paths.js';
+import { copySharedClients } from '../support/shared-clients.js';
 
 export const runProcess = promisify(execFile);
 
@@ -100,12 +100,12 @@ function readBody(req: IncomingMessage): Promise<string> {
 }
 
 /**
- * Generates the petstore client into `<row>/petstore` and writes `scenario.ts` (the steps, as a
+ * Puts the petstore client into `<row>/petstore` and writes `scenario.ts` (the steps, as a
  * function of the base URL) and `main.ts` (runs them against `baseUrl` and prints the summary).
  */
 export async function writeScenario(row: string, baseUrl: string): Promise<string> {
   const dir = generatedDir('compat', row);
-  await generate({ spec: path.join(fixturesDir, 'petstore', 'openapi.yaml'), out: path.join(dir, 'petstore') });
+  await copySharedClients([{ spec: path.join(fixturesDir, 'petstore', 'openapi.yaml'), out: path.join(dir, 'petstore') }]);
   writeFileSync(
     path.join(dir, 'scenario.ts'),
     `import { createClient, isApiError } from './petstore/index.js';
