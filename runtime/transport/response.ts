@@ -187,13 +187,20 @@ const decoder = new TextDecoder();
 /** Parses JSON text; HTML where JSON was expected and invalid JSON are ParseErrors with a snippet. */
 export function parseJsonText(textBody: string, response: Response, ctx: ReadContext): unknown {
   if (textBody.trim() === '') return undefined;
-  const init = { status: response.status, snippet: snippetOf(textBody), requestId: ctx.requestId, operation: ctx.operation };
-  const where = `${ctx.method} ${ctx.pathTemplate} returned ${response.status}`;
-  if (/^\s*</.test(textBody)) throw new ParseError(`${where} with HTML or XML where JSON was expected`, init);
+  // The error's details are built only on failure: a snippet and a message per success cost every call.
+  const fail = (what: string, cause?: unknown): ParseError =>
+    new ParseError(`${ctx.method} ${ctx.pathTemplate} returned ${response.status} with ${what}`, {
+      status: response.status,
+      snippet: snippetOf(textBody),
+      requestId: ctx.requestId,
+      operation: ctx.operation,
+      ...(cause === undefined ? {} : { cause }),
+    });
+  if (/^\s*</.test(textBody)) throw fail('HTML or XML where JSON was expected');
   try {
     return JSON.parse(textBody) as unknown;
   } catch (cause) {
-    throw new ParseError(`${where} with invalid JSON`, { ...init, cause });
+    throw fail('invalid JSON', cause);
   }
 }
 
