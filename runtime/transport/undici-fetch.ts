@@ -43,6 +43,8 @@ interface UndiciApi {
     },
   ): Promise<{
     statusCode: number;
+    /** The reason phrase (undici 6.x and later). */
+    statusText?: string;
     headers: Record<string, string | string[] | undefined>;
     body: UndiciBody;
   }>;
@@ -101,8 +103,8 @@ export function createUndiciFetch(undici: UndiciLike, options: UndiciFetchOption
     const responseHeaders = new Headers();
     for (const [name, value] of headerPairs(answer.headers)) responseHeaders.append(name, value);
     const stream = NULL_BODY.has(answer.statusCode) || method === 'HEAD' ? null : toWebStream(answer.body);
-    if (stream === null) answer.body.destroy();
-    return new Response(stream, { status: answer.statusCode, headers: responseHeaders });
+    if (stream === null) drop(answer.body);
+    return new Response(stream, { status: answer.statusCode, statusText: answer.statusText ?? '', headers: responseHeaders });
   };
 
   const wireSend: WireSend = async (url, init) => {
@@ -110,13 +112,20 @@ export function createUndiciFetch(undici: UndiciLike, options: UndiciFetchOption
     const { body } = answer;
     return {
       status: answer.statusCode,
+      statusText: answer.statusText ?? '',
       headers: headerPairs(answer.headers),
       readAll: (maxBytes) => readAllCapped(body, maxBytes),
       stream: () => toWebStream(body),
-      discard: () => body.destroy(),
+      discard: () => drop(body),
     };
   };
   return Object.assign(fetchOverUndici, { [WIRE_SEND]: wireSend });
+}
+
+/** Destroys an unread body; the abort error it then emits is expected, so it is listened to. */
+function drop(body: UndiciBody): void {
+  body.on('error', () => undefined);
+  body.destroy();
 }
 
 /** undici's header object (lower-case names, a repeated header as an array) as name/value pairs. */
@@ -144,7 +153,7 @@ function readAllCapped(body: UndiciBody, maxBytes: number): Promise<Bytes | unde
       total += chunk.byteLength;
       if (total > maxBytes) {
         over = true;
-        body.destroy();
+        drop(body);
         resolve(undefined);
         return;
       }
