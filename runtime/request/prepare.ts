@@ -37,15 +37,8 @@ export function mergeHeaders(target: Headers, source: Record<string, string> | H
   else for (const name of Object.keys(source)) setHeader(target, name, String(source[name]));
 }
 
-/** Per operation and per API, what every call of them sends the same (Accept, User-Agent). */
-const acceptHeaders = new WeakMap<OperationDescriptor, string>();
+/** Per API (one object for the client's life), the User-Agent every call sends. */
 const userAgents = new WeakMap<ApiDescriptor, string>();
-
-function acceptHeaderOf(op: OperationDescriptor): string {
-  let accept = acceptHeaders.get(op);
-  if (accept === undefined) acceptHeaders.set(op, (accept = buildAcceptHeader(op)));
-  return accept;
-}
 
 function userAgentOf(api: ApiDescriptor): string {
   let agent = userAgents.get(api);
@@ -126,7 +119,7 @@ export async function prepareRequest(input: PrepareInput): Promise<PreparedReque
     );
   assertSecureUrl(url, settings.allowInsecureHttp);
   const headers = new Headers();
-  headers.set('Accept', acceptHeaderOf(op));
+  headers.set('Accept', buildAcceptHeader(op));
   if (!isBrowserLike()) setHeader(headers, 'User-Agent', settings.userAgent ?? userAgentOf(api));
   const prepared: PreparedRequest = { method: op.method, url, headers };
 

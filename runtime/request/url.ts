@@ -146,35 +146,45 @@ export function encodePathLiteral(text: string): string {
   return text.replace(/%(?![0-9A-Fa-f]{2})|[^A-Za-z0-9\-._~!$&'()*+,;=:@/%?]/gu, (char) => encodeURIComponent(char));
 }
 
-/** A path template split once per operation: literal text already encoded, then one variable after each. */
+/** A path template split once: literal text already encoded, then the name of one variable after each. */
 interface PathPlan {
   readonly literals: readonly string[];
-  readonly variables: ReadonlyArray<{ readonly name: string; readonly param: ParamDescriptor | undefined }>;
+  readonly names: readonly string[];
 }
 
-const pathPlans = new WeakMap<OperationDescriptor, PathPlan>();
+/**
+ * By template text, not by descriptor: generated endpoint functions pass a fresh descriptor literal
+ * on every call, so only the text is the same from call to call. Bounded, for hand-built templates.
+ */
+const pathPlans = new Map<string, PathPlan>();
+const MAX_PATH_PLANS = 2048;
 
-function pathPlanOf(op: OperationDescriptor): PathPlan {
-  let plan = pathPlans.get(op);
+function pathPlanOf(template: string): PathPlan {
+  let plan = pathPlans.get(template);
   if (plan !== undefined) return plan;
-  const byName = new Map(op.params.filter((p) => p.in === 'path').map((p) => [p.name, p]));
-  const parts = op.path.split(/(\{[^{}]*\})/);
   const literals: string[] = [];
-  const variables: Array<{ name: string; param: ParamDescriptor | undefined }> = [];
-  parts.forEach((part, index) => {
+  const names: string[] = [];
+  template.split(/(\{[^{}]*\})/).forEach((part, index) => {
     if (index % 2 === 0) literals.push(encodePathLiteral(part));
-    else variables.push({ name: part.slice(1, -1), param: byName.get(part.slice(1, -1)) });
+    else names.push(part.slice(1, -1));
   });
-  plan = { literals, variables };
-  pathPlans.set(op, plan);
+  plan = { literals, names };
+  if (pathPlans.size >= MAX_PATH_PLANS) pathPlans.clear();
+  pathPlans.set(template, plan);
   return plan;
+}
+
+function pathParam(op: OperationDescriptor, name: string): ParamDescriptor | undefined {
+  for (const param of op.params) if (param.in === 'path' && param.name === name) return param;
+  return undefined;
 }
 
 /** The path with its parameters substituted and encoded. */
 export function buildPath(op: OperationDescriptor, params: object | undefined): string {
-  const { literals, variables } = pathPlanOf(op);
+  const { literals, names } = pathPlanOf(op.path);
   let path = literals[0] ?? '';
-  variables.forEach(({ name, param }, index) => {
+  names.forEach((name, index) => {
+    const param = pathParam(op, name);
     if (param === undefined) fail(op, name, `path template variable {${name}} has no parameter`);
     const value = readParam(params, param);
     if (value === undefined) fail(op, name, `path parameter ${name} is required`);

@@ -21,8 +21,11 @@ export interface ReadContext {
   readonly maxBytes: number;
 }
 
+/** `1XX`–`3XX` or a 1xx–3xx code: without a regex, since the Accept header is built on every call. */
 function isSuccessKey(key: string): boolean {
-  return /^[123](?:\d\d|XX)$/i.test(key);
+  if (key.length !== 3) return false;
+  const first = key.charCodeAt(0);
+  return first >= 49 && first <= 51 && (/^\d\d$/.test(key.slice(1)) || key.slice(1).toUpperCase() === 'XX');
 }
 
 /**
@@ -45,17 +48,20 @@ export function isSuccessStatus(op: OperationDescriptor, status: number): boolea
 
 /** Success media types first, then error ones at a lower q-value (RFC 9110 §12.5.1), deduplicated. */
 export function buildAcceptHeader(op: OperationDescriptor): string {
-  const seen = new Set<string>();
+  // A handful of media types: an array lookup beats a Set, and nothing here allocates per entry.
+  const seen: string[] = [];
   const parts: string[] = [];
   const add = (mediaType: string, q: string): void => {
-    const key = mediaType.trim().toLowerCase();
-    if (key === '' || seen.has(key)) return;
-    seen.add(key);
-    parts.push(q === '' ? mediaType.trim() : `${mediaType.trim()};q=${q}`);
+    const trimmed = mediaType.trim();
+    const key = trimmed.toLowerCase();
+    if (key === '' || seen.includes(key)) return;
+    seen.push(key);
+    parts.push(q === '' ? trimmed : `${trimmed};q=${q}`);
   };
-  const entries = Object.entries(op.responses);
-  for (const [key, types] of entries) if (isSuccessKey(key)) for (const t of types) add(t, '');
-  for (const [key, types] of entries) if (!isSuccessKey(key)) for (const t of types) add(t, parts.length === 0 ? '' : '0.9');
+  const { responses } = op;
+  for (const key in responses) if (isSuccessKey(key)) for (const t of responses[key] ?? []) add(t, '');
+  for (const key in responses)
+    if (!isSuccessKey(key)) for (const t of responses[key] ?? []) add(t, parts.length === 0 ? '' : '0.9');
   return parts.length === 0 ? 'application/json, */*;q=0.8' : parts.join(', ');
 }
 
