@@ -48,6 +48,16 @@ profile.samples.forEach((id, i) => {
   self.set(key, (self.get(key) ?? 0) + (dt[i] ?? 0));
 });
 const total = [...self.values()].reduce((a, b) => a + b, 0);
+// Per file first: the runtime's own code (client.mjs) against undici, Node internals and GC.
+const byFile = new Map();
+for (const [key, us] of self) {
+  const file = key.slice(key.lastIndexOf(' ') + 1).replace(/:\d+$/, '');
+  byFile.set(file, (byFile.get(file) ?? 0) + us);
+}
+console.log('self time by file:');
+for (const [file, us] of [...byFile.entries()].sort((a, b) => b[1] - a[1]).slice(0, 12)) {
+  console.log(`${((100 * us) / total).toFixed(1).padStart(5)}%  ${file}`);
+}
 console.log(`profile: ${path.relative(root, path.join(dir, file))}; top self time:`);
 for (const [key, us] of [...self.entries()].sort((a, b) => b[1] - a[1]).slice(0, 25)) {
   console.log(`${((100 * us) / total).toFixed(1).padStart(5)}%  ${key}`);

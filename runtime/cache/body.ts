@@ -5,6 +5,7 @@
  * original would have.
  */
 import { concatBytes, type Bytes } from '../util/bytes.js';
+import { bufferedBytes, readableResponse } from '../transport/buffered-body.js';
 
 export type CapturedBody =
   /** The whole body, within the cap. */
@@ -13,6 +14,10 @@ export type CapturedBody =
   | { readonly complete: false; readonly stream: ReadableStream<Uint8Array> | null };
 
 export async function captureBody(response: Response, maxBytes: number): Promise<CapturedBody> {
+  // Already read by the transport: the cache keeps its own copy (the caller may change theirs).
+  const stashed = bufferedBytes(response);
+  if (stashed !== undefined && stashed.byteLength <= maxBytes) return { complete: true, bytes: stashed.slice() };
+  if (stashed !== undefined) return { complete: false, stream: readableResponse(response).body };
   const body = response.body;
   if (body === null) return { complete: true, bytes: new Uint8Array(0) };
   const declared = Number(response.headers.get('content-length') ?? NaN);

@@ -23,6 +23,8 @@ import {
   type ReadContext,
 } from '../transport/response.js';
 import { sendRequest } from '../transport/fetch-attempt.js';
+import { readableResponse } from '../transport/buffered-body.js';
+import { wireSendOf, type OutgoingRequest } from '../transport/wire.js';
 import { readServerWaitMs } from '../resilience/retry-after.js';
 import type { Clock, PreparedRequest, RequestContext } from './descriptor.js';
 import type { Bytes } from '../util/bytes.js';
@@ -37,6 +39,7 @@ export interface AttemptDeps {
   observer: Observer;
   hooks: Hooks | undefined;
   fetch: typeof fetch;
+  ownFetch: () => typeof fetch | undefined;
   clock: Clock;
   timeoutMs: number | undefined;
   allowInsecureHttp: boolean;
@@ -69,8 +72,6 @@ function wantsWhole(call: RequestOptions, ctx: RequestContext, response: Respons
 export function createAttemptRunner(deps: AttemptDeps): AttemptRunner {
   const { authenticator, observer, hooks, clock } = deps;
   const responseChecks = createResponseChecker(observer);
-  // Built once per client, not per attempt.
-  const fetchOne = (input: Request): Promise<Response> => deps.fetch(input);
   const transformResponse: TransformSupport['response'] = deps.transform?.response ?? ((_op, _status, data) => data);
 
   const readContext = (ctx: RequestContext): ReadContext => {
@@ -106,13 +107,23 @@ export function createAttemptRunner(deps: AttemptDeps): AttemptRunner {
         operation: ctx.operation.id,
       });
     }
-    const init: RequestInit & { duplex?: 'half' } = { method: request.method, headers: request.headers, body };
-    if (streamed) init.duplex = 'half';
-    const built = new Request(request.url, init);
-    const sent = await runRequestHooks(hooks, built, hookCtx);
-    const replayable = body instanceof Uint8Array || (typeof Blob !== 'undefined' && body instanceof Blob) || body === null;
+    // A Request is built only for onRequest hooks, which take and may replace one (transport/wire.ts).
+    const outgoing: OutgoingRequest = { method: request.method, url: request.url, headers: request.headers, body };
+    let sent: Request | OutgoingRequest = outgoing;
+    let replayBody: Bytes | Blob | null | undefined;
+    if (hooks?.onRequest !== undefined && hooks.onRequest.length > 0) {
+      const init: RequestInit & { duplex?: 'half' } = { method: request.method, headers: request.headers, body };
+      if (streamed) init.duplex = 'half';
+      const built = new Request(request.url, init);
+      sent = await runRequestHooks(hooks, built, hookCtx);
+      const replayable = body instanceof Uint8Array || (typeof Blob !== 'undefined' && body instanceof Blob) || body === null;
+      if (sent === built && replayable) replayBody = body as Bytes | Blob | null;
+    }
+    const own = deps.ownFetch();
     return sendRequest(sent, {
-      fetch: fetchOne,
+      fetch: own ?? deps.fetch,
+      fetchTakesInit: own === undefined || wireSendOf(own) !== undefined,
+      wire: wireSendOf(own),
       clock,
       timeoutMs: call.timeoutMs ?? deps.timeoutMs ?? DEFAULT_TIMEOUT_MS,
       deadline: ctx.deadline,
@@ -123,7 +134,7 @@ export function createAttemptRunner(deps: AttemptDeps): AttemptRunner {
       sensitiveQueryParams: authenticator.sensitiveQueryParams,
       timeoutCoversBody: (response) => wantsWhole(call, ctx, response),
       buffer: (response) => (wantsWhole(call, ctx, response) ? bufferResponse(response, readContext(ctx)) : undefined),
-      replayBody: sent === built && replayable ? (body as Bytes | Blob | null) : undefined,
+      replayBody,
       method: sent.method,
       pathTemplate: ctx.operation.path,
       requestId: ctx.requestId,
@@ -140,8 +151,9 @@ export function createAttemptRunner(deps: AttemptDeps): AttemptRunner {
         await response.body?.cancel().catch(() => undefined);
         response = await send(plan, hookCtx, extraHeaders);
       }
-      // Buffered (unless streamed) by the transport, under the attempt's timer.
-      return runResponseHooks(hooks, response, hookCtx);
+      // Buffered (unless streamed) by the transport, under the attempt's timer; hooks get a body they can read.
+      if (hooks?.onResponse === undefined || hooks.onResponse.length === 0) return response;
+      return runResponseHooks(hooks, readableResponse(response), hookCtx);
     },
 
     async mapResponse<T>(response: Response, ctx: RequestContext, call: RequestOptions, validation: ValidateOptions): Promise<T> {

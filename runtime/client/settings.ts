@@ -17,6 +17,8 @@ const DEFAULT_MAX_RESPONSE_BYTES = 50 * 1024 * 1024;
 export interface TransportSettings {
   /** Every network call of the client goes through this fetch (also token requests). */
   fetch: typeof fetch;
+  /** The caller's own `fetch` option, read per call; `undefined` means the platform's (transport/wire.ts). */
+  ownFetch: () => typeof fetch | undefined;
   timeoutMs: number | undefined;
   maxResponseBytes: number;
   allowInsecureHttp: boolean;
@@ -65,6 +67,7 @@ export function resolveSettings(options: ClientOptions<unknown>): ClientSettings
     },
     transport: {
       fetch: callFetch,
+      ownFetch: () => options.fetch,
       timeoutMs: options.timeoutMs,
       maxResponseBytes: options.maxResponseBytes ?? DEFAULT_MAX_RESPONSE_BYTES,
       allowInsecureHttp,

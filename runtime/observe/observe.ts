@@ -83,6 +83,19 @@ function levelOfAttempt(info: AttemptInfo): LogLevel {
   return info.status !== undefined && info.status >= 400 ? 'warn' : 'info';
 }
 
+/** The fields an event carries for metrics alone: no redacted URL, no timestamp (nobody reads them). */
+function quietEvent(info: AttemptInfo | RequestInfo) {
+  return {
+    method: info.method,
+    url: '',
+    requestId: info.requestId,
+    operation: info.operation,
+    durationMs: info.durationMs,
+    ...(info.status === undefined ? {} : { status: info.status }),
+    timestamp: '',
+  };
+}
+
 export function createObserver(options: ObserveOptions = {}): FullObserver {
   const redactor = createRedactor(options);
   const metrics = createMetrics({ reservoirSize: options.metricsReservoirSize });
@@ -97,6 +110,8 @@ export function createObserver(options: ObserveOptions = {}): FullObserver {
       // A failing logger must never fail the request it describes.
     }
   };
+
+  const logsAt = (level: LogLevel): boolean => options.logger !== undefined && SEVERITY[level] >= threshold;
 
   const event = (e: ObserveEvent): void => {
     metrics.record(e);
@@ -120,8 +135,20 @@ export function createObserver(options: ObserveOptions = {}): FullObserver {
     redactHeaders: (headers) => redactor.redactHeaders(headers),
     redactString: (text) => redactor.redactString(text),
     attempt(info) {
-      const url = redactor.redactUrl(info.url);
       const error = info.error === undefined ? undefined : summarizeError(info.error, (t) => redactor.redactString(t));
+      // Metrics read only the status and the error: without a logger at this level or an onEvent
+      // hook, no redacted URL, timestamp, message or record is built (this runs on every attempt).
+      if (!logsAt(levelOfAttempt(info)) && options.onEvent === undefined) {
+        metrics.record({
+          ...quietEvent(info),
+          type: 'attempt',
+          attempt: info.attempt,
+          willRetry: info.willRetry,
+          ...(error && { error }),
+        });
+        return;
+      }
+      const url = redactor.redactUrl(info.url);
       const timestamp = new Date().toISOString();
       const outcome = info.status !== undefined ? String(info.status) : (error?.name ?? 'no response');
       log(levelOfAttempt(info), {
@@ -154,6 +181,10 @@ export function createObserver(options: ObserveOptions = {}): FullObserver {
     },
     request(info) {
       const error = info.error === undefined ? undefined : summarizeError(info.error, (t) => redactor.redactString(t));
+      if (options.onEvent === undefined) {
+        metrics.record({ ...quietEvent(info), type: 'request', attempts: info.attempts, ...(error && { error }) });
+        return;
+      }
       event({
         type: 'request',
         method: info.method,

@@ -32,7 +32,18 @@ export function setHeader(headers: Headers, name: string, value: string): void {
 
 export function mergeHeaders(target: Headers, source: Record<string, string> | Headers | undefined): void {
   if (source === undefined) return;
-  new Headers(source).forEach((value, name) => setHeader(target, name, value));
+  if (source instanceof Headers) source.forEach((value, name) => setHeader(target, name, value));
+  // A record directly: no Headers built per call just to walk it.
+  else for (const name of Object.keys(source)) setHeader(target, name, String(source[name]));
+}
+
+/** Per API (one object for the client's life), the User-Agent every call sends. */
+const userAgents = new WeakMap<ApiDescriptor, string>();
+
+function userAgentOf(api: ApiDescriptor): string {
+  let agent = userAgents.get(api);
+  if (agent === undefined) userAgents.set(api, (agent = formatUserAgent(api)));
+  return agent;
 }
 
 export interface Idempotency {
@@ -107,8 +118,9 @@ export async function prepareRequest(input: PrepareInput): Promise<PreparedReque
       params,
     );
   assertSecureUrl(url, settings.allowInsecureHttp);
-  const headers = new Headers({ Accept: buildAcceptHeader(op) });
-  if (!isBrowserLike()) setHeader(headers, 'User-Agent', settings.userAgent ?? formatUserAgent(api));
+  const headers = new Headers();
+  headers.set('Accept', buildAcceptHeader(op));
+  if (!isBrowserLike()) setHeader(headers, 'User-Agent', settings.userAgent ?? userAgentOf(api));
   const prepared: PreparedRequest = { method: op.method, url, headers };
 
   const bodyKey = op.bodyKey ?? 'body';

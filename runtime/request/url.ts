@@ -52,6 +52,13 @@ function withoutUserinfo(raw: string): string {
   return `${raw.slice(0, start)}***${raw.slice(at)}`;
 }
 
+/**
+ * Base URLs already parsed and checked, by their text (and the page they resolve against): the same
+ * few bases serve every call. Read-only for callers. Bounded, in case bases are built per call.
+ */
+const parsedBases = new Map<string, URL>();
+const MAX_PARSED_BASES = 64;
+
 /** The base URL for one call: `baseUrl`, else the operation's first server, else the API's. */
 export function resolveBaseUrl(api: ApiDescriptor, op: OperationDescriptor, choice: ServerChoice): URL {
   let raw: string;
@@ -62,10 +69,14 @@ export function resolveBaseUrl(api: ApiDescriptor, op: OperationDescriptor, choi
     if (server === undefined) throw new ConfigurationError(`${api.title} declares no server: pass baseUrl`);
     raw = substituteServerVariables(server, choice.serverVariables ?? {});
   }
+  const page = locationHref();
+  const cacheKey = page === undefined ? raw : `${raw} ${page}`;
+  const known = parsedBases.get(cacheKey);
+  if (known !== undefined) return known;
   let url: URL;
   try {
     // Relative server URLs (`/v1`) resolve against the page in a browser; elsewhere there is nothing to resolve against.
-    url = new URL(raw, locationHref());
+    url = new URL(raw, page);
   } catch {
     const hint = /^[a-z][a-z0-9+.-]*:/i.test(raw) ? 'it is not a valid URL' : 'it is relative: pass baseUrl';
     throw new ConfigurationError(`Cannot use server URL ${withoutUserinfo(raw)}: ${hint}`);
@@ -77,6 +88,8 @@ export function resolveBaseUrl(api: ApiDescriptor, op: OperationDescriptor, choi
     throw new ConfigurationError('Server URL must not contain credentials: pass them through the auth option');
   }
   url.hash = '';
+  if (parsedBases.size >= MAX_PARSED_BASES) parsedBases.clear();
+  parsedBases.set(cacheKey, url);
   return url;
 }
 
@@ -133,25 +146,55 @@ export function encodePathLiteral(text: string): string {
   return text.replace(/%(?![0-9A-Fa-f]{2})|[^A-Za-z0-9\-._~!$&'()*+,;=:@/%?]/gu, (char) => encodeURIComponent(char));
 }
 
+/** A path template split once: literal text already encoded, then the name of one variable after each. */
+interface PathPlan {
+  readonly literals: readonly string[];
+  readonly names: readonly string[];
+}
+
+/**
+ * By template text, not by descriptor: generated endpoint functions pass a fresh descriptor literal
+ * on every call, so only the text is the same from call to call. Bounded, for hand-built templates.
+ */
+const pathPlans = new Map<string, PathPlan>();
+const MAX_PATH_PLANS = 2048;
+
+function pathPlanOf(template: string): PathPlan {
+  let plan = pathPlans.get(template);
+  if (plan !== undefined) return plan;
+  const literals: string[] = [];
+  const names: string[] = [];
+  template.split(/(\{[^{}]*\})/).forEach((part, index) => {
+    if (index % 2 === 0) literals.push(encodePathLiteral(part));
+    else names.push(part.slice(1, -1));
+  });
+  plan = { literals, names };
+  if (pathPlans.size >= MAX_PATH_PLANS) pathPlans.clear();
+  pathPlans.set(template, plan);
+  return plan;
+}
+
+function pathParam(op: OperationDescriptor, name: string): ParamDescriptor | undefined {
+  for (const param of op.params) if (param.in === 'path' && param.name === name) return param;
+  return undefined;
+}
+
 /** The path with its parameters substituted and encoded. */
 export function buildPath(op: OperationDescriptor, params: object | undefined): string {
-  const byName = new Map(op.params.filter((p) => p.in === 'path').map((p) => [p.name, p]));
-  const parts = op.path.split(/(\{[^{}]*\})/);
-  const path = parts
-    .map((part, index) => {
-      if (index % 2 === 0) return encodePathLiteral(part);
-      const name = part.slice(1, -1);
-      const param = byName.get(name);
-      if (param === undefined) fail(op, name, `path template variable {${name}} has no parameter`);
-      const value = readParam(params, param);
-      if (value === undefined) fail(op, name, `path parameter ${name} is required`);
-      const serialized = guardEncoding(op, name, () => serializePathParam(param.name, value, param));
-      // An empty simple-style value would collapse `/pets/{id}` into `/pets/`, another resource.
-      if (serialized === '') fail(op, name, `path parameter ${name} must not be empty`);
-      return serialized;
-    })
-    .join('');
-  if (path.split('/').some((segment) => DOT_SEGMENT.test(segment))) {
+  const { literals, names } = pathPlanOf(op.path);
+  let path = literals[0] ?? '';
+  names.forEach((name, index) => {
+    const param = pathParam(op, name);
+    if (param === undefined) fail(op, name, `path template variable {${name}} has no parameter`);
+    const value = readParam(params, param);
+    if (value === undefined) fail(op, name, `path parameter ${name} is required`);
+    const serialized = guardEncoding(op, name, () => serializePathParam(param.name, value, param));
+    // An empty simple-style value would collapse `/pets/{id}` into `/pets/`, another resource.
+    if (serialized === '') fail(op, name, `path parameter ${name} must not be empty`);
+    path += serialized + (literals[index + 1] ?? '');
+  });
+  // Only a path with a dot in it can hold a dot segment; the split is done for those alone.
+  if (/\.|%2e/i.test(path) && path.split('/').some((segment) => DOT_SEGMENT.test(segment))) {
     fail(op, 'path', 'a path parameter value would form a "." or ".." segment and change the path');
   }
   return path;

@@ -101,7 +101,19 @@ function resolveSettings(o: CircuitBreakerOptions): Settings {
   };
 }
 
+/**
+ * Records this process built: never mutated (every transition makes a new one), so reading one back
+ * from an in-memory store needs no validation and no copy — that was two array copies per call.
+ */
+const ownRecords = new WeakSet<object>();
+
+function own(record: BreakerRecord): BreakerRecord {
+  ownRecords.add(record);
+  return record;
+}
+
 function readRecord(value: unknown, fresh: () => BreakerRecord): BreakerRecord {
+  if (typeof value === 'object' && value !== null && ownRecords.has(value)) return value as BreakerRecord;
   if (!isRecord(value)) return fresh();
   const state = value['state'];
   if (state !== 'closed' && state !== 'open' && state !== 'half_open') return fresh();
@@ -174,8 +186,14 @@ export function createCircuitBreaker(options: CircuitBreakerOptions, deps: Circu
 
   const count = (rec: BreakerRecord, failed: boolean, now: number): BreakerRecord => {
     const start = Math.floor(now / bucketMs) * bucketMs;
-    const buckets = rec.buckets.filter(([b]) => b > now - s.windowMs && b !== start);
-    const current = rec.buckets.find(([b]) => b === start) ?? [start, 0, 0];
+    const horizon = now - s.windowMs;
+    // One pass, no destructuring: this runs on every call the breaker guards.
+    const buckets: Array<[number, number, number]> = [];
+    let current: [number, number, number] = [start, 0, 0];
+    for (const bucket of rec.buckets) {
+      if (bucket[0] === start) current = bucket;
+      else if (bucket[0] > horizon) buckets.push(bucket);
+    }
     buckets.push([start, current[1] + 1, current[2] + (failed ? 1 : 0)]);
     return { ...rec, buckets, consecutiveFailures: failed ? rec.consecutiveFailures + 1 : 0 };
   };
@@ -198,14 +216,16 @@ export function createCircuitBreaker(options: CircuitBreakerOptions, deps: Circu
 
   return {
     async acquire(key, init = {}) {
-      const admission = await shared()?.breaker?.acquire(key, s, fresh().generation);
-      if (admission !== undefined) return admitShared(key, admission, init);
+      const sharedBreaker = shared()?.breaker;
+      if (sharedBreaker !== undefined) {
+        const admission = await sharedBreaker.acquire(key, s, fresh().generation);
+        if (admission !== undefined) return admitShared(key, admission, init);
+      }
       let permit: CircuitPermit | undefined;
       let retryAfterMs = 0;
       let change: [CircuitState, CircuitState] | undefined;
       const now = deps.clock.now();
-      await updateState(deps.store, storeKey(key), (value) => {
-        const rec = readRecord(value, fresh);
+      const admit = (rec: BreakerRecord): BreakerRecord => {
         permit = undefined;
         change = undefined;
         if (rec.state === 'closed') {
@@ -234,7 +254,8 @@ export function createCircuitBreaker(options: CircuitBreakerOptions, deps: Circu
         }
         retryAfterMs = rec.halfOpenAt + s.resetTimeoutMs - now;
         return rec;
-      });
+      };
+      await updateState(deps.store, storeKey(key), (value) => own(admit(readRecord(value, fresh))));
       if (change !== undefined) emit(key, change[0], change[1], now);
       if (permit !== undefined) return permit;
       throw new CircuitOpenError(`Circuit open for ${key}; retry in ${Math.ceil(retryAfterMs)} ms`, {
@@ -245,15 +266,16 @@ export function createCircuitBreaker(options: CircuitBreakerOptions, deps: Circu
     },
 
     async record(permit, verdict) {
-      const recorded = await shared()?.breaker?.record(permit.key, permit, verdict, s, fresh().generation);
+      const sharedBreaker = shared()?.breaker;
+      const recorded =
+        sharedBreaker === undefined ? undefined : await sharedBreaker.record(permit.key, permit, verdict, s, fresh().generation);
       if (recorded !== undefined) {
         if (recorded.change !== null) emit(permit.key, recorded.change[0], recorded.change[1], deps.clock.now());
         return;
       }
       const now = deps.clock.now();
       let change: [CircuitState, CircuitState] | undefined;
-      await updateState(deps.store, storeKey(permit.key), (value) => {
-        const rec = readRecord(value, fresh);
+      const settle = (rec: BreakerRecord): BreakerRecord => {
         change = undefined;
         if (rec.generation !== permit.generation || verdict === 'ignore') {
           // A probe that ends without a verdict (aborted) frees its slot for another caller.
@@ -283,7 +305,8 @@ export function createCircuitBreaker(options: CircuitBreakerOptions, deps: Circu
           return { ...rec, probeSuccesses: successes };
         }
         return rec;
-      });
+      };
+      await updateState(deps.store, storeKey(permit.key), (value) => own(settle(readRecord(value, fresh))));
       if (change !== undefined) emit(permit.key, change[0], change[1], now);
     },
 

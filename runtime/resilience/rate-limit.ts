@@ -238,11 +238,26 @@ export function createRateLimiter(options: RateLimitOptions, deps: RateLimiterDe
     });
   };
 
+  /**
+   * Without a token bucket only a learned pause can hold a caller back: with nobody queued and no
+   * pause, the caller goes at once (one store read), as the queue would have let it, without a
+   * waiter, a listener and a pump turn per call.
+   */
+  const acquireUnmetered = async (key: string, acquireOptions: AcquireOptions): Promise<void> => {
+    if (!queues.has(key) && !acquireOptions.signal?.aborted) {
+      const value = await deps.store.get(storeKey(key));
+      const pausedUntil = isRecord(value) ? readNumber(value, 'pausedUntil', 0) : 0;
+      if (deps.clock.now() >= pausedUntil && !queues.has(key)) return;
+    }
+    return acquireLocal(key, acquireOptions);
+  };
+
   return {
     acquire(key, acquireOptions = {}) {
       // Shared store (runtime/stores): one GCRA reservation script per acquire across the fleet.
       const shared = sharedStateOf(deps.store)?.rateLimit;
-      if (shared === undefined) return acquireLocal(key, acquireOptions);
+      if (shared === undefined)
+        return rps === undefined ? acquireUnmetered(key, acquireOptions) : acquireLocal(key, acquireOptions);
       const settings = { intervalMs: interval, burst, maxWaitMs, clock: deps.clock, onLimited: deps.onLimited };
       return acquireShared(shared, key, acquireOptions, settings, () => acquireLocal(key, acquireOptions));
     },

@@ -4,6 +4,7 @@
  */
 import { concatBytes } from '../util/bytes.js';
 import type { Bytes } from '../util/bytes.js';
+import { bufferedBytes } from './buffered-body.js';
 
 /**
  * The whole body, or `undefined` once it passes `maxBytes` (reading stops there and the rest is
@@ -11,6 +12,8 @@ import type { Bytes } from '../util/bytes.js';
  * fails mid-body rejects with the stream's own error, for the caller to type.
  */
 export async function readBytesUpTo(response: Response, maxBytes: number): Promise<Bytes | undefined> {
+  const stashed = bufferedBytes(response);
+  if (stashed !== undefined) return stashed.byteLength > maxBytes ? undefined : stashed;
   const declared = Number(response.headers.get('content-length') ?? Number.NaN);
   if (Number.isFinite(declared) && declared > maxBytes) {
     await response.body?.cancel().catch(() => undefined);
@@ -43,23 +46,29 @@ const MAX_ERROR_BODY_BYTES = 64 * 1024;
 
 /** The body as JSON when it parses, else text; cut at 64 KiB; null when unreadable. */
 export async function readBodyCapped(response: Response): Promise<unknown> {
-  if (response.body === null) return null;
-  const reader = response.body.getReader();
+  const stashed = bufferedBytes(response);
+  if (stashed === undefined && response.body === null) return null;
   const chunks: Uint8Array[] = [];
   let size = 0;
-  try {
-    for (;;) {
-      const { done, value } = await reader.read();
-      if (done) break;
-      chunks.push(value);
-      size += value.byteLength;
-      if (size >= MAX_ERROR_BODY_BYTES) {
-        await reader.cancel().catch(() => undefined);
-        break;
+  if (stashed !== undefined) {
+    chunks.push(stashed);
+    size = stashed.byteLength;
+  } else if (response.body !== null) {
+    const reader = response.body.getReader();
+    try {
+      for (;;) {
+        const { done, value } = await reader.read();
+        if (done) break;
+        chunks.push(value);
+        size += value.byteLength;
+        if (size >= MAX_ERROR_BODY_BYTES) {
+          await reader.cancel().catch(() => undefined);
+          break;
+        }
       }
+    } catch {
+      return null;
     }
-  } catch {
-    return null;
   }
   const bytes = new Uint8Array(Math.min(size, MAX_ERROR_BODY_BYTES));
   let offset = 0;

@@ -7,6 +7,7 @@
 import { AbortError, ApiwrightError, ConnectionError, TimeoutError } from '../errors/errors.js';
 import { connectionFailure, RedirectFailure, type WireProgress } from './outcome.js';
 import { followRedirects, type RedirectPolicy } from './redirects.js';
+import { discardBody, pendingAnswer, streamAnswer, type OutgoingRequest } from './wire.js';
 import type { Clock } from '../client/descriptor.js';
 import { startTimer } from '../util/clock.js';
 
@@ -76,18 +77,38 @@ export function abortErrorFor(
   return new AbortError(`${label} was aborted`, { ...init, cause: reason });
 }
 
-function linkSignals(controller: AbortController, caller: AbortSignal | undefined): { signal: AbortSignal; dispose: () => void } {
-  if (caller === undefined) return { signal: controller.signal, dispose: () => undefined };
-  const any = (AbortSignal as { any?: (signals: AbortSignal[]) => AbortSignal }).any;
-  if (typeof any === 'function') return { signal: any.call(AbortSignal, [caller, controller.signal]), dispose: () => undefined };
+/**
+ * The signal one attempt hands to fetch: none when nothing can end it, the caller's own when only
+ * the caller can, and one AbortController (listening to the caller's signal, if any) when a timer
+ * can — never `AbortSignal.any`, whose following signals cost more than the request around them.
+ */
+function attemptSignal(
+  caller: AbortSignal | undefined,
+  timed: boolean,
+): {
+  signal: AbortSignal | undefined;
+  controller: AbortController | undefined;
+  dispose: () => void;
+} {
+  if (!timed) return { signal: caller, controller: undefined, dispose: noop };
+  const controller = new AbortController();
+  if (caller === undefined) return { signal: controller.signal, controller, dispose: noop };
   const onAbort = (): void => controller.abort(caller.reason);
-  if (caller.aborted) onAbort();
-  else caller.addEventListener('abort', onAbort, { once: true });
-  return { signal: controller.signal, dispose: () => caller.removeEventListener('abort', onAbort) };
+  caller.addEventListener('abort', onAbort, { once: true });
+  return { signal: controller.signal, controller, dispose: () => caller.removeEventListener('abort', onAbort) };
 }
 
-/** Sends `request` as one attempt. Resolves with whatever status the server (or last redirect) gave. */
-export async function sendRequest(request: Request, options: TransportOptions): Promise<Response> {
+const noop = (): void => undefined;
+
+/** Statuses whose response has no body (RFC 9110 §6.4.1). */
+const NULL_BODY_STATUSES = new Set([101, 103, 204, 205, 304]);
+
+/**
+ * Sends `request` as one attempt: the runtime's own request (sent without building a Request when
+ * the fetch allows, wire.ts), or an `onRequest` hook's Request. Resolves with whatever status the
+ * server (or last redirect) gave.
+ */
+export async function sendRequest(request: Request | OutgoingRequest, options: TransportOptions): Promise<Response> {
   const label = `${options.method} ${options.pathTemplate}`;
   const init = { requestId: options.requestId, operation: options.operation };
   if (options.signal?.aborted === true) throw abortErrorFor(options.signal, label, init);
@@ -96,16 +117,16 @@ export async function sendRequest(request: Request, options: TransportOptions): 
   const byDeadline = remaining < options.timeoutMs;
   const limit = Math.min(options.timeoutMs, remaining);
 
-  const controller = new AbortController();
-  const linked = linkSignals(controller, options.signal);
-  let timedOut = false;
   // An infinite limit means no timer (useful with fake clocks whose sleeps return at once).
-  const stopTimer = Number.isFinite(limit)
+  const timed = Number.isFinite(limit);
+  const linked = attemptSignal(options.signal, timed);
+  let timedOut = false;
+  const stopTimer = timed
     ? startTimer(options.clock, limit, () => {
         timedOut = true;
-        controller.abort(new TimeoutError(`${label} timed out`, init));
+        linked.controller?.abort(new TimeoutError(`${label} timed out`, init));
       })
-    : (): void => undefined;
+    : noop;
   const release = (): void => {
     stopTimer();
     linked.dispose();
@@ -149,12 +170,21 @@ export async function sendRequest(request: Request, options: TransportOptions): 
     throw mapError(error, false);
   }
   if (!options.timeoutCoversBody(response)) stopTimer();
-  if (response.body === null) {
+  const answer = pendingAnswer(response);
+  if (answer !== undefined && (options.method === 'HEAD' || NULL_BODY_STATUSES.has(response.status))) {
+    await discardBody(response);
+    release();
+    return response;
+  }
+  if (answer === undefined && response.body === null) {
     release();
     return response;
   }
   const buffering = options.buffer?.(response);
-  if (buffering === undefined) return guardBody(response, release, (error) => mapError(error, true));
+  if (buffering === undefined) {
+    const streamed = answer === undefined ? response : streamAnswer(response, answer);
+    return guardBody(streamed, release, (error) => mapError(error, true));
+  }
   try {
     return await buffering;
   } catch (error) {
@@ -167,7 +197,7 @@ export async function sendRequest(request: Request, options: TransportOptions): 
 /** Re-wraps the body so the timer is released when it ends and read failures become runtime errors. */
 function guardBody(response: Response, release: () => void, mapError: (error: unknown) => ApiwrightError): Response {
   const source = response.body;
-  if (source === null || [101, 103, 204, 205, 304].includes(response.status)) {
+  if (source === null || NULL_BODY_STATUSES.has(response.status)) {
     release();
     return response;
   }

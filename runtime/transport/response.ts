@@ -6,6 +6,8 @@ import { concatBytes, type Bytes } from '../util/bytes.js';
 import { snippetOf } from '../errors/error-format.js';
 import { ParseError, ResponseTooLargeError } from '../errors/errors.js';
 import { isJsonMediaType } from '../request/body.js';
+import { bufferedBytes, markBuffered } from './buffered-body.js';
+import { takeAnswer, type WireAnswer } from './wire.js';
 import type { OperationDescriptor } from '../client/descriptor.js';
 import { declaredResponseKey } from '../util/response-key.js';
 
@@ -20,8 +22,11 @@ export interface ReadContext {
   readonly maxBytes: number;
 }
 
+/** `1XX`–`3XX` or a 1xx–3xx code: without a regex, since the Accept header is built on every call. */
 function isSuccessKey(key: string): boolean {
-  return /^[123](?:\d\d|XX)$/i.test(key);
+  if (key.length !== 3) return false;
+  const first = key.charCodeAt(0);
+  return first >= 49 && first <= 51 && (/^\d\d$/.test(key.slice(1)) || key.slice(1).toUpperCase() === 'XX');
 }
 
 /** The media types of the responses entry that applies to a status (util/response-key.ts). */
@@ -39,29 +44,28 @@ export function isSuccessStatus(op: OperationDescriptor, status: number): boolea
 
 /** Success media types first, then error ones at a lower q-value (RFC 9110 §12.5.1), deduplicated. */
 export function buildAcceptHeader(op: OperationDescriptor): string {
-  const seen = new Set<string>();
+  // A handful of media types: an array lookup beats a Set, and nothing here allocates per entry.
+  const seen: string[] = [];
   const parts: string[] = [];
   const add = (mediaType: string, q: string): void => {
-    const key = mediaType.trim().toLowerCase();
-    if (key === '' || seen.has(key)) return;
-    seen.add(key);
-    parts.push(q === '' ? mediaType.trim() : `${mediaType.trim()};q=${q}`);
+    const trimmed = mediaType.trim();
+    const key = trimmed.toLowerCase();
+    if (key === '' || seen.includes(key)) return;
+    seen.push(key);
+    parts.push(q === '' ? trimmed : `${trimmed};q=${q}`);
   };
-  const entries = Object.entries(op.responses);
-  for (const [key, types] of entries) if (isSuccessKey(key)) for (const t of types) add(t, '');
-  for (const [key, types] of entries) if (!isSuccessKey(key)) for (const t of types) add(t, parts.length === 0 ? '' : '0.9');
+  const { responses } = op;
+  for (const key in responses) if (isSuccessKey(key)) for (const t of responses[key] ?? []) add(t, '');
+  for (const key in responses)
+    if (!isSuccessKey(key)) for (const t of responses[key] ?? []) add(t, parts.length === 0 ? '' : '0.9');
   return parts.length === 0 ? 'application/json, */*;q=0.8' : parts.join(', ');
 }
 
 function hasEmptyBody(response: Response, method: string): boolean {
-  return (
-    method === 'HEAD' ||
-    response.status === 204 ||
-    response.status === 205 ||
-    response.status === 304 ||
-    response.headers.get('content-length') === '0' ||
-    response.body === null
-  );
+  if (method === 'HEAD' || response.status === 204 || response.status === 205 || response.status === 304) return true;
+  const stashed = bufferedBytes(response);
+  if (stashed !== undefined) return stashed.byteLength === 0;
+  return response.headers.get('content-length') === '0' || response.body === null;
 }
 
 function tooLarge(ctx: ReadContext, status: number): ResponseTooLargeError {
@@ -82,6 +86,8 @@ function checkDeclaredLength(response: Response, ctx: ReadContext): void {
 
 /** The body stream, erroring (and cancelling the source) once it passes the limit. */
 export function limitStream(response: Response, ctx: ReadContext): ReadableStream<Uint8Array> | null {
+  const stashed = bufferedBytes(response);
+  if (stashed !== undefined) return stashed.byteLength === 0 ? null : new Blob([stashed]).stream();
   checkDeclaredLength(response, ctx);
   const source = response.body;
   if (source === null) return null;
@@ -106,29 +112,47 @@ export function limitStream(response: Response, ctx: ReadContext): ReadableStrea
   });
 }
 
-/** Reads the whole body into memory, stopping at the limit. */
-export async function readBytes(response: Response, ctx: ReadContext): Promise<Bytes> {
-  const stream = limitStream(response, ctx);
-  if (stream === null) return new Uint8Array(0);
-  const reader = stream.getReader();
+/** Reads a body stream whole, failing with ResponseTooLargeError (and cancelling the rest) past the limit. */
+export async function readStreamCapped(source: ReadableStream<Uint8Array>, status: number, ctx: ReadContext): Promise<Bytes> {
+  const reader = source.getReader();
   const chunks: Uint8Array[] = [];
   let total = 0;
   for (;;) {
     const { done, value } = await reader.read();
-    if (done) break;
-    chunks.push(value);
+    if (done) {
+      // Unlocked, so a later `response.body.cancel()` on the spent stream resolves instead of throwing.
+      reader.releaseLock();
+      break;
+    }
     total += value.byteLength;
+    if (total > ctx.maxBytes) {
+      await reader.cancel().catch(() => undefined);
+      throw tooLarge(ctx, status);
+    }
+    chunks.push(value);
   }
   return concatBytes(chunks, total);
+}
+
+/** Reads the whole body into memory, stopping at the limit (the transport's bytes when it already read them). */
+export async function readBytes(response: Response, ctx: ReadContext): Promise<Bytes> {
+  const stashed = bufferedBytes(response);
+  if (stashed !== undefined) return stashed;
+  checkDeclaredLength(response, ctx);
+  if (response.body === null) return new Uint8Array(0);
+  return readStreamCapped(response.body, response.status, ctx);
 }
 
 /**
  * Reads the body inside the attempt, so a reset or stall mid-body fails the attempt (and can be
  * retried) and the attempt's timeout covers it. An error status with an oversized body keeps its
- * status and loses the body; a success with one fails with ResponseTooLargeError.
+ * status and loses the body; a success with one fails with ResponseTooLargeError. The bytes are
+ * filed against the same Response (buffered-body.ts): no second Response, no re-wrapped stream.
  */
 export async function bufferResponse(response: Response, ctx: ReadContext): Promise<Response> {
-  if (response.body === null) return response;
+  const answer = takeAnswer(response);
+  if (answer !== undefined) return markBuffered(response, await readAnswer(response, answer, ctx));
+  if (response.body === null || bufferedBytes(response) !== undefined) return response;
   let bytes: Bytes;
   try {
     bytes = await readBytes(response, ctx);
@@ -136,12 +160,18 @@ export async function bufferResponse(response: Response, ctx: ReadContext): Prom
     if (!(error instanceof ResponseTooLargeError) || response.status < 400) throw error;
     bytes = new Uint8Array(0);
   }
-  const headers = new Headers(response.headers);
-  headers.set('content-length', String(bytes.byteLength));
-  const copy = new Response(bytes, { status: response.status, statusText: response.statusText, headers });
-  Object.defineProperty(copy, 'url', { value: response.url });
-  Object.defineProperty(copy, 'redirected', { value: response.redirected });
-  return copy;
+  return markBuffered(response, bytes);
+}
+
+/** A direct transport's body (wire.ts), with the same limit and the same outcome as a stream's. */
+async function readAnswer(response: Response, answer: WireAnswer, ctx: ReadContext): Promise<Bytes> {
+  const declared = Number(response.headers.get('content-length') ?? Number.NaN);
+  let bytes: Bytes | undefined;
+  if (Number.isFinite(declared) && declared > ctx.maxBytes) answer.discard();
+  else bytes = await answer.readAll(ctx.maxBytes);
+  if (bytes !== undefined) return bytes;
+  if (response.status < 400) throw tooLarge(ctx, response.status);
+  return new Uint8Array(0);
 }
 
 function contentTypeOf(response: Response): string {
@@ -159,13 +189,20 @@ const decoder = new TextDecoder();
 /** Parses JSON text; HTML where JSON was expected and invalid JSON are ParseErrors with a snippet. */
 export function parseJsonText(textBody: string, response: Response, ctx: ReadContext): unknown {
   if (textBody.trim() === '') return undefined;
-  const init = { status: response.status, snippet: snippetOf(textBody), requestId: ctx.requestId, operation: ctx.operation };
-  const where = `${ctx.method} ${ctx.pathTemplate} returned ${response.status}`;
-  if (/^\s*</.test(textBody)) throw new ParseError(`${where} with HTML or XML where JSON was expected`, init);
+  // The error's details are built only on failure: a snippet and a message per success cost every call.
+  const fail = (what: string, cause?: unknown): ParseError =>
+    new ParseError(`${ctx.method} ${ctx.pathTemplate} returned ${response.status} with ${what}`, {
+      status: response.status,
+      snippet: snippetOf(textBody),
+      requestId: ctx.requestId,
+      operation: ctx.operation,
+      ...(cause === undefined ? {} : { cause }),
+    });
+  if (/^\s*</.test(textBody)) throw fail('HTML or XML where JSON was expected');
   try {
     return JSON.parse(textBody) as unknown;
   } catch (cause) {
-    throw new ParseError(`${where} with invalid JSON`, { ...init, cause });
+    throw fail('invalid JSON', cause);
   }
 }
 

@@ -4,6 +4,11 @@
  * cloning, stream teeing, CORS and redirect bookkeeping the runtime does not use). The runtime stays
  * dependency-free: the app passes the undici module it already has (undici is an optional peer).
  *
+ * Under a generated client it is not even called as fetch: the function carries a direct sender
+ * (`WIRE_SEND`, wire.ts) that the transport uses instead — no Request, no web stream, and the body
+ * read whole from undici's own stream under the same size cap. Called as fetch (token requests, a
+ * hook's Request, or by the app itself), it answers a Response like any fetch.
+ *
  *   import * as undici from 'undici';
  *   const client = createClient({ fetch: createUndiciFetch(undici) });
  *
@@ -12,6 +17,9 @@
  * runtime follows redirects itself), and a Response whose body streams as it arrives. Failures are
  * fetch-shaped: `TypeError('fetch failed', { cause })` with undici's error (and its `code`) as cause.
  */
+
+import { concatBytes, type Bytes } from '../util/bytes.js';
+import { WIRE_SEND, type WireSend } from './wire.js';
 
 /**
  * The undici module (or anything with its `request`). Typed loosely on purpose: undici's own
@@ -35,8 +43,10 @@ interface UndiciApi {
     },
   ): Promise<{
     statusCode: number;
+    /** The reason phrase (undici 6.x and later). */
+    statusText?: string;
     headers: Record<string, string | string[] | undefined>;
-    body: AsyncIterable<Uint8Array> & { destroy(error?: Error): unknown };
+    body: UndiciBody;
   }>;
 }
 
@@ -45,39 +55,115 @@ export interface UndiciFetchOptions {
   dispatcher?: unknown;
 }
 
+/** undici's response body: a Node Readable. */
+type UndiciBody = AsyncIterable<Uint8Array> & {
+  destroy(error?: Error): unknown;
+  on(event: 'data', listener: (chunk: Uint8Array) => void): unknown;
+  on(event: 'end' | 'close', listener: () => void): unknown;
+  on(event: 'error', listener: (error: Error) => void): unknown;
+};
+
 /** Statuses whose response has no body (RFC 9110 §6.4.1), which `new Response()` refuses one for. */
 const NULL_BODY = new Set([101, 103, 204, 205, 304]);
 
 export function createUndiciFetch(undici: UndiciLike, options: UndiciFetchOptions = {}): typeof fetch {
-  return async (input: RequestInfo | URL, init: RequestInit = {}): Promise<Response> => {
-    const request = input instanceof Request ? input : undefined;
-    const url = input instanceof Request ? input.url : input instanceof URL ? input.href : input;
-    const method = (init.method ?? request?.method ?? 'GET').toUpperCase();
-    const headers = toHeaderRecord(new Headers(init.headers ?? request?.headers));
-    const body = await toUndiciBody(init.body ?? null, headers);
-    const signal = init.signal ?? request?.signal ?? undefined;
-    let answer: Awaited<ReturnType<UndiciApi['request']>>;
+  const api = undici as unknown as UndiciApi;
+  const dispatcher = options.dispatcher === undefined ? {} : { dispatcher: options.dispatcher };
+
+  /** One request, no redirects followed; failures fetch-shaped. */
+  const send = async (
+    url: string | URL,
+    method: string,
+    headers: Headers,
+    init: BodyInit | null,
+    signal: AbortSignal | undefined,
+  ) => {
+    const record = toHeaderRecord(headers);
+    const body = await toUndiciBody(init, record);
     try {
-      answer = await (undici as unknown as UndiciApi).request(url, {
+      return await api.request(url, {
         method,
-        headers,
+        headers: record,
         body,
-        ...(signal === undefined || signal === null ? {} : { signal }),
-        ...(options.dispatcher === undefined ? {} : { dispatcher: options.dispatcher }),
+        ...(signal === undefined ? {} : { signal }),
+        ...dispatcher,
       });
     } catch (cause) {
       if (signal?.aborted === true) throw signal.reason;
       throw new TypeError('fetch failed', { cause });
     }
-    const responseHeaders = new Headers();
-    for (const [name, value] of Object.entries(answer.headers)) {
-      if (value === undefined) continue;
-      for (const item of Array.isArray(value) ? value : [value]) responseHeaders.append(name, item);
-    }
-    const stream = NULL_BODY.has(answer.statusCode) || method === 'HEAD' ? null : toWebStream(answer.body);
-    if (stream === null) answer.body.destroy();
-    return new Response(stream, { status: answer.statusCode, headers: responseHeaders });
   };
+
+  const fetchOverUndici = async (input: RequestInfo | URL, init: RequestInit = {}): Promise<Response> => {
+    const request = input instanceof Request ? input : undefined;
+    const url = input instanceof Request ? input.url : input instanceof URL ? input.href : input;
+    const method = (init.method ?? request?.method ?? 'GET').toUpperCase();
+    const signal = init.signal ?? request?.signal ?? undefined;
+    const answer = await send(url, method, new Headers(init.headers ?? request?.headers), init.body ?? null, signal);
+    const responseHeaders = new Headers();
+    for (const [name, value] of headerPairs(answer.headers)) responseHeaders.append(name, value);
+    const stream = NULL_BODY.has(answer.statusCode) || method === 'HEAD' ? null : toWebStream(answer.body);
+    if (stream === null) drop(answer.body);
+    return new Response(stream, { status: answer.statusCode, statusText: answer.statusText ?? '', headers: responseHeaders });
+  };
+
+  const wireSend: WireSend = async (url, init) => {
+    const answer = await send(url, init.method.toUpperCase(), init.headers, init.body, init.signal);
+    const { body } = answer;
+    return {
+      status: answer.statusCode,
+      statusText: answer.statusText ?? '',
+      headers: headerPairs(answer.headers),
+      readAll: (maxBytes) => readAllCapped(body, maxBytes),
+      stream: () => toWebStream(body),
+      discard: () => drop(body),
+    };
+  };
+  return Object.assign(fetchOverUndici, { [WIRE_SEND]: wireSend });
+}
+
+/** Destroys an unread body; the abort error it then emits is expected, so it is listened to. */
+function drop(body: UndiciBody): void {
+  body.on('error', () => undefined);
+  body.destroy();
+}
+
+/** undici's header object (lower-case names, a repeated header as an array) as name/value pairs. */
+function headerPairs(headers: Record<string, string | string[] | undefined>): Array<[string, string]> {
+  const pairs: Array<[string, string]> = [];
+  for (const name in headers) {
+    const value = headers[name];
+    if (typeof value === 'string') pairs.push([name, value]);
+    else if (value !== undefined) for (const item of value) pairs.push([name, item]);
+  }
+  return pairs;
+}
+
+/**
+ * The whole body from undici's stream, or `undefined` once it passes `maxBytes` (the stream is then
+ * destroyed, which drops the connection). A socket failure mid-body rejects like fetch's body does.
+ */
+function readAllCapped(body: UndiciBody, maxBytes: number): Promise<Bytes | undefined> {
+  return new Promise((resolve, reject) => {
+    const chunks: Uint8Array[] = [];
+    let total = 0;
+    let over = false;
+    body.on('data', (chunk) => {
+      if (over) return;
+      total += chunk.byteLength;
+      if (total > maxBytes) {
+        over = true;
+        drop(body);
+        resolve(undefined);
+        return;
+      }
+      chunks.push(chunk);
+    });
+    body.on('end', () => resolve(concatBytes(chunks, total)));
+    body.on('error', (cause) => {
+      if (!over) reject(new TypeError('terminated', { cause }));
+    });
+  });
 }
 
 function toHeaderRecord(headers: Headers): Record<string, string | string[]> {
@@ -124,7 +210,7 @@ async function* readableToIterable(stream: ReadableStream<Uint8Array>): AsyncGen
 }
 
 /** undici's body as a web stream, pulled chunk by chunk; cancelling it destroys the socket's body. */
-function toWebStream(body: AsyncIterable<Uint8Array> & { destroy(error?: Error): unknown }): ReadableStream<Uint8Array> {
+function toWebStream(body: UndiciBody): ReadableStream<Uint8Array> {
   const iterator = body[Symbol.asyncIterator]();
   return new ReadableStream<Uint8Array>({
     async pull(controller) {

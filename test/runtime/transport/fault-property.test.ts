@@ -11,6 +11,8 @@ import { createRuntimeClient } from '../../../runtime/client/client.js';
 import type { HttpMethod, OperationDescriptor } from '../../../runtime/client/descriptor.js';
 import { startFaultServer, type Fault, type FaultServer } from '../support/fault-server.js';
 import { makeApi } from '../support/client.js';
+import * as undici from 'undici';
+import { createUndiciFetch } from '../../../runtime/transport/undici-fetch.js';
 
 let server: FaultServer;
 let refusedBase: string;
@@ -22,7 +24,11 @@ beforeAll(async () => {
   refusedBase = closed.url.toString();
   await closed.close();
 });
+const agent = new undici.Agent({ connections: 16 });
+/** The undici transport, which the client drives through its direct sender (transport/wire.ts). */
+const overUndici = createUndiciFetch(undici, { dispatcher: agent });
 afterAll(async () => {
+  await agent.close();
   await server.close();
 });
 
@@ -69,7 +75,12 @@ interface Outcome {
 }
 
 /** One call: the scripted faults, then (when `recover`) a healthy answer; redirect targets scripted alike. */
-async function runCase(method: HttpMethod, faults: readonly ((prefix: string) => Fault)[], withKey: boolean): Promise<Outcome> {
+async function runCase(
+  method: HttpMethod,
+  faults: readonly ((prefix: string) => Fault)[],
+  withKey: boolean,
+  fetchOption?: typeof fetch,
+): Promise<Outcome> {
   route += 1;
   const prefix = `/p${route}`;
   const script = [...faults.map((f) => f(prefix)), { kind: 'ok' } as const];
@@ -85,6 +96,7 @@ async function runCase(method: HttpMethod, faults: readonly ((prefix: string) =>
     timeoutMs: 150,
     maxResponseBytes: 1024,
     ...(withKey ? { idempotencyHeader: 'Idempotency-Key' } : {}),
+    ...(fetchOption === undefined ? {} : { fetch: fetchOption }),
   });
   const op = operation(method, `${prefix}/op`);
   const call = withKey ? { idempotencyKey: `key-${route}` } : {};
@@ -108,31 +120,38 @@ function check(method: HttpMethod, withKey: boolean, outcome: Outcome): boolean 
 }
 
 describe('side effects under every fault (real sockets, the whole client)', () => {
-  it('every fault × method × with/without idempotency key', async () => {
-    let cases = 0;
-    let asserted = 0;
-    let keyedRecovered = 0;
-    for (const [name, fault] of Object.entries(FAULTS)) {
-      for (const method of METHODS) {
-        for (const withKey of [false, true]) {
-          // With a key, the fault repeats so the retry goes through it again before the server recovers.
-          const outcome = await runCase(method, withKey ? [fault, fault] : [fault], withKey);
-          try {
-            if (check(method, withKey, outcome)) asserted += 1;
-          } catch (error) {
-            throw new Error(`${name}, ${method}, ${withKey ? 'with' : 'without'} key: ${String(error)}`);
+  it.each([
+    ['the platform fetch', undefined],
+    ['the undici transport', overUndici],
+  ])(
+    'every fault × method × with/without idempotency key, over %s',
+    async (_transport, fetchOption) => {
+      let cases = 0;
+      let asserted = 0;
+      let keyedRecovered = 0;
+      for (const [name, fault] of Object.entries(FAULTS)) {
+        for (const method of METHODS) {
+          for (const withKey of [false, true]) {
+            // With a key, the fault repeats so the retry goes through it again before the server recovers.
+            const outcome = await runCase(method, withKey ? [fault, fault] : [fault], withKey, fetchOption);
+            try {
+              if (check(method, withKey, outcome)) asserted += 1;
+            } catch (error) {
+              throw new Error(`${name}, ${method}, ${withKey ? 'with' : 'without'} key: ${String(error)}`);
+            }
+            cases += 1;
+            if (withKey && outcome.ok && NON_IDEMPOTENT.has(method)) keyedRecovered += 1;
           }
-          cases += 1;
-          if (withKey && outcome.ok && NON_IDEMPOTENT.has(method)) keyedRecovered += 1;
         }
       }
-    }
-    console.log(
-      `fault cases: ${cases} (${Object.keys(FAULTS).length} faults × ${METHODS.length} methods × with/without key), ` +
-        `${asserted} of them non-idempotent (effects ≤ 1), ${keyedRecovered} keyed calls recovered with exactly one effect`,
-    );
-    expect(cases).toBe(Object.keys(FAULTS).length * METHODS.length * 2);
-  }, 240_000);
+      console.log(
+        `fault cases: ${cases} (${Object.keys(FAULTS).length} faults × ${METHODS.length} methods × with/without key), ` +
+          `${asserted} of them non-idempotent (effects ≤ 1), ${keyedRecovered} keyed calls recovered with exactly one effect`,
+      );
+      expect(cases).toBe(Object.keys(FAULTS).length * METHODS.length * 2);
+    },
+    240_000,
+  );
 
   it('POST with a key through every fault that can be recovered from: exactly one effect', async () => {
     const recoverable = Object.keys(FAULTS).filter((name) => !/another host|oversize|invalid JSON/.test(name));

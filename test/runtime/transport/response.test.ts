@@ -2,7 +2,10 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { NotFoundError, ParseError, ResponseTooLargeError, type ApiError } from '../../../runtime/errors/errors.js';
 import { isParseError } from '../../../runtime/errors/guards.js';
 import { buildAcceptHeader } from '../../../runtime/transport/response.js';
-import { makeClient, makeOp, rejectionOf, startServer, type TestServer } from '../support/client.js';
+import * as undici from 'undici';
+import type { Client, ClientOptions } from '../../../runtime/client/options.js';
+import { createUndiciFetch } from '../../../runtime/transport/undici-fetch.js';
+import { makeClient as makeFetchClient, makeOp, rejectionOf, startServer, type TestServer } from '../support/client.js';
 
 const PNG = Buffer.from([137, 80, 78, 71, 13, 10, 26, 10]);
 let server: TestServer;
@@ -72,155 +75,170 @@ beforeAll(async () => {
     }
   });
 });
-afterAll(() => server.close());
-
-const get = (
-  path: string,
-  responses: Record<string, string[]> = { '200': ['application/json'], default: ['application/json'] },
-) => makeOp({ path, responses });
-const call = (
-  path: string,
-  options: Parameters<ReturnType<typeof makeClient>['request']>[2] = {},
-  responses?: Record<string, string[]>,
-) => makeClient(server.origin, { maxResponseBytes: 64 * 1024 }).request(get(path, responses), undefined, options);
-
-describe('success bodies', () => {
-  it('parses JSON, +json types, and JSON without a Content-Type when JSON is declared', async () => {
-    await expect(call('/json')).resolves.toEqual({ id: 'p_1', tags: ['a'] });
-    await expect(call('/vnd-json')).resolves.toEqual({ id: 'p_2' });
-    await expect(call('/untyped-json')).resolves.toEqual({ id: 'p_3' });
-  });
-
-  it('reads text/* as a string and other types as a Blob', async () => {
-    await expect(call('/text', {}, { '200': ['text/plain'] })).resolves.toBe('héllo');
-    await expect(call('/csv', {}, { '200': ['text/csv'] })).resolves.toBe('a,b\n1,2\n');
-    const blob = (await call('/png', {}, { '200': ['image/png'] })) as Blob;
-    expect(blob).toBeInstanceOf(Blob);
-    expect(blob.type).toBe('image/png');
-    expect(Buffer.from(await blob.arrayBuffer())).toEqual(PNG);
-  });
-
-  it('honours responseType', async () => {
-    expect(await call('/json', { responseType: 'text' })).toBe('{"id":"p_1","tags":["a"]}');
-    expect(new Uint8Array((await call('/png', { responseType: 'arrayBuffer' })) as ArrayBuffer)).toEqual(new Uint8Array(PNG));
-    expect(await ((await call('/json', { responseType: 'blob' })) as Blob).text()).toBe('{"id":"p_1","tags":["a"]}');
-    await expect(call('/text', { responseType: 'json' })).rejects.toBeInstanceOf(ParseError);
-    const stream = (await call('/png', { responseType: 'stream' })) as ReadableStream<Uint8Array>;
-    expect(Buffer.from(await new Response(stream).arrayBuffer())).toEqual(PNG);
-  });
-
-  it('gives undefined for 204, HEAD and an empty JSON body', async () => {
-    await expect(call('/no-content')).resolves.toBeUndefined();
-    await expect(call('/empty-json')).resolves.toBeUndefined();
-    await expect(
-      makeClient(server.origin).request(makeOp({ method: 'HEAD', path: '/json' }), undefined),
-    ).resolves.toBeUndefined();
-  });
-
-  it('treats an undeclared 2xx as success', async () => {
-    await expect(call('/created')).resolves.toEqual({ created: true });
-  });
+const agent = new undici.Agent({ connections: 8 });
+afterAll(async () => {
+  await agent.close();
+  await server.close();
 });
 
-describe('ParseError', () => {
-  it('invalid JSON carries the status and a short snippet', async () => {
-    const error = await rejectionOf(call('/invalid-json'));
-    expect(error).toBeInstanceOf(ParseError);
-    const parse = error as ParseError;
-    expect(parse.status).toBe(200);
-    expect(parse.snippet?.startsWith('{"id": "p_1", oops')).toBe(true);
-    expect(parse.snippet?.length).toBeLessThanOrEqual(200);
-    expect(parse.message).toBe('GET /invalid-json returned 200 with invalid JSON');
-    expect(parse.requestId).toMatch(/^[0-9a-f-]{36}$/);
-  });
+/** Every test below runs over the platform's fetch and over the undici transport (its direct sender). */
+const TRANSPORTS: Array<[string, ClientOptions]> = [
+  ['the platform fetch', {}],
+  ['the undici transport', { fetch: createUndiciFetch(undici, { dispatcher: agent }) }],
+];
 
-  it('HTML under application/json, or text/html where JSON was declared', async () => {
-    for (const path of ['/html-as-json', '/html-page']) {
-      const error = await rejectionOf(call(path));
-      expect(isParseError(error), path).toBe(true);
-      expect((error as ParseError).message).toMatch(/HTML or XML where JSON was expected/);
-      expect((error as ParseError).snippet?.length).toBeLessThanOrEqual(200);
-    }
-  });
-});
+describe.each(TRANSPORTS)('over %s', (_transport, transport) => {
+  const makeClient = (baseUrl: string, options: ClientOptions = {}): Client =>
+    makeFetchClient(baseUrl, { ...transport, ...options });
 
-describe('error bodies', () => {
-  it('are parsed for the ApiError, with the server message in the error message', async () => {
-    const error = (await rejectionOf(call('/not-found'))) as ApiError;
-    expect(error).toBeInstanceOf(NotFoundError);
-    expect(error.body).toEqual({ title: 'Not Found', detail: 'No pet p_9' });
-    expect(error.message).toBe('GET /not-found returned 404 Not Found: No pet p_9');
-  });
+  const get = (
+    path: string,
+    responses: Record<string, string[]> = { '200': ['application/json'], default: ['application/json'] },
+  ) => makeOp({ path, responses });
+  const call = (
+    path: string,
+    options: Parameters<ReturnType<typeof makeClient>['request']>[2] = {},
+    responses?: Record<string, string[]>,
+  ) => makeClient(server.origin, { maxResponseBytes: 64 * 1024 }).request(get(path, responses), undefined, options);
 
-  it('are read and parsed even when the caller asked for a stream', async () => {
-    const error = (await rejectionOf(call('/not-found', { responseType: 'stream' }))) as ApiError;
-    expect(error).toBeInstanceOf(NotFoundError);
-    expect(error.body).toEqual({ title: 'Not Found', detail: 'No pet p_9' });
-  });
-
-  it('keep HTML as text and never put it in the message', async () => {
-    const error = (await rejectionOf(call('/error-html'))) as ApiError;
-    expect(error.status).toBe(502);
-    expect(error.body).toBe('<html>Bad Gateway</html>');
-    expect(error.message).toBe('GET /error-html returned 502 Bad Gateway');
-  });
-
-  it('an oversized error body keeps the status and drops the body', async () => {
-    const error = (await rejectionOf(call('/big-error'))) as ApiError;
-    expect(error.status).toBe(500);
-    expect(error.body).toBeUndefined();
-  });
-});
-
-describe('maxResponseBytes', () => {
-  it('rejects a larger Content-Length before reading', async () => {
-    const error = await rejectionOf(call('/big-declared'));
-    expect(error).toBeInstanceOf(ResponseTooLargeError);
-    expect(isParseError(error)).toBe(true);
-    expect((error as ResponseTooLargeError).limitBytes).toBe(64 * 1024);
-  });
-
-  it('counts a streamed body without Content-Length and stops at the limit, returning nothing partial', async () => {
-    const error = await rejectionOf(call('/endless'));
-    expect(error).toBeInstanceOf(ResponseTooLargeError);
-  });
-
-  it('applies to responseType stream as the caller reads', async () => {
-    const stream = (await call('/endless', { responseType: 'stream' })) as ReadableStream<Uint8Array>;
-    const reader = stream.getReader();
-    let failure: unknown;
-    for (let i = 0; i < 1000; i += 1) {
-      try {
-        const { done } = await reader.read();
-        if (done) break;
-      } catch (error) {
-        failure = error;
-        break;
-      }
-    }
-    expect(failure).toBeInstanceOf(ResponseTooLargeError);
-  });
-});
-
-describe('Accept header', () => {
-  it('lists success media types first, then error ones at a lower q, deduplicated', () => {
-    const op = makeOp({
-      responses: {
-        '200': ['application/json', 'application/xml'],
-        '2XX': ['application/json'],
-        '404': ['application/problem+json'],
-        default: ['application/json', 'text/plain'],
-      },
+  describe('success bodies', () => {
+    it('parses JSON, +json types, and JSON without a Content-Type when JSON is declared', async () => {
+      await expect(call('/json')).resolves.toEqual({ id: 'p_1', tags: ['a'] });
+      await expect(call('/vnd-json')).resolves.toEqual({ id: 'p_2' });
+      await expect(call('/untyped-json')).resolves.toEqual({ id: 'p_3' });
     });
-    expect(buildAcceptHeader(op)).toBe('application/json, application/xml, application/problem+json;q=0.9, text/plain;q=0.9');
+
+    it('reads text/* as a string and other types as a Blob', async () => {
+      await expect(call('/text', {}, { '200': ['text/plain'] })).resolves.toBe('héllo');
+      await expect(call('/csv', {}, { '200': ['text/csv'] })).resolves.toBe('a,b\n1,2\n');
+      const blob = (await call('/png', {}, { '200': ['image/png'] })) as Blob;
+      expect(blob).toBeInstanceOf(Blob);
+      expect(blob.type).toBe('image/png');
+      expect(Buffer.from(await blob.arrayBuffer())).toEqual(PNG);
+    });
+
+    it('honours responseType', async () => {
+      expect(await call('/json', { responseType: 'text' })).toBe('{"id":"p_1","tags":["a"]}');
+      expect(new Uint8Array((await call('/png', { responseType: 'arrayBuffer' })) as ArrayBuffer)).toEqual(new Uint8Array(PNG));
+      expect(await ((await call('/json', { responseType: 'blob' })) as Blob).text()).toBe('{"id":"p_1","tags":["a"]}');
+      await expect(call('/text', { responseType: 'json' })).rejects.toBeInstanceOf(ParseError);
+      const stream = (await call('/png', { responseType: 'stream' })) as ReadableStream<Uint8Array>;
+      expect(Buffer.from(await new Response(stream).arrayBuffer())).toEqual(PNG);
+    });
+
+    it('gives undefined for 204, HEAD and an empty JSON body', async () => {
+      await expect(call('/no-content')).resolves.toBeUndefined();
+      await expect(call('/empty-json')).resolves.toBeUndefined();
+      await expect(
+        makeClient(server.origin).request(makeOp({ method: 'HEAD', path: '/json' }), undefined),
+      ).resolves.toBeUndefined();
+    });
+
+    it('treats an undeclared 2xx as success', async () => {
+      await expect(call('/created')).resolves.toEqual({ created: true });
+    });
   });
 
-  it('falls back to JSON then anything when nothing is declared', () => {
-    expect(buildAcceptHeader(makeOp({ responses: { '204': [] } }))).toBe('application/json, */*;q=0.8');
+  describe('ParseError', () => {
+    it('invalid JSON carries the status and a short snippet', async () => {
+      const error = await rejectionOf(call('/invalid-json'));
+      expect(error).toBeInstanceOf(ParseError);
+      const parse = error as ParseError;
+      expect(parse.status).toBe(200);
+      expect(parse.snippet?.startsWith('{"id": "p_1", oops')).toBe(true);
+      expect(parse.snippet?.length).toBeLessThanOrEqual(200);
+      expect(parse.message).toBe('GET /invalid-json returned 200 with invalid JSON');
+      expect(parse.requestId).toMatch(/^[0-9a-f-]{36}$/);
+    });
+
+    it('HTML under application/json, or text/html where JSON was declared', async () => {
+      for (const path of ['/html-as-json', '/html-page']) {
+        const error = await rejectionOf(call(path));
+        expect(isParseError(error), path).toBe(true);
+        expect((error as ParseError).message).toMatch(/HTML or XML where JSON was expected/);
+        expect((error as ParseError).snippet?.length).toBeLessThanOrEqual(200);
+      }
+    });
   });
 
-  it('is sent on the wire', async () => {
-    await call('/json');
-    expect(server.requests.at(-1)?.headers.accept).toBe('application/json');
+  describe('error bodies', () => {
+    it('are parsed for the ApiError, with the server message in the error message', async () => {
+      const error = (await rejectionOf(call('/not-found'))) as ApiError;
+      expect(error).toBeInstanceOf(NotFoundError);
+      expect(error.body).toEqual({ title: 'Not Found', detail: 'No pet p_9' });
+      expect(error.message).toBe('GET /not-found returned 404 Not Found: No pet p_9');
+    });
+
+    it('are read and parsed even when the caller asked for a stream', async () => {
+      const error = (await rejectionOf(call('/not-found', { responseType: 'stream' }))) as ApiError;
+      expect(error).toBeInstanceOf(NotFoundError);
+      expect(error.body).toEqual({ title: 'Not Found', detail: 'No pet p_9' });
+    });
+
+    it('keep HTML as text and never put it in the message', async () => {
+      const error = (await rejectionOf(call('/error-html'))) as ApiError;
+      expect(error.status).toBe(502);
+      expect(error.body).toBe('<html>Bad Gateway</html>');
+      expect(error.message).toBe('GET /error-html returned 502 Bad Gateway');
+    });
+
+    it('an oversized error body keeps the status and drops the body', async () => {
+      const error = (await rejectionOf(call('/big-error'))) as ApiError;
+      expect(error.status).toBe(500);
+      expect(error.body).toBeUndefined();
+    });
+  });
+
+  describe('maxResponseBytes', () => {
+    it('rejects a larger Content-Length before reading', async () => {
+      const error = await rejectionOf(call('/big-declared'));
+      expect(error).toBeInstanceOf(ResponseTooLargeError);
+      expect(isParseError(error)).toBe(true);
+      expect((error as ResponseTooLargeError).limitBytes).toBe(64 * 1024);
+    });
+
+    it('counts a streamed body without Content-Length and stops at the limit, returning nothing partial', async () => {
+      const error = await rejectionOf(call('/endless'));
+      expect(error).toBeInstanceOf(ResponseTooLargeError);
+    });
+
+    it('applies to responseType stream as the caller reads', async () => {
+      const stream = (await call('/endless', { responseType: 'stream' })) as ReadableStream<Uint8Array>;
+      const reader = stream.getReader();
+      let failure: unknown;
+      for (let i = 0; i < 1000; i += 1) {
+        try {
+          const { done } = await reader.read();
+          if (done) break;
+        } catch (error) {
+          failure = error;
+          break;
+        }
+      }
+      expect(failure).toBeInstanceOf(ResponseTooLargeError);
+    });
+  });
+
+  describe('Accept header', () => {
+    it('lists success media types first, then error ones at a lower q, deduplicated', () => {
+      const op = makeOp({
+        responses: {
+          '200': ['application/json', 'application/xml'],
+          '2XX': ['application/json'],
+          '404': ['application/problem+json'],
+          default: ['application/json', 'text/plain'],
+        },
+      });
+      expect(buildAcceptHeader(op)).toBe('application/json, application/xml, application/problem+json;q=0.9, text/plain;q=0.9');
+    });
+
+    it('falls back to JSON then anything when nothing is declared', () => {
+      expect(buildAcceptHeader(makeOp({ responses: { '204': [] } }))).toBe('application/json, */*;q=0.8');
+    });
+
+    it('is sent on the wire', async () => {
+      await call('/json');
+      expect(server.requests.at(-1)?.headers.accept).toBe('application/json');
+    });
   });
 });
