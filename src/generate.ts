@@ -6,7 +6,7 @@ import path from 'node:path';
 import type { DateStyle, ModuleFormat, NamingStyle, PaginationOverride } from './config/index.js';
 import { analyzeSpec, failingProblems } from './analyze-spec.js';
 import { SpecProblemsError, type Diagnostic } from './errors.js';
-import { emitClientInParallel } from './emit/emit-client.js';
+import { emitClient } from './emit/emit-client.js';
 import { readmeData } from './plan/readme-data.js';
 import { applyModuleFormat } from './write/module-format.js';
 import {
@@ -95,7 +95,7 @@ export async function buildClient(
   // the same inputs give the same bytes from any folder, on any machine (`apiwright check` relies on it).
   const layout = outputLayout(options.spec, options.out, options.cwd ?? process.cwd());
   const validatorWarnings: Diagnostic[] = [];
-  const generated = (await emitClientInParallel(plan, validatorWarnings)).map((file) => ({
+  const generated = emitClient(plan, validatorWarnings).map((file) => ({
     path: file.path,
     content: stampHeader(file.content, layout.specFromOut),
   }));

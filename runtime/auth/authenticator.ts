@@ -3,7 +3,7 @@
  * credentials to write, built from the scheme kinds the client was given (schemes.ts,
  * oauth2-scheme.ts). The rules of selection and of credential sources are in index.ts's comment.
  */
-import type { ApiDescriptor, Clock, PreparedRequest, RequestContext } from '../client/descriptor.js';
+import type { ApiDescriptor, Clock, PreparedRequest, RequestContext, SchemeKind } from '../client/descriptor.js';
 import { ApiwrightError, ConfigurationError } from '../errors/errors.js';
 import { readRuntimeEnv, type EnvReader } from './credentials.js';
 import type { AuthOptions } from './options.js';
@@ -11,7 +11,7 @@ import type { OAuthController } from './oauth2-controller.js';
 import type { OAuthSessionDeps } from './oauth2-session.js';
 import { UnsupportedAuthFlowError } from './errors.js';
 import type { AppliedScheme, SchemeHandler } from './scheme-handlers.js';
-import type { SchemeSupport } from './schemes.js';
+import { isSchemeSupport, type SchemeSupport } from './schemes.js';
 import {
   createMissingCredentialError,
   selectRequirement,
@@ -81,13 +81,14 @@ export function createAuthenticatorFor(
 
   // Built on first use, so a malformed option fails the call that needs it, not the constructor.
   // `extra`: the kinds the operation brings (OperationDescriptor.auth) besides the client's.
-  function handlerFor(name: string, extra?: readonly SchemeSupport[]): SchemeHandler | undefined {
+  function handlerFor(name: string, extra?: readonly SchemeKind[]): SchemeHandler | undefined {
     const cached = handlers.get(name);
     if (cached) return cached;
     const scheme = api.securitySchemes[name];
     if (!scheme) return undefined;
-    const handles = (s: SchemeSupport): boolean => s.types.includes(scheme.type);
-    const support = supports.find(handles) ?? extra?.find(handles);
+    const handles = (kind: SchemeKind): boolean => kind.types.includes(scheme.type);
+    const support =
+      supports.find(handles) ?? extra?.find((kind): kind is SchemeSupport => isSchemeSupport(kind) && handles(kind));
     if (support === undefined) {
       throw new ConfigurationError(
         `Security scheme "${name}" is of type ${scheme.type}, which this client was not built with: regenerate the client`,

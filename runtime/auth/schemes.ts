@@ -3,7 +3,7 @@
  * authenticator only the kinds its spec declares (`[apiKeyScheme]`, `[httpScheme, oauthScheme]` …),
  * so a bundle for an API-key API carries no Basic encoding, no JWT reading and no OAuth.
  */
-import type { SecuritySchemeDescriptor, ServerDescriptor } from '../client/descriptor.js';
+import type { SchemeKind, SecuritySchemeDescriptor, ServerDescriptor } from '../client/descriptor.js';
 import { applyApiKey } from './api-key.js';
 import { ensureUnexpiredBearer } from './bearer-expiry.js';
 import { requireNonEmptyString, type EnvReader } from './credentials.js';
@@ -31,11 +31,16 @@ export interface SchemeSetup {
 }
 
 /** One kind of security scheme: which descriptors it handles and how it builds their handlers. */
-export interface SchemeSupport {
+export interface SchemeSupport extends SchemeKind {
   readonly types: readonly SecuritySchemeDescriptor['type'][];
   create(setup: SchemeSetup): SchemeHandler | undefined;
   /** oauth2 / openIdConnect: the app-driven steps of the authorization code flow. */
   controller?(schemeNames: readonly string[], lookup: HandlerLookup): OAuthController;
+}
+
+/** A scheme kind an operation brought (OperationDescriptor.auth) is one of these: checked, not cast. */
+export function isSchemeSupport(kind: SchemeKind): kind is SchemeSupport {
+  return typeof (kind as Partial<SchemeSupport>).create === 'function';
 }
 
 /** A credential string, as sent: non-empty (header safety is checked where it is written). */

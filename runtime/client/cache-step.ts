@@ -12,8 +12,13 @@
  * - The request the cache sees is the one before credentials and before conditional headers.
  * - A fresh hit sends nothing: no attempt, no hooks, no request metrics.
  */
-import type { CacheOptions } from './options.js';
-import { createResponseCache, hashIdentity, type CacheRequest, type ResponseCache } from '../cache/cache.js';
+import {
+  createResponseCache,
+  hashIdentity,
+  type CacheRequest,
+  type ResponseCache,
+  type ResponseCacheOptions,
+} from '../cache/cache.js';
 import type { Clock, PreparedRequest } from './descriptor.js';
 import type { CacheStore } from '../cache/store.js';
 
@@ -40,6 +45,12 @@ export type CacheSetup = (
 ) => ClientCache;
 
 /** A `cache` option that brings its own code: what `responseCache()` returns. */
+/**
+ * The response cache's settings. TTL (`ttlMs`, default 5 minutes) applies only when a response
+ * states no freshness of its own; the client's clock is used.
+ */
+export type CacheOptions = Omit<ResponseCacheOptions, 'clock'>;
+
 export type ResponseCacheFactory = (clock: Clock, sensitiveHeaders: readonly string[], sharedStore?: CacheStore) => ClientCache;
 
 /**

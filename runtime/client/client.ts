@@ -12,7 +12,7 @@ import type { AuthOptions } from '../auth/options.js';
 import { createAuthenticatorFor } from '../auth/authenticator.js';
 import { createAttemptRunner } from './attempt.js';
 import type { ClientCache } from './cache-step.js';
-import type { PageRun, PageTarget } from './pagination-step.js';
+import type { PageRun, PageTarget } from './options.js';
 import type { ClientFeatures } from './features.js';
 import { allFeatures } from './all-features.js';
 import type { Client, ClientInternals, ClientOptions, RequestOptions } from './options.js';

@@ -7,7 +7,6 @@
  */
 import type { OperationTransform } from '../transform/shapes.js';
 import type { OperationValidators } from '../validate/issue.js';
-import type { SchemeSupport } from '../auth/schemes.js';
 
 export type HttpMethod = 'GET' | 'PUT' | 'POST' | 'DELETE' | 'OPTIONS' | 'HEAD' | 'PATCH' | 'TRACE';
 
@@ -119,7 +118,15 @@ export interface OperationDescriptor {
    * The kinds of security scheme the operation's requirements use (auth/schemes.ts), brought by the
    * endpoint function so a bundle carries only the auth code of the operations it calls.
    */
-  readonly auth?: readonly SchemeSupport[];
+  readonly auth?: readonly SchemeKind[];
+}
+
+/**
+ * A kind of security scheme as a descriptor carries it: auth/schemes.ts's `SchemeSupport` is one.
+ * Declared here, not imported, so descriptors stay below auth/ in the import graph.
+ */
+export interface SchemeKind {
+  readonly types: readonly string[];
 }
 
 export type OAuthFlowsDescriptor = {

@@ -2,24 +2,18 @@
  * The shapes of the runtime client: what `createRuntimeClient` accepts (client-wide and per call)
  * and what it returns to generated endpoint functions. The behaviour lives in client.ts.
  */
-import type { ApiPromise } from './api-promise.js';
+import type { ApiPromise, ApiResult } from './api-promise.js';
 import type { AuthOptions, Authenticator } from '../auth/index.js';
-import type { ResponseCacheOptions } from '../cache/cache.js';
-import type { ResponseCacheFactory } from './cache-step.js';
+import type { CacheOptions, ResponseCacheFactory } from './cache-step.js';
 import type { Hooks } from './hooks.js';
 import type { LogLevel, Logger, MetricsSnapshot, ObserveEvent } from '../observe/observe.js';
-import type { PageRun, PageTarget } from './pagination-step.js';
 import type { ResilienceOptions } from '../resilience/resilience.js';
 import type { ResponseType } from '../transport/response.js';
 import type { ReconnectOptions } from '../transport/event-stream-reconnect.js';
 import type { ApiDescriptor, Clock, OperationDescriptor } from './descriptor.js';
 import type { ValidateOptions } from '../validate/options.js';
 
-/**
- * The response cache's settings. TTL (`ttlMs`, default 5 minutes) applies only when a response
- * states no freshness of its own; the client's clock is used.
- */
-export type CacheOptions = Omit<ResponseCacheOptions, 'clock'>;
+export type { CacheOptions } from './cache-step.js';
 
 export interface ClientOptions<TAuth = AuthOptions> {
   /** Overrides the spec's servers, e.g. `https://sandbox.example.com/v1`. */
@@ -97,6 +91,15 @@ export interface RequestOptions {
   /** Overrides the client's `validate` settings for this call, field by field. */
   validate?: ValidateOptions | undefined;
 }
+
+/** Where `execute` sends a next page instead of the operation's own URL, and whether credentials may go there. */
+export interface PageTarget {
+  readonly url: URL;
+  readonly withCredentials: boolean;
+}
+
+/** One page as the client read it: the request's result plus the URL asked (before credentials). */
+export type PageRun<T> = ApiResult<T> & { readonly url: URL };
 
 export interface Client {
   readonly api: ApiDescriptor;

@@ -13,7 +13,7 @@
  *   a single page: iterating yields the items at `pagination.itemsPath` when it is declared, else
  *   the elements of an array body, else the body itself as one item (nothing for an empty body).
  */
-import { ApiPromise, type ApiResult } from './api-promise.js';
+import { ApiPromise } from './api-promise.js';
 import type { PagedPromise } from '../pagination/paged-promise.js';
 import {
   extractItems,
@@ -24,18 +24,12 @@ import {
   type PaginationLimits,
 } from '../pagination/pagination.js';
 import type { OperationDescriptor } from './descriptor.js';
-import type { Client, RequestOptions } from './options.js';
+import type { Client, PageRun, PageTarget, RequestOptions } from './options.js';
+
+export type { PageRun, PageTarget } from './options.js';
 import { collectAll, type CollectOptions } from '../pagination/collect-all.js';
 
 /** Where a page is requested: the URL and whether the API's credentials may go with it. */
-export interface PageTarget {
-  readonly url: URL;
-  readonly withCredentials: boolean;
-}
-
-/** One page as the client read it: the request's result plus the URL asked (before credentials). */
-export type PageRun<T> = ApiResult<T> & { readonly url: URL };
-
 /** Runs the operation once: for the first page (no target) or for a next page. */
 export type RunPage<T> = (target: PageTarget | undefined) => Promise<PageRun<T>>;
 

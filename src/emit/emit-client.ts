@@ -10,9 +10,8 @@ import { emitTypesFile } from './types-file.js';
 // Issue 14: lines wrapped the way a formatter would (ts/layout.ts).
 import { layoutSource } from './ts/layout.js';
 import { emitWebhooksFile } from './webhooks-file.js';
-import { assertSameNames, compileValidatorsInWorker } from './validators/in-worker.js';
 import { validatorSource } from './validators/source.js';
-import { compileValidators, nameValidators, type ValidatorNames } from './validators/validators-file.js';
+import { compileValidators, type ValidatorNames } from './validators/validators-file.js';
 
 export interface EmittedFile {
   path: string;
@@ -27,37 +26,6 @@ export function emitClient(plan: ClientPlan, warnings: Diagnostic[] = []): Emitt
   if (validators !== undefined && plan.files.validators !== undefined)
     files.push({ path: plan.files.validators, content: validators.content });
   return files.map(laidOut);
-}
-
-export interface ParallelOptions {
-  /** Operations plus named schemas from which the worker is used (tests set 0). */
-  parallelFrom?: number;
-  /** The worker's compiled script (tests bundle one); default: validators/worker.js beside the compiled module. */
-  workerScript?: URL;
-}
-
-/** Operations plus named schemas from which a second thread for the validators pays for its start-up. */
-const PARALLEL_FROM = 400;
-
-/**
- * `emitClient`, with validators.gen.ts compiled on a second thread (validators/in-worker.ts) while
- * this one emits every other file, when the spec is large enough to gain from it. Same bytes.
- */
-export async function emitClientInParallel(
-  plan: ClientPlan,
-  warnings: Diagnostic[] = [],
-  options: ParallelOptions = {},
-): Promise<EmittedFile[]> {
-  const size = plan.schemaOrder.length + plan.groups.reduce((sum, group) => sum + group.operations.length, 0);
-  if (plan.files.validators === undefined || size < (options.parallelFrom ?? PARALLEL_FROM)) return emitClient(plan, warnings);
-  const source = validatorSource(plan, rawOf(plan));
-  const compiling = compileValidatorsInWorker(source, options.workerScript);
-  if (compiling === undefined) return emitClient(plan, warnings);
-  const names = nameValidators(source);
-  const files = emitFiles(plan, names).map(laidOut);
-  const compiled = assertSameNames(names, await compiling);
-  warnings.push(...compiled.warnings);
-  return [...files, { path: plan.files.validators, content: compiled.content }];
 }
 
 function rawOf(plan: ClientPlan): unknown {

@@ -1,7 +1,6 @@
 /**
  * What compiling validators.gen.ts reads from the plan: the raw document and, per operation, the
- * few fields that locate its parameter, body and response schemas. Plain data (structured-clone
- * safe), so the compile can run in a worker thread (in-worker.ts) on exactly the same input.
+ * few fields that locate its parameter, body and response schemas.
  */
 import type * as ir from '../../ir/index.js';
 import type { ClientPlan } from '../../plan/plan-types.js';
@@ -46,40 +45,5 @@ export function validatorSource(plan: ClientPlan, raw: unknown): ValidatorSource
     operations: plan.groups.flatMap((group) => group.operations),
     typed: !plan.transform.enabled,
     typesFile: plan.files.types,
-  };
-}
-
-/** The same source as plain data only: what a worker thread receives (no IR schemas, no plan). */
-export function portableSource(source: ValidatorSource): ValidatorSource {
-  return {
-    ...source,
-    operations: source.operations.map((planned) => ({
-      functionName: planned.functionName,
-      bodyKey: planned.bodyKey,
-      params: planned.params.map(({ key, param }) => ({
-        key,
-        param: {
-          source: param.source,
-          required: param.required,
-          ...(param.contentType === undefined ? {} : { contentType: param.contentType }),
-        },
-      })),
-      operation: {
-        source: planned.operation.source,
-        requestBody:
-          planned.operation.requestBody === undefined
-            ? undefined
-            : {
-                source: planned.operation.requestBody.source,
-                required: planned.operation.requestBody.required,
-                content: planned.operation.requestBody.content.map(({ mediaType }) => ({ mediaType })),
-              },
-        responses: planned.operation.responses.map((response) => ({
-          status: response.status,
-          source: response.source,
-          content: response.content.map(({ mediaType }) => ({ mediaType })),
-        })),
-      },
-    })),
   };
 }

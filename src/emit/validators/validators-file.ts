@@ -39,13 +39,7 @@ export function emitValidatorsModule(plan: ClientPlan, raw: unknown): Validators
   return compileValidators(validatorSource(plan, raw));
 }
 
-/** Names every function the index and the endpoint descriptors refer to, without compiling any. */
-export function nameValidators(source: ValidatorSource): ValidatorNames {
-  const { exports, operations } = nameAll(source);
-  return { exports, operations };
-}
-
-/** The whole module. Naming is deterministic, so this agrees with `nameValidators` on the same source. */
+/** The whole module: every function named first (what the index and descriptors refer to), then compiled. */
 export function compileValidators(source: ValidatorSource): ValidatorsModule {
   const { ctx, pending, publicApi, exports, operations } = nameAll(source);
   const functions: string[] = [];
