@@ -33,8 +33,13 @@ export function compileObjectKeywords(c: Compiler, s: JsonSchemaObject, pointer:
     inherited.has(key)
       ? `(Object.hasOwn(${object}, ${literal(key)}) ? ${object}[${literal(key)}] : undefined)`
       : `${object}[${literal(key)}]`;
-  const properties = isRecord(s['properties']) ? s['properties'] : {};
-  const required = Array.isArray(s['required']) ? s['required'].filter((k): k is string => typeof k === 'string') : [];
+  const declared = isRecord(s['properties']) ? s['properties'] : {};
+  const allRequired = Array.isArray(s['required']) ? s['required'].filter((k): k is string => typeof k === 'string') : [];
+  // Very wide objects are checked in parts, each its own function (see checkInParts).
+  const inParts = Object.keys(declared).length > MAX_INLINE_PROPERTIES;
+  if (inParts) checkInParts(c, declared, allRequired, pointer, site);
+  const properties = inParts ? {} : declared;
+  const required = inParts ? allRequired.filter((key) => !Object.hasOwn(declared, key)) : allRequired;
   const refused = refusedMarker(c.direction);
 
   if (count(s['minProperties']) || count(s['maxProperties'])) {
@@ -78,8 +83,26 @@ export function compileObjectKeywords(c: Compiler, s: JsonSchemaObject, pointer:
     });
   }
   compileDependencies(c, s, pointer, site, read);
-  compileOtherKeys(c, s, pointer, site, object, Object.keys(properties));
+  compileOtherKeys(c, s, pointer, site, object, Object.keys(declared));
   code.dropIfUnused(objectLine, object);
+}
+
+/** Properties one function checks before TypeScript's control-flow analysis of it gets too deep. */
+const MAX_INLINE_PROPERTIES = 100;
+
+/**
+ * `properties` (and the `required` among them) of a very wide object, MAX_INLINE_PROPERTIES per
+ * function: one body checking them all is more than TypeScript's control-flow analysis follows
+ * (TS2563; docusign's account settings object has over 600 properties).
+ */
+function checkInParts(c: Compiler, properties: JsonSchemaObject, required: readonly string[], pointer: string, site: Site): void {
+  const entries = Object.entries(properties);
+  for (let i = 0; i < entries.length; i += MAX_INLINE_PROPERTIES) {
+    const part = Object.fromEntries(entries.slice(i, i + MAX_INLINE_PROPERTIES));
+    const schema = { type: 'object', properties: part, required: required.filter((key) => Object.hasOwn(part, key)) };
+    const fn = c.ctx.functionForInline(schema, JSON.stringify(schema), pointer, c.direction);
+    c.code.line(`if (!${fn}(${site.value}, ${site.path}, ${site.issues})) ${site.ok} = false;`);
+  }
 }
 
 /**
