@@ -1,4 +1,5 @@
 /** client.gen.ts: the API descriptor, the typed `auth` option, and the `createClient` facade. */
+import { importSpecifier } from '../plan/import-specifier.js';
 import type { ClientPlan, PlannedScheme } from '../plan/plan-types.js';
 import { allSchemeSupports, coreSchemeSupports } from './scheme-supports.js';
 import { docComment } from './ts/doc-comment.js';
@@ -37,7 +38,7 @@ export function emitClientFile(plan: ClientPlan): string {
   const values = ['bindOperations', 'createClientCache', 'createClientCore', ...supports, ...(transform ? ['transforms'] : [])];
   writer.writeLine(`import { ${[...values.sort(), ...runtimeTypes].join(', ')} } from './runtime/index.js';`);
   for (const group of plan.groups) {
-    writer.writeLine(`import * as ${group.importName} from './${group.file.replace(/\.ts$/, '.js')}';`);
+    writer.writeLine(`import * as ${group.importName} from '${importSpecifier(group.file, plan.files.client)}';`);
   }
   writer.blankLine();
   emitAuthInterface(writer, plan);

@@ -1,4 +1,5 @@
 /** endpoints/<tag>.gen.ts: one tree-shakable function per operation. */
+import { importSpecifier } from '../plan/import-specifier.js';
 import type { ClientPlan, PlannedGroup, PlannedOperation } from '../plan/plan-types.js';
 import { paramsRequired } from '../plan/plan-operation.js';
 import type { OperationChecks } from './validators/operation-checks.js';
@@ -21,20 +22,19 @@ export function emitEndpointsFile(
   checks?: ReadonlyMap<ValidatedOperation, OperationChecks>,
 ): string {
   const writer = createWriter();
-  const depth = group.file.split('/').length - 1;
-  const up = depth === 0 ? './' : '../'.repeat(depth);
+  const from = (file: string): string => importSpecifier(file, group.file);
   const runtimeTypes = [...usedRuntimeTypes(group), ...streamRuntimeTypes(group.operations)];
-  writer.writeLine(`import type { ${runtimeTypes.sort().join(', ')} } from '${up}runtime/index.js';`);
+  writer.writeLine(`import type { ${runtimeTypes.sort().join(', ')} } from '${from('runtime/index.ts')}';`);
   const runtimeValues = usedRuntimeValues(plan, group);
-  if (runtimeValues.length > 0) writer.writeLine(`import { ${runtimeValues.join(', ')} } from '${up}runtime/index.js';`);
-  writer.writeLine(`import type * as t from '${up}${plan.files.types.replace(/\.ts$/, '.js')}';`);
+  if (runtimeValues.length > 0) writer.writeLine(`import { ${runtimeValues.join(', ')} } from '${from('runtime/index.ts')}';`);
+  writer.writeLine(`import type * as t from '${from(plan.files.types)}';`);
   const transforms = new Map(group.operations.map((op) => [op, operationTransform(plan, op)]));
   if (plan.files.transforms !== undefined && [...transforms.values()].some((t) => t !== undefined)) {
-    writer.writeLine(`import { shapes as ${shapesImportName} } from '${up}${plan.files.transforms.replace(/\.ts$/, '.js')}';`);
+    writer.writeLine(`import { shapes as ${shapesImportName} } from '${from(plan.files.transforms)}';`);
   }
   const validate = new Map(group.operations.map((op) => [op, validateEntry(checks?.get(op))]));
   if (plan.files.validators !== undefined && [...validate.values()].some((v) => v !== undefined)) {
-    writer.writeLine(`import * as ${validatorsImportName} from '${up}${plan.files.validators.replace(/\.ts$/, '.js')}';`);
+    writer.writeLine(`import * as ${validatorsImportName} from '${from(plan.files.validators)}';`);
   }
   for (const operation of group.operations) {
     writer.blankLine();
