@@ -32,7 +32,6 @@ interface NamedValidators extends ValidatorNames {
   ctx: CompileContext;
   publicApi: Code;
   pending: PendingCheck[];
-  source: ValidatorSource;
 }
 
 export function emitValidatorsModule(plan: ClientPlan, raw: unknown): ValidatorsModule {
@@ -88,7 +87,7 @@ function nameAll(source: ValidatorSource): NamedValidators {
   const pending: PendingCheck[] = [];
   const operations = new Map<ValidatedOperation, OperationChecks>();
   for (const planned of source.operations) operations.set(planned, planOperationChecks(ctx, planned, pending));
-  return { ctx, publicApi, exports, operations, pending, source };
+  return { ctx, publicApi, exports, operations, pending };
 }
 
 function compileFunction(
