@@ -9,11 +9,13 @@ const UNSAFE_SEGMENTS: ReadonlySet<string> = new Set(['__proto__', 'constructor'
 
 /** `a/b~c` → `a~1b~0c` (RFC 6901 §3). */
 export function escapeSegment(segment: string): string {
+  if (!segment.includes('~') && !segment.includes('/')) return segment;
   return segment.replaceAll('~', '~0').replaceAll('/', '~1');
 }
 
 /** `a~1b~0c` → `a/b~c`; `~1` is decoded before `~0` (RFC 6901 §4). */
 export function unescapeSegment(token: string): string {
+  if (!token.includes('~')) return token;
   return token.replaceAll('~1', '/').replaceAll('~0', '~');
 }
 

@@ -4,20 +4,17 @@
  * is what bin/apiwright.js calls.
  */
 import { readGeneratorVersion } from '../write/package-root.js';
-import { runCheckCommand } from './check-command.js';
-import { runGenerateCommand } from './generate-command.js';
-import { runHealthCommand } from './health-command.js';
-import { runInitCommand } from './init-command.js';
-import { runInspectCommand } from './inspect-command.js';
 import type { CliIo, GenerateFn } from './io.js';
 import { writeLine } from './io.js';
 import { parseArgs } from './parse-args.js';
 import { EXIT_OK, EXIT_USAGE, reportError } from './report-error.js';
-import { runValidateCommand } from './validate-command.js';
 
 export type { CliIo, CliGenerateOptions, GenerateFn, SpecLoader } from './io.js';
 
-/** The pipeline is imported on first use: `--help`, `init` and `validate` never pay for ts-morph. */
+/**
+ * The pipeline, and each command's module, are imported on first use: a run loads only the
+ * command it runs (`--help`, `init` and `validate` never load the generator).
+ */
 const importGenerate: GenerateFn = async (options) => (await import('../generate.js')).generate(options);
 
 /** Runs one CLI invocation; `argv` is the arguments after the program name. Resolves to the exit code. */
@@ -36,18 +33,18 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
   try {
     switch (args.command) {
       case 'generate':
-        return await runGenerateCommand(io, generate, args);
+        return await (await import('./generate-command.js')).runGenerateCommand(io, generate, args);
       case 'check':
-        return await runCheckCommand(io, generate, args);
+        return await (await import('./check-command.js')).runCheckCommand(io, generate, args);
       case 'validate':
-        return await runValidateCommand(io, args);
+        return await (await import('./validate-command.js')).runValidateCommand(io, args);
       case 'init':
-        return await runInitCommand(io, args);
+        return await (await import('./init-command.js')).runInitCommand(io, args);
       // The integration engineer's toolbox.
       case 'inspect':
-        return await runInspectCommand(io, args);
+        return await (await import('./inspect-command.js')).runInspectCommand(io, args);
       case 'health':
-        return await runHealthCommand(io, args);
+        return await (await import('./health-command.js')).runHealthCommand(io, args);
     }
   } catch (error) {
     return reportError(error, io.stderr, args.debug);

@@ -22,10 +22,11 @@ export interface EmittedFile {
 export function emitClient(plan: ClientPlan, warnings: Diagnostic[] = []): EmittedFile[] {
   const validators = plan.files.validators === undefined ? undefined : compileValidators(validatorSource(plan, rawOf(plan)));
   warnings.push(...(validators?.warnings ?? []));
-  const files = emitFiles(plan, validators);
+  const files = emitFiles(plan, validators).map(laidOut);
+  // validators.gen.ts is laid out line by line as it is written (its 8 MB are not scanned again).
   if (validators !== undefined && plan.files.validators !== undefined)
     files.push({ path: plan.files.validators, content: validators.content });
-  return files.map(laidOut);
+  return files;
 }
 
 function rawOf(plan: ClientPlan): unknown {

@@ -2,11 +2,13 @@
  * Finds where a JSON pointer lands in YAML text, from `yaml`'s document with source ranges.
  * Built once per file, on the first request, because it is much slower than the plain parse.
  */
-import { isAlias, isMap, isScalar, isSeq, LineCounter, parseDocument, type Node } from 'yaml';
+import type { Node } from 'yaml';
+import { yaml } from './yaml.js';
 
 export type YamlLocator = (segments: readonly string[]) => { line: number; column: number; matched: number };
 
 export function createYamlLocator(text: string): YamlLocator {
+  const { isAlias, isMap, isSeq, LineCounter, parseDocument } = yaml();
   const lineCounter = new LineCounter();
   const document = parseDocument(text, { lineCounter, merge: true, uniqueKeys: false, logLevel: 'silent' });
   return (segments) => {
@@ -36,7 +38,7 @@ export function createYamlLocator(text: string): YamlLocator {
 }
 
 function keyText(key: unknown): string | undefined {
-  const value: unknown = isScalar(key) ? key.value : key;
+  const value: unknown = yaml().isScalar(key) ? key.value : key;
   // As yaml's toJS names keys: null → '', scalars by their string form; collections never match.
   if (value === null) return '';
   if (typeof value === 'string') return value;

@@ -3,9 +3,10 @@
  * data property); YAML through the `yaml` package (YAML 1.2 core schema, so `yes`/dates stay
  * strings), with alias expansion bounded and duplicate keys reported as warnings.
  */
-import { parseDocument, type YAMLError } from 'yaml';
+import type { Document, YAMLError } from 'yaml';
 import { SpecError, type Diagnostic } from '../errors.js';
 import { MAX_ALIAS_COUNT } from './limits.js';
+import { yaml } from './yaml.js';
 
 export type SourceFormat = 'json' | 'yaml' | 'text';
 
@@ -67,13 +68,13 @@ function findJsonErrorPosition(text: string, message: string): { line: number; c
   if (lineColumn) return { line: Number(lineColumn[1]), column: Number(lineColumn[2]) };
   const offset = /at position (\d+)/.exec(message);
   if (offset) return offsetToLineColumn(text, Number(offset[1]));
-  const reparsed = parseDocument(text, { schema: 'json', prettyErrors: true, logLevel: 'silent' });
+  const reparsed = yaml().parseDocument(text, { schema: 'json', prettyErrors: true, logLevel: 'silent' });
   const linePos = reparsed.errors[0]?.linePos?.[0];
   return linePos ? { line: linePos.line, column: linePos.col } : undefined;
 }
 
 function parseYaml(text: string, file: string): ParsedSource {
-  const document = parseDocument(text, {
+  const document = yaml().parseDocument(text, {
     prettyErrors: true,
     // YAML 1.1 merge keys (`<<: *base`) are common in hand-written specs; yaml applies them
     // with Object.defineProperty, so `<<` cannot reach a prototype.
@@ -104,7 +105,7 @@ function parseYaml(text: string, file: string): ParsedSource {
   return { value: toPlainData(document, file), format: 'yaml', warnings };
 }
 
-function toPlainData(document: ReturnType<typeof parseDocument>, file: string): unknown {
+function toPlainData(document: Document.Parsed, file: string): unknown {
   try {
     return document.toJS({ maxAliasCount: MAX_ALIAS_COUNT });
   } catch (cause) {

@@ -51,9 +51,21 @@ function primitiveType(schema: ir.Schema, ctx: NormalizeContext, depth = 0): str
   return ['string', 'number', 'integer', 'boolean', 'array', 'object'].includes(resolved.kind) ? resolved.kind : undefined;
 }
 
+/**
+ * Views by schema and depth, shared by every operation that returns the same schema (GitHub's
+ * 1,223 operations return a few hundred): `detectPagination` only reads them.
+ */
+const views = new WeakMap<ir.Schema, SchemaView[]>();
+
 function schemaView(schema: ir.Schema, ctx: NormalizeContext, depth: number): SchemaView {
   const resolved = resolve(schema, ctx);
   if (depth > maxDepth) return {};
+  let byDepth = views.get(resolved);
+  if (byDepth === undefined) views.set(resolved, (byDepth = []));
+  return (byDepth[depth] ??= buildView(resolved, ctx, depth));
+}
+
+function buildView(resolved: ir.Schema, ctx: NormalizeContext, depth: number): SchemaView {
   switch (resolved.kind) {
     case 'object': {
       const properties: Record<string, SchemaView> = {};

@@ -244,7 +244,7 @@ function withMeta(schema: ir.Schema, raw: JsonObject, pointer: string, ctx: Norm
     writeOnly: raw['writeOnly'] === true ? true : undefined,
     default: raw['default'],
     format: stringOrUndefined(raw['format']),
-    pattern: checkPattern(raw['pattern'], appendPointer(pointer, 'pattern'), ctx),
+    pattern: raw['pattern'] === undefined ? undefined : checkPattern(raw['pattern'], appendPointer(pointer, 'pattern'), ctx),
     ...readConstraints(raw),
   });
   meta.source = pointer;
@@ -268,6 +268,7 @@ function withoutKeys(raw: JsonObject, keys: string[]): JsonObject {
 /** Drops `undefined` fields, so `exactOptionalPropertyTypes` holds. */
 export function defined<T extends object>(value: T): { [K in keyof T]?: Exclude<T[K], undefined> } {
   const out: Record<string, unknown> = {};
-  for (const [key, v] of Object.entries(value)) if (v !== undefined) out[key] = v;
+  const fields = value as Record<string, unknown>;
+  for (const key of Object.keys(fields)) if (fields[key] !== undefined) out[key] = fields[key];
   return out as { [K in keyof T]?: Exclude<T[K], undefined> };
 }

@@ -73,19 +73,29 @@ export async function writeOutput(
   };
 }
 
+/** Files written at once: enough to keep libuv's thread pool busy, far below any open-files limit. */
+const WRITES_IN_FLIGHT = 16;
+
 async function writeTree(fs: WriteFs, root: string, files: readonly OutputFile[]): Promise<void> {
-  const created = new Set<string>();
-  const sorted = [...files].sort((a, b) => comparePaths(a.path, b.path));
-  for (const file of sorted) {
-    const destination = path.join(root, ...file.path.split('/'));
-    const folder = path.dirname(destination);
-    if (!created.has(folder)) {
-      await fs.mkdir(folder, { recursive: true });
-      created.add(folder);
+  const jobs = files.map((file) => ({ destination: path.join(root, ...file.path.split('/')), content: file.content }));
+  const folders = [...new Set(jobs.map((job) => path.dirname(job.destination)))].sort();
+  for (const folder of folders) await fs.mkdir(folder, { recursive: true });
+  // In parallel (into a fresh temporary folder, so order does not matter): the main thread
+  // encodes the next file while libuv's pool writes the last ones. After a failure no new write
+  // starts, and the ones under way finish before the caller deletes the folder.
+  let failure: { error: unknown } | undefined;
+  const writeNext = async (): Promise<void> => {
+    for (let job = jobs.pop(); job !== undefined && failure === undefined; job = jobs.pop()) {
+      try {
+        // `wx`: the temporary folder is fresh, so an existing file here means something raced us.
+        await fs.writeFile(job.destination, job.content, { encoding: 'utf8', flag: 'wx' });
+      } catch (error) {
+        failure ??= { error };
+      }
     }
-    // `wx`: the temporary folder is fresh, so an existing file here means something raced us.
-    await fs.writeFile(destination, file.content, { encoding: 'utf8', flag: 'wx' });
-  }
+  };
+  await Promise.all(Array.from({ length: Math.min(WRITES_IN_FLIGHT, jobs.length) }, writeNext));
+  if (failure !== undefined) throw failure.error;
 }
 
 async function swapIn(fs: WriteFs, temp: string, outDir: string, exists: boolean): Promise<void> {

@@ -47,6 +47,15 @@ export function layoutSource(source: string, width = PRINT_WIDTH): string {
   return out.join('\n');
 }
 
+/**
+ * One line as `layoutSource` would print it, for emitters that write code line by line and lay it
+ * out as they go (validators.gen.ts: far cheaper than scanning 8 MB of finished text again). The
+ * line must not sit inside a multi-line comment.
+ */
+export function layoutLine(line: string, width = PRINT_WIDTH): string[] {
+  return line.length <= width ? [line] : breakLine(line, width);
+}
+
 function breakLine(line: string, width: number): string[] {
   const indent = /^\s*/.exec(line)?.[0] ?? '';
   const body = line.slice(indent.length);

@@ -8,7 +8,7 @@ import type { Diagnostic } from '../../errors.js';
 import { importSpecifier } from '../../plan/import-specifier.js';
 import type { ClientPlan } from '../../plan/plan-types.js';
 import { escapeCodeUnit, invisible } from '../ts/literal.js';
-import { Code } from './code.js';
+import { Code, laidOut } from './code.js';
 import { createCompiler } from './compile-schema.js';
 import { CompileContext, helperAlias, type Direction } from './context.js';
 import { createSensitivity } from './direction.js';
@@ -114,7 +114,11 @@ function compileFunction(
   const param = (id: string): string => (new RegExp(`\\b${id}\\b`).test(used) ? id : `_${id}`);
   const signature = `${param('value')}: unknown, ${param('path')}: string, ${param('issues')}: ValidationIssue[]`;
   const what = direction === 'plain' ? '' : ` (${direction})`;
-  return `/** ${commentText(pointer)}${what} */\n${exported ? 'export ' : ''}function ${name}(${signature}): boolean {\n${body}\n}`;
+  const head = laidOut([
+    `/** ${commentText(pointer)}${what} */`,
+    `${exported ? 'export ' : ''}function ${name}(${signature}): boolean {`,
+  ]);
+  return `${head.join('\n')}\n${body}\n}`;
 }
 
 /** A pointer as comment text: no comment terminator, no line breaks, invisible characters spelled out. */
@@ -133,6 +137,7 @@ function render(ctx: CompileContext, source: ValidatorSource, functions: string[
   if (runtime.length > 0) lines.push(`import { ${imports.join(', ')} } from './runtime/index.js';`);
   if (hasPublic && source.typed) lines.push(`import type * as t from '${importSpecifier(source.typesFile)}';`);
   if (ctx.constants.length > 0) lines.push('', ...ctx.constants);
-  for (const fn of functions) lines.push('', fn);
-  return `${lines.join('\n')}\n${publicApi.toString()}\n`;
+  const header = laidOut(lines).join('\n');
+  const body = functions.map((fn) => `\n\n${fn}`).join('');
+  return `${header}${body}\n${publicApi.toString()}\n`;
 }

@@ -95,12 +95,14 @@ describe('writeOutput', () => {
         return nodeWriteFs.writeFile(...args);
       }) as WriteFs['writeFile'],
     };
-    const v2 = v1.map((file) => ({ ...file, content: `${file.content}// v2\n` }));
+    // More files than are written at once: after the failure, no new write starts.
+    const v2 = Array.from({ length: 60 }, (_, i) => ({ path: `endpoints/tag${i}.gen.ts`, content: `// ${i} v2\n` }));
     const error: unknown = await writeOutput(outDir, v2, { ...options(), fs: failing }).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(ApiwrightError);
     expect((error as ApiwrightError).code).toBe('OUTPUT_WRITE_FAILED');
     expect((error as ApiwrightError).message).toContain('disk full');
-    expect(writes).toBe(2);
+    expect(writes).toBeGreaterThanOrEqual(2);
+    expect(writes).toBeLessThan(v2.length);
     expect(await readTree(outDir)).toEqual(before);
     expect(await siblings()).toEqual(['client']);
   });
