@@ -81,8 +81,9 @@ export class Writer {
   }
 
   private writeIndented(text: string): void {
-    if (text === '') {
+    if (!text.includes('\n')) {
       this.indentIfAtLineStart();
+      this.line += text;
       return;
     }
     text.split(/\r?\n/).forEach((line, i) => {

@@ -122,13 +122,17 @@ function compileFunction(
   return `${head.join('\n')}\n${body}\n}`;
 }
 
-/** Which of `value`, `path`, `issues` the body reads (outside string literals); one pass. */
+/** Which of `value`, `path`, `issues` the body reads (outside string literals). */
 function usedParameters(body: string): Set<string> {
-  const used = new Set<string>();
-  for (const match of body.matchAll(/"(?:[^"\\]|\\.)*"|'(?:[^'\\]|\\.)*'|\b(value|path|issues)\b/g))
-    if (match[1] !== undefined) used.add(match[1]);
-  return used;
+  const code = body.replace(/"(?:[^"\\]|\\.)*"|'(?:[^'\\]|\\.)*'/g, '""');
+  return new Set(PARAMETERS.filter(([, pattern]) => pattern.test(code)).map(([name]) => name));
 }
+
+const PARAMETERS: readonly (readonly [string, RegExp])[] = [
+  ['value', /\bvalue\b/],
+  ['path', /\bpath\b/],
+  ['issues', /\bissues\b/],
+];
 
 /** A pointer as comment text: no comment terminator, no line breaks, invisible characters spelled out. */
 function commentText(pointer: string): string {
