@@ -9,6 +9,7 @@ import { createCircuitBreaker } from '../resilience/circuit-breaker.js';
 import { createRateLimiter } from '../resilience/rate-limit.js';
 import { createObserver } from '../observe/observe.js';
 import { checkRequest } from '../validate/request.js';
+import { encodeBody } from '../request/body.js';
 
 // Written out rather than spread from parts.ts: a literal of references stays pure for bundlers.
 export const allFeatures: ClientFeatures = {
@@ -21,4 +22,5 @@ export const allFeatures: ClientFeatures = {
   rateLimiter: createRateLimiter,
   observe: createObserver,
   checkRequest,
+  encodeBody,
 };

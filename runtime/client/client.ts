@@ -147,6 +147,7 @@ export function createClientCore<TAuth extends object = AuthOptions>(
         ctx,
         idempotencyHeader: idempotency?.header,
         url: target?.url,
+        encodeBody: features.encodeBody,
       });
       const withCredentials = target?.withCredentials ?? true;
       if (!withCredentials) stripCredentials(prepared, authenticator.sensitiveHeaders, authenticator.sensitiveQueryParams);

@@ -13,6 +13,7 @@ import type { TransformSupport } from '../transform/support.js';
 import type { ResilienceParts, ResilienceSupport } from '../resilience/resilience.js';
 import type { ObserveOptions, Observer } from '../observe/observe.js';
 import type { checkRequest } from '../validate/request.js';
+import type { BodyEncoder } from './descriptor.js';
 
 export interface ClientFeatures extends ResilienceParts {
   /** The kinds of security scheme the client can apply (a declared scheme of another kind fails its call). */
@@ -27,6 +28,8 @@ export interface ClientFeatures extends ResilienceParts {
   readonly observe?: ((options: ObserveOptions) => Observer) | undefined;
   /** Checks params and body against the spec before sending; without it nothing is checked. */
   readonly checkRequest?: typeof checkRequest | undefined;
+  /** Encodes bodies of descriptors that bring no `encodeBody` of their own (hand-built ones for `request()`). */
+  readonly encodeBody?: BodyEncoder | undefined;
 }
 
 /** An option that does nothing without a part, and the part to hand in for it. */

@@ -41,6 +41,7 @@ export function emitClientFile(plan: ClientPlan): string {
     'createClientCache',
     'createClientCore',
     'defaultParts',
+    'encodeBody',
     ...supports,
     ...(transform ? ['transforms'] : []),
   ];
@@ -83,12 +84,13 @@ export function emitClientFile(plan: ClientPlan): string {
   writer.writeLine('export function createClient(options: ClientOptions = {}) {');
   writer.indent(() => {
     // The facade binds every operation, so it takes every kind of scheme, every part (retries,
-    // breaker, limiter, observability, request checks) and the response cache (`cache: true`).
+    // breaker, limiter, observability, request checks), the response cache (`cache: true`) and the
+    // body encoder (for hand-built descriptors sent with `runtime.request()`).
     writer.writeLine('const client = createClientCore(api, options, [');
     writer.indent(() => {
       writer.writeLine('features,');
       writer.writeLine('...defaultParts,');
-      writer.writeLine(`{ auth: [${supports.join(', ')}], cache: createClientCache },`);
+      writer.writeLine(`{ auth: [${supports.join(', ')}], cache: createClientCache, encodeBody },`);
     });
     writer.writeLine(']);');
     writer.writeLine('return {');

@@ -5,6 +5,7 @@ import {
   createClientCache,
   createClientCore,
   defaultParts,
+  encodeBody,
   httpScheme,
   oauthScheme,
   type ApiDescriptor,
@@ -111,7 +112,7 @@ export function createClient(options: ClientOptions = {}) {
   const client = createClientCore(api, options, [
     features,
     ...defaultParts,
-    { auth: [apiKeyScheme, httpScheme, oauthScheme], cache: createClientCache },
+    { auth: [apiKeyScheme, httpScheme, oauthScheme], cache: createClientCache, encodeBody },
   ]);
   return {
     ...bindOperations(client, untaggedEndpoints),

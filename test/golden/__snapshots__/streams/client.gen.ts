@@ -4,6 +4,7 @@ import {
   createClientCache,
   createClientCore,
   defaultParts,
+  encodeBody,
   type ApiDescriptor,
   type Client,
   type ClientFeatures,
@@ -68,7 +69,7 @@ export function createClient(options: ClientOptions = {}) {
   const client = createClientCore(api, options, [
     features,
     ...defaultParts,
-    { auth: [], cache: createClientCache },
+    { auth: [], cache: createClientCache, encodeBody },
   ]);
   return {
     /** Operations tagged `chat`. */

@@ -4,6 +4,7 @@ import {
   createClientCache,
   createClientCore,
   defaultParts,
+  encodeBody,
   httpScheme,
   oauthScheme,
   type ApiDescriptor,
@@ -91,7 +92,7 @@ export function createClient(options: ClientOptions = {}) {
   const client = createClientCore(api, options, [
     features,
     ...defaultParts,
-    { auth: [httpScheme, oauthScheme], cache: createClientCache },
+    { auth: [httpScheme, oauthScheme], cache: createClientCache, encodeBody },
   ]);
   return {
     /** Operations tagged `files`. */
