@@ -14,7 +14,7 @@ import {
   requestValidation,
   retries,
 } from '../../../runtime/client/parts.js';
-import { ConfigurationError, InternalServerError, ValidationError } from '../../../runtime/index.js';
+import { AbortError, ConfigurationError, InternalServerError, TimeoutError, ValidationError } from '../../../runtime/index.js';
 import type { ObserveEvent } from '../../../runtime/index.js';
 import { json, makeApi, makeOp, rejectionOf, startServer, type TestServer } from '../support/client.js';
 
@@ -23,6 +23,7 @@ let server: TestServer;
 beforeAll(async () => {
   server = await startServer((req, res) => {
     if (req.url?.startsWith('/busy')) json(res, 503, { busy: true }, { 'set-cookie': 'session=secret-cookie' });
+    else if (req.url?.startsWith('/slow')) setTimeout(() => json(res, 200, { ok: true }), 2_000);
     else json(res, 200, { ok: true });
   });
 });
@@ -49,6 +50,21 @@ describe('a bare core client', () => {
     const core = createClientCore(api, { baseUrl: server.origin, ...quickRetry, circuitBreaker: false }, [retries]);
     await rejectionOf(core.request(makeOp({ path: '/busy/retried' }), undefined));
     expect(hitsOf('/busy/retried')).toBe(3);
+  });
+
+  it("turns the caller's abort into AbortError and a timeout signal into TimeoutError, as the loop does", async () => {
+    const core = createClientCore(api, { baseUrl: server.origin }, []);
+    const controller = new AbortController();
+    const aborted = rejectionOf(core.request(makeOp({ path: '/slow/abort' }), undefined, { signal: controller.signal }));
+    setTimeout(() => controller.abort(), 50);
+    expect(await aborted).toBeInstanceOf(AbortError);
+    const timedOut = await rejectionOf(
+      core.request(makeOp({ path: '/slow/timeout' }), undefined, { signal: AbortSignal.timeout(50) }),
+    );
+    expect(timedOut).toBeInstanceOf(TimeoutError);
+    expect(await rejectionOf(core.request(makeOp({ path: '/slow/deadline' }), undefined, { deadlineMs: 50 }))).toBeInstanceOf(
+      TimeoutError,
+    );
   });
 
   it('keeps no metrics, and says which part would', () => {
