@@ -13,11 +13,12 @@ export async function readRuntimeFiles(runtimeDir: string = path.join(findPackag
     .filter((entry) => entry.isFile() && entry.name.endsWith('.ts'))
     .map((entry) => path.relative(runtimeDir, path.join(entry.parentPath, entry.name)).split(path.sep).join('/'))
     .sort(comparePaths);
-  const files: OutputFile[] = [];
-  for (const relative of relativePaths) {
-    // Read as bytes and decode once: the runtime is UTF-8, so writing it back gives the same bytes.
-    const bytes = await readFile(path.join(runtimeDir, ...relative.split('/')));
-    files.push({ path: `runtime/${relative}`, content: new TextDecoder('utf-8', { ignoreBOM: true }).decode(bytes) });
-  }
-  return files;
+  // Read in parallel, decoded once each: the runtime is UTF-8, so writing it back gives the same bytes.
+  const decoder = new TextDecoder('utf-8', { ignoreBOM: true });
+  return Promise.all(
+    relativePaths.map(async (relative) => ({
+      path: `runtime/${relative}`,
+      content: decoder.decode(await readFile(path.join(runtimeDir, ...relative.split('/')))),
+    })),
+  );
 }

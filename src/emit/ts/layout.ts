@@ -13,10 +13,9 @@ export const PRINT_WIDTH = 100;
 
 export function layoutSource(source: string, width = PRINT_WIDTH): string {
   const out: string[] = [];
-  let inComment = false;
-  let inFence = false;
-  // A large spec's validators are hundreds of thousands of lines, nearly all short code: runs of
-  // such lines are copied as one slice, and only a long line or a doc comment is looked at.
+  const state: CommentState = { inComment: false, inFence: false };
+  // A large spec's types are hundreds of thousands of lines, nearly all short code: runs of such
+  // lines are copied as one slice, and only a long line or a doc comment is looked at.
   let copiedUpTo = 0;
   let nextComment = source.indexOf('/**');
   for (let start = 0; start <= source.length;) {
@@ -24,20 +23,9 @@ export function layoutSource(source: string, width = PRINT_WIDTH): string {
     const end = newline === -1 ? source.length : newline;
     while (nextComment !== -1 && nextComment < start) nextComment = source.indexOf('/**', start);
     const opensComment = nextComment !== -1 && nextComment < end;
-    if (inComment || opensComment || end - start > width) {
-      const line = source.slice(start, end);
+    if (state.inComment || opensComment || end - start > width) {
       if (start > copiedUpTo) out.push(source.slice(copiedUpTo, start - 1));
-      if (!inComment && opensComment) {
-        const trimmed = line.trimStart();
-        inComment = trimmed.startsWith('/**') && !trimmed.endsWith('*/');
-      }
-      if (inComment) {
-        if (/^\s*\* ```/.test(line)) inFence = !inFence;
-        if (inFence || line.length <= width) out.push(line);
-        else out.push(...wrapCommentLine(line, width));
-        if (line.endsWith('*/')) inComment = inFence = false;
-      } else if (line.length <= width) out.push(line);
-      else out.push(...breakLine(line, width));
+      layOutLine(source.slice(start, end), opensComment, state, out, width);
       copiedUpTo = end + 1;
     }
     if (newline === -1) break;
@@ -47,13 +35,63 @@ export function layoutSource(source: string, width = PRINT_WIDTH): string {
   return out.join('\n');
 }
 
+/** `layoutSource` for text already split into lines: the lines laid out. */
+export function layoutLines(lines: readonly string[], width = PRINT_WIDTH): string[] {
+  const out: string[] = [];
+  const layout = new LineLayout(out, width);
+  for (const line of lines) layout.add(line);
+  return out;
+}
+
 /**
- * One line as `layoutSource` would print it, for emitters that write code line by line and lay it
- * out as they go (validators.gen.ts: far cheaper than scanning 8 MB of finished text again). The
- * line must not sit inside a multi-line comment.
+ * Lays out lines one at a time as a writer finishes them (emit/ts/writer.ts), onto `out`: the
+ * same result as `layoutSource` over the whole text, without scanning the text again.
  */
-export function layoutLine(line: string, width = PRINT_WIDTH): string[] {
-  return line.length <= width ? [line] : breakLine(line, width);
+export class LineLayout {
+  private readonly state: CommentState = { inComment: false, inFence: false };
+
+  constructor(
+    private readonly out: string[],
+    private readonly width = PRINT_WIDTH,
+  ) {}
+
+  add(line: string): void {
+    const opensComment = line.includes('/**');
+    if (this.state.inComment || opensComment || line.length > this.width)
+      layOutLine(line, opensComment, this.state, this.out, this.width);
+    else this.out.push(line);
+  }
+
+  /** What `add(line)` would write, without writing it (a writer's unfinished last line). */
+  peek(line: string): string[] {
+    const out: string[] = [];
+    const opensComment = line.includes('/**');
+    if (this.state.inComment || opensComment || line.length > this.width)
+      layOutLine(line, opensComment, { ...this.state }, out, this.width);
+    else out.push(line);
+    return out;
+  }
+}
+
+/** Whether the lines so far left a doc comment open, and a fenced code block inside it. */
+interface CommentState {
+  inComment: boolean;
+  inFence: boolean;
+}
+
+/** One line that is long, opens a doc comment or sits in one: laid out onto `out`. */
+function layOutLine(line: string, opensComment: boolean, state: CommentState, out: string[], width: number): void {
+  if (!state.inComment && opensComment) {
+    const trimmed = line.trimStart();
+    state.inComment = trimmed.startsWith('/**') && !trimmed.endsWith('*/');
+  }
+  if (state.inComment) {
+    if (/^\s*\* ```/.test(line)) state.inFence = !state.inFence;
+    if (state.inFence || line.length <= width) out.push(line);
+    else out.push(...wrapCommentLine(line, width));
+    if (line.endsWith('*/')) state.inComment = state.inFence = false;
+  } else if (line.length <= width) out.push(line);
+  else out.push(...breakLine(line, width));
 }
 
 function breakLine(line: string, width: number): string[] {

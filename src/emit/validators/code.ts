@@ -1,5 +1,5 @@
 /** Indented lines of generated code, and the place a compiled check writes to. */
-import { layoutLine, PRINT_WIDTH } from '../ts/layout.js';
+import { layoutLines, PRINT_WIDTH } from '../ts/layout.js';
 import { escapeCodeUnit, invisible, stringLiteral } from '../ts/literal.js';
 
 export class Code {
@@ -84,13 +84,8 @@ export class Code {
 
   /** The lines laid out (ts/layout.ts): a line wider than the print width broken at its seams. */
   toString(): string {
-    return laidOut(this.lines).join('\n');
+    return layoutLines(this.lines).join('\n');
   }
-}
-
-/** `lines` as layout prints them; each must be whole (no multi-line comment spans them). */
-export function laidOut(lines: readonly string[]): string[] {
-  return lines.flatMap((line) => layoutLine(line));
 }
 
 /** One line that is a whole statement: not a block's opening or closing line, not a comment. */

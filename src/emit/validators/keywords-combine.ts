@@ -146,7 +146,7 @@ function compileDiscriminated(
       c.code.line(`let ${ok} = true;`);
       compileAlternatives(c, keyword, variants, pointer, { ...site, ok, issues: '[]' });
       const expected = mapping.cases.map(([name]) => JSON.stringify(name)).join(', ');
-      const message = `must be one of ${expected.length > 200 ? `${expected.slice(0, 197)}…` : expected}`;
+      const message = `must be one of ${expected.length > 200 ? `${expected.slice(0, 197)}...` : expected}`;
       const path = childPath(site.path, mapping.property);
       c.code.line(
         `if (!${ok}) ${site.ok} = ${c.ctx.helper('fail')}(${site.issues}, ${path}, 'discriminator', ${literal(message)});`,

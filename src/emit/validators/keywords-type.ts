@@ -73,7 +73,7 @@ export function compileEnum(c: Compiler, s: JsonSchemaObject, site: Site): void 
   const values = s['enum'];
   if (!Array.isArray(values)) return;
   const test = equalityTest(c, values, site.value);
-  const message = `must be one of ${values.slice(0, 10).map(preview).join(', ')}${values.length > 10 ? ', …' : ''}`;
+  const message = `must be one of ${values.slice(0, 10).map(preview).join(', ')}${values.length > 10 ? ', ...' : ''}`;
   c.code.block(`if (!(${test}))`, () =>
     c.code.line(`${site.ok} = ${c.ctx.helper('fail')}(${site.issues}, ${site.path}, 'enum', ${literal(message)});`),
   );
@@ -98,5 +98,5 @@ function equalityTest(c: Compiler, values: readonly unknown[], value: string): s
 
 function preview(value: unknown): string {
   const text = JSON.stringify(value) ?? 'undefined';
-  return text.length > 40 ? `${text.slice(0, 37)}…` : text;
+  return text.length > 40 ? `${text.slice(0, 37)}...` : text;
 }

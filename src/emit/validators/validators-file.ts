@@ -8,7 +8,8 @@ import type { Diagnostic } from '../../errors.js';
 import { importSpecifier } from '../../plan/import-specifier.js';
 import type { ClientPlan } from '../../plan/plan-types.js';
 import { escapeCodeUnit, invisible } from '../ts/literal.js';
-import { Code, laidOut } from './code.js';
+import { layoutLines } from '../ts/layout.js';
+import { Code } from './code.js';
 import { createCompiler } from './compile-schema.js';
 import { CompileContext, helperAlias, type Direction } from './context.js';
 import { createSensitivity } from './direction.js';
@@ -110,16 +111,28 @@ function compileFunction(
     });
   });
   const body = code.length === 1 ? '  return true;' : `${code.toString()}\n  return ok;`;
-  const used = body.replace(/"(?:[^"\\]|\\.)*"|'(?:[^'\\]|\\.)*'/g, '""');
-  const param = (id: string): string => (new RegExp(`\\b${id}\\b`).test(used) ? id : `_${id}`);
+  const used = usedParameters(body);
+  const param = (id: string): string => (used.has(id) ? id : `_${id}`);
   const signature = `${param('value')}: unknown, ${param('path')}: string, ${param('issues')}: ValidationIssue[]`;
   const what = direction === 'plain' ? '' : ` (${direction})`;
-  const head = laidOut([
+  const head = layoutLines([
     `/** ${commentText(pointer)}${what} */`,
     `${exported ? 'export ' : ''}function ${name}(${signature}): boolean {`,
   ]);
   return `${head.join('\n')}\n${body}\n}`;
 }
+
+/** Which of `value`, `path`, `issues` the body reads (outside string literals). */
+function usedParameters(body: string): Set<string> {
+  const code = body.replace(/"(?:[^"\\]|\\.)*"|'(?:[^'\\]|\\.)*'/g, '""');
+  return new Set(PARAMETERS.filter(([, pattern]) => pattern.test(code)).map(([name]) => name));
+}
+
+const PARAMETERS: readonly (readonly [string, RegExp])[] = [
+  ['value', /\bvalue\b/],
+  ['path', /\bpath\b/],
+  ['issues', /\bissues\b/],
+];
 
 /** A pointer as comment text: no comment terminator, no line breaks, invisible characters spelled out. */
 function commentText(pointer: string): string {
@@ -137,7 +150,7 @@ function render(ctx: CompileContext, source: ValidatorSource, functions: string[
   if (runtime.length > 0) lines.push(`import { ${imports.join(', ')} } from './runtime/index.js';`);
   if (hasPublic && source.typed) lines.push(`import type * as t from '${importSpecifier(source.typesFile)}';`);
   if (ctx.constants.length > 0) lines.push('', ...ctx.constants);
-  const header = laidOut(lines).join('\n');
+  const header = layoutLines(lines).join('\n');
   const body = functions.map((fn) => `\n\n${fn}`).join('');
   return `${header}${body}\n${publicApi.toString()}\n`;
 }
