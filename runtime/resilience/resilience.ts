@@ -5,7 +5,8 @@
  *
  * Defaults: retries on (2, full-jitter backoff 500 ms … 8 s, shared budget of 10 tokens); circuit
  * breaker on, one per origin; rate limiter learns pauses from response headers on every origin
- * and adds a token bucket only when `rateLimit.requestsPerSecond` is set. `false` turns a part off.
+ * and adds a token bucket only when `rateLimit.requestsPerSecond` is set. `false` turns a part off,
+ * and so does leaving its code out (`createResilienceLoop`'s parts; client/parts.ts).
  */
 import { readBodyCapped } from '../transport/capped-body.js';
 import { createCircuitBreaker, type CircuitBreakerOptions, type CircuitPermit, type CircuitVerdict } from './circuit-breaker.js';
@@ -201,6 +202,7 @@ export const createResilienceLoop: ResilienceSupport = (options, deps, parts) =>
             method: call.target.method,
             hasIdempotencyKey: call.ctx.idempotencyKey !== undefined && call.ctx.idempotencyKey !== '',
             retriesSoFar: n - 1,
+            policy: rules.policy,
             now: clock.now(),
           });
     if (response !== undefined && response.status < 500 && response.status !== 429 && response.status !== 408)
@@ -282,7 +284,7 @@ export const createResilienceLoop: ResilienceSupport = (options, deps, parts) =>
   async function rateLimitErrorFor(call: CallState, response: Response, waitMs: number): Promise<RateLimitError> {
     const { target, ctx } = call;
     const error = new RateLimitError(
-      `${target.method} ${observer.redactUrl(target.url)} answered ${response.status} asking to wait ${Math.ceil(waitMs)} ms, more than maxRetryAfterMs (${rules?.maxRetryAfterMs} ms)`,
+      `${target.method} ${observer.redactUrl(target.url)} answered ${response.status} asking to wait ${Math.ceil(waitMs)} ms, more than maxRetryAfterMs (${rules?.policy.maxRetryAfterMs} ms)`,
       {
         status: response.status,
         headers: redactHeaders(response.headers),

@@ -12,18 +12,19 @@ import {
   type RetryDecision,
   type RetryDecisionInput,
   type RetryOptions,
+  type RetryPolicy,
 } from './retry.js';
 import { shareRetryBudget, type AsyncRetryBudget } from '../stores/shared-retry-budget.js';
 
 export interface RetryRules {
-  /** Whether attempt `retriesSoFar + 1` may be followed by another (retry.ts `decideRetry`). */
-  decide(input: Omit<RetryDecisionInput, 'policy'>): RetryDecision;
+  /** The `retry` option with its defaults applied. */
+  readonly policy: RetryPolicy;
+  /** Whether attempt `retriesSoFar + 1` may be followed by another (retry.ts `decideRetry`; pass `policy`). */
+  decide(input: RetryDecisionInput): RetryDecision;
   /** Backoff before retry number `retryIndex` (0 = first retry), full jitter. */
   backoffMs(retryIndex: number): number;
   /** One budget per client, shared by every replica when the state store can hold it. */
   readonly budget: AsyncRetryBudget;
-  /** Longest server-asked wait that is slept (for the RateLimitError's message). */
-  readonly maxRetryAfterMs: number;
 }
 
 /** Builds the retry rules of one client from its `retry` option. */
@@ -33,9 +34,9 @@ export const createRetryRules: RetrySupport = (options, store, random) => {
   const policy = resolveRetryPolicy(options);
   const budgetOptions = options === false ? false : options?.budget;
   return {
-    decide: (input) => decideRetry({ ...input, policy }),
+    policy,
+    decide: decideRetry,
     backoffMs: (retryIndex) => computeBackoffDelay(retryIndex, policy, random),
     budget: shareRetryBudget(createRetryBudget(budgetOptions), store, budgetOptions),
-    maxRetryAfterMs: policy.maxRetryAfterMs,
   };
 };
