@@ -1,7 +1,7 @@
 /**
  * The attempt loop: rate limit → circuit breaker → attempt → retry decision → wait, until a final
  * outcome, the retry count or budget runs out, the deadline would pass, or the caller aborts.
- * client/client.ts calls `createResilience(options, deps).execute(ctx, target, attempt)`.
+ * client/client.ts calls `createResilienceLoop(options, deps, parts).execute(ctx, target, attempt)` (its `resilience` feature).
  *
  * Defaults: retries on (2, full-jitter backoff 500 ms … 8 s, shared budget of 10 tokens); circuit
  * breaker on, one per origin; rate limiter learns pauses from response headers on every origin
