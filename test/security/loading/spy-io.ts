@@ -10,6 +10,7 @@ import http from 'node:http';
 import https from 'node:https';
 import net from 'node:net';
 import { vi } from 'vitest';
+import { yaml } from '../../../src/load/yaml.js';
 
 export interface IoLog {
   /** Paths passed to a function that reads file contents (readFile, open, streams, sync variants). */
@@ -28,11 +29,12 @@ function pathOf(argument: unknown): string | undefined {
 }
 
 /**
- * Loads the modules that loading imports lazily (swagger-parser), so that the module loader's
- * own file reads do not show up among the reads the spies attribute to a spec.
+ * Loads the modules that loading imports lazily (swagger-parser, yaml), so that the module
+ * loader's own file reads do not show up among the reads the spies attribute to a spec.
  */
 export async function preloadLazyModules(): Promise<void> {
   await import('@apidevtools/swagger-parser');
+  yaml();
 }
 
 /** Installs the spies; undo them with vi.restoreAllMocks(). */
