@@ -30,13 +30,19 @@ async function makeCall() {
       ? () => client.GET('/pets/{petId}', { params: { path: { petId: 'p_1' } } }).then((r) => r.data)
       : () => client.POST('/pets', { body }).then((r) => r.data);
   }
-  const { createClient, createUndiciFetch } = await import(path.join(here, 'out/runtime-bench/client.mjs'));
+  const { createClient, createCoreClient, createPet, createUndiciFetch, getPetById } = await import(
+    path.join(here, 'out/runtime-bench/client.mjs')
+  );
   const off = { retry: false, circuitBreaker: false, rateLimit: false, cache: false };
   const options = { baseUrl: base, auth: { apiKey: 'bench-key' } };
   if (variant === 'apiwright-off') Object.assign(options, off);
   if (variant === 'apiwright-undici') {
     const undici = await import('undici');
     options.fetch = createUndiciFetch(undici, { dispatcher: new undici.Agent({ connections: concurrency }) });
+  }
+  if (variant === 'apiwright-core') {
+    const core = createCoreClient(options);
+    return method === 'GET' ? () => getPetById(core, { petId: 'p_1' }) : () => createPet(core, { body });
   }
   const client = createClient(options);
   return method === 'GET' ? () => client.pets.getPetById({ petId: 'p_1' }) : () => client.pets.createPet({ body });

@@ -4,7 +4,7 @@
 // (alternating order); prints medians with min–max and ratios to raw fetch.
 // Env: BENCH_ROUNDS (3), BENCH_COUNT (20000), BENCH_CONCURRENCY (64), BENCH_METHOD (GET | POST).
 import { execFileSync, fork, spawn } from 'node:child_process';
-import { mkdirSync, rmSync } from 'node:fs';
+import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -14,7 +14,8 @@ const rounds = Number(process.env.BENCH_ROUNDS ?? 3);
 const count = Number(process.env.BENCH_COUNT ?? 20_000);
 const concurrency = Number(process.env.BENCH_CONCURRENCY ?? 64);
 const method = process.env.BENCH_METHOD ?? 'GET';
-const variants = ['fetch', 'apiwright', 'apiwright-off', 'apiwright-undici', 'openapi-fetch'];
+// apiwright-core: a bare core client (createCoreClient with no parts) calling the standalone endpoint function.
+const variants = ['fetch', 'apiwright', 'apiwright-off', 'apiwright-core', 'apiwright-undici', 'openapi-fetch'];
 
 function buildClient() {
   rmSync(out, { recursive: true, force: true });
@@ -31,16 +32,12 @@ function buildClient() {
     ],
     { stdio: 'inherit' },
   );
+  // The client's index plus the two standalone endpoint functions the core variant calls.
+  const entry = path.join(out, 'entry.ts');
+  writeFileSync(entry, "export * from './src/index.js';\nexport { createPet, getPetById } from './src/endpoints/pets.gen.js';\n");
   execFileSync(
     path.join(root, 'node_modules/.bin/esbuild'),
-    [
-      path.join(out, 'src/index.ts'),
-      '--bundle',
-      '--format=esm',
-      '--platform=node',
-      `--outfile=${path.join(out, 'client.mjs')}`,
-      '--log-level=warning',
-    ],
+    [entry, '--bundle', '--format=esm', '--platform=node', `--outfile=${path.join(out, 'client.mjs')}`, '--log-level=warning'],
     { stdio: 'inherit' },
   );
 }

@@ -286,3 +286,10 @@ export { transforms } from './transform/support.js';
 export type { TransformSupport } from './transform/support.js';
 export { paginate } from './client/pagination-step.js';
 export { stream } from './client/stream-step.js';
+
+// Parts a core client is handed (createCoreClient(options, [retries, observability])); createClient hands in defaultParts.
+export { circuitBreaker, defaultParts, observability, rateLimiter, requestValidation, retries } from './client/parts.js';
+export type { ClientPart } from './client/parts.js';
+// The request-body encoder endpoint functions of operations with a body bring in their descriptor.
+export { encodeBody } from './request/body.js';
+export type { BodyEncoder, EncodedBody } from './client/descriptor.js';

@@ -13,26 +13,27 @@ import { createAuthenticatorFor } from '../auth/authenticator.js';
 import { createAttemptRunner } from './attempt.js';
 import type { ClientCache } from './cache-step.js';
 import type { PageRun, PageTarget } from './options.js';
-import type { ClientFeatures } from './features.js';
+import { missingPart, type ClientFeatures } from './features.js';
 import { allFeatures } from './all-features.js';
 import type { Client, ClientInternals, ClientOptions, RequestOptions } from './options.js';
 import { resolveSettings } from './settings.js';
 import { ApiwrightError, ConfigurationError, attachRequestContext } from '../errors/errors.js';
 import { runErrorHooks } from './hooks.js';
-import { createObserver, type Observer } from '../observe/observe.js';
+import type { Observer } from '../observe/observe.js';
+import { createQuietObserver } from '../observe/quiet.js';
 import { createKnownSecrets } from '../observe/known-secrets.js';
 import { prepareRequest, resolveIdempotency, stripCredentials } from '../request/prepare.js';
-import { createResilience } from '../resilience/resilience.js';
+import { createSingleAttempt } from '../resilience/single-attempt.js';
 import { abortErrorFor } from '../transport/fetch-attempt.js';
 import type { ApiDescriptor, Clock, OperationDescriptor, RequestContext } from './descriptor.js';
 import type { CacheStore } from '../cache/store.js';
 import { createUuid } from '../util/uuid.js';
 import { mergeValidateOptions } from '../validate/options.js';
-import { checkRequest } from '../validate/request.js';
 import { scopeStateStore, sharedStateOf } from '../stores/shared-state.js';
 
 export type { CacheOptions, Client, ClientInternals, ClientOptions, RequestOptions } from './options.js';
 export type { ClientFeatures } from './features.js';
+export type { ClientPart } from './parts.js';
 
 /** A client with every optional part (all-features.ts): for tests and hand-built clients. */
 export function createRuntimeClient<TAuth extends object = AuthOptions>(
@@ -44,15 +45,19 @@ export function createRuntimeClient<TAuth extends object = AuthOptions>(
 }
 
 /**
- * The client with only the optional parts in `features` (features.ts): what generated clients
- * call, so a bundle carries the scheme kinds, cache and transform the client was given and nothing else.
+ * The client with only the optional parts in `given` (features.ts; a list is merged, later entries
+ * winning): what generated clients call, so a bundle carries the scheme kinds, cache, transform and
+ * parts (parts.ts) the client was given and nothing else.
  */
 export function createClientCore<TAuth extends object = AuthOptions>(
   api: ApiDescriptor,
   options: ClientOptions<TAuth>,
-  features: ClientFeatures,
+  given: ClientFeatures | readonly ClientFeatures[],
   internals: ClientInternals = {},
 ): Client {
+  const features = isFeatureList(given) ? given.reduce<ClientFeatures>((all, part) => ({ ...all, ...part }), {}) : given;
+  const missing = missingPart(options, features);
+  if (missing !== undefined) throw new ConfigurationError(missing);
   const settings = resolveSettings(options);
   const { clock, transport } = settings;
   // Auth warnings (e.g. the deprecated password grant) go to the client's logger when it has one;
@@ -72,21 +77,24 @@ export function createClientCore<TAuth extends object = AuthOptions>(
     );
   // Every credential value the client sends is remembered, so no error or log can echo it back.
   const knownSecrets = createKnownSecrets(authenticator.sensitiveHeaders, authenticator.sensitiveQueryParams);
-  const observe = createObserver({
+  const observe = (features.observe ?? createQuietObserver)({
     ...settings.observe,
     sensitiveHeaders: authenticator.sensitiveHeaders,
     sensitiveQueryParams: authenticator.sensitiveQueryParams,
     scrubKnown: knownSecrets.scrub,
   });
-  logTo.log = observe.log;
+  logTo.log = (level, record) => observe.log(level, record);
   // Shared state store (runtime/stores): fallbacks to local state and recoveries become events.
   sharedStateOf(stateStore)?.listen((notice) =>
-    observe.event({ type: 'stateStore', ...notice, timestamp: new Date().toISOString() }),
+    observe.event?.({ type: 'stateStore', ...notice, timestamp: new Date().toISOString() }),
   );
-  const resilience = createResilience(
-    { ...settings.resilience, stateStore },
-    { clock, random: settings.random, observer: observe },
-  );
+  // The attempt loop when a retry, breaker or limiter part was handed in (parts.ts), else one attempt per call.
+  const resilience =
+    features.resilience?.(
+      { ...settings.resilience, stateStore },
+      { clock, random: settings.random, observer: observe },
+      features,
+    ) ?? createSingleAttempt(clock, observe);
   const attempts = createAttemptRunner({
     authenticator,
     observer: observe,
@@ -129,7 +137,7 @@ export function createClientCore<TAuth extends object = AuthOptions>(
       // Opt-in transformation (camelCase names, Date values) back to the wire form; a no-op without `op.transform`.
       const wireParams = features.transform === undefined ? params : features.transform.request(op, params);
       const validation = call.validate === undefined ? settings.validate : mergeValidateOptions(settings.validate, call.validate);
-      checkRequest(op, wireParams, validation, ctx);
+      features.checkRequest?.(op, wireParams, validation, ctx);
       const prepared = await prepareRequest({
         api,
         settings: settings.request,
@@ -139,6 +147,7 @@ export function createClientCore<TAuth extends object = AuthOptions>(
         ctx,
         idempotencyHeader: idempotency?.header,
         url: target?.url,
+        encodeBody: features.encodeBody,
       });
       const withCredentials = target?.withCredentials ?? true;
       if (!withCredentials) stripCredentials(prepared, authenticator.sensitiveHeaders, authenticator.sensitiveQueryParams);
@@ -188,6 +197,10 @@ export function createClientCore<TAuth extends object = AuthOptions>(
     },
     execute,
   };
+}
+
+function isFeatureList(given: ClientFeatures | readonly ClientFeatures[]): given is readonly ClientFeatures[] {
+  return Array.isArray(given);
 }
 
 /** The client's response cache: the option's own factory (`responseCache()`), else the cache feature, else none. */

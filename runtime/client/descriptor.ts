@@ -7,6 +7,7 @@
  */
 import type { OperationTransform } from '../transform/shapes.js';
 import type { OperationValidators } from '../validate/issue.js';
+import type { Bytes } from '../util/bytes.js';
 
 export type HttpMethod = 'GET' | 'PUT' | 'POST' | 'DELETE' | 'OPTIONS' | 'HEAD' | 'PATCH' | 'TRACE';
 
@@ -119,7 +120,24 @@ export interface OperationDescriptor {
    * endpoint function so a bundle carries only the auth code of the operations it calls.
    */
   readonly auth?: readonly SchemeKind[];
+  /**
+   * Encodes the request body (request/body.ts `encodeBody`), brought by the endpoint functions of
+   * operations that have one, so a bundle of body-less calls carries no body encoding code.
+   */
+  readonly encodeBody?: BodyEncoder;
 }
+
+/** The request body, encoded: bytes, a Blob or a caller's stream, with its Content-Type and size when known. */
+export interface EncodedBody {
+  readonly body: Bytes | Blob | ReadableStream<Uint8Array>;
+  /** `undefined` only when the caller's Blob carries its own type and the media type is a range. */
+  readonly contentType: string | undefined;
+  /** Exact size, unknown (`undefined`) for streams. */
+  readonly bytes: number | undefined;
+}
+
+/** Encodes `value` as the operation's body, in the media type the caller picked (`contentType`) or the first declared. */
+export type BodyEncoder = (value: unknown, body: BodyDescriptor, contentType: string | undefined) => Promise<EncodedBody>;
 
 /**
  * A kind of security scheme as a descriptor carries it: auth/schemes.ts's `SchemeSupport` is one.

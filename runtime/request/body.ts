@@ -6,20 +6,14 @@
  */
 import { ValidationError } from '../errors/errors.js';
 import { encodeStrict, isPlainObject, serializeQueryParam, stringifyLeaf } from './param-style.js';
-import type { BodyDescriptor, EncodingDescriptor } from '../client/descriptor.js';
+import type { BodyDescriptor, BodyEncoder, EncodedBody, EncodingDescriptor } from '../client/descriptor.js';
 
 import type { Bytes } from '../util/bytes.js';
 
 export type { Bytes };
 export type PreparedBody = Bytes | Blob | ReadableStream<Uint8Array>;
 
-export interface EncodedBody {
-  readonly body: PreparedBody;
-  /** `undefined` only when the caller's Blob carries its own type and the media type is a range. */
-  readonly contentType: string | undefined;
-  /** Exact size, unknown (`undefined`) for streams. */
-  readonly bytes: number | undefined;
-}
+export type { EncodedBody } from '../client/descriptor.js';
 
 export function isJsonMediaType(mediaType: string): boolean {
   return /^(?:application|text)\/(?:[^;\s]*\+)?json\s*(?:;|$)/i.test(mediaType.trim());
@@ -189,16 +183,9 @@ export async function encodeRequestBody(
   return { body, contentType, bytes: body.byteLength };
 }
 
-/** Counts a streamed request body (size unknown up front) and fails the upload once it passes the limit. */
-export function limitUpload(stream: ReadableStream<Uint8Array>, limit: number, error: () => Error): ReadableStream<Uint8Array> {
-  let seen = 0;
-  return stream.pipeThrough(
-    new TransformStream<Uint8Array, Uint8Array>({
-      transform(chunk, controller) {
-        seen += chunk.byteLength;
-        if (seen > limit) controller.error(error());
-        else controller.enqueue(chunk);
-      },
-    }),
-  );
-}
+/**
+ * The body encoder generated endpoint functions put in the descriptor of an operation with a
+ * request body (`encodeBody: $encodeBody`): the media type picked, then the value encoded for it.
+ */
+export const encodeBody: BodyEncoder = (value, body, contentType) =>
+  encodeRequestBody(value, pickMediaType(body, contentType), body.encoding);

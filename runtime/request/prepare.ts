@@ -6,13 +6,13 @@
  */
 import type { IdempotencyPolicy, RequestOptions } from '../client/options.js';
 import { formatUserAgent, isBrowserLike } from '../util/env.js';
-import { RequestTooLargeError, ValidationError } from '../errors/errors.js';
+import { ConfigurationError, RequestTooLargeError, ValidationError } from '../errors/errors.js';
 import { serializeCookieParam, serializeHeaderParam } from './param-style.js';
-import { encodeRequestBody, limitUpload, pickMediaType } from './body.js';
+import { limitUpload } from './upload-limit.js';
 import { assertSecureUrl, buildRequestUrl, readParam, resolveBaseUrl } from './url.js';
 import { isHeaderName } from './header-name.js';
 import { buildAcceptHeader } from '../transport/response.js';
-import type { ApiDescriptor, OperationDescriptor, PreparedRequest, RequestContext } from '../client/descriptor.js';
+import type { ApiDescriptor, BodyEncoder, OperationDescriptor, PreparedRequest, RequestContext } from '../client/descriptor.js';
 import { createUuid } from '../util/uuid.js';
 
 /** Sets a header, turning the TypeError for an unsendable value into a ValidationError that quotes no value. */
@@ -105,6 +105,8 @@ export interface PrepareInput {
   idempotencyHeader: string | undefined;
   /** Replaces the URL built from the server and params (a next page of a paginated call). */
   url?: URL | undefined;
+  /** The client's body encoder, for descriptors that bring none (hand-built ones; client/features.ts). */
+  encodeBody?: BodyEncoder | undefined;
 }
 
 /** The request every attempt starts from (without credentials). */
@@ -129,7 +131,12 @@ export async function prepareRequest(input: PrepareInput): Promise<PreparedReque
   if (op.body !== undefined && bodyValue !== undefined) {
     if (op.method === 'GET' || op.method === 'HEAD')
       throw new ValidationError(`${op.method} ${op.path}: fetch cannot send a body with ${op.method}`);
-    const encoded = await encodeRequestBody(bodyValue, pickMediaType(op.body, call.contentType), op.body.encoding);
+    const encode = op.encodeBody ?? input.encodeBody;
+    if (encode === undefined)
+      throw new ConfigurationError(
+        `${op.method} ${op.path}: the descriptor brings no body encoder; add \`encodeBody\` (from the runtime) to it`,
+      );
+    const encoded = await encode(bodyValue, op.body, call.contentType);
     if (encoded.contentType !== undefined) headers.set('Content-Type', encoded.contentType);
     const limit = settings.maxRequestBytes;
     const tooLarge = (): RequestTooLargeError =>

@@ -2,9 +2,9 @@
  * The two guards in front of every attempt, built from the resilience options: the circuit breaker
  * (one per origin by default) and the client-side rate limiter, both reporting to the observer.
  */
-import { createCircuitBreaker, type CircuitBreaker, type CircuitBreakerOptions } from './circuit-breaker.js';
+import type { CircuitBreaker, CircuitBreakerOptions, createCircuitBreaker } from './circuit-breaker.js';
 import type { Observer } from '../observe/observe.js';
-import { createRateLimiter, type RateLimiter, type RateLimitOptions } from './rate-limit.js';
+import type { RateLimiter, RateLimitOptions, createRateLimiter } from './rate-limit.js';
 import type { StateStore } from './state-store.js';
 import type { Clock } from '../client/descriptor.js';
 
@@ -15,6 +15,12 @@ export interface Guards {
   limiterOptions: RateLimitOptions | undefined;
 }
 
+/** The guards' code, handed in (client/parts.ts): a guard whose factory is missing is off. */
+export interface GuardFactories {
+  readonly circuitBreaker?: typeof createCircuitBreaker | undefined;
+  readonly rateLimiter?: typeof createRateLimiter | undefined;
+}
+
 export interface GuardDeps {
   clock: Clock;
   random: () => number;
@@ -22,28 +28,31 @@ export interface GuardDeps {
   store: StateStore;
 }
 
-/** `false` turns a guard off; `undefined` means its defaults. */
+/** `false` (or no factory) turns a guard off; `undefined` means its defaults. */
 export function createGuards(
   options: { circuitBreaker?: CircuitBreakerOptions | false | undefined; rateLimit?: RateLimitOptions | false | undefined },
   deps: GuardDeps,
+  factories: GuardFactories,
 ): Guards {
   const { clock, random, observer, store } = deps;
-  const breakerOptions = options.circuitBreaker === false ? undefined : (options.circuitBreaker ?? {});
+  const { circuitBreaker: createBreaker, rateLimiter: createLimiter } = factories;
+  const breakerOptions =
+    options.circuitBreaker === false || createBreaker === undefined ? undefined : (options.circuitBreaker ?? {});
   const breaker: CircuitBreaker | undefined =
-    breakerOptions === undefined
+    breakerOptions === undefined || createBreaker === undefined
       ? undefined
-      : createCircuitBreaker(breakerOptions, {
+      : createBreaker(breakerOptions, {
           clock,
           store,
           random,
           onChange: (c) =>
             observer.event?.({ type: 'circuit', key: c.key, from: c.from, to: c.to, timestamp: new Date(c.at).toISOString() }),
         });
-  const limiterOptions = options.rateLimit === false ? undefined : (options.rateLimit ?? {});
+  const limiterOptions = options.rateLimit === false || createLimiter === undefined ? undefined : (options.rateLimit ?? {});
   const limiter: RateLimiter | undefined =
-    limiterOptions === undefined
+    limiterOptions === undefined || createLimiter === undefined
       ? undefined
-      : createRateLimiter(limiterOptions, {
+      : createLimiter(limiterOptions, {
           clock,
           store,
           onLimited: (n) =>

@@ -1,32 +1,25 @@
 /**
  * The attempt loop: rate limit → circuit breaker → attempt → retry decision → wait, until a final
  * outcome, the retry count or budget runs out, the deadline would pass, or the caller aborts.
- * client/client.ts calls `createResilience(options, deps).execute(ctx, target, attempt)`.
+ * client/client.ts calls `createResilienceLoop(options, deps, parts).execute(ctx, target, attempt)` (its `resilience` feature).
  *
  * Defaults: retries on (2, full-jitter backoff 500 ms … 8 s, shared budget of 10 tokens); circuit
  * breaker on, one per origin; rate limiter learns pauses from response headers on every origin
- * and adds a token bucket only when `rateLimit.requestsPerSecond` is set. `false` turns a part off.
+ * and adds a token bucket only when `rateLimit.requestsPerSecond` is set. `false` turns a part off,
+ * and so does leaving its code out (`createResilienceLoop`'s parts; client/parts.ts).
  */
 import { readBodyCapped } from '../transport/capped-body.js';
-import type { CircuitBreakerOptions, CircuitPermit, CircuitVerdict } from './circuit-breaker.js';
+import { createCircuitBreaker, type CircuitBreakerOptions, type CircuitPermit, type CircuitVerdict } from './circuit-breaker.js';
 import { RateLimitError, TimeoutError } from '../errors/errors.js';
 import { isConnectionError, isTimeoutError } from '../errors/guards.js';
 import type { Observer } from '../observe/observe.js';
-import type { RateLimitOptions } from './rate-limit.js';
+import { createRateLimiter, type RateLimitOptions } from './rate-limit.js';
 import { createRedactor } from '../observe/redact.js';
-import { createGuards } from './guards.js';
-import {
-  computeBackoffDelay,
-  createRetryBudget,
-  decideRetry,
-  resolveRetryPolicy,
-  type AttemptOutcome,
-  type RetryDecision,
-  type RetryOptions,
-} from './retry.js';
+import { createGuards, type GuardFactories } from './guards.js';
+import type { AttemptOutcome, RetryDecision, RetryOptions } from './retry.js';
+import { createRetryRules, type RetrySupport } from './retry-rules.js';
 import { createMemoryStateStore, type StateStore } from './state-store.js';
 import type { Clock, RequestContext } from '../client/descriptor.js';
-import { shareRetryBudget } from '../stores/shared-retry-budget.js';
 import type { AttemptResult, AttemptTarget, CallState, FinalDecision, LoopDecision } from './loop-state.js';
 import { abortErrorOf } from './abort-error.js';
 
@@ -72,17 +65,33 @@ function discard(response: Response | undefined): void {
   response?.body?.cancel().catch(() => undefined);
 }
 
+/** The loop's parts (client/parts.ts): retry rules, circuit breaker, rate limiter; a missing one is off. */
+export interface ResilienceParts extends GuardFactories {
+  readonly retry?: RetrySupport | undefined;
+}
+
+/** Builds the attempt loop of one client from the parts it was given. */
+export type ResilienceSupport = (options: ResilienceOptions, deps: ResilienceDeps, parts: ResilienceParts) => Resilience;
+
+/** The loop with every part: retries, breaker and limiter, each on unless its option is `false`. */
 export function createResilience(options: ResilienceOptions, deps: ResilienceDeps): Resilience {
+  return createResilienceLoop(options, deps, {
+    retry: createRetryRules,
+    circuitBreaker: createCircuitBreaker,
+    rateLimiter: createRateLimiter,
+  });
+}
+
+const noRetry: RetryDecision = { retry: false, reason: 'retries-off' };
+
+export const createResilienceLoop: ResilienceSupport = (options, deps, parts) => {
   const { clock, random, observer } = deps;
-  const policy = resolveRetryPolicy(options.retry);
   const store = options.stateStore ?? createMemoryStateStore({ now: () => clock.now() });
-  const budgetOptions = options.retry === false ? false : options.retry?.budget;
-  // Shared store (runtime/stores): one budget for every replica when the store can hold it.
-  const budget = shareRetryBudget(createRetryBudget(budgetOptions), store, budgetOptions);
+  const rules = parts.retry?.(options.retry, store, random);
   const fallbackRedactor = createRedactor();
   const redactHeaders = (h: Headers): Headers => (observer.redactHeaders ?? fallbackRedactor.redactHeaders)(h);
 
-  const { breaker, breakerOptions, limiter, limiterOptions } = createGuards(options, { clock, random, observer, store });
+  const { breaker, breakerOptions, limiter, limiterOptions } = createGuards(options, { clock, random, observer, store }, parts);
 
   /** Bookkeeping against a shared store must not turn a delivered response into a failure. */
   const safely = async (what: string, work: () => Promise<void>): Promise<void> => {
@@ -185,25 +194,28 @@ export function createResilience(options: ResilienceOptions, deps: ResilienceDep
       response !== undefined
         ? { kind: 'response', status: response.status, headers: response.headers }
         : { kind: 'error', error };
-    let decision: RetryDecision = decideRetry({
-      outcome,
-      method: call.target.method,
-      hasIdempotencyKey: call.ctx.idempotencyKey !== undefined && call.ctx.idempotencyKey !== '',
-      retriesSoFar: n - 1,
-      policy,
-      now: clock.now(),
-    });
+    let decision: RetryDecision =
+      rules === undefined
+        ? noRetry
+        : rules.decide({
+            outcome,
+            method: call.target.method,
+            hasIdempotencyKey: call.ctx.idempotencyKey !== undefined && call.ctx.idempotencyKey !== '',
+            retriesSoFar: n - 1,
+            policy: rules.policy,
+            now: clock.now(),
+          });
     if (response !== undefined && response.status < 500 && response.status !== 429 && response.status !== 408)
-      budget.recordSuccess();
+      rules?.budget.recordSuccess();
     let delayMs = 0;
     let deadlineHit = false;
-    if (decision.retry) {
-      delayMs = decision.serverWaitMs ?? computeBackoffDelay(n - 1, policy, random);
+    if (decision.retry && rules !== undefined) {
+      delayMs = decision.serverWaitMs ?? rules.backoffMs(n - 1);
       const deadline = call.ctx.deadline;
       if (deadline !== undefined && clock.now() + delayMs >= deadline) {
         deadlineHit = true;
         decision = { retry: false, reason: 'deadline' };
-      } else if (!(await budget.trySpend())) decision = { retry: false, reason: 'retry-budget-exhausted' };
+      } else if (!(await rules.budget.trySpend())) decision = { retry: false, reason: 'retry-budget-exhausted' };
     }
     observer.attempt?.({
       ...call.base,
@@ -272,7 +284,7 @@ export function createResilience(options: ResilienceOptions, deps: ResilienceDep
   async function rateLimitErrorFor(call: CallState, response: Response, waitMs: number): Promise<RateLimitError> {
     const { target, ctx } = call;
     const error = new RateLimitError(
-      `${target.method} ${observer.redactUrl(target.url)} answered ${response.status} asking to wait ${Math.ceil(waitMs)} ms, more than maxRetryAfterMs (${policy.maxRetryAfterMs} ms)`,
+      `${target.method} ${observer.redactUrl(target.url)} answered ${response.status} asking to wait ${Math.ceil(waitMs)} ms, more than maxRetryAfterMs (${rules?.policy.maxRetryAfterMs} ms)`,
       {
         status: response.status,
         headers: redactHeaders(response.headers),
@@ -286,4 +298,4 @@ export function createResilience(options: ResilienceOptions, deps: ResilienceDep
   }
 
   return { execute };
-}
+};

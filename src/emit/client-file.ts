@@ -30,12 +30,21 @@ export function emitClientFile(plan: ClientPlan): string {
     'Client',
     'ClientFeatures',
     'ClientOptions as RuntimeClientOptions',
+    'ClientPart',
     ...usedAuthTypes,
   ].map((t) => `type ${t}`);
   const supports = allSchemeSupports(plan);
   const coreSupports = coreSchemeSupports(plan);
   const transform = plan.files.transforms !== undefined;
-  const values = ['bindOperations', 'createClientCache', 'createClientCore', ...supports, ...(transform ? ['transforms'] : [])];
+  const values = [
+    'bindOperations',
+    'createClientCache',
+    'createClientCore',
+    'defaultParts',
+    'encodeBody',
+    ...supports,
+    ...(transform ? ['transforms'] : []),
+  ];
   writer.writeLine(`import { ${[...values.sort(), ...runtimeTypes].join(', ')} } from './runtime/index.js';`);
   for (const group of plan.groups) {
     writer.writeLine(`import * as ${group.importName} from '${importSpecifier(group.file, plan.files.client)}';`);
@@ -74,14 +83,16 @@ export function emitClientFile(plan: ClientPlan): string {
   );
   writer.writeLine('export function createClient(options: ClientOptions = {}) {');
   writer.indent(() => {
-    // The facade binds every operation, so it takes every kind of scheme, and the response cache (`cache: true`).
-    writer.writeLine('const client = createClientCore(api, options, {');
+    // The facade binds every operation, so it takes every kind of scheme, every part (retries,
+    // breaker, limiter, observability, request checks), the response cache (`cache: true`) and the
+    // body encoder (for hand-built descriptors sent with `runtime.request()`).
+    writer.writeLine('const client = createClientCore(api, options, [');
     writer.indent(() => {
-      writer.writeLine('...features,');
-      writer.writeLine(`auth: [${supports.join(', ')}],`);
-      writer.writeLine('cache: createClientCache,');
+      writer.writeLine('features,');
+      writer.writeLine('...defaultParts,');
+      writer.writeLine(`{ auth: [${supports.join(', ')}], cache: createClientCache, encodeBody },`);
     });
-    writer.writeLine('});');
+    writer.writeLine(']);');
     writer.writeLine('return {');
     writer.indent(() => {
       for (const group of plan.groups) {
@@ -130,12 +141,18 @@ function emitCoreClient(writer: ReturnType<typeof createWriter>): void {
   writer.blankLine();
   writer.write(
     docComment([
-      'Creates the core client: the same options as `createClient`, no operations bound; ' +
-        'the response cache is `cache: responseCache(options)` here, so a bundle without it carries no cache code.',
+      'Creates the core client: the same options as `createClient`, no operations bound, and only the ' +
+        'parts handed in, so a bundle carries no code for the others: `retries`, `circuitBreaker`, ' +
+        '`rateLimiter`, `observability`, `requestValidation` (all of them: `defaultParts`). Without any, ' +
+        'a call is one attempt, logs nothing and sends its params unchecked; an option whose part is ' +
+        'missing throws a ConfigurationError. The response cache is `cache: responseCache(options)`.',
+      '@example createCoreClient({ auth, retry: { maxRetries: 3 } }, [retries, observability])',
     ]),
   );
-  writer.writeLine('export function createCoreClient(options: ClientOptions = {}): CoreClient {');
-  writer.indent(() => writer.writeLine('return createClientCore(api, options, features);'));
+  writer.writeLine(
+    'export function createCoreClient(options: ClientOptions = {}, parts: readonly ClientPart[] = []): CoreClient {',
+  );
+  writer.indent(() => writer.writeLine('return createClientCore(api, options, [features, ...parts]);'));
   writer.writeLine('}');
 }
 

@@ -55,7 +55,15 @@ function usedRuntimeValues(plan: ClientPlan, group: PlannedGroup): string[] {
     ...[...supports].sort(),
     ...(group.operations.some(isPaged) ? [`paginate as ${paginateName}`] : []),
     ...(group.operations.some((op) => op.stream !== undefined) ? [`stream as ${streamFunctionName}`] : []),
+    ...(group.operations.some(hasBody) ? [`encodeBody as ${encodeBodyName}`] : []),
   ];
+}
+
+/** Local name of the runtime's body encoder, which only operations with a request body bring (`$` as for `$paginate`). */
+const encodeBodyName = '$encodeBody';
+
+function hasBody(planned: PlannedOperation): boolean {
+  return planned.operation.requestBody !== undefined;
 }
 
 /** Local name of the runtime's `paginate` in endpoint files. */
@@ -98,10 +106,11 @@ function emitEndpoint(
   const descriptor = operationDescriptor(planned, plan.transform);
   const supports = operationSchemeSupports(plan, planned);
   const auth = supports.length === 0 ? undefined : `[${supports.join(', ')}]`;
+  const encode = hasBody(planned) ? encodeBodyName : undefined;
   let literal =
-    transform === undefined && validate === undefined && auth === undefined
+    transform === undefined && validate === undefined && auth === undefined && encode === undefined
       ? valueLiteral(descriptor)
-      : descriptorWithBindings(descriptor, transform, validate, auth);
+      : descriptorWithBindings(descriptor, { transform, validate, auth, encode });
   if (planned.stream !== undefined) {
     // Shared by the operation and its stream companion.
     writer.writeLine(`const ${sharedDescriptorName(planned)}: OperationDescriptor = ${literal};`);
@@ -126,15 +135,20 @@ function emitEndpoint(
 /**
  * The descriptor literal with the entries that name bindings rather than data last:
  * `transform: { shapes: $shapes, … }` (the imported table), `validate: { request: $v.…, … }`
- * (the compiled checks) and `auth: [apiKeyScheme]` (the runtime's scheme kinds the operation
- * uses), laid out as valueLiteral lays out the rest.
+ * (the compiled checks), `auth: [apiKeyScheme]` (the runtime's scheme kinds the operation
+ * uses) and `encodeBody: $encodeBody` (operations with a request body), laid out as valueLiteral
+ * lays out the rest.
  */
 function descriptorWithBindings(
   descriptor: Value,
-  transform: { [key: string]: Value } | undefined,
-  validate: string | undefined,
-  auth: string | undefined,
+  bindings: {
+    transform: { [key: string]: Value } | undefined;
+    validate: string | undefined;
+    auth: string | undefined;
+    encode: string | undefined;
+  },
 ): string {
+  const { transform, validate, auth, encode } = bindings;
   const entries = (value: Value, indent: string): string[] =>
     Object.entries(value as { [key: string]: Value })
       .filter(([, v]) => v !== undefined)
@@ -151,6 +165,7 @@ function descriptorWithBindings(
   }
   if (validate !== undefined) all.push(`validate: ${validate}`);
   if (auth !== undefined) all.push(`auth: ${auth}`);
+  if (encode !== undefined) all.push(`encodeBody: ${encode}`);
   return `{\n${all.map((e) => `  ${e},`).join('\n')}\n}`;
 }
 

@@ -2,7 +2,13 @@
 import { contractErrorClasses } from '../../runtime/errors/errors.js';
 import { importSpecifier } from '../plan/import-specifier.js';
 import type { ClientPlan } from '../plan/plan-types.js';
-import { runtimeTypeExports, validationTypeExports, validationValueExports, webhookRuntimeExports } from '../plan/reserved.js';
+import {
+  corePartExports,
+  runtimeTypeExports,
+  validationTypeExports,
+  validationValueExports,
+  webhookRuntimeExports,
+} from '../plan/reserved.js';
 import { createWriter } from './ts/writer.js';
 
 const errorExports = [...contractErrorClasses, 'isApiError', 'isApiwrightError'].sort();
@@ -18,6 +24,9 @@ export function emitIndexFile(plan: ClientPlan, validators?: readonly string[]):
   writer.writeLine(`export { batch, createUndiciFetch, mapConcurrent, verifyJwt } from './runtime/index.js';`);
   // The response cache of a core client (createCoreClient), which carries no cache code unless given one.
   writer.writeLine(`export { responseCache } from './runtime/index.js';`);
+  // The parts a core client is handed (retries, breaker, limiter, observability, request checks).
+  writer.writeLine(`export { ${corePartExports.join(', ')} } from './runtime/index.js';`);
+  writer.writeLine(`export type { ClientPart } from './runtime/index.js';`);
   writer.writeLine(`export type {\n${runtimeTypeExports.map((n) => `  ${n},`).join('\n')}\n} from './runtime/index.js';`);
   // Webhooks: the typed receiver, and the runtime pieces a receiver uses directly.
   if (plan.webhooks !== undefined) {

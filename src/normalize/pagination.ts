@@ -19,7 +19,8 @@ export function decidePagination(operation: ir.Operation, override: unknown, ctx
         const type = primitiveType(p.schema, ctx);
         return type === undefined ? { name: p.name } : { name: p.name, schemaType: type };
       }),
-    responseSchema: json ? schemaView(json.schema, ctx, 0) : undefined,
+    // Only a GET is ever paginated (detect-pagination.ts): other methods never read the view.
+    responseSchema: json && operation.method.toUpperCase() === 'GET' ? schemaView(json.schema, ctx, 0) : undefined,
     responseHeaders: success?.headers.map((h) => h.name) ?? [],
   };
   if (operation.paginationExtension !== undefined) input.extension = operation.paginationExtension;

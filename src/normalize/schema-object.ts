@@ -146,7 +146,7 @@ function declaredTypes(raw: JsonObject, pointer: string, ctx: NormalizeContext):
   const list = Array.isArray(type) ? type : type === undefined ? [] : [type];
   const known = list.filter((t): t is string => typeof t === 'string' && primitiveTypes.has(t));
   if (known.length !== list.length) ctx.warn('UNKNOWN_TYPE', `unknown type ${JSON.stringify(type)}; ignored`, pointer);
-  return [...new Set(known)];
+  return known.length < 2 ? known : [...new Set(known)];
 }
 
 function normalizeTyped(type: string, raw: JsonObject, pointer: string, ctx: NormalizeContext): ir.Schema {
@@ -236,19 +236,24 @@ function addNull(schema: ir.Schema): ir.Schema {
 }
 
 function withMeta(schema: ir.Schema, raw: JsonObject, pointer: string, ctx: NormalizeContext): ir.Schema {
-  const meta: ir.SchemaMeta = defined({
-    title: stringOrUndefined(raw['title']),
-    description: stringOrUndefined(raw['description']),
-    deprecated: raw['deprecated'] === true ? true : undefined,
-    readOnly: raw['readOnly'] === true ? true : undefined,
-    writeOnly: raw['writeOnly'] === true ? true : undefined,
-    default: raw['default'],
-    format: stringOrUndefined(raw['format']),
-    pattern: raw['pattern'] === undefined ? undefined : checkPattern(raw['pattern'], appendPointer(pointer, 'pattern'), ctx),
-    ...readConstraints(raw),
-  });
+  // Written field by field onto the schema (no intermediate objects: this runs for every schema
+  // of the spec), in the order readers see them: annotations, constraints, then the source.
+  const meta: ir.SchemaMeta = schema;
+  const title = stringOrUndefined(raw['title']);
+  if (title !== undefined) meta.title = title;
+  const description = stringOrUndefined(raw['description']);
+  if (description !== undefined) meta.description = description;
+  if (raw['deprecated'] === true) meta.deprecated = true;
+  if (raw['readOnly'] === true) meta.readOnly = true;
+  if (raw['writeOnly'] === true) meta.writeOnly = true;
+  if (raw['default'] !== undefined) meta.default = raw['default'];
+  const format = stringOrUndefined(raw['format']);
+  if (format !== undefined) meta.format = format;
+  const pattern = raw['pattern'] === undefined ? undefined : checkPattern(raw['pattern'], appendPointer(pointer, 'pattern'), ctx);
+  if (pattern !== undefined) meta.pattern = pattern;
+  Object.assign(meta, readConstraints(raw));
   meta.source = pointer;
-  return Object.assign(schema, meta);
+  return schema;
 }
 
 function stripMeta(schema: ir.Schema): ir.Schema {

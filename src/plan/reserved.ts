@@ -67,6 +67,16 @@ export const validationValueExports: readonly string[] = ['ResponseValidationErr
 /** What index.ts re-exports from the runtime next to the webhook receiver. */
 export const webhookRuntimeExports: readonly string[] = ['WebhookVerificationError', 'signWebhook', 'verifyWebhook'];
 
+/** The parts a core client is handed (runtime/client/parts.ts), re-exported by index.ts with their type. */
+export const corePartExports: readonly string[] = [
+  'circuitBreaker',
+  'defaultParts',
+  'observability',
+  'rateLimiter',
+  'requestValidation',
+  'retries',
+];
+
 /**
  * Names index.ts exports besides the spec's types: a schema may not take them (an explicit export
  * silently wins over `export type *`, so a schema of the same name would drop out of index.ts).
@@ -79,6 +89,8 @@ export const publicApiNames: readonly string[] = [
   'createClient',
   'createCoreClient',
   'responseCache',
+  ...corePartExports,
+  'ClientPart',
   'CoreClient',
   'ClientOptions',
   'ClientAuth',

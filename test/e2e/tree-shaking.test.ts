@@ -82,16 +82,31 @@ const featureMarkers: Record<string, readonly string[]> = {
   pagination: ['PaginationLoopError', '$lastItem'],
 };
 
+/** The same, for the parts a bare core client leaves out and `defaultParts` hands in. */
+const partMarkers: Record<string, readonly string[]> = {
+  retries: ['x-should-retry', 'retry-budget-exhausted'],
+  'circuit breaker': ['half_open', 'probeSuccesses'],
+  'rate limiter': ['requestsPerSecond', 'Client-side rate limit'],
+  'observability (logs, events, metrics)': ['successRate', 'will retry'],
+  'request validation': ['invalid request, nothing was sent'],
+};
+
 describe('tree-shaking: one API-key call on the petstore fixture', () => {
   let standalone = '';
+  let withParts = '';
   let everything = '';
   beforeAll(async () => {
     dir = generatedDir('e2e', 'tree-shaking-petstore');
     await generate({ spec: path.join(fixturesDir, 'petstore/openapi.yaml'), out: path.join(dir, 'client') });
+    const call = `import { getPetById } from './client/endpoints/pets.gen.js';\nexport const run = () => getPetById(core, { petId: '1' });\n`;
     standalone = await bundle(
       'api-key-call',
-      `import { createCoreClient } from './client/index.js';\nimport { getPetById } from './client/endpoints/pets.gen.js';\n` +
-        `const core = createCoreClient({ auth: { apiKey: 'k' } });\nexport const run = () => getPetById(core, { petId: '1' });\n`,
+      `import { createCoreClient } from './client/index.js';\nconst core = createCoreClient({ auth: { apiKey: 'k' } });\n${call}`,
+    );
+    withParts = await bundle(
+      'api-key-call-default-parts',
+      `import { createCoreClient, defaultParts } from './client/index.js';\n` +
+        `const core = createCoreClient({ auth: { apiKey: 'k' } }, defaultParts);\n${call}`,
     );
     everything = await bundle(
       'everything',
@@ -101,13 +116,25 @@ describe('tree-shaking: one API-key call on the petstore fixture', () => {
         `await c.pets.deletePet({ petId: '1' }); return c.store.placeOrder({ body: { petId: '1', quantity: 1 } }); };\n`,
     );
     const kb = (code: string): string => `${(Buffer.byteLength(code) / 1024).toFixed(1)} kB`;
-    console.log(`petstore, minified: one API-key call ${kb(standalone)}, facade with every feature ${kb(everything)}`);
+    console.log(
+      `petstore, minified: one API-key call on a bare core ${kb(standalone)}, with defaultParts ${kb(withParts)}, ` +
+        `facade with every feature ${kb(everything)}`,
+    );
   }, 180_000);
 
-  it.each(Object.entries(featureMarkers))('holds no %s code', (_feature, markers) => {
+  it.each(Object.entries(featureMarkers))('holds no %s code, with or without the default parts', (_feature, markers) => {
     for (const marker of markers) {
       expect(everything, `${marker} is in the everything-on bundle`).toContain(marker);
-      expect(standalone, `${marker} is not in the API-key call's bundle`).not.toContain(marker);
+      expect(standalone, `${marker} is not in the bare core call's bundle`).not.toContain(marker);
+      expect(withParts, `${marker} is not in the default-parts call's bundle`).not.toContain(marker);
+    }
+  });
+
+  it.each(Object.entries(partMarkers))('on a bare core client, holds no %s code', (_part, markers) => {
+    for (const marker of markers) {
+      expect(everything, `${marker} is in the everything-on bundle`).toContain(marker);
+      expect(withParts, `${marker} is in the default-parts call's bundle`).toContain(marker);
+      expect(standalone, `${marker} is not in the bare core call's bundle`).not.toContain(marker);
     }
   });
 

@@ -35,16 +35,42 @@ export function layoutSource(source: string, width = PRINT_WIDTH): string {
   return out.join('\n');
 }
 
-/** `layoutSource` for text already split into lines (what emit/ts/writer.ts holds): the lines laid out. */
+/** `layoutSource` for text already split into lines: the lines laid out. */
 export function layoutLines(lines: readonly string[], width = PRINT_WIDTH): string[] {
   const out: string[] = [];
-  const state: CommentState = { inComment: false, inFence: false };
-  for (const line of lines) {
-    const opensComment = line.includes('/**');
-    if (state.inComment || opensComment || line.length > width) layOutLine(line, opensComment, state, out, width);
-    else out.push(line);
-  }
+  const layout = new LineLayout(out, width);
+  for (const line of lines) layout.add(line);
   return out;
+}
+
+/**
+ * Lays out lines one at a time as a writer finishes them (emit/ts/writer.ts), onto `out`: the
+ * same result as `layoutSource` over the whole text, without scanning the text again.
+ */
+export class LineLayout {
+  private readonly state: CommentState = { inComment: false, inFence: false };
+
+  constructor(
+    private readonly out: string[],
+    private readonly width = PRINT_WIDTH,
+  ) {}
+
+  add(line: string): void {
+    const opensComment = line.includes('/**');
+    if (this.state.inComment || opensComment || line.length > this.width)
+      layOutLine(line, opensComment, this.state, this.out, this.width);
+    else this.out.push(line);
+  }
+
+  /** What `add(line)` would write, without writing it (a writer's unfinished last line). */
+  peek(line: string): string[] {
+    const out: string[] = [];
+    const opensComment = line.includes('/**');
+    if (this.state.inComment || opensComment || line.length > this.width)
+      layOutLine(line, opensComment, { ...this.state }, out, this.width);
+    else out.push(line);
+    return out;
+  }
 }
 
 /** Whether the lines so far left a doc comment open, and a fenced code block inside it. */

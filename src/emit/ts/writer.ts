@@ -5,13 +5,14 @@
  * regular expressions, which cost ~0.2 s of a 2.7 s run on GitHub's spec. Emitters never write a
  * string literal that spans lines, so indenting every line is what that tracking would do too.
  */
-import { layoutLines } from './layout.js';
+import { LineLayout } from './layout.js';
 
 const INDENT = '  ';
 
 export class Writer {
-  /** Finished lines, without their line breaks. */
+  /** Finished lines, without their line breaks, laid out as they are finished (ts/layout.ts). */
   private readonly lines: string[] = [];
+  private readonly layout = new LineLayout(this.lines);
   /** The line being written. */
   private line = '';
   private depth = 0;
@@ -53,7 +54,8 @@ export class Writer {
 
   /** The text, laid out the way a formatter prints it (ts/layout.ts: long lines broken at their seams). */
   toString(): string {
-    return layoutLines([...this.lines, this.line]).join('\n');
+    const last = this.layout.peek(this.line).join('\n');
+    return this.lines.length === 0 ? last : `${this.lines.join('\n')}\n${last}`;
   }
 
   private isEmpty(): boolean {
@@ -67,8 +69,7 @@ export class Writer {
 
   private newLine(): void {
     this.newLineOnNextWrite = false;
-    this.lines.push(this.line);
-    this.line = '';
+    this.finishLine();
   }
 
   private newLineIfLastNot(): void {
@@ -81,21 +82,22 @@ export class Writer {
   }
 
   private writeIndented(text: string): void {
-    if (text === '') {
+    if (!text.includes('\n')) {
       this.indentIfAtLineStart();
+      this.line += text;
       return;
     }
     text.split(/\r?\n/).forEach((line, i) => {
-      if (i > 0) this.newLineKeepingState();
+      if (i > 0) this.finishLine();
       if (line === '') return;
       this.indentIfAtLineStart();
       this.line += line;
     });
   }
 
-  /** A line break inside written text (does not clear a pending one: code-block-writer's `_baseWriteNewline`). */
-  private newLineKeepingState(): void {
-    this.lines.push(this.line);
+  /** Ends the current line (a line break inside written text leaves a pending one as it is). */
+  private finishLine(): void {
+    this.layout.add(this.line);
     this.line = '';
   }
 

@@ -3,10 +3,13 @@ import {
   bindOperations,
   createClientCache,
   createClientCore,
+  defaultParts,
+  encodeBody,
   type ApiDescriptor,
   type Client,
   type ClientFeatures,
   type ClientOptions as RuntimeClientOptions,
+  type ClientPart,
 } from './runtime/index.js';
 import * as oauthEndpoints from './endpoints/oauth.gen.js';
 import * as v1EmployeesEndpoints from './endpoints/v1-employees.gen.js';
@@ -42,11 +45,19 @@ const features: ClientFeatures = {};
 export type CoreClient = Client;
 
 /**
- * Creates the core client: the same options as `createClient`, no operations bound; the response
- * cache is `cache: responseCache(options)` here, so a bundle without it carries no cache code.
+ * Creates the core client: the same options as `createClient`, no operations bound, and only the
+ * parts handed in, so a bundle carries no code for the others: `retries`, `circuitBreaker`,
+ * `rateLimiter`, `observability`, `requestValidation` (all of them: `defaultParts`). Without any, a
+ * call is one attempt, logs nothing and sends its params unchecked; an option whose part is missing
+ * throws a ConfigurationError. The response cache is `cache: responseCache(options)`.
+ *
+ * @example createCoreClient({ auth, retry: { maxRetries: 3 } }, [retries, observability])
  */
-export function createCoreClient(options: ClientOptions = {}): CoreClient {
-  return createClientCore(api, options, features);
+export function createCoreClient(
+  options: ClientOptions = {},
+  parts: readonly ClientPart[] = [],
+): CoreClient {
+  return createClientCore(api, options, [features, ...parts]);
 }
 
 /**
@@ -56,11 +67,11 @@ export function createCoreClient(options: ClientOptions = {}): CoreClient {
  * V1Employees), and an allOf that only adds a description to a reference.
  */
 export function createClient(options: ClientOptions = {}) {
-  const client = createClientCore(api, options, {
-    ...features,
-    auth: [],
-    cache: createClientCache,
-  });
+  const client = createClientCore(api, options, [
+    features,
+    ...defaultParts,
+    { auth: [], cache: createClientCache, encodeBody },
+  ]);
   return {
     /** Operations tagged `OAuth`. */
     oauth: bindOperations(client, oauthEndpoints),

@@ -4,12 +4,15 @@ import {
   bindOperations,
   createClientCache,
   createClientCore,
+  defaultParts,
+  encodeBody,
   httpScheme,
   oauthScheme,
   type ApiDescriptor,
   type Client,
   type ClientFeatures,
   type ClientOptions as RuntimeClientOptions,
+  type ClientPart,
   type ApiKeyAuth,
   type BearerAuth,
   type OAuth2Auth,
@@ -84,11 +87,19 @@ const features: ClientFeatures = {};
 export type CoreClient = Client;
 
 /**
- * Creates the core client: the same options as `createClient`, no operations bound; the response
- * cache is `cache: responseCache(options)` here, so a bundle without it carries no cache code.
+ * Creates the core client: the same options as `createClient`, no operations bound, and only the
+ * parts handed in, so a bundle carries no code for the others: `retries`, `circuitBreaker`,
+ * `rateLimiter`, `observability`, `requestValidation` (all of them: `defaultParts`). Without any, a
+ * call is one attempt, logs nothing and sends its params unchecked; an option whose part is missing
+ * throws a ConfigurationError. The response cache is `cache: responseCache(options)`.
+ *
+ * @example createCoreClient({ auth, retry: { maxRetries: 3 } }, [retries, observability])
  */
-export function createCoreClient(options: ClientOptions = {}): CoreClient {
-  return createClientCore(api, options, features);
+export function createCoreClient(
+  options: ClientOptions = {},
+  parts: readonly ClientPart[] = [],
+): CoreClient {
+  return createClientCore(api, options, [features, ...parts]);
 }
 
 /**
@@ -98,11 +109,11 @@ export function createCoreClient(options: ClientOptions = {}): CoreClient {
  * header and cookie parameters, JSON, form and multipart bodies, pagination, errors and auth.
  */
 export function createClient(options: ClientOptions = {}) {
-  const client = createClientCore(api, options, {
-    ...features,
-    auth: [apiKeyScheme, httpScheme, oauthScheme],
-    cache: createClientCache,
-  });
+  const client = createClientCore(api, options, [
+    features,
+    ...defaultParts,
+    { auth: [apiKeyScheme, httpScheme, oauthScheme], cache: createClientCache, encodeBody },
+  ]);
   return {
     ...bindOperations(client, untaggedEndpoints),
     /** Everything about your pets. */

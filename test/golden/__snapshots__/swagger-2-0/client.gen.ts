@@ -3,12 +3,15 @@ import {
   bindOperations,
   createClientCache,
   createClientCore,
+  defaultParts,
+  encodeBody,
   httpScheme,
   oauthScheme,
   type ApiDescriptor,
   type Client,
   type ClientFeatures,
   type ClientOptions as RuntimeClientOptions,
+  type ClientPart,
   type BasicAuth,
   type OAuth2Auth,
 } from './runtime/index.js';
@@ -69,20 +72,28 @@ const features: ClientFeatures = { auth: [oauthScheme] };
 export type CoreClient = Client;
 
 /**
- * Creates the core client: the same options as `createClient`, no operations bound; the response
- * cache is `cache: responseCache(options)` here, so a bundle without it carries no cache code.
+ * Creates the core client: the same options as `createClient`, no operations bound, and only the
+ * parts handed in, so a bundle carries no code for the others: `retries`, `circuitBreaker`,
+ * `rateLimiter`, `observability`, `requestValidation` (all of them: `defaultParts`). Without any, a
+ * call is one attempt, logs nothing and sends its params unchecked; an option whose part is missing
+ * throws a ConfigurationError. The response cache is `cache: responseCache(options)`.
+ *
+ * @example createCoreClient({ auth, retry: { maxRetries: 3 } }, [retries, observability])
  */
-export function createCoreClient(options: ClientOptions = {}): CoreClient {
-  return createClientCore(api, options, features);
+export function createCoreClient(
+  options: ClientOptions = {},
+  parts: readonly ClientPart[] = [],
+): CoreClient {
+  return createClientCore(api, options, [features, ...parts]);
 }
 
 /** Creates a client for Legacy Files 2.0.1. */
 export function createClient(options: ClientOptions = {}) {
-  const client = createClientCore(api, options, {
-    ...features,
-    auth: [httpScheme, oauthScheme],
-    cache: createClientCache,
-  });
+  const client = createClientCore(api, options, [
+    features,
+    ...defaultParts,
+    { auth: [httpScheme, oauthScheme], cache: createClientCache, encodeBody },
+  ]);
   return {
     /** Operations tagged `files`. */
     files: bindOperations(client, filesEndpoints),

@@ -24,6 +24,8 @@ export {
 } from './runtime/index.js';
 export { batch, createUndiciFetch, mapConcurrent, verifyJwt } from './runtime/index.js';
 export { responseCache } from './runtime/index.js';
+export { circuitBreaker, defaultParts, observability, rateLimiter, requestValidation, retries } from './runtime/index.js';
+export type { ClientPart } from './runtime/index.js';
 export type {
   ApiPromise,
   EventStream,

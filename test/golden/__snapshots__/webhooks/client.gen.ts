@@ -3,10 +3,13 @@ import {
   bindOperations,
   createClientCache,
   createClientCore,
+  defaultParts,
+  encodeBody,
   type ApiDescriptor,
   type Client,
   type ClientFeatures,
   type ClientOptions as RuntimeClientOptions,
+  type ClientPart,
 } from './runtime/index.js';
 import * as untaggedEndpoints from './endpoints/untagged.gen.js';
 
@@ -41,11 +44,19 @@ const features: ClientFeatures = {};
 export type CoreClient = Client;
 
 /**
- * Creates the core client: the same options as `createClient`, no operations bound; the response
- * cache is `cache: responseCache(options)` here, so a bundle without it carries no cache code.
+ * Creates the core client: the same options as `createClient`, no operations bound, and only the
+ * parts handed in, so a bundle carries no code for the others: `retries`, `circuitBreaker`,
+ * `rateLimiter`, `observability`, `requestValidation` (all of them: `defaultParts`). Without any, a
+ * call is one attempt, logs nothing and sends its params unchecked; an option whose part is missing
+ * throws a ConfigurationError. The response cache is `cache: responseCache(options)`.
+ *
+ * @example createCoreClient({ auth, retry: { maxRetries: 3 } }, [retries, observability])
  */
-export function createCoreClient(options: ClientOptions = {}): CoreClient {
-  return createClientCore(api, options, features);
+export function createCoreClient(
+  options: ClientOptions = {},
+  parts: readonly ClientPart[] = [],
+): CoreClient {
+  return createClientCore(api, options, [features, ...parts]);
 }
 
 /**
@@ -54,11 +65,11 @@ export function createCoreClient(options: ClientOptions = {}): CoreClient {
  * Webhooks (Standard Webhooks signatures) and a callback, with inline and referenced payloads.
  */
 export function createClient(options: ClientOptions = {}) {
-  const client = createClientCore(api, options, {
-    ...features,
-    auth: [],
-    cache: createClientCache,
-  });
+  const client = createClientCore(api, options, [
+    features,
+    ...defaultParts,
+    { auth: [], cache: createClientCache, encodeBody },
+  ]);
   return {
     ...bindOperations(client, untaggedEndpoints),
     /**

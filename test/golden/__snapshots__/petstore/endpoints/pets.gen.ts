@@ -6,7 +6,12 @@ import type {
   PagedPromise,
   RequestOptions,
 } from '../runtime/index.js';
-import { apiKeyScheme, httpScheme, paginate as $paginate } from '../runtime/index.js';
+import {
+  apiKeyScheme,
+  httpScheme,
+  paginate as $paginate,
+  encodeBody as $encodeBody,
+} from '../runtime/index.js';
 import type * as t from '../types.gen.js';
 import * as $v from '../validators.gen.js';
 
@@ -78,6 +83,7 @@ export function createPet(
       responses: { '201': $v.Pet$check, '409': $v.Problem$check, '422': $v.Problem$check },
     },
     auth: [apiKeyScheme],
+    encodeBody: $encodeBody,
   }, params, options);
 }
 
@@ -130,6 +136,7 @@ export function updatePet(
     responses: { '200': ['application/json'] },
     validate: { request: $v.updatePet$params, responses: { '200': $v.Pet$check } },
     auth: [apiKeyScheme],
+    encodeBody: $encodeBody,
   }, params, options);
 }
 
@@ -181,5 +188,6 @@ export function uploadPetPhoto(
       responses: { '200': $v.uploadPetPhoto$response200 },
     },
     auth: [apiKeyScheme],
+    encodeBody: $encodeBody,
   }, params, options);
 }

@@ -7,7 +7,7 @@ import type {
   RequestOptions,
   StreamOptions,
 } from '../runtime/index.js';
-import { stream as $stream } from '../runtime/index.js';
+import { stream as $stream, encodeBody as $encodeBody } from '../runtime/index.js';
 import type * as t from '../types.gen.js';
 import * as $v from '../validators.gen.js';
 
@@ -22,6 +22,7 @@ const $createCompletion: OperationDescriptor = {
     request: $v.createCompletion$params,
     responses: { '200': $v.Completion$check },
   },
+  encodeBody: $encodeBody,
 };
 
 /**

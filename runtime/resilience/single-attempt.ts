@@ -1,0 +1,31 @@
+/**
+ * What a client without the retry, breaker and limiter parts (client/parts.ts) sends a call
+ * through: one attempt, reported to the observer like the attempt loop's last one.
+ */
+import type { Clock } from '../client/descriptor.js';
+import type { Observer } from '../observe/observe.js';
+import type { Resilience } from './resilience.js';
+
+export function createSingleAttempt(clock: Clock, observer: Observer): Resilience {
+  return {
+    async execute(ctx, target, attempt) {
+      if (observer.request === undefined && observer.attempt === undefined) return attempt(1);
+      const started = clock.now();
+      const info = { method: target.method, url: target.url, requestId: ctx.requestId, operation: ctx.operation.id };
+      let status: number | undefined;
+      let error: unknown;
+      try {
+        const response = await attempt(1);
+        status = response.status;
+        return response;
+      } catch (thrown) {
+        error = thrown;
+        throw thrown;
+      } finally {
+        const durationMs = clock.now() - started;
+        observer.attempt?.({ ...info, attempt: 1, durationMs, status, error, willRetry: false });
+        observer.request?.({ ...info, attempts: 1, durationMs, status, error });
+      }
+    },
+  };
+}
