@@ -3,8 +3,8 @@
  * opened with `// @ts-nocheck`. The runtime is type-checked strictly when apiwright is built
  * (runtime/tsconfig.json); in the user's project the directive makes `tsc` (5.x and 7), Deno and
  * editors skip checking its ~150 files, and read only the types the user's code reaches. The files
- * stay TypeScript so every setup compiles and emits them as it does the rest of the project (a
- * `tsc` build to an outDir emits `.ts` files, never a `.js` file placed beside them).
+ * stay TypeScript so every setup compiles and emits them with the rest of the project (`tsc` with an
+ * outDir compiles `.ts` files but never copies a `.js` file placed beside them).
  */
 import { readdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
