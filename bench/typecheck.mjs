@@ -1,9 +1,10 @@
 #!/usr/bin/env node
 // npm run bench:typecheck — how long a user's `tsc` spends on a generated client: apiwright's
 // petstore and GitHub clients (with a one-call consumer) against openapi-typescript's types plus
-// openapi-fetch for the same spec, under TypeScript 5.9 and 7, alternating runs, medians.
+// openapi-fetch for the same spec, under TypeScript 5.9 and 7, alternating runs, medians of wall time
+// and (with GNU time) CPU time.
 import { execFileSync, spawnSync } from 'node:child_process';
-import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -41,11 +42,21 @@ function project(dir, source) {
   writeFileSync(path.join(dir, 'tsconfig.json'), JSON.stringify({ compilerOptions, include: ['**/*.ts'] }));
 }
 
+// CPU time (user + system, the compiler's child processes included) from GNU time when the machine
+// has it: on a shared machine wall time mostly measures the neighbours.
+const gnuTime = existsSync('/usr/bin/time') ? '/usr/bin/time' : undefined;
+
+/** One compile: wall milliseconds, and CPU milliseconds when GNU time is there. */
 function time(compiler, dir) {
   const start = process.hrtime.bigint();
-  const result = spawnSync(process.execPath, [path.join(root, compiler), '-p', dir], { encoding: 'utf8' });
+  const command = [process.execPath, path.join(root, compiler), '-p', dir];
+  const result = gnuTime
+    ? spawnSync(gnuTime, ['-f', '\ncpu %U %S', ...command], { encoding: 'utf8' })
+    : spawnSync(command[0], command.slice(1), { encoding: 'utf8' });
+  const wall = Number(process.hrtime.bigint() - start) / 1e6;
   if (result.status !== 0) throw new Error(`${compiler} failed in ${dir}:\n${result.stdout.slice(0, 2000)}`);
-  return Number(process.hrtime.bigint() - start) / 1e6;
+  const cpu = /\ncpu ([\d.]+) ([\d.]+)\s*$/.exec(result.stderr ?? '');
+  return { wall, cpu: cpu ? (Number(cpu[1]) + Number(cpu[2])) * 1000 : undefined };
 }
 
 const median = (values) => [...values].sort((a, b) => a - b)[values.length >> 1];
@@ -84,10 +95,12 @@ for (const [name, spec] of Object.entries(specs)) {
       const order = i % 2 === 0 ? ['apiwright', 'peer'] : ['peer', 'apiwright'];
       for (const who of order) times[who].push(time(compiler, who === 'apiwright' ? ours : peer));
     }
-    const a = median(times.apiwright);
-    const p = median(times.peer);
+    const a = median(times.apiwright.map((t) => t.wall));
+    const p = median(times.peer.map((t) => t.wall));
+    const cpu = gnuTime ? [median(times.apiwright.map((t) => t.cpu)), median(times.peer.map((t) => t.cpu))] : undefined;
     console.log(
-      `${name.padEnd(9)} ${label.padEnd(8)} apiwright ${Math.round(a)} ms · openapi-typescript + openapi-fetch ${Math.round(p)} ms · ${(a / p).toFixed(2)}×`,
+      `${name.padEnd(9)} ${label.padEnd(8)} apiwright ${Math.round(a)} ms · openapi-typescript + openapi-fetch ${Math.round(p)} ms · ${(a / p).toFixed(2)}×` +
+        (cpu ? ` · CPU ${Math.round(cpu[0])} ms vs ${Math.round(cpu[1])} ms · ${(cpu[0] / cpu[1]).toFixed(2)}×` : ''),
     );
   }
 }

@@ -1,12 +1,21 @@
 /**
- * The runtime, copied byte for byte into every generated client under `runtime/`.
+ * The runtime, copied into every generated client under `runtime/`: its TypeScript sources, each
+ * opened with `// @ts-nocheck`. The runtime is type-checked strictly when apiwright is built
+ * (runtime/tsconfig.json); in the user's project the directive makes `tsc` (5.x and 7), Deno and
+ * editors skip checking its ~150 files, and read only the types the user's code reaches. The files
+ * stay TypeScript so every setup compiles and emits them with the rest of the project (`tsc` with an
+ * outDir compiles `.ts` files but never copies a `.js` file placed beside them).
  */
 import { readdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { comparePaths, type OutputFile } from './output-file.js';
 import { findPackageRoot } from './package-root.js';
 
-/** Every `*.ts` file under the package's runtime/ folder (recursively), at `runtime/<same path>`, sorted. */
+/** The first lines of every runtime file a client receives. */
+export const RUNTIME_FILE_HEADER =
+  '// @ts-nocheck\n// Type-checked when apiwright was built (strict); your compiler skips checking it.\n';
+
+/** Every `*.ts` file under the package's runtime/ folder (recursively), at `runtime/<same path>`, sorted, each behind the header. */
 export async function readRuntimeFiles(runtimeDir: string = path.join(findPackageRoot(), 'runtime')): Promise<OutputFile[]> {
   const entries = await readdir(runtimeDir, { recursive: true, withFileTypes: true });
   const relativePaths = entries
@@ -18,7 +27,13 @@ export async function readRuntimeFiles(runtimeDir: string = path.join(findPackag
   return Promise.all(
     relativePaths.map(async (relative) => ({
       path: `runtime/${relative}`,
-      content: decoder.decode(await readFile(path.join(runtimeDir, ...relative.split('/')))),
+      content: withHeader(decoder.decode(await readFile(path.join(runtimeDir, ...relative.split('/'))))),
     })),
   );
+}
+
+/** The header before the source; after a byte-order mark, which must stay the file's first character. */
+function withHeader(source: string): string {
+  const bom = source.startsWith('\uFEFF') ? '\uFEFF' : '';
+  return `${bom}${RUNTIME_FILE_HEADER}${source.slice(bom.length)}`;
 }

@@ -6,22 +6,7 @@
  */
 import { expect, it } from 'vitest';
 import { baseSpecs, compile, generateRow } from './compat-harness.js';
-
-const nextTsconfig = {
-  target: 'ES2017',
-  lib: ['dom', 'dom.iterable', 'esnext'],
-  allowJs: true,
-  skipLibCheck: true,
-  strict: true,
-  noEmit: true,
-  esModuleInterop: true,
-  module: 'esnext',
-  moduleResolution: 'bundler',
-  resolveJsonModule: true,
-  isolatedModules: true,
-  jsx: 'preserve',
-  types: ['node'],
-};
+import { nextTsconfig } from './presets.js';
 
 it("generated clients compile under Next.js's default tsconfig", async () => {
   const dir = await generateRow('nextjs', baseSpecs);

@@ -1,7 +1,8 @@
 /**
  * Every spec in fixtures/ (except the load-* and security-* cases, which test failures) generates a
  * tree compared file by file with snapshots, and every tree type-checks under the strictest settings.
- * The runtime is copied verbatim and tested on its own, so only the generated files are snapshotted.
+ * The runtime is copied (its sources behind a `// @ts-nocheck` line) and tested on its own, so only the
+ * generated files are snapshotted.
  */
 import { readdirSync } from 'node:fs';
 import path from 'node:path';

@@ -3,7 +3,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { findPackageRoot } from '../../../src/write/package-root.js';
-import { readRuntimeFiles } from '../../../src/write/runtime-files.js';
+import { readRuntimeFiles, RUNTIME_FILE_HEADER } from '../../../src/write/runtime-files.js';
 
 let scratch: string | undefined;
 afterEach(async () => {
@@ -12,7 +12,7 @@ afterEach(async () => {
 });
 
 describe('readRuntimeFiles', () => {
-  it('copies every .ts file recursively, sorted, byte for byte, and nothing else', async () => {
+  it('copies every .ts file recursively, sorted, byte for byte behind the @ts-nocheck header, and nothing else', async () => {
     scratch = await mkdtemp(path.join(os.tmpdir(), 'apiwright-runtime-'));
     const files: Record<string, Buffer> = {
       'types.ts': Buffer.from('export type A = 1;\n'),
@@ -29,10 +29,16 @@ describe('readRuntimeFiles', () => {
 
     const result = await readRuntimeFiles(scratch);
     expect(result.map((file) => file.path)).toEqual(['runtime/auth/index.ts', 'runtime/auth/oauth/pkce.ts', 'runtime/types.ts']);
+    const header = Buffer.from(RUNTIME_FILE_HEADER, 'utf8');
     for (const file of result) {
       const original = files[file.path.slice('runtime/'.length)];
-      expect(original && Buffer.from(file.content, 'utf8').equals(original)).toBe(true);
+      if (!original) throw new Error(`unexpected ${file.path}`);
+      // A byte-order mark stays the first character, before the header.
+      const bom = original.subarray(0, 3).equals(Buffer.from('\uFEFF', 'utf8')) ? original.subarray(0, 3) : Buffer.alloc(0);
+      const expected = Buffer.concat([bom, header, original.subarray(bom.length)]);
+      expect(Buffer.from(file.content, 'utf8').equals(expected)).toBe(true);
     }
+    expect(result[0]?.content.startsWith(`\uFEFF${RUNTIME_FILE_HEADER}// BOM kept`)).toBe(true);
   });
 
   it("reads the package's own runtime/ by default", async () => {
