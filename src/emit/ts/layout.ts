@@ -11,31 +11,12 @@
 /** Columns a line may take before it is broken (prettier's default is 80; generated names are long). */
 export const PRINT_WIDTH = 100;
 
+/** Lays out whole text (the writers lay out their lines as they go: LineLayout below). */
 export function layoutSource(source: string, width = PRINT_WIDTH): string {
-  const out: string[] = [];
-  const state: CommentState = { inComment: false, inFence: false };
-  // A large spec's types are hundreds of thousands of lines, nearly all short code: runs of such
-  // lines are copied as one slice, and only a long line or a doc comment is looked at.
-  let copiedUpTo = 0;
-  let nextComment = source.indexOf('/**');
-  for (let start = 0; start <= source.length;) {
-    const newline = source.indexOf('\n', start);
-    const end = newline === -1 ? source.length : newline;
-    while (nextComment !== -1 && nextComment < start) nextComment = source.indexOf('/**', start);
-    const opensComment = nextComment !== -1 && nextComment < end;
-    if (state.inComment || opensComment || end - start > width) {
-      if (start > copiedUpTo) out.push(source.slice(copiedUpTo, start - 1));
-      layOutLine(source.slice(start, end), opensComment, state, out, width);
-      copiedUpTo = end + 1;
-    }
-    if (newline === -1) break;
-    start = newline + 1;
-  }
-  if (copiedUpTo <= source.length) out.push(source.slice(copiedUpTo));
-  return out.join('\n');
+  return layoutLines(source.split('\n'), width).join('\n');
 }
 
-/** `layoutSource` for text already split into lines: the lines laid out. */
+/** Text already split into lines, laid out. */
 export function layoutLines(lines: readonly string[], width = PRINT_WIDTH): string[] {
   const out: string[] = [];
   const layout = new LineLayout(out, width);
@@ -45,7 +26,7 @@ export function layoutLines(lines: readonly string[], width = PRINT_WIDTH): stri
 
 /**
  * Lays out lines one at a time as a writer finishes them (emit/ts/writer.ts), onto `out`: the
- * same result as `layoutSource` over the whole text, without scanning the text again.
+ * same result as laying out the finished text, without scanning it again.
  */
 export class LineLayout {
   private readonly state: CommentState = { inComment: false, inFence: false };
@@ -56,20 +37,20 @@ export class LineLayout {
   ) {}
 
   add(line: string): void {
-    const opensComment = line.includes('/**');
-    if (this.state.inComment || opensComment || line.length > this.width)
-      layOutLine(line, opensComment, this.state, this.out, this.width);
-    else this.out.push(line);
+    this.layOut(line, this.state, this.out);
   }
 
   /** What `add(line)` would write, without writing it (a writer's unfinished last line). */
   peek(line: string): string[] {
     const out: string[] = [];
-    const opensComment = line.includes('/**');
-    if (this.state.inComment || opensComment || line.length > this.width)
-      layOutLine(line, opensComment, { ...this.state }, out, this.width);
-    else out.push(line);
+    this.layOut(line, { ...this.state }, out);
     return out;
+  }
+
+  private layOut(line: string, state: CommentState, out: string[]): void {
+    const opensComment = line.includes('/**');
+    if (state.inComment || opensComment || line.length > this.width) layOutLine(line, opensComment, state, out, this.width);
+    else out.push(line);
   }
 }
 
