@@ -14,8 +14,11 @@ const collectionStyles: Record<string, { style: string; explode: boolean }> = {
   multi: { style: 'form', explode: true },
 };
 
-/** The schema keywords a 2.0 parameter or header carries itself (they live under `schema` in 3.0). */
-export const schemaKeys = [
+/**
+ * The schema keywords a 2.0 parameter or header carries itself (Swagger 2.0 Parameter Object and
+ * Header Object; they live under `schema` in 3.0), plus `x-nullable`.
+ */
+export const schemaKeys: readonly string[] = [
   'type',
   'format',
   'items',
@@ -23,9 +26,15 @@ export const schemaKeys = [
   'default',
   'minimum',
   'maximum',
+  'exclusiveMinimum',
+  'exclusiveMaximum',
+  'multipleOf',
   'pattern',
   'minLength',
   'maxLength',
+  'minItems',
+  'maxItems',
+  'uniqueItems',
   'x-nullable',
 ];
 

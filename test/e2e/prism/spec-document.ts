@@ -5,6 +5,7 @@
  */
 import { readFileSync } from 'node:fs';
 import { parse } from 'yaml';
+import { schemaKeys } from '../../../src/normalize/swagger2-parameters.js';
 
 export type Json = null | boolean | number | string | Json[] | { [key: string]: Json };
 export type JsonObject = { [key: string]: Json };
@@ -97,25 +98,6 @@ function examplesOf(doc: SpecDocument, node: JsonObject): Json[] {
   return found;
 }
 
-const SCHEMA_KEYS_2_0 = [
-  'type',
-  'format',
-  'items',
-  'enum',
-  'default',
-  'minimum',
-  'maximum',
-  'exclusiveMinimum',
-  'exclusiveMaximum',
-  'minLength',
-  'maxLength',
-  'pattern',
-  'minItems',
-  'maxItems',
-  'uniqueItems',
-  'multipleOf',
-];
-
 function parameterOf(doc: SpecDocument, raw: JsonObject): RawParameter {
   const base = {
     name: typeof raw['name'] === 'string' ? raw['name'] : '',
@@ -124,7 +106,7 @@ function parameterOf(doc: SpecDocument, raw: JsonObject): RawParameter {
   };
   if (doc.version === '2.0' && raw['in'] !== 'body') {
     const schema: JsonObject = {};
-    for (const key of SCHEMA_KEYS_2_0) if (raw[key] !== undefined) schema[key] = raw[key];
+    for (const key of schemaKeys) if (raw[key] !== undefined) schema[key] = raw[key];
     const collectionFormat = typeof raw['collectionFormat'] === 'string' ? raw['collectionFormat'] : undefined;
     const examples = raw['x-example'] !== undefined ? [raw['x-example']] : [];
     return { ...base, schema, examples, ...(collectionFormat === undefined ? {} : { collectionFormat }) };

@@ -18,6 +18,17 @@ const swagger = {
         parameters: [
           { $ref: '#/parameters/limit' },
           { name: 'ids', in: 'query', type: 'array', items: { type: 'string' }, collectionFormat: 'pipes' },
+          {
+            name: 'page',
+            in: 'query',
+            type: 'number',
+            minimum: 0,
+            exclusiveMinimum: true,
+            maximum: 100,
+            exclusiveMaximum: true,
+            multipleOf: 0.5,
+          },
+          { name: 'tags', in: 'query', type: 'array', items: { type: 'string' }, minItems: 1, maxItems: 5, uniqueItems: true },
         ],
         responses: { 200: { description: 'ok', schema: { type: 'array', items: { $ref: '#/definitions/File' } } } },
       },
@@ -59,6 +70,25 @@ describe('upgradeSwagger2', () => {
     const params = at(upgraded, 'paths', '/files', 'get', 'parameters');
     expect(at(params, 0)).toMatchObject({ name: 'limit', in: 'query', schema: { type: 'integer' } });
     expect(at(params, 1)).toMatchObject({ name: 'ids', style: 'pipeDelimited', explode: false });
+  });
+
+  it('moves every schema keyword a 2.0 parameter carries into its schema', () => {
+    const parameters = at(upgradeSwagger2(swagger), 'paths', '/files', 'get', 'parameters') as unknown[];
+    expect(at(parameters, 2, 'schema')).toEqual({
+      type: 'number',
+      minimum: 0,
+      exclusiveMinimum: true,
+      maximum: 100,
+      exclusiveMaximum: true,
+      multipleOf: 0.5,
+    });
+    expect(at(parameters, 3, 'schema')).toEqual({
+      type: 'array',
+      items: { type: 'string' },
+      minItems: 1,
+      maxItems: 5,
+      uniqueItems: true,
+    });
   });
 
   it('turns formData into a multipart request body with a binary file', () => {
