@@ -70,13 +70,7 @@ export async function readBodyCapped(response: Response): Promise<unknown> {
       return null;
     }
   }
-  const bytes = new Uint8Array(Math.min(size, MAX_ERROR_BODY_BYTES));
-  let offset = 0;
-  for (const chunk of chunks) {
-    const part = chunk.subarray(0, bytes.byteLength - offset);
-    bytes.set(part, offset);
-    offset += part.byteLength;
-  }
+  const bytes = concatBytes(chunks, size).subarray(0, MAX_ERROR_BODY_BYTES);
   const text = new TextDecoder().decode(bytes);
   try {
     return JSON.parse(text) as unknown;
