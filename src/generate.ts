@@ -3,7 +3,7 @@
  * Only load/ and write/ touch the file system; everything between is pure.
  */
 import path from 'node:path';
-import type { DateStyle, ModuleFormat, NamingStyle, PaginationOverride } from './config/index.js';
+import type { DateStyle, ModuleFormat, NamingStyle, PaginationOverride, RuntimeExtra } from './config/index.js';
 import { analyzeSpec, failingProblems } from './analyze-spec.js';
 import { SpecProblemsError, type Diagnostic } from './errors.js';
 import { emitClient } from './emit/emit-client.js';
@@ -12,12 +12,15 @@ import { applyModuleFormat } from './write/module-format.js';
 import {
   diffOutput,
   readGeneratorVersion,
-  readRuntimeFiles,
+  readRuntimeSources,
   renderTemplates,
+  selectRuntimeFiles,
   stampHeader,
+  withRuntimeHeader,
   writeOutput,
   type OutputFile,
 } from './write/index.js';
+import { shipsRedisStore } from './write/runtime-extras.js';
 
 export interface GenerateOptions {
   /** Path of the entry spec file. */
@@ -48,6 +51,8 @@ export interface GenerateOptions {
   moduleFormat?: ModuleFormat;
   /** Also write `mocks.gen.ts`: msw handlers answering with example or generated data (imports msw). */
   mocks?: boolean;
+  /** Runtime features shipped although the generated code does not use them (`redis`, `webhooks`, `all`); default none. */
+  runtimeExtras?: readonly RuntimeExtra[];
   /** Called for each warning as it is found. */
   onWarning?: (diagnostic: Diagnostic) => void;
   // Strict build: warnings fail it too.
@@ -102,10 +107,13 @@ export async function buildClient(
   for (const warning of validatorWarnings) options.onWarning?.(warning);
   warnings.push(...validatorWarnings);
   const generatorVersion = readGeneratorVersion();
-  const [runtime, templates] = await Promise.all([
-    readRuntimeFiles(),
-    renderTemplates(readmeData(plan, generatorVersion, layout)),
+  const extras = options.runtimeExtras ?? [];
+  const [runtimeSources, templates] = await Promise.all([
+    readRuntimeSources(),
+    renderTemplates({ ...readmeData(plan, generatorVersion, layout), redisStore: shipsRedisStore(extras) }),
   ]);
+  // Only the runtime modules this client reaches: a user's compiler reads every file it is given.
+  const runtime = selectRuntimeFiles(generated, runtimeSources, extras).map(withRuntimeHeader);
   const pagination: Record<string, number> = {};
   for (const operation of document.operations) {
     if (operation.pagination) pagination[operation.pagination.style] = (pagination[operation.pagination.style] ?? 0) + 1;

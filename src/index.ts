@@ -25,3 +25,5 @@ export { SpecProblemsError } from './errors.js';
 export { loadConfigJobs, type ConfigFile } from './config/index.js';
 export { analyzeSpec, type AnalyzeOptions, type AnalyzedSpec, type Problem } from './analyze-spec.js';
 export { buildInspectReport, renderInspectMarkdown, renderInspectText, type InspectReport } from './inspect/index.js';
+// What of the runtime a client ships (config `runtimeExtras`).
+export type { RuntimeExtra } from './config/index.js';

@@ -3,6 +3,7 @@
  * in main.ts, so every outcome (help, usage error, command) comes back as data and an exit code.
  */
 import yargs from 'yargs';
+import { RUNTIME_EXTRAS, type RuntimeExtra } from '../config/config.js';
 
 export type CommandName = 'generate' | 'check' | 'validate' | 'init' | 'inspect' | 'health';
 
@@ -34,6 +35,8 @@ export interface CommandArgs {
   // generate only: undefined when the flag is absent, so the config file decides.
   mocks: boolean | undefined;
   watch: boolean | undefined;
+  /** generate and check: `--runtime-extras redis,webhooks`; undefined when absent, so the config decides. */
+  runtimeExtras: RuntimeExtra[] | undefined;
 }
 
 export type ParsedArgs =
@@ -120,6 +123,13 @@ const emitOptions = {
     type: 'boolean',
     describe: 'Generate validators.gen.ts and validate requests and responses (--no-validators: smallest output)',
   },
+  // What of the runtime a client ships (src/write/select-runtime.ts).
+  'runtime-extras': {
+    type: 'string',
+    requiresArg: true,
+    describe: `Runtime features to ship although the client does not use them: ${RUNTIME_EXTRAS.join(', ')} (comma-separated; config runtimeExtras)`,
+    coerce: parseRuntimeExtras,
+  },
 } as const;
 
 const strictOption = { type: 'boolean', describe: 'Treat every warning as an error (config: failOnWarnings)' } as const;
@@ -181,6 +191,22 @@ export async function parseArgs(argv: readonly string[], version: string): Promi
       timeout: optionalNumber(args['timeout']),
       mocks: typeof args['mocks'] === 'boolean' ? args['mocks'] : undefined,
       watch: typeof args['watch'] === 'boolean' ? args['watch'] : undefined,
+      runtimeExtras: Array.isArray(args['runtimeExtras']) ? (args['runtimeExtras'] as RuntimeExtra[]) : undefined,
     },
   };
+}
+
+/** `redis,webhooks` → the extras; an unknown name is a usage error naming the accepted ones. */
+function parseRuntimeExtras(value: unknown): RuntimeExtra[] {
+  const names = String(value)
+    .split(',')
+    .map((name) => name.trim())
+    .filter((name) => name !== '');
+  const unknown = names.filter((name) => !(RUNTIME_EXTRAS as readonly string[]).includes(name));
+  if (unknown.length > 0) {
+    throw new Error(
+      `--runtime-extras: unknown ${unknown.map((name) => `"${name}"`).join(', ')}; accepted: ${RUNTIME_EXTRAS.join(', ')}`,
+    );
+  }
+  return [...new Set(names as RuntimeExtra[])];
 }

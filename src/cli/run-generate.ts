@@ -36,6 +36,7 @@ export async function runGenerate(
       pagination: inputs.config.pagination,
       validators: args.validators ?? inputs.config.validators,
       mocks: args.mocks ?? inputs.config.mocks,
+      runtimeExtras: args.runtimeExtras ?? inputs.config.runtimeExtras,
       ...(inputs.config.clientName === undefined ? {} : { clientName: inputs.config.clientName }),
       strict: args.strict ?? inputs.config.failOnWarnings,
       moduleFormat: inputs.config.moduleFormat,

@@ -15,6 +15,10 @@ export type NamingStyle = 'preserve' | 'camelCase';
 export type DateStyle = 'string' | 'Date';
 /** Which files the client is written as (src/write/module-format.ts). */
 export type ModuleFormat = 'ts' | 'mts';
+/** A runtime feature a client ships only when asked (src/write/runtime-extras.ts). */
+export type RuntimeExtra = 'redis' | 'webhooks' | 'all';
+/** Every accepted `runtimeExtras` value. */
+export const RUNTIME_EXTRAS: readonly RuntimeExtra[] = ['redis', 'webhooks', 'all'];
 
 /** What a config file may contain. Every field is optional; CLI flags override them. */
 export interface Config {
@@ -49,6 +53,9 @@ export interface Config {
   mocks?: boolean;
   /** Keep running and regenerate when the spec or a file it references changes. Default false. */
   watch?: boolean;
+  // What of the runtime a client ships (src/write/select-runtime.ts).
+  /** Runtime features to ship although the generated code does not use them: `redis`, `webhooks`, or `all` (the whole runtime). Default none. */
+  runtimeExtras?: RuntimeExtra[];
 }
 
 /** A config after loading: paths absolute, defaults applied, aliases merged. */
@@ -72,6 +79,8 @@ export interface ResolvedConfig {
   moduleFormat: ModuleFormat;
   mocks: boolean;
   watch: boolean;
+  // What of the runtime a client ships.
+  runtimeExtras: readonly RuntimeExtra[];
 }
 
 export const DEFAULT_CONFIG: ResolvedConfig = Object.freeze({
@@ -89,6 +98,7 @@ export const DEFAULT_CONFIG: ResolvedConfig = Object.freeze({
   moduleFormat: 'ts',
   mocks: false,
   watch: false,
+  runtimeExtras: Object.freeze([]),
 });
 
 /** A config file holds one job (an object) or several (an array of them, each with its own input and output). */

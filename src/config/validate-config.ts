@@ -4,7 +4,14 @@
  */
 import path from 'node:path';
 import { ConfigError } from '../errors.js';
-import { DEFAULT_CONFIG, type Config, type PaginationOverride, type ResolvedConfig } from './config.js';
+import {
+  DEFAULT_CONFIG,
+  RUNTIME_EXTRAS,
+  type Config,
+  type PaginationOverride,
+  type ResolvedConfig,
+  type RuntimeExtra,
+} from './config.js';
 import { formatPointer } from '../json-pointer.js';
 
 const TOP_LEVEL_KEYS = [
@@ -25,6 +32,8 @@ const TOP_LEVEL_KEYS = [
   'moduleFormat',
   'mocks',
   'watch',
+  // What of the runtime a client ships (src/write/select-runtime.ts)
+  'runtimeExtras',
 ];
 
 /** Required and optional fields per pagination style (runtime/client/descriptor.ts `PaginationDescriptor`). */
@@ -135,6 +144,7 @@ export function validateConfig(value: unknown, file: string, at: readonly string
     moduleFormat: readEnum('moduleFormat', ['ts', 'mts'], DEFAULT_CONFIG.moduleFormat),
     mocks: config.mocks ?? DEFAULT_CONFIG.mocks,
     watch: config.watch ?? DEFAULT_CONFIG.watch,
+    runtimeExtras: validateRuntimeExtras(value['runtimeExtras'], fail),
   };
 }
 
@@ -208,4 +218,18 @@ function validatePagination(value: unknown, fail: Fail): Record<string, false | 
     result[operationId] = structuredClone(override) as PaginationOverride;
   }
   return result;
+}
+
+// What of the runtime a client ships.
+function validateRuntimeExtras(value: unknown, fail: Fail): readonly RuntimeExtra[] {
+  if (value === undefined) return DEFAULT_CONFIG.runtimeExtras;
+  const allowed = RUNTIME_EXTRAS.map((extra) => `"${extra}"`).join(', ');
+  if (!Array.isArray(value))
+    return fail(['runtimeExtras'], `"runtimeExtras" must be an array of ${allowed}, got ${describeValue(value)}`);
+  value.forEach((extra: unknown, index) => {
+    if (typeof extra !== 'string' || !(RUNTIME_EXTRAS as readonly string[]).includes(extra)) {
+      fail(['runtimeExtras', String(index)], `runtimeExtras[${index}] must be one of ${allowed}, got ${describeValue(extra)}`);
+    }
+  });
+  return [...new Set(value as RuntimeExtra[])];
 }

@@ -4,7 +4,8 @@ export { formatHeader, sanitizeCommentText, stampHeader } from './header.js';
 export { assertConfinedPaths, explainUnsafePath } from './confine-paths.js';
 export { writeOutput, type WriteOutputOptions, type WriteOutputResult } from './write-output.js';
 export { diffOutput, type OutputDiff } from './diff-output.js';
-export { readRuntimeFiles } from './runtime-files.js';
+export { readRuntimeFiles, readRuntimeSources, withRuntimeHeader } from './runtime-files.js';
+export { selectRuntimeFiles } from './select-runtime.js';
 export {
   renderTemplates,
   createTemplateEngine,

@@ -76,6 +76,9 @@ export interface TemplateData {
   webhooks?: TemplateWebhooks | undefined;
   /** The standalone-call example (core client + one endpoint function); absent without operations. */
   standalone?: TemplateStandalone | undefined;
+  // What of the runtime the client ships (src/write/select-runtime.ts).
+  /** Whether `runtime/index.ts` exports the Redis store (config `runtimeExtras`: `redis` or `all`). */
+  redisStore?: boolean | undefined;
 }
 
 export interface TemplateStandalone {
@@ -122,6 +125,7 @@ function toView(data: TemplateData): object {
     example: exampleCall(data),
     webhooks: data.webhooks === undefined ? false : toWebhooksView(data.webhooks),
     mocks: data.mocks ?? false,
+    redisStore: data.redisStore ?? false,
     tags: data.tags.map((tag) => ({
       name: tag.name,
       heading: tag.name === '' ? 'Operations without a tag' : tag.name,

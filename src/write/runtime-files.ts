@@ -16,7 +16,12 @@ export const RUNTIME_FILE_HEADER =
   '// @ts-nocheck\n// Type-checked when apiwright was built (strict); your compiler skips checking it.\n';
 
 /** Every `*.ts` file under the package's runtime/ folder (recursively), at `runtime/<same path>`, sorted, each behind the header. */
-export async function readRuntimeFiles(runtimeDir: string = path.join(findPackageRoot(), 'runtime')): Promise<OutputFile[]> {
+export async function readRuntimeFiles(runtimeDir?: string): Promise<OutputFile[]> {
+  return (await readRuntimeSources(runtimeDir)).map(withRuntimeHeader);
+}
+
+/** Every `*.ts` file under the package's runtime/ folder (recursively), at `runtime/<same path>`, sorted, as written. */
+export async function readRuntimeSources(runtimeDir: string = path.join(findPackageRoot(), 'runtime')): Promise<OutputFile[]> {
   const entries = await readdir(runtimeDir, { recursive: true, withFileTypes: true });
   const relativePaths = entries
     .filter((entry) => entry.isFile() && entry.name.endsWith('.ts'))
@@ -27,13 +32,14 @@ export async function readRuntimeFiles(runtimeDir: string = path.join(findPackag
   return Promise.all(
     relativePaths.map(async (relative) => ({
       path: `runtime/${relative}`,
-      content: withHeader(decoder.decode(await readFile(path.join(runtimeDir, ...relative.split('/'))))),
+      content: decoder.decode(await readFile(path.join(runtimeDir, ...relative.split('/')))),
     })),
   );
 }
 
-/** The header before the source; after a byte-order mark, which must stay the file's first character. */
-function withHeader(source: string): string {
+/** The file as a client receives it: the header before the source, after a byte-order mark (which must stay the file's first character). */
+export function withRuntimeHeader(file: OutputFile): OutputFile {
+  const source = file.content;
   const bom = source.startsWith('\uFEFF') ? '\uFEFF' : '';
-  return `${bom}${RUNTIME_FILE_HEADER}${source.slice(bom.length)}`;
+  return { path: file.path, content: `${bom}${RUNTIME_FILE_HEADER}${source.slice(bom.length)}` };
 }
