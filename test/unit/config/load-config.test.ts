@@ -38,6 +38,7 @@ describe('loadConfig', () => {
       moduleFormat: 'ts',
       mocks: false,
       watch: false,
+      runtimeExtras: [],
     });
   });
 
