@@ -3,7 +3,7 @@
 // project with TypeScript 7, and prints one JSON line per spec: { spec, stage, cause?, detail? }.
 // Usage: node bench/sweep-batch.mjs <batch.json>  (batch.json: { dir, specs: [{ id, file }] })
 import { execFile } from 'node:child_process';
-import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
@@ -11,14 +11,18 @@ import { promisify } from 'node:util';
 const run = promisify(execFile);
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const { generate } = await import(path.join(root, 'dist/src/index.js'));
-const { VALIDATORS_NOCHECK } = await import(path.join(root, 'dist/src/emit/validators/validators-file.js'));
+const { BODIES_NOCHECK } = await import(path.join(root, 'dist/src/emit/ts/nocheck.js'));
 
-/** validators.gen.ts tells users' compilers to skip its bodies; the sweep checks them. */
+/** validators.gen.ts and endpoints/*.gen.ts tell users' compilers to skip their bodies; the sweep checks them. */
 function exposeValidators(dir) {
-  const file = path.join(dir, 'validators.gen.ts');
-  if (!existsSync(file)) return;
-  const text = readFileSync(file, 'utf8');
-  writeFileSync(file, text.replace(VALIDATORS_NOCHECK, ''));
+  const endpoints = path.join(dir, 'endpoints');
+  const files = [
+    path.join(dir, 'validators.gen.ts'),
+    ...(existsSync(endpoints) ? readdirSync(endpoints).map((name) => path.join(endpoints, name)) : []),
+  ];
+  for (const file of files.filter((f) => f.endsWith('.gen.ts') && existsSync(f))) {
+    writeFileSync(file, readFileSync(file, 'utf8').replace(BODIES_NOCHECK, ''));
+  }
 }
 const batch = JSON.parse(readFileSync(process.argv[2], 'utf8'));
 

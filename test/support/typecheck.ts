@@ -6,7 +6,7 @@ import { execFile } from 'node:child_process';
 import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { promisify } from 'node:util';
-import { VALIDATORS_NOCHECK } from '../../src/emit/validators/validators-file.js';
+import { BODIES_NOCHECK } from '../../src/emit/ts/nocheck.js';
 import { repoRoot } from './paths.js';
 
 const run = promisify(execFile);
@@ -36,7 +36,8 @@ export interface TypeError {
 
 /**
  * Writes a tsconfig.json (and a package.json marking ESM) into `dir` and compiles `include`. The
- * validators of every client under `dir` are checked too: their `// @ts-nocheck` is removed first.
+ * validators and endpoint bodies of every client under `dir` are checked too: their `// @ts-nocheck`
+ * is removed first.
  */
 export async function typecheck(dir: string, include: string[], extra: Record<string, unknown> = {}): Promise<TypeError[]> {
   exposeValidators(dir);
@@ -56,13 +57,16 @@ export async function typecheck(dir: string, include: string[], extra: Record<st
   }
 }
 
-/** validators.gen.ts tells users' compilers to skip its bodies; the tests check them. */
+/**
+ * validators.gen.ts and endpoints/*.gen.ts tell users' compilers to skip their bodies
+ * (src/emit/ts/nocheck.ts); the tests check them.
+ */
 export function exposeValidators(dir: string): void {
   for (const entry of readdirSync(dir, { recursive: true, withFileTypes: true })) {
-    if (!entry.isFile() || !/^validators\.gen\.m?ts$/.test(entry.name)) continue;
+    if (!entry.isFile() || !/\.gen\.m?ts$/.test(entry.name)) continue;
     const file = path.join(entry.parentPath, entry.name);
     const text = readFileSync(file, 'utf8');
-    if (text.includes(VALIDATORS_NOCHECK)) writeFileSync(file, text.replace(VALIDATORS_NOCHECK, ''));
+    if (text.includes(BODIES_NOCHECK)) writeFileSync(file, text.replace(BODIES_NOCHECK, ''));
   }
 }
 

@@ -14,6 +14,7 @@ import { importSpecifier } from '../../plan/import-specifier.js';
 import type { ClientPlan } from '../../plan/plan-types.js';
 import { escapeCodeUnit, invisible } from '../ts/literal.js';
 import { layoutLines } from '../ts/layout.js';
+import { BODIES_NOCHECK } from '../ts/nocheck.js';
 import { Code } from './code.js';
 import { createCompiler } from './compile-schema.js';
 import { CompileContext, helperAlias, type Direction } from './context.js';
@@ -147,9 +148,8 @@ function commentText(pointer: string): string {
     .replace(invisible, escapeCodeUnit);
 }
 
-/** The first lines of validators.gen.ts (after the generator's header). */
-export const VALIDATORS_NOCHECK =
-  "// @ts-nocheck\n// Checked strictly by apiwright's tests; your compiler reads the signatures and skips the bodies.\n";
+/** The first lines of validators.gen.ts (after the generator's header); endpoint files open the same way. */
+export const VALIDATORS_NOCHECK = BODIES_NOCHECK;
 
 function render(ctx: CompileContext, source: ValidatorSource, functions: string[], publicApi: Code, hasPublic: boolean): string {
   const runtime = [...ctx.helpers, ...(hasPublic ? ['parseWith', 'validateWith'] : [])].sort();
