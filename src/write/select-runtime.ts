@@ -13,7 +13,7 @@
 import path from 'node:path';
 import { ApiwrightError } from '../errors.js';
 import { relativeImports, type ModuleImport } from './module-imports.js';
-import type { OutputFile } from './output-file.js';
+import { comparePaths, type OutputFile } from './output-file.js';
 import { barrelExports, parseBarrel, printBarrel, type Barrel, type BarrelExport } from './runtime-barrel.js';
 import { extraExports, type RuntimeExtra } from './runtime-extras.js';
 
@@ -48,7 +48,7 @@ export function selectRuntimeFiles(
   return [
     ...runtime.filter((file) => reached.has(file.path)),
     { path: RUNTIME_BARREL, content: note + printBarrel(barrel, kept) },
-  ].sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
+  ].sort((a, b) => comparePaths(a.path, b.path));
 }
 
 /** Every runtime module (but the barrel) reachable from the generated files and the extras' names. */
