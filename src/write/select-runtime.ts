@@ -12,7 +12,7 @@
  */
 import path from 'node:path';
 import { ApiwrightError } from '../errors.js';
-import { relativeImports, type ModuleImport } from './module-imports.js';
+import { prologueEnd, relativeImports, type ModuleImport } from './module-imports.js';
 import { comparePaths, type OutputFile } from './output-file.js';
 import { barrelExports, parseBarrel, printBarrel, type Barrel, type BarrelExport } from './runtime-barrel.js';
 import { extraExports, type RuntimeExtra } from './runtime-extras.js';
@@ -83,7 +83,9 @@ function reachedModules(
   const generatedPaths = new Set(generated.map((file) => file.path));
   for (const file of generated) {
     if (!file.path.endsWith('.ts')) continue;
-    for (const imported of relativeImports(file.content)) follow(file.path, imported, (target) => generatedPaths.has(target));
+    // Only the prologue: generated files import at their top (module-imports.ts prologueEnd).
+    const prologue = file.content.slice(0, prologueEnd(file.content));
+    for (const imported of relativeImports(prologue)) follow(file.path, imported, (target) => generatedPaths.has(target));
   }
   for (const extra of extras) {
     if (extra === 'all') continue;

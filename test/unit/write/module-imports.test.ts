@@ -2,7 +2,7 @@ import path from 'node:path';
 import ts from 'typescript';
 import { describe, expect, it } from 'vitest';
 import { buildClient } from '../../../src/generate.js';
-import { relativeImports } from '../../../src/write/module-imports.js';
+import { prologueEnd, relativeImports } from '../../../src/write/module-imports.js';
 import { readRuntimeSources } from '../../../src/write/runtime-files.js';
 import { fixturesDir } from '../../support/paths.js';
 
@@ -49,5 +49,22 @@ describe('relativeImports', () => {
       const found = relativeImports(file.content).map((entry) => entry.specifier);
       expect([file.path, ...found]).toEqual([file.path, ...oracle]);
     }
+    // Generated files hold every import in their prologue, which is all select-runtime.ts reads of them.
+    for (const file of generated.filter((f) => f.path.endsWith('.ts'))) {
+      expect([file.path, ...relativeImports(file.content.slice(0, prologueEnd(file.content)))]).toEqual([
+        file.path,
+        ...relativeImports(file.content),
+      ]);
+    }
   });
+
+  it.each([
+    [
+      'imports, comments, a multi-line declaration',
+      "// a\n/**\n * b\n */\nimport {\n  a,\n} from './a.js';\n\nexport const x = 1;\n",
+      50,
+    ],
+    ['a re-export only file', "export { a } from './a.js';\nexport type * from './t.js';\n", 57],
+    ['stops at the first statement', "import './a.js';\nconst b = import('./b.js');\n", 17],
+  ])('prologueEnd: %s', (_, source, want) => expect(prologueEnd(source)).toBe(want));
 });
