@@ -54,7 +54,6 @@ export function createResponseChecker(observer: {
       const issues: ValidationIssue[] = [];
       if (check(body, '', issues)) return;
       const kinds = [...new Set(issues.map((issue) => issue.keyword))];
-      const timestamp = new Date().toISOString();
       observer.event?.({
         type: 'responseValidation',
         operation: op.id,
@@ -63,18 +62,12 @@ export function createResponseChecker(observer: {
         kinds,
         issues: issues.length,
         mode,
-        timestamp,
+        timestamp: new Date().toISOString(),
       });
-      const message = `${op.method} ${op.path}: the ${status} response does not match the spec: ${summarizeIssues(issues)}`;
       if (mode === 'strict') {
-        throw new ResponseValidationError(message, {
-          status,
-          body,
-          validationIssues: issues,
-          requestId,
-          operation: op.id,
-          ...(error === undefined ? {} : { cause: error }),
-        });
+        const message = `${op.method} ${op.path}: the ${status} response does not match the spec: ${summarizeIssues(issues)}`;
+        const init = { status, body, validationIssues: issues, requestId, operation: op.id };
+        throw new ResponseValidationError(message, error === undefined ? init : Object.assign(init, { cause: error }));
       }
       for (const kind of kinds) {
         const key = `${op.id} ${kind}`;
