@@ -88,6 +88,8 @@ const partMarkers: Record<string, readonly string[]> = {
   'circuit breaker': ['half_open', 'probeSuccesses'],
   'rate limiter': ['requestsPerSecond', 'Client-side rate limit'],
   'observability (logs, events, metrics)': ['successRate', 'will retry'],
+  // Deep redacted copies (redactValue) serve logs and events only; the quiet observer redacts text.
+  'redaction of logged values': ['[Circular]', '[Truncated]'],
   'request validation': ['invalid request, nothing was sent'],
 };
 
