@@ -140,6 +140,17 @@ describe('tree-shaking: one API-key call on the petstore fixture', () => {
     }
   });
 
+  it('holds OAuth 2.0 but no OpenID Connect discovery when the spec declares no openIdConnect scheme', async () => {
+    // The marker is discovery's own: a bundle of the openIdConnect scheme kind holds it.
+    const oidc = await bundle(
+      'openid-connect-kind',
+      `import { openIdConnectScheme } from './client/runtime/index.js';\nexport const kinds = [openIdConnectScheme];\n`,
+    );
+    expect(oidc).toContain('openid-configuration');
+    expect(everything).toContain('client_credentials');
+    expect(everything).not.toContain('openid-configuration');
+  });
+
   it('still holds what the call needs: its path, the API-key header and the typed errors', () => {
     expect(standalone).toContain('/pets/{petId}');
     expect(standalone).toContain('X-API-Key');
