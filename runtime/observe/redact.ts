@@ -134,8 +134,7 @@ export function createTextRedactor(options: RedactorOptions = {}): TextRedactor 
 
 /** The text redactor plus `redactValue`, for everything logs and events carry. */
 export function createRedactor(options: RedactorOptions = {}): Redactor {
-  const text = createTextRedactor(options);
-  const { isSensitiveName, redactUrl, redactHeaders, redactString } = text;
+  const { isSensitiveName, redactUrl, redactHeaders, redactString } = createTextRedactor(options);
 
   const redactValue = (value: unknown, depth = 0, seen = new WeakSet<object>()): unknown => {
     if (typeof value === 'string') return redactString(value);
@@ -164,7 +163,7 @@ export function createRedactor(options: RedactorOptions = {}): Redactor {
     return out;
   };
 
-  return { ...text, redactValue: (value) => redactValue(value) };
+  return { isSensitiveName, redactUrl, redactHeaders, redactString, redactValue: (value) => redactValue(value) };
 }
 
 export interface ErrorSummary {
