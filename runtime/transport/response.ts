@@ -203,7 +203,7 @@ function isTextual(contentType: string): boolean {
   );
 }
 
-const decoder = new TextDecoder();
+const decoder = /* @__PURE__ */ new TextDecoder();
 
 /** Parses JSON text; HTML where JSON was expected and invalid JSON are ParseErrors with a snippet. */
 export function parseJsonText(textBody: string, response: Response, ctx: ReadContext): unknown {

@@ -44,10 +44,14 @@ export function createResponseChecker(observer: {
   event?(event: ObserveEvent): void;
 }): ResponseChecker {
   const warned = new Set<string>();
+  // `warn` only logs and counts: with an observer that has neither (a client without the
+  // observability part, client/parts.ts) a warn-mode check could not be seen, so it is not run.
+  const observed = observer.event !== undefined;
   return {
     check({ op, response, body, responseType, requestId, error }, settings) {
       const mode = settings.response ?? 'warn';
-      if (mode === 'off' || !readAsJson(response, error === undefined ? responseType : undefined)) return;
+      if (mode === 'off' || (mode === 'warn' && !observed)) return;
+      if (!readAsJson(response, error === undefined ? responseType : undefined)) return;
       const { status } = response;
       const check = checkFor(op, status);
       if (check === undefined) return;
