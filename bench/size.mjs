@@ -10,6 +10,8 @@
 //   (f)  one call through the createClient facade on GitHub's spec (binds every operation),
 //   (c)  the petstore fixture with cache, a client-side rate limit, pagination and batch on,
 //   (d)  (a) with the response cache on a core client (`cache: responseCache()`): what the cache adds,
+//   (e)  the runtime imported for its side effects only: top-level statements a bundler must keep,
+//        which land in every bundle (should be 0),
 // and checks that (b) holds no other operation's path (tree-shaking that silently stopped working).
 // `--analyze [row]` also prints, per row (or for the rows whose name starts with `row`), the runtime
 // modules that cost most (bytes each adds to the minified bundle, from esbuild's metafile).
@@ -123,6 +125,7 @@ const rows = [
     `${standalone('petstore', 'pets', 'getPetById')}import { defaultParts, responseCache } from './petstore/index.js';\n` +
       `const c = createCoreClient({ auth: { apiKey: 'k' }, cache: responseCache() }, defaultParts);\nexport const run = () => getPetById(c, { petId: '1' });\n`,
   ),
+  bundle('e-runtime-side-effects', `import './petstore/runtime/index.js';\n`),
 ];
 for (const row of rows)
   console.log(`${row.name.padEnd(26)} ${kb(row.raw).padStart(9)} minified  ${kb(row.gzip).padStart(8)} gzipped`);

@@ -293,3 +293,6 @@ export type { ClientPart } from './client/parts.js';
 // The request-body encoder endpoint functions of operations with a body bring in their descriptor.
 export { encodeBody } from './request/body.js';
 export type { BodyEncoder, EncodedBody } from './client/descriptor.js';
+
+// OpenID Connect as a scheme kind of its own (issue 12): only its clients bundle OIDC discovery.
+export { openIdConnectScheme } from './auth/index.js';

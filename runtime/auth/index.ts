@@ -28,12 +28,14 @@ import type { ApiDescriptor } from '../client/descriptor.js';
 import type { AuthOptions } from './options.js';
 import { createAuthenticatorFor, type AuthDeps, type Authenticator } from './authenticator.js';
 import { oauthScheme } from './oauth2-scheme.js';
+import { openIdConnectScheme } from './openid-connect-scheme.js';
 import { apiKeyScheme, httpScheme, mutualTlsScheme, type SchemeSupport } from './schemes.js';
 
 export type { AuthDeps, Authenticator } from './authenticator.js';
 export { createAuthenticatorFor } from './authenticator.js';
 export { apiKeyScheme, httpScheme, mutualTlsScheme, type SchemeSupport } from './schemes.js';
 export { oauthScheme } from './oauth2-scheme.js';
+export { openIdConnectScheme } from './openid-connect-scheme.js';
 export type {
   ApiKeyAuth,
   AuthOptions,
@@ -67,7 +69,7 @@ export { decodeJwtPayload, readJwtExpiry } from './jwt-claims.js';
 export { verifyJwt, type VerifyJwtOptions, type VerifiedJwt } from './jwt-verify.js';
 
 /** Every kind of security scheme: what a client that does not know its spec's kinds uses. */
-export const allSchemes: readonly SchemeSupport[] = [apiKeyScheme, httpScheme, oauthScheme, mutualTlsScheme];
+export const allSchemes: readonly SchemeSupport[] = [apiKeyScheme, httpScheme, oauthScheme, openIdConnectScheme, mutualTlsScheme];
 
 /** An authenticator for every kind of scheme (tests, hand-built clients); generated clients pass only theirs. */
 export function createAuthenticator(api: ApiDescriptor, auth: AuthOptions | undefined, deps: AuthDeps): Authenticator {

@@ -3,12 +3,13 @@
  * app's overrides) and how the client authenticates to them.
  */
 import type { SecuritySchemeDescriptor } from '../client/descriptor.js';
+import { ConfigurationError } from '../errors/errors.js';
 import { requireNonEmptyString, resolveCredential } from './credentials.js';
 import { InvalidCredentialError, UnsupportedAuthFlowError } from './errors.js';
 import type { OAuthFlowName } from './options.js';
 import type { OAuthSettings } from './oauth2-settings.js';
 import type { ClientAuth } from './oauth2-token-endpoint.js';
-import { createOidcDiscovery, type OidcMetadata } from './openid-connect.js';
+import type { OidcDiscoveryFactory, OidcMetadata } from './openid-connect.js';
 
 export interface OAuthEndpoints {
   readonly tokenUrl: URL;
@@ -35,6 +36,8 @@ export function createEndpointResolver(
   scheme: SecuritySchemeDescriptor & { readonly type: 'oauth2' | 'openIdConnect' },
   baseUrl: string | undefined,
   deps: { fetch: typeof fetch; allowInsecureHttp: boolean; timeoutMs: number },
+  /** OIDC discovery, handed in by `openIdConnectScheme` only: an oauth2-only client bundles none of it. */
+  discovery?: OidcDiscoveryFactory,
 ): EndpointResolver {
   const optionPath = `auth.${scheme.option}`;
   const declared = scheme.type === 'oauth2' ? scheme.flows : undefined;
@@ -52,10 +55,13 @@ export function createEndpointResolver(
   const optionalUrl = (url: string | undefined, what: string): URL | undefined =>
     url === undefined ? undefined : resolveUrl(url, what);
 
+  if (scheme.type === 'openIdConnect' && discovery === undefined) {
+    throw new ConfigurationError(
+      `Security scheme "${schemeName}" is of type openIdConnect, which this client was not built with: regenerate the client`,
+    );
+  }
   const discover =
-    scheme.type === 'openIdConnect'
-      ? createOidcDiscovery(resolveUrl(scheme.openIdConnectUrl, 'openIdConnectUrl'), deps)
-      : undefined;
+    scheme.type === 'openIdConnect' ? discovery?.(resolveUrl(scheme.openIdConnectUrl, 'openIdConnectUrl'), deps) : undefined;
 
   return {
     async resolve(flow, settings) {

@@ -26,6 +26,7 @@ import {
 } from './oauth2-settings.js';
 import type { TokenEndpointDeps } from './oauth2-token-endpoint.js';
 import { createEndpointResolver } from './oauth2-endpoints.js';
+import type { OidcDiscoveryFactory } from './openid-connect.js';
 import { createTokenManager } from './token-manager.js';
 import type { WaitLimits } from './single-flight.js';
 import { createMemoryTokenStore, createTokenKey, type TokenSet } from './token-store.js';
@@ -77,6 +78,7 @@ export function createOAuthSession(
   option: unknown,
   baseUrl: string | undefined,
   deps: OAuthSessionDeps,
+  discovery?: OidcDiscoveryFactory,
 ): OAuthSession {
   const optionPath = `auth.${scheme.option}`;
   const readSettings = (): OAuthSettings => readOAuthSettings(option, optionPath, scheme.env, deps.readEnv);
@@ -88,11 +90,13 @@ export function createOAuthSession(
   const renewal = fleetTokenRenewal(store, fleet?.lock, initial.tokenRequestTimeoutMs);
   const manager = createTokenManager(store, deps.clock, initial.expirySkewMs, renewal);
   const declared = scheme.type === 'oauth2' ? scheme.flows : undefined;
-  const resolver = createEndpointResolver(schemeName, scheme, baseUrl, {
-    fetch: deps.fetch,
-    allowInsecureHttp: deps.allowInsecureHttp,
-    timeoutMs: initial.tokenRequestTimeoutMs,
-  });
+  const resolver = createEndpointResolver(
+    schemeName,
+    scheme,
+    baseUrl,
+    { fetch: deps.fetch, allowInsecureHttp: deps.allowInsecureHttp, timeoutMs: initial.tokenRequestTimeoutMs },
+    discovery,
+  );
   let preferredFlow: OAuthFlowName | undefined;
   let warnedPassword = false;
   const seeded = new Set<string>();

@@ -19,10 +19,13 @@ export interface OidcMetadata {
 
 const WELL_KNOWN = '/.well-known/openid-configuration';
 
-export function createOidcDiscovery(
+/** Builds the discovery of one scheme: `() => metadata`, fetched once (what `openIdConnectScheme` hands in). */
+export type OidcDiscoveryFactory = (
   discoveryUrl: URL,
   deps: { fetch: typeof fetch; allowInsecureHttp: boolean; timeoutMs: number },
-): () => Promise<OidcMetadata> {
+) => () => Promise<OidcMetadata>;
+
+export const createOidcDiscovery: OidcDiscoveryFactory = (discoveryUrl, deps) => {
   let cached: Promise<OidcMetadata> | undefined;
   return () => {
     if (!cached) {
@@ -33,7 +36,7 @@ export function createOidcDiscovery(
     }
     return cached;
   };
-}
+};
 
 async function fetchOidcMetadata(
   url: URL,

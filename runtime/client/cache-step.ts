@@ -80,7 +80,7 @@ export function createClientCache(
   // Built on first use, so a per-call `cache: true` works on a client created without a cache.
   const store = settings.store ?? sharedStore;
   const instance = (): ResponseCache =>
-    (cache ??= createResponseCache({ ...settings, clock, ...(store === undefined ? {} : { store }) }));
+    (cache ??= createResponseCache(Object.assign({}, settings, store === undefined ? { clock } : { clock, store })));
 
   const identityOf = async (request: CachedSend): Promise<string> => {
     const parts = [...(await request.identity())];

@@ -77,33 +77,31 @@ export function createClientCore<TAuth extends object = AuthOptions>(
     );
   // Every credential value the client sends is remembered, so no error or log can echo it back.
   const knownSecrets = createKnownSecrets(authenticator.sensitiveHeaders, authenticator.sensitiveQueryParams);
-  const observe = (features.observe ?? createQuietObserver)({
-    ...settings.observe,
-    sensitiveHeaders: authenticator.sensitiveHeaders,
-    sensitiveQueryParams: authenticator.sensitiveQueryParams,
-    scrubKnown: knownSecrets.scrub,
-  });
+  const observe = (features.observe ?? createQuietObserver)(
+    Object.assign({}, settings.observe, {
+      sensitiveHeaders: authenticator.sensitiveHeaders,
+      sensitiveQueryParams: authenticator.sensitiveQueryParams,
+      scrubKnown: knownSecrets.scrub,
+    }),
+  );
   logTo.log = (level, record) => observe.log(level, record);
   // Shared state store (runtime/stores): fallbacks to local state and recoveries become events.
   sharedStateOf(stateStore)?.listen((notice) =>
-    observe.event?.({ type: 'stateStore', ...notice, timestamp: new Date().toISOString() }),
+    observe.event?.(Object.assign({ type: 'stateStore' as const, timestamp: new Date().toISOString() }, notice)),
   );
   // The attempt loop when a retry, breaker or limiter part was handed in (parts.ts), else one attempt per call.
   const resilience =
     features.resilience?.(
-      { ...settings.resilience, stateStore },
+      Object.assign({}, settings.resilience, { stateStore }),
       { clock, random: settings.random, observer: observe },
       features,
     ) ?? createSingleAttempt(clock, observe);
-  const attempts = createAttemptRunner({
-    authenticator,
-    observer: observe,
-    hooks: settings.hooks,
-    clock,
-    ...transport,
-    knownSecrets,
-    transform: features.transform,
-  });
+  const attempts = createAttemptRunner(
+    Object.assign(
+      { authenticator, observer: observe, hooks: settings.hooks, clock, knownSecrets, transform: features.transform },
+      transport,
+    ),
+  );
   const cache = createCache(
     settings.cache,
     features,

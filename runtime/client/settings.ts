@@ -11,7 +11,7 @@ import type { ResilienceOptions } from '../resilience/resilience.js';
 import { systemClock } from '../util/clock.js';
 import { mergeValidateOptions, type ValidateOptions } from '../validate/options.js';
 
-const DEFAULT_MAX_RESPONSE_BYTES = 50 * 1024 * 1024;
+const DEFAULT_MAX_RESPONSE_BYTES = 52_428_800; // 50 MiB (a literal, so bundlers drop it when unused)
 
 /** What every attempt is sent with. */
 export interface TransportSettings {

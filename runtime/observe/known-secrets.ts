@@ -103,7 +103,7 @@ export function createKnownSecrets(sensitiveHeaders: readonly string[], sensitiv
       const current: unknown = descriptor.value;
       if (typeof current !== 'string' && key !== 'body' && key !== 'issues') continue;
       const next = scrubValue(current, 0);
-      if (next !== current) Object.defineProperty(target, key, { ...descriptor, value: next });
+      if (next !== current) Object.defineProperty(target, key, Object.assign({}, descriptor, { value: next }));
     }
     // `stack` repeats the message; some engines keep it as an accessor, so it is assigned, not redefined.
     const withStack = target as { stack?: unknown };

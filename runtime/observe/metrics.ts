@@ -130,8 +130,7 @@ export function createMetrics(options: { reservoirSize?: number | undefined } = 
     },
     snapshot() {
       const sorted = [...samples].sort((a, b) => a - b);
-      return {
-        ...counts,
+      return Object.assign({}, counts, {
         failures: counts.requests - counts.successes,
         successRate: counts.requests === 0 ? 1 : counts.successes / counts.requests,
         circuitStates: Object.fromEntries(circuitStates),
@@ -144,7 +143,7 @@ export function createMetrics(options: { reservoirSize?: number | undefined } = 
           p99: percentile(sorted, 99),
           max: sorted[sorted.length - 1] ?? 0,
         },
-      };
+      });
     },
   };
 }

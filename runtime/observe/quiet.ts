@@ -5,10 +5,11 @@
  */
 import { ConfigurationError } from '../errors/errors.js';
 import type { ObserveOptions, Observer } from './observe.js';
-import { createRedactor } from './redact.js';
+import { createTextRedactor } from './redact.js';
 
 export function createQuietObserver(options: ObserveOptions): Observer {
-  const redactor = createRedactor(options);
+  // The text redactor only: deep copies (`redactValue`) serve logs and events, which this observer has none of.
+  const redactor = createTextRedactor(options);
   return {
     log: () => undefined,
     redactUrl: (url) => redactor.redactUrl(url),

@@ -20,14 +20,22 @@ export interface RedactorOptions {
   scrubKnown?: ((text: string) => string) | undefined;
 }
 
-export interface Redactor {
-  isSensitiveName(name: string): boolean;
+/**
+ * What error headers and messages need (every client): names, URLs, headers and free text. Plain
+ * functions (no `this`), so they can be passed around and destructured.
+ */
+export interface TextRedactor {
+  readonly isSensitiveName: (name: string) => boolean;
   /** The URL as text with userinfo and secret query/fragment values replaced. */
-  redactUrl(url: URL | string): string;
+  readonly redactUrl: (url: URL | string) => string;
   /** A copy of `headers` with secret values replaced. */
-  redactHeaders(headers: Headers): Headers;
+  readonly redactHeaders: (headers: Headers) => Headers;
   /** Credential-looking substrings of free text replaced. */
-  redactString(text: string): string;
+  readonly redactString: (text: string) => string;
+}
+
+/** The text redactor plus deep copies of any value: what logs and events need (the observability part). */
+export interface Redactor extends TextRedactor {
   /** A plain, redacted deep copy of any value (cycles and depth bounded). */
   redactValue(value: unknown): unknown;
 }
@@ -56,7 +64,11 @@ function looksLikeBasicCredential(token: string): boolean {
   }
 }
 
-export function createRedactor(options: RedactorOptions = {}): Redactor {
+/**
+ * The redactor every client builds (the quiet observer's too). Kept apart from `createRedactor` so
+ * a client without the observability part bundles no deep-copy walker and no error summaries.
+ */
+export function createTextRedactor(options: RedactorOptions = {}): TextRedactor {
   const explicit = new Set(
     [...DEFAULT_SENSITIVE_HEADERS, ...(options.sensitiveHeaders ?? []), ...(options.sensitiveQueryParams ?? [])].map((n) =>
       n.toLowerCase(),
@@ -116,6 +128,13 @@ export function createRedactor(options: RedactorOptions = {}): Redactor {
     });
     return copy;
   };
+
+  return { isSensitiveName, redactUrl, redactHeaders, redactString };
+}
+
+/** The text redactor plus `redactValue`, for everything logs and events carry. */
+export function createRedactor(options: RedactorOptions = {}): Redactor {
+  const { isSensitiveName, redactUrl, redactHeaders, redactString } = createTextRedactor(options);
 
   const redactValue = (value: unknown, depth = 0, seen = new WeakSet<object>()): unknown => {
     if (typeof value === 'string') return redactString(value);

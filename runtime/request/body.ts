@@ -67,7 +67,7 @@ function invalid(issue: string): never {
   throw new ValidationError(issue, { issues: [{ field: 'body', issue }] });
 }
 
-const encoder = new TextEncoder();
+const encoder = /* @__PURE__ */ new TextEncoder();
 
 function withCharset(mediaType: string): string {
   return /;\s*charset=/i.test(mediaType) ? mediaType : `${mediaType}; charset=utf-8`;

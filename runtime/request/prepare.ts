@@ -11,7 +11,7 @@ import { serializeCookieParam, serializeHeaderParam } from './param-style.js';
 import { limitUpload } from './upload-limit.js';
 import { assertSecureUrl, buildRequestUrl, readParam, resolveBaseUrl } from './url.js';
 import { isHeaderName } from './header-name.js';
-import { buildAcceptHeader } from '../transport/response.js';
+import { acceptHeaderFor } from '../transport/response.js';
 import type { ApiDescriptor, BodyEncoder, OperationDescriptor, PreparedRequest, RequestContext } from '../client/descriptor.js';
 import { createUuid } from '../util/uuid.js';
 
@@ -121,7 +121,7 @@ export async function prepareRequest(input: PrepareInput): Promise<PreparedReque
     );
   assertSecureUrl(url, settings.allowInsecureHttp);
   const headers = new Headers();
-  headers.set('Accept', buildAcceptHeader(op));
+  headers.set('Accept', acceptHeaderFor(op));
   if (!isBrowserLike()) setHeader(headers, 'User-Agent', settings.userAgent ?? userAgentOf(api));
   const prepared: PreparedRequest = { method: op.method, url, headers };
 

@@ -112,6 +112,23 @@ function own(record: BreakerRecord): BreakerRecord {
   return record;
 }
 
+/**
+ * A copy of `rec` with `change` applied, written out field by field: on V8 11 (Node 20)
+ * `{ ...rec, field }` costs microseconds, and the breaker updates its record on every call.
+ */
+function changed(rec: BreakerRecord, change: Partial<BreakerRecord>): BreakerRecord {
+  return {
+    state: change.state ?? rec.state,
+    generation: change.generation ?? rec.generation,
+    consecutiveFailures: change.consecutiveFailures ?? rec.consecutiveFailures,
+    openUntil: change.openUntil ?? rec.openUntil,
+    halfOpenAt: change.halfOpenAt ?? rec.halfOpenAt,
+    probes: change.probes ?? rec.probes,
+    probeSuccesses: change.probeSuccesses ?? rec.probeSuccesses,
+    buckets: change.buckets ?? rec.buckets,
+  };
+}
+
 function readRecord(value: unknown, fresh: () => BreakerRecord): BreakerRecord {
   if (typeof value === 'object' && value !== null && ownRecords.has(value)) return value as BreakerRecord;
   if (!isRecord(value)) return fresh();
@@ -161,14 +178,13 @@ export function createCircuitBreaker(options: CircuitBreakerOptions, deps: Circu
     }
   };
 
-  const enter = (rec: BreakerRecord, to: CircuitState, now: number): BreakerRecord => ({
-    ...rec,
+  const enter = (rec: BreakerRecord, to: CircuitState, now: number, probes = 0): BreakerRecord => ({
     state: to,
     generation: rec.generation + 1,
     consecutiveFailures: 0,
     openUntil: to === 'open' ? now + s.resetTimeoutMs : 0,
     halfOpenAt: to === 'half_open' ? now : 0,
-    probes: 0,
+    probes,
     probeSuccesses: 0,
     buckets: [],
   });
@@ -195,7 +211,7 @@ export function createCircuitBreaker(options: CircuitBreakerOptions, deps: Circu
       else if (bucket[0] > horizon) buckets.push(bucket);
     }
     buckets.push([start, current[1] + 1, current[2] + (failed ? 1 : 0)]);
-    return { ...rec, buckets, consecutiveFailures: failed ? rec.consecutiveFailures + 1 : 0 };
+    return changed(rec, { buckets, consecutiveFailures: failed ? rec.consecutiveFailures + 1 : 0 });
   };
 
   // Shared store (runtime/stores): the same transitions run as one atomic script per call there.
@@ -237,20 +253,20 @@ export function createCircuitBreaker(options: CircuitBreakerOptions, deps: Circu
             retryAfterMs = rec.openUntil - now;
             return rec;
           }
-          const next = { ...enter(rec, 'half_open', now), probes: 1 };
+          const next = enter(rec, 'half_open', now, 1);
           change = ['open', 'half_open'];
           permit = { key, generation: next.generation, probe: true };
           return next;
         }
         // HALF_OPEN. Probes that never report back (caller vanished) must not wedge the breaker.
         if (now - rec.halfOpenAt >= s.resetTimeoutMs) {
-          const next = { ...enter(rec, 'half_open', now), probes: 1 };
+          const next = enter(rec, 'half_open', now, 1);
           permit = { key, generation: next.generation, probe: true };
           return next;
         }
         if (rec.probes < s.halfOpenMaxCalls) {
           permit = { key, generation: rec.generation, probe: true };
-          return { ...rec, probes: rec.probes + 1 };
+          return changed(rec, { probes: rec.probes + 1 });
         }
         retryAfterMs = rec.halfOpenAt + s.resetTimeoutMs - now;
         return rec;
@@ -280,7 +296,7 @@ export function createCircuitBreaker(options: CircuitBreakerOptions, deps: Circu
         if (rec.generation !== permit.generation || verdict === 'ignore') {
           // A probe that ends without a verdict (aborted) frees its slot for another caller.
           if (verdict === 'ignore' && permit.probe && rec.generation === permit.generation && rec.state === 'half_open') {
-            return { ...rec, probes: Math.max(0, rec.probes - 1) };
+            return changed(rec, { probes: Math.max(0, rec.probes - 1) });
           }
           return rec;
         }
@@ -302,7 +318,7 @@ export function createCircuitBreaker(options: CircuitBreakerOptions, deps: Circu
             change = ['half_open', 'closed'];
             return enter(rec, 'closed', now);
           }
-          return { ...rec, probeSuccesses: successes };
+          return changed(rec, { probeSuccesses: successes });
         }
         return rec;
       };

@@ -276,7 +276,7 @@ export function createRateLimiter(options: RateLimitOptions, deps: RateLimiterDe
       if (shared === undefined)
         await updateState(deps.store, storeKey(key), (value) => {
           const current = read(value, now);
-          return { ...current, pausedUntil: Math.max(current.pausedUntil, now + pauseMs) };
+          return Object.assign({}, current, { pausedUntil: Math.max(current.pausedUntil, now + pauseMs) });
         });
       queues.get(key)?.wake?.abort();
     },

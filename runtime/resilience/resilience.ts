@@ -20,7 +20,14 @@ import type { AttemptOutcome, RetryDecision, RetryOptions } from './retry.js';
 import { createRetryRules, type RetrySupport } from './retry-rules.js';
 import { createMemoryStateStore, type StateStore } from './state-store.js';
 import type { Clock, RequestContext } from '../client/descriptor.js';
-import type { AttemptResult, AttemptTarget, CallState, FinalDecision, LoopDecision } from './loop-state.js';
+import {
+  attemptInfo,
+  requestInfo,
+  type AttemptResult,
+  type AttemptTarget,
+  type CallState,
+  type LoopDecision,
+} from './loop-state.js';
 import { abortErrorOf } from './abort-error.js';
 
 export type { RetryOptions } from './retry.js';
@@ -127,17 +134,14 @@ export const createResilienceLoop: ResilienceSupport = (options, deps, parts) =>
   function startCall(ctx: RequestContext, target: AttemptTarget): CallState {
     const started = clock.now();
     const who = { requestId: ctx.requestId, operation: ctx.operation.id };
-    const base = { method: target.method, url: target.url, ...who };
     const call: CallState = {
       ctx,
       target,
       who,
-      base,
       breakerKey: breakerOptions?.keyOf?.(target) ?? target.url.origin,
       limiterKey: limiterOptions?.keyOf?.(target) ?? target.url.origin,
       attempts: 0,
-      report: (status, error) =>
-        observer.request?.({ ...base, attempts: call.attempts, durationMs: clock.now() - started, status, error }),
+      report: (status, error) => observer.request?.(requestInfo(call, clock.now() - started, status, error)),
     };
     return call;
   }
@@ -150,7 +154,12 @@ export const createResilienceLoop: ResilienceSupport = (options, deps, parts) =>
       throw new TimeoutError(`Deadline reached before attempt ${n}`, who);
     }
     try {
-      await limiter?.acquire(call.limiterKey, { signal: ctx.signal, deadline: ctx.deadline, ...who });
+      await limiter?.acquire(call.limiterKey, {
+        signal: ctx.signal,
+        deadline: ctx.deadline,
+        requestId: who.requestId,
+        operation: who.operation,
+      });
     } catch (e) {
       throw ctx.signal?.aborted ? abortErrorOf(ctx, e) : e;
     }
@@ -181,7 +190,7 @@ export const createResilienceLoop: ResilienceSupport = (options, deps, parts) =>
       await safely('rate limiter', () => limiter.learn(call.limiterKey, status, headers));
     }
     if (error !== undefined && call.ctx.signal?.aborted) {
-      observer.attempt?.({ ...call.base, attempt: n, durationMs, error, willRetry: false });
+      observer.attempt?.(attemptInfo(call, n, durationMs, undefined, error, false));
       throw abortErrorOf(call.ctx, error);
     }
     return { response, error, durationMs };
@@ -194,7 +203,7 @@ export const createResilienceLoop: ResilienceSupport = (options, deps, parts) =>
       response !== undefined
         ? { kind: 'response', status: response.status, headers: response.headers }
         : { kind: 'error', error };
-    let decision: RetryDecision =
+    const decision: RetryDecision =
       rules === undefined
         ? noRetry
         : rules.decide({
@@ -207,6 +216,8 @@ export const createResilienceLoop: ResilienceSupport = (options, deps, parts) =>
           });
     if (response !== undefined && response.status < 500 && response.status !== 429 && response.status !== 408)
       rules?.budget.recordSuccess();
+    let retry = decision.retry;
+    let reason = decision.reason;
     let delayMs = 0;
     let deadlineHit = false;
     if (decision.retry && rules !== undefined) {
@@ -214,41 +225,37 @@ export const createResilienceLoop: ResilienceSupport = (options, deps, parts) =>
       const deadline = call.ctx.deadline;
       if (deadline !== undefined && clock.now() + delayMs >= deadline) {
         deadlineHit = true;
-        decision = { retry: false, reason: 'deadline' };
-      } else if (!(await rules.budget.trySpend())) decision = { retry: false, reason: 'retry-budget-exhausted' };
+        retry = false;
+        reason = 'deadline';
+      } else if (!(await rules.budget.trySpend())) {
+        retry = false;
+        reason = 'retry-budget-exhausted';
+      }
     }
-    observer.attempt?.({
-      ...call.base,
-      attempt: n,
-      durationMs: result.durationMs,
-      status: response?.status,
-      error,
-      willRetry: decision.retry,
-    });
+    observer.attempt?.(attemptInfo(call, n, result.durationMs, response?.status, error, retry));
     if (response?.status === 429) {
       observer.event?.({
         type: 'rateLimited',
         source: 'server',
         key: call.limiterKey,
         waitMs: delayMs,
-        rejected: !decision.retry,
-        ...call.who,
+        rejected: !retry,
+        requestId: call.who.requestId,
+        operation: call.who.operation,
       });
     }
-    return { ...decision, delayMs, deadlineHit };
+    const waitTooLongMs = decision.retry ? undefined : decision.waitTooLongMs;
+    return { retry, reason, delayMs, deadlineHit, waitTooLongMs };
   }
 
   /** Step 4: the final outcome — the response, or the error that explains why there is no other attempt. */
-  async function finish(call: CallState, result: AttemptResult, decision: FinalDecision): Promise<Response> {
+  async function finish(call: CallState, result: AttemptResult, decision: LoopDecision): Promise<Response> {
     const { response, error } = result;
     if (decision.deadlineHit) {
       discard(response);
       throw new TimeoutError(
         `Deadline would pass before attempt ${call.attempts + 1} (waiting ${Math.ceil(decision.delayMs)} ms)`,
-        {
-          ...call.who,
-          cause: error,
-        },
+        { requestId: call.who.requestId, operation: call.who.operation, cause: error },
       );
     }
     if (decision.waitTooLongMs !== undefined && response !== undefined && (response.status === 429 || response.status === 503)) {
@@ -268,7 +275,8 @@ export const createResilienceLoop: ResilienceSupport = (options, deps, parts) =>
       type: 'retry',
       method: call.target.method,
       url: observer.redactUrl(call.target.url),
-      ...call.who,
+      requestId: call.who.requestId,
+      operation: call.who.operation,
       attempt: n,
       delayMs: decision.delayMs,
       reason: decision.reason,

@@ -5,13 +5,14 @@
 import type { Clock } from '../client/descriptor.js';
 import type { Observer } from '../observe/observe.js';
 import type { Resilience } from './resilience.js';
+import { attemptInfo, requestInfo } from './loop-state.js';
 
 export function createSingleAttempt(clock: Clock, observer: Observer): Resilience {
   return {
     async execute(ctx, target, attempt) {
       if (observer.request === undefined && observer.attempt === undefined) return attempt(1);
+      const call = { ctx, target, who: { requestId: ctx.requestId, operation: ctx.operation.id }, attempts: 1 };
       const started = clock.now();
-      const info = { method: target.method, url: target.url, requestId: ctx.requestId, operation: ctx.operation.id };
       let status: number | undefined;
       let error: unknown;
       try {
@@ -23,8 +24,8 @@ export function createSingleAttempt(clock: Clock, observer: Observer): Resilienc
         throw thrown;
       } finally {
         const durationMs = clock.now() - started;
-        observer.attempt?.({ ...info, attempt: 1, durationMs, status, error, willRetry: false });
-        observer.request?.({ ...info, attempts: 1, durationMs, status, error });
+        observer.attempt?.(attemptInfo(call, 1, durationMs, status, error, false));
+        observer.request?.(requestInfo(call, durationMs, status, error));
       }
     },
   };

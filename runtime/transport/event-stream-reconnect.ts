@@ -32,7 +32,7 @@ export async function* reconnectingEventStream(
   for (let reconnects = 0; ; reconnects++) {
     try {
       const stream = await open(lastEventId === '' ? undefined : lastEventId);
-      const parserOptions = lastEventId === undefined ? options : { ...options, lastEventId };
+      const parserOptions = lastEventId === undefined ? options : Object.assign({}, options, { lastEventId });
       for await (const event of parseEventStream(stream, parserOptions)) {
         lastEventId = event.id;
         retryMs = event.retry ?? retryMs;

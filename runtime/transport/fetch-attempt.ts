@@ -72,9 +72,17 @@ export function abortErrorFor(
 ): ApiwrightError {
   const reason: unknown = signal.reason;
   if (typeof reason === 'object' && reason !== null && (reason as { name?: unknown }).name === 'TimeoutError') {
-    return new TimeoutError(`${label} timed out (the caller's signal)`, { ...init, cause: reason });
+    return new TimeoutError(`${label} timed out (the caller's signal)`, withCause(init, reason));
   }
-  return new AbortError(`${label} was aborted`, { ...init, cause: reason });
+  return new AbortError(`${label} was aborted`, withCause(init, reason));
+}
+
+/** An error's init: who asked, and why it failed. */
+function withCause(
+  init: { requestId: string; operation: string },
+  cause: unknown,
+): { requestId: string; operation: string; cause: unknown } {
+  return { requestId: init.requestId, operation: init.operation, cause };
 }
 
 /**
@@ -145,7 +153,7 @@ export async function sendRequest(request: Request | OutgoingRequest, options: T
     if (error instanceof RedirectFailure) return connectionFailure(`${label} ${error.message}`, init, progress, codes, sent);
     const own = findRuntimeError(error);
     if (own instanceof ConnectionError) {
-      const failure = connectionFailure(own.message, { ...init, cause: own.cause }, progress, codes, sent);
+      const failure = connectionFailure(own.message, withCause(init, own.cause), progress, codes, sent);
       return own.outcomeUnknown && !failure.outcomeUnknown ? own : failure;
     }
     if (own !== undefined) return own;
@@ -153,13 +161,7 @@ export async function sendRequest(request: Request | OutgoingRequest, options: T
     const where = afterHeaders ? 'lost the connection while reading the response' : 'could not complete the request';
     // A cause whose message names a URL could carry a credential into util.inspect(error): leave it off.
     const leaks = error instanceof Error && withoutUrls(error.message) !== error.message;
-    return connectionFailure(
-      `${label} ${where} (${reason})`,
-      { ...init, cause: leaks ? undefined : error },
-      progress,
-      codes,
-      sent,
-    );
+    return connectionFailure(`${label} ${where} (${reason})`, withCause(init, leaks ? undefined : error), progress, codes, sent);
   };
 
   let response: Response;

@@ -12,7 +12,7 @@ export interface JsonLinesOptions extends ChunkReadOptions {
   readonly maxLineLength?: number;
 }
 
-const DEFAULT_MAX_LINE_LENGTH = 1024 * 1024;
+const DEFAULT_MAX_LINE_LENGTH = 1_048_576; // 1 MiB (a literal, so bundlers drop it when unused)
 const RECORD_SEPARATOR = '\u001e';
 
 /** The media types read as one JSON value per line. */

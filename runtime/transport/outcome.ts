@@ -68,5 +68,5 @@ export function connectionFailure(
   codes: readonly string[],
   request: SentRequest,
 ): ConnectionError {
-  return new ConnectionError(message, { ...init, outcomeUnknown: isOutcomeUnknown(progress, codes, request) });
+  return new ConnectionError(message, Object.assign({ outcomeUnknown: isOutcomeUnknown(progress, codes, request) }, init));
 }

@@ -42,6 +42,19 @@ export function isSuccessStatus(op: OperationDescriptor, status: number): boolea
   return op.responses[String(status)] !== undefined || op.responses[`${Math.floor(status / 100)}XX`] !== undefined;
 }
 
+/** Each operation's Accept header, built once per descriptor (generated descriptors are module constants). */
+const acceptHeaders = new WeakMap<OperationDescriptor, string>();
+
+/** `buildAcceptHeader(op)`, remembered for the descriptor. */
+export function acceptHeaderFor(op: OperationDescriptor): string {
+  let header = acceptHeaders.get(op);
+  if (header === undefined) {
+    header = buildAcceptHeader(op);
+    acceptHeaders.set(op, header);
+  }
+  return header;
+}
+
 /** Success media types first, then error ones at a lower q-value (RFC 9110 §12.5.1), deduplicated. */
 export function buildAcceptHeader(op: OperationDescriptor): string {
   // A handful of media types: an array lookup beats a Set, and nothing here allocates per entry.
@@ -75,13 +88,14 @@ function tooLarge(ctx: ReadContext, status: number): ResponseTooLargeError {
   );
 }
 
-/** Rejects early on a declared size over the limit, releasing the connection. */
-function checkDeclaredLength(response: Response, ctx: ReadContext): void {
+/** Rejects early on a declared size over the limit, releasing the connection; else the declared size (NaN: none). */
+function checkDeclaredLength(response: Response, ctx: ReadContext): number {
   const declared = Number(response.headers.get('content-length') ?? Number.NaN);
   if (Number.isFinite(declared) && declared > ctx.maxBytes) {
     void response.body?.cancel().catch(() => undefined);
     throw tooLarge(ctx, response.status);
   }
+  return declared;
 }
 
 /** The body stream, erroring (and cancelling the source) once it passes the limit. */
@@ -138,8 +152,13 @@ export async function readStreamCapped(source: ReadableStream<Uint8Array>, statu
 export async function readBytes(response: Response, ctx: ReadContext): Promise<Bytes> {
   const stashed = bufferedBytes(response);
   if (stashed !== undefined) return stashed;
-  checkDeclaredLength(response, ctx);
+  const declared = checkDeclaredLength(response, ctx);
   if (response.body === null) return new Uint8Array(0);
+  // An identity body whose declared length is within the limit cannot pass it (the HTTP parser
+  // stops at Content-Length): fetch's own reader, without a read and a promise per chunk. A
+  // compressed body can inflate past its declared length, and a chunked one declares none.
+  const identity = (response.headers.get('content-encoding') ?? 'identity') === 'identity';
+  if (Number.isFinite(declared) && identity) return new Uint8Array(await response.arrayBuffer());
   return readStreamCapped(response.body, response.status, ctx);
 }
 
@@ -184,7 +203,7 @@ function isTextual(contentType: string): boolean {
   );
 }
 
-const decoder = new TextDecoder();
+const decoder = /* @__PURE__ */ new TextDecoder();
 
 /** Parses JSON text; HTML where JSON was expected and invalid JSON are ParseErrors with a snippet. */
 export function parseJsonText(textBody: string, response: Response, ctx: ReadContext): unknown {

@@ -14,5 +14,11 @@ export function responseKeyFor(status: number, declares: (key: string) => boolea
 
 /** The key of the operation's responses entry for `status`, if it declares one. */
 export function declaredResponseKey(op: OperationDescriptor, status: number): string | undefined {
-  return responseKeyFor(status, (key) => Object.hasOwn(op.responses, key));
+  // responseKeyFor's order, written out: this runs several times per response.
+  const { responses } = op;
+  const exact = String(status);
+  if (Object.hasOwn(responses, exact)) return exact;
+  const range = `${Math.floor(status / 100)}XX`;
+  if (Object.hasOwn(responses, range)) return range;
+  return Object.hasOwn(responses, 'default') ? 'default' : undefined;
 }

@@ -20,7 +20,7 @@ export function checkRequest(
   const issues: ValidationIssue[] = [];
   if (check(params ?? {}, '', issues)) return;
   const details = issues.map((issue) => ({ field: fieldOf(op, issue.path), issue: issue.message }));
-  const fields = issues.map((issue) => ({ ...issue, path: fieldOf(op, issue.path) }));
+  const fields = issues.map((issue) => Object.assign({}, issue, { path: fieldOf(op, issue.path) }));
   throw new ValidationError(`${op.method} ${op.path}: invalid request, nothing was sent: ${summarizeIssues(fields)}`, {
     issues: details,
     validationIssues: issues,

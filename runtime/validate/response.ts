@@ -44,17 +44,20 @@ export function createResponseChecker(observer: {
   event?(event: ObserveEvent): void;
 }): ResponseChecker {
   const warned = new Set<string>();
+  // `warn` only logs and counts: with an observer that has neither (a client without the
+  // observability part, client/parts.ts) a warn-mode check could not be seen, so it is not run.
+  const observed = observer.event !== undefined;
   return {
     check({ op, response, body, responseType, requestId, error }, settings) {
       const mode = settings.response ?? 'warn';
-      if (mode === 'off' || !readAsJson(response, error === undefined ? responseType : undefined)) return;
+      if (mode === 'off' || (mode === 'warn' && !observed)) return;
+      if (!readAsJson(response, error === undefined ? responseType : undefined)) return;
       const { status } = response;
       const check = checkFor(op, status);
       if (check === undefined) return;
       const issues: ValidationIssue[] = [];
       if (check(body, '', issues)) return;
       const kinds = [...new Set(issues.map((issue) => issue.keyword))];
-      const timestamp = new Date().toISOString();
       observer.event?.({
         type: 'responseValidation',
         operation: op.id,
@@ -63,18 +66,12 @@ export function createResponseChecker(observer: {
         kinds,
         issues: issues.length,
         mode,
-        timestamp,
+        timestamp: new Date().toISOString(),
       });
-      const message = `${op.method} ${op.path}: the ${status} response does not match the spec: ${summarizeIssues(issues)}`;
       if (mode === 'strict') {
-        throw new ResponseValidationError(message, {
-          status,
-          body,
-          validationIssues: issues,
-          requestId,
-          operation: op.id,
-          ...(error === undefined ? {} : { cause: error }),
-        });
+        const message = `${op.method} ${op.path}: the ${status} response does not match the spec: ${summarizeIssues(issues)}`;
+        const init = { status, body, validationIssues: issues, requestId, operation: op.id };
+        throw new ResponseValidationError(message, error === undefined ? init : Object.assign(init, { cause: error }));
       }
       for (const kind of kinds) {
         const key = `${op.id} ${kind}`;

@@ -7,7 +7,7 @@ import type { Bytes } from '../util/bytes.js';
 
 export { encodeBase64 };
 
-const encoder = new TextEncoder();
+const encoder = /* @__PURE__ */ new TextEncoder();
 
 export function utf8(text: string): Bytes {
   return encoder.encode(text);

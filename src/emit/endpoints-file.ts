@@ -24,7 +24,7 @@ export function emitEndpointsFile(
 ): string {
   const writer = createWriter();
   const from = (file: string): string => importSpecifier(file, group.file);
-  const runtimeTypes = [...usedRuntimeTypes(group), ...streamRuntimeTypes(group.operations)];
+  const runtimeTypes = [...new Set([...usedRuntimeTypes(group), ...streamRuntimeTypes(group.operations)])];
   writer.writeLine(`import type { ${runtimeTypes.sort().join(', ')} } from '${from('runtime/index.ts')}';`);
   const runtimeValues = usedRuntimeValues(plan, group);
   if (runtimeValues.length > 0) writer.writeLine(`import { ${runtimeValues.join(', ')} } from '${from('runtime/index.ts')}';`);
@@ -75,7 +75,13 @@ const paginateName = '$paginate';
 function usedRuntimeTypes(group: PlannedGroup): string[] {
   const paged = group.operations.some(isPaged);
   const plain = group.operations.some((op) => !isPaged(op));
-  return [...(plain ? ['ApiPromise'] : []), 'Client', ...(paged ? ['PageItem', 'PagedPromise'] : []), 'RequestOptions'];
+  return [
+    ...(plain ? ['ApiPromise'] : []),
+    'Client',
+    'OperationDescriptor',
+    ...(paged ? ['PageItem', 'PagedPromise'] : []),
+    'RequestOptions',
+  ];
 }
 
 function emitEndpoint(
@@ -109,16 +115,15 @@ function emitEndpoint(
   const supports = operationSchemeSupports(plan, planned);
   const auth = supports.length === 0 ? undefined : `[${supports.join(', ')}]`;
   const encode = hasBody(planned) ? encodeBodyName : undefined;
-  let literal =
+  const literal =
     transform === undefined && validate === undefined && auth === undefined && encode === undefined
       ? valueLiteral(descriptor)
       : descriptorWithBindings(descriptor, { transform, validate, auth, encode });
-  if (planned.stream !== undefined) {
-    // Shared by the operation and its stream companion.
-    writer.writeLine(`const ${sharedDescriptorName(planned)}: OperationDescriptor = ${literal};`);
-    writer.blankLine();
-    literal = sharedDescriptorName(planned);
-  }
+  // A module constant, built once (the runtime caches per-operation work on it, e.g. the Accept
+  // header) and shared with a stream companion; unused, a bundler drops it with its function.
+  const descriptorName = sharedDescriptorName(planned);
+  writer.writeLine(`const ${descriptorName}: OperationDescriptor = ${literal};`);
+  writer.blankLine();
   writer.write(header);
   writer.writeLine(
     `export function ${planned.functionName}(client: Client, ${params}, options?: RequestOptions): ${returnType} {`,
@@ -126,8 +131,8 @@ function emitEndpoint(
   writer.indent(() => {
     writer.writeLine(
       pagination
-        ? `return ${paginateName}(client, ${literal}, params, options);`
-        : `return client.request(${literal}, params, options);`,
+        ? `return ${paginateName}(client, ${descriptorName}, params, options);`
+        : `return client.request(${descriptorName}, params, options);`,
     );
   });
   writer.writeLine('}');

@@ -1,7 +1,8 @@
 /**
- * Which of the runtime's scheme kinds (runtime/auth/schemes.ts, oauth2-scheme.ts) generated code
- * imports: each endpoint function brings the kinds its operation's security requirements use, the
- * core client only what `client.oauth` needs, the facade every kind its spec declares.
+ * Which of the runtime's scheme kinds (runtime/auth/schemes.ts, oauth2-scheme.ts,
+ * openid-connect-scheme.ts) generated code imports: each endpoint function brings the kinds its
+ * operation's security requirements use, the core client only what `client.oauth` needs, the
+ * facade every kind its spec declares.
  */
 import type { ClientPlan, PlannedOperation, PlannedScheme } from '../plan/plan-types.js';
 
@@ -9,7 +10,7 @@ const supportNames: Record<PlannedScheme['scheme']['type'], string> = {
   apiKey: 'apiKeyScheme',
   http: 'httpScheme',
   oauth2: 'oauthScheme',
-  openIdConnect: 'oauthScheme',
+  openIdConnect: 'openIdConnectScheme',
   mutualTLS: 'mutualTlsScheme',
 };
 

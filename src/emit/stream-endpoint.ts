@@ -10,7 +10,7 @@ import type { Writer } from './ts/writer.js';
 /** Local name of the runtime's `stream` in endpoint files (`$`: apart from every planned name). */
 export const streamFunctionName = '$stream';
 
-/** The module-private descriptor constant; `$` keeps it apart from every planned name (letters and digits only). */
+/** An operation's module-private descriptor constant; `$` keeps it apart from every planned name (letters and digits only). */
 export function sharedDescriptorName(planned: PlannedOperation): string {
   return `$${planned.functionName}`;
 }
@@ -19,12 +19,7 @@ export function sharedDescriptorName(planned: PlannedOperation): string {
 export function streamRuntimeTypes(operations: readonly PlannedOperation[]): string[] {
   const kinds = new Set(operations.flatMap((op) => (op.stream === undefined ? [] : [op.stream.kind])));
   if (kinds.size === 0) return [];
-  return [
-    'OperationDescriptor',
-    'StreamOptions',
-    ...(kinds.has('events') ? ['EventStream'] : []),
-    ...(kinds.has('lines') ? ['JsonLinesStream'] : []),
-  ];
+  return ['StreamOptions', ...(kinds.has('events') ? ['EventStream'] : []), ...(kinds.has('lines') ? ['JsonLinesStream'] : [])];
 }
 
 export function emitStreamEndpoint(writer: Writer, planned: PlannedOperation, params: string, route: string): void {

@@ -47,6 +47,7 @@ export const endpointFileNames: ReadonlySet<string> = new Set([
   'httpScheme',
   'oauthScheme',
   'mutualTlsScheme',
+  'openIdConnectScheme',
 ]);
 
 /** The runtime types index.ts re-exports: what a caller writes in their own signatures. */

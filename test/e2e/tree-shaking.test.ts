@@ -88,9 +88,17 @@ const partMarkers: Record<string, readonly string[]> = {
   'circuit breaker': ['half_open', 'probeSuccesses'],
   'rate limiter': ['requestsPerSecond', 'Client-side rate limit'],
   'observability (logs, events, metrics)': ['successRate', 'will retry'],
+  // Deep redacted copies (redactValue) serve logs and events only; the quiet observer redacts text.
+  'redaction of logged values': ['[Circular]', '[Truncated]'],
   'request validation': ['invalid request, nothing was sent'],
 };
 
+/**
+ * A module's top-level statement that a bundler cannot prove free of side effects (`64 * 1024`,
+ * `new TextEncoder()` not marked pure, a `new RegExp()` from a template) stays in every bundle that
+ * reaches the runtime's index, used or not. Importing the runtime only for its side effects shows
+ * them all: nothing may remain.
+ */
 describe('tree-shaking: one API-key call on the petstore fixture', () => {
   let standalone = '';
   let withParts = '';
@@ -138,9 +146,42 @@ describe('tree-shaking: one API-key call on the petstore fixture', () => {
     }
   });
 
+  it('holds OAuth 2.0 but no OpenID Connect discovery when the spec declares no openIdConnect scheme', async () => {
+    // The marker is discovery's own: a bundle of the openIdConnect scheme kind holds it.
+    const oidc = await bundle(
+      'openid-connect-kind',
+      `import { openIdConnectScheme } from './client/runtime/index.js';\nexport const kinds = [openIdConnectScheme];\n`,
+    );
+    expect(oidc).toContain('openid-configuration');
+    expect(everything).toContain('client_credentials');
+    expect(everything).not.toContain('openid-configuration');
+  });
+
   it('still holds what the call needs: its path, the API-key header and the typed errors', () => {
     expect(standalone).toContain('/pets/{petId}');
     expect(standalone).toContain('X-API-Key');
     expect(standalone).toContain('NotFoundError');
   });
+
+  it('importing runtime/index.ts for its side effects keeps no code of any other module', async () => {
+    const entry = path.join(dir, 'side-effects.entry.ts');
+    writeFileSync(entry, `import './client/runtime/index.js';\n`);
+    const result = await build({
+      entryPoints: [entry],
+      bundle: true,
+      format: 'esm',
+      platform: 'browser',
+      write: false,
+      metafile: true,
+      logLevel: 'silent',
+    });
+    const output = Object.values(result.metafile.outputs)[0];
+    const kept = Object.entries(output?.inputs ?? {})
+      .filter(([, input]) => input.bytesInOutput > 0)
+      .map(([file]) => file.slice(file.indexOf('runtime/')))
+      .filter((file) => file.startsWith('runtime/'));
+    // Non-vacuous: the whole runtime was walked.
+    expect(Object.keys(result.metafile.inputs).filter((file) => file.includes('runtime/')).length).toBeGreaterThan(50);
+    expect(kept).toEqual([]);
+  }, 60_000);
 });

@@ -14,7 +14,14 @@ import {
   requestValidation,
   retries,
 } from '../../../runtime/client/parts.js';
-import { AbortError, ConfigurationError, InternalServerError, TimeoutError, ValidationError } from '../../../runtime/index.js';
+import {
+  AbortError,
+  ConfigurationError,
+  InternalServerError,
+  ResponseValidationError,
+  TimeoutError,
+  ValidationError,
+} from '../../../runtime/index.js';
 import type { ObserveEvent } from '../../../runtime/index.js';
 import { json, makeApi, makeOp, rejectionOf, startServer, type TestServer } from '../support/client.js';
 
@@ -44,6 +51,25 @@ describe('a bare core client', () => {
     expect(error).toBeInstanceOf(InternalServerError);
     expect(hitsOf('/busy/bare')).toBe(1);
     expect((error as InternalServerError).headers.get('set-cookie')).toBe('[REDACTED]');
+  });
+
+  it('runs no response check in warn mode (nothing could see its warning), and still throws in strict mode', async () => {
+    let checked = 0;
+    const check = (): boolean => {
+      checked += 1;
+      return false;
+    };
+    const op = makeOp({ path: '/drift', validate: { responses: { '200': check } } });
+    const bare = createClientCore(api, { baseUrl: server.origin }, []);
+    expect(await bare.request(op, undefined)).toEqual({ ok: true });
+    expect(checked).toBe(0);
+    const strict = createClientCore(api, { baseUrl: server.origin, validate: { response: 'strict' } }, []);
+    expect(await rejectionOf(strict.request(op, undefined))).toBeInstanceOf(ResponseValidationError);
+    expect(checked).toBe(1);
+    const observed = createClientCore(api, { baseUrl: server.origin }, [observability]);
+    expect(await observed.request(op, undefined)).toEqual({ ok: true });
+    expect(checked).toBe(2);
+    expect(observed.metrics.snapshot().responseValidationFailures).toBe(1);
   });
 
   it('with the retries part, the same 503 is retried', async () => {

@@ -4,6 +4,7 @@
 import type {
   ApiPromise,
   Client,
+  OperationDescriptor,
   PageItem,
   PagedPromise,
   RequestOptions,
@@ -16,6 +17,29 @@ import {
 } from '../runtime/index.js';
 import type * as t from '../types.gen.js';
 import * as $v from '../validators.gen.js';
+
+const $listPets: OperationDescriptor = {
+  id: 'listPets',
+  method: 'GET',
+  path: '/pets',
+  params: [
+    { name: 'limit', in: 'query', style: 'form', explode: true },
+    { name: 'offset', in: 'query', style: 'form', explode: true },
+    { name: 'status', in: 'query', style: 'form', explode: false },
+  ],
+  responses: { '200': ['application/json'], default: ['application/problem+json'] },
+  pagination: {
+    style: 'offset',
+    offsetParam: 'offset',
+    limitParam: 'limit',
+    itemsPath: ['items'],
+  },
+  validate: {
+    request: $v.listPets$params,
+    responses: { '200': $v.PetPage$check, default: $v.Problem$check },
+  },
+  auth: [apiKeyScheme],
+};
 
 /**
  * List pets
@@ -31,29 +55,28 @@ export function listPets(
   params?: t.ListPetsParams,
   options?: RequestOptions,
 ): PagedPromise<t.ListPetsResponse, PageItem<t.ListPetsResponse, ['items']>, t.ListPetsError> {
-  return $paginate(client, {
-    id: 'listPets',
-    method: 'GET',
-    path: '/pets',
-    params: [
-      { name: 'limit', in: 'query', style: 'form', explode: true },
-      { name: 'offset', in: 'query', style: 'form', explode: true },
-      { name: 'status', in: 'query', style: 'form', explode: false },
-    ],
-    responses: { '200': ['application/json'], default: ['application/problem+json'] },
-    pagination: {
-      style: 'offset',
-      offsetParam: 'offset',
-      limitParam: 'limit',
-      itemsPath: ['items'],
-    },
-    validate: {
-      request: $v.listPets$params,
-      responses: { '200': $v.PetPage$check, default: $v.Problem$check },
-    },
-    auth: [apiKeyScheme],
-  }, params, options);
+  return $paginate(client, $listPets, params, options);
 }
+
+const $createPet: OperationDescriptor = {
+  id: 'createPet',
+  method: 'POST',
+  path: '/pets',
+  params: [{ name: 'Idempotency-Key', in: 'header', style: 'simple', explode: false }],
+  body: { mediaTypes: ['application/json'], required: true },
+  responses: {
+    '201': ['application/json'],
+    '409': ['application/problem+json'],
+    '422': ['application/problem+json'],
+  },
+  idempotencyHeader: 'Idempotency-Key',
+  validate: {
+    request: $v.createPet$params,
+    responses: { '201': $v.Pet$check, '409': $v.Problem$check, '422': $v.Problem$check },
+  },
+  auth: [apiKeyScheme],
+  encodeBody: $encodeBody,
+};
 
 /**
  * Add a pet
@@ -68,26 +91,25 @@ export function createPet(
   params: t.CreatePetParams,
   options?: RequestOptions,
 ): ApiPromise<t.CreatePetResponse, t.CreatePetError> {
-  return client.request({
-    id: 'createPet',
-    method: 'POST',
-    path: '/pets',
-    params: [{ name: 'Idempotency-Key', in: 'header', style: 'simple', explode: false }],
-    body: { mediaTypes: ['application/json'], required: true },
-    responses: {
-      '201': ['application/json'],
-      '409': ['application/problem+json'],
-      '422': ['application/problem+json'],
-    },
-    idempotencyHeader: 'Idempotency-Key',
-    validate: {
-      request: $v.createPet$params,
-      responses: { '201': $v.Pet$check, '409': $v.Problem$check, '422': $v.Problem$check },
-    },
-    auth: [apiKeyScheme],
-    encodeBody: $encodeBody,
-  }, params, options);
+  return client.request($createPet, params, options);
 }
+
+const $getPetById: OperationDescriptor = {
+  id: 'getPetById',
+  method: 'GET',
+  path: '/pets/{petId}',
+  params: [
+    { name: 'petId', in: 'path', style: 'simple', explode: false, required: true },
+    { name: 'X-Trace', in: 'header', style: 'simple', explode: false },
+    { name: 'session', in: 'cookie', style: 'form', explode: true },
+  ],
+  responses: { '200': ['application/json'], '404': ['application/json'] },
+  validate: {
+    request: $v.getPetById$params,
+    responses: { '200': $v.Pet$check, '404': $v.Problem$check },
+  },
+  auth: [apiKeyScheme],
+};
 
 /**
  * Get a pet by ID
@@ -101,23 +123,20 @@ export function getPetById(
   params: t.GetPetByIdParams,
   options?: RequestOptions,
 ): ApiPromise<t.GetPetByIdResponse, t.GetPetByIdError> {
-  return client.request({
-    id: 'getPetById',
-    method: 'GET',
-    path: '/pets/{petId}',
-    params: [
-      { name: 'petId', in: 'path', style: 'simple', explode: false, required: true },
-      { name: 'X-Trace', in: 'header', style: 'simple', explode: false },
-      { name: 'session', in: 'cookie', style: 'form', explode: true },
-    ],
-    responses: { '200': ['application/json'], '404': ['application/json'] },
-    validate: {
-      request: $v.getPetById$params,
-      responses: { '200': $v.Pet$check, '404': $v.Problem$check },
-    },
-    auth: [apiKeyScheme],
-  }, params, options);
+  return client.request($getPetById, params, options);
 }
+
+const $updatePet: OperationDescriptor = {
+  id: 'updatePet',
+  method: 'PATCH',
+  path: '/pets/{petId}',
+  params: [{ name: 'petId', in: 'path', style: 'simple', explode: false, required: true }],
+  body: { mediaTypes: ['application/x-www-form-urlencoded'], required: true },
+  responses: { '200': ['application/json'] },
+  validate: { request: $v.updatePet$params, responses: { '200': $v.Pet$check } },
+  auth: [apiKeyScheme],
+  encodeBody: $encodeBody,
+};
 
 /**
  * Update a pet
@@ -129,18 +148,19 @@ export function updatePet(
   params: t.UpdatePetParams,
   options?: RequestOptions,
 ): ApiPromise<t.UpdatePetResponse, t.UpdatePetError> {
-  return client.request({
-    id: 'updatePet',
-    method: 'PATCH',
-    path: '/pets/{petId}',
-    params: [{ name: 'petId', in: 'path', style: 'simple', explode: false, required: true }],
-    body: { mediaTypes: ['application/x-www-form-urlencoded'], required: true },
-    responses: { '200': ['application/json'] },
-    validate: { request: $v.updatePet$params, responses: { '200': $v.Pet$check } },
-    auth: [apiKeyScheme],
-    encodeBody: $encodeBody,
-  }, params, options);
+  return client.request($updatePet, params, options);
 }
+
+const $deletePet: OperationDescriptor = {
+  id: 'deletePet',
+  method: 'DELETE',
+  path: '/pets/{petId}',
+  params: [{ name: 'petId', in: 'path', style: 'simple', explode: false, required: true }],
+  responses: { '204': [] },
+  security: [{ bearerAuth: [] }],
+  validate: { request: $v.deletePet$params },
+  auth: [httpScheme],
+};
 
 /**
  * Delete a pet
@@ -152,17 +172,27 @@ export function deletePet(
   params: t.DeletePetParams,
   options?: RequestOptions,
 ): ApiPromise<t.DeletePetResponse, t.DeletePetError> {
-  return client.request({
-    id: 'deletePet',
-    method: 'DELETE',
-    path: '/pets/{petId}',
-    params: [{ name: 'petId', in: 'path', style: 'simple', explode: false, required: true }],
-    responses: { '204': [] },
-    security: [{ bearerAuth: [] }],
-    validate: { request: $v.deletePet$params },
-    auth: [httpScheme],
-  }, params, options);
+  return client.request($deletePet, params, options);
 }
+
+const $uploadPetPhoto: OperationDescriptor = {
+  id: 'uploadPetPhoto',
+  method: 'PUT',
+  path: '/pets/{petId}/photo',
+  params: [{ name: 'petId', in: 'path', style: 'simple', explode: false, required: true }],
+  body: {
+    mediaTypes: ['multipart/form-data'],
+    required: true,
+    encoding: { file: { contentType: 'image/png, image/jpeg' } },
+  },
+  responses: { '200': ['application/json'] },
+  validate: {
+    request: $v.uploadPetPhoto$params,
+    responses: { '200': $v.uploadPetPhoto$response200 },
+  },
+  auth: [apiKeyScheme],
+  encodeBody: $encodeBody,
+};
 
 /**
  * Upload a photo
@@ -174,22 +204,5 @@ export function uploadPetPhoto(
   params: t.UploadPetPhotoParams,
   options?: RequestOptions,
 ): ApiPromise<t.UploadPetPhotoResponse, t.UploadPetPhotoError> {
-  return client.request({
-    id: 'uploadPetPhoto',
-    method: 'PUT',
-    path: '/pets/{petId}/photo',
-    params: [{ name: 'petId', in: 'path', style: 'simple', explode: false, required: true }],
-    body: {
-      mediaTypes: ['multipart/form-data'],
-      required: true,
-      encoding: { file: { contentType: 'image/png, image/jpeg' } },
-    },
-    responses: { '200': ['application/json'] },
-    validate: {
-      request: $v.uploadPetPhoto$params,
-      responses: { '200': $v.uploadPetPhoto$response200 },
-    },
-    auth: [apiKeyScheme],
-    encodeBody: $encodeBody,
-  }, params, options);
+  return client.request($uploadPetPhoto, params, options);
 }
