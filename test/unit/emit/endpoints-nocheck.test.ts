@@ -15,7 +15,8 @@ import { strictCompilerOptions, typecheck } from '../../support/typecheck.js';
 
 const run = promisify(execFile);
 const petstore = path.join(repoRoot, 'fixtures/petstore/openapi.yaml');
-const broken = "\n// Not exported: bindOperations takes every export of the module as an operation.\nconst broken: number = 'not a number';\nvoid broken;\n";
+const broken =
+  "\n// Not exported: bindOperations takes every export of the module as an operation.\nconst broken: number = 'not a number';\nvoid broken;\n";
 
 /** `tsc` 7 as a user runs it on a project whose main.ts is `source`; the codes of its errors, by file. */
 async function userCompile(dir: string, source: string): Promise<string[]> {
