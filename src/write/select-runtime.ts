@@ -58,7 +58,7 @@ function reachedModules(
   barrel: Barrel,
   extras: readonly RuntimeExtra[],
 ): Set<string> {
-  const declarations = barrelExports(barrel);
+  const index = indexBarrel(barrelExports(barrel));
   const reached = new Set<string>();
   const pending: string[] = [];
   const reach = (file: string): void => {
@@ -69,7 +69,7 @@ function reachedModules(
   const follow = (from: string, imported: ModuleImport, isKnown: (file: string) => boolean): void => {
     const target = resolve(from, imported.specifier);
     if (target === RUNTIME_BARREL) {
-      for (const module of barrelModules(declarations, imported.names, from)) reach(module);
+      for (const module of barrelModules(index, imported.names, from)) reach(module);
     } else if (byPath.has(target)) {
       reach(target);
     } else if (!isKnown(target)) {
@@ -89,7 +89,7 @@ function reachedModules(
   }
   for (const extra of extras) {
     if (extra === 'all') continue;
-    for (const module of barrelModules(declarations, extraExports[extra], `runtimeExtras "${extra}"`)) reach(module);
+    for (const module of barrelModules(index, extraExports[extra], `runtimeExtras "${extra}"`)) reach(module);
   }
   for (let file = pending.pop(); file !== undefined; file = pending.pop()) {
     for (const imported of relativeImports(byPath.get(file)?.content ?? '')) follow(file, imported, () => false);
@@ -97,17 +97,39 @@ function reachedModules(
   return reached;
 }
 
-/** The modules the barrel re-exports `names` from (every module for `undefined`). */
-function barrelModules(declarations: readonly BarrelExport[], names: readonly string[] | undefined, from: string): string[] {
-  const modules = new Set<string>();
-  const wildcards = declarations.filter((declaration) => declaration.exports === undefined);
+/** Which module the barrel re-exports each name from, read once. */
+interface BarrelIndex {
+  /** Every module the barrel re-exports from. */
+  all: readonly string[];
+  /** `export *` modules: they may hold any name. */
+  wildcards: readonly string[];
+  byName: ReadonlyMap<string, readonly string[]>;
+}
+
+function indexBarrel(declarations: readonly BarrelExport[]): BarrelIndex {
+  const byName = new Map<string, string[]>();
+  const wildcards: string[] = [];
+  const all = new Set<string>();
   for (const declaration of declarations) {
-    if (names === undefined || declaration.exports === undefined || declaration.exports.some((name) => names.includes(name))) {
-      modules.add(resolve(RUNTIME_BARREL, declaration.specifier));
-    }
+    const module = resolve(RUNTIME_BARREL, declaration.specifier);
+    all.add(module);
+    if (declaration.exports === undefined) wildcards.push(module);
+    for (const name of declaration.exports ?? []) byName.set(name, [...(byName.get(name) ?? []), module]);
   }
-  const unknown = (names ?? []).filter((name) => !declarations.some((declaration) => declaration.exports?.includes(name)));
-  if (unknown.length > 0 && wildcards.length === 0) {
+  return { all: [...all], wildcards, byName };
+}
+
+/** The modules the barrel re-exports `names` from (every module for `undefined`), `export *` ones included. */
+function barrelModules(barrel: BarrelIndex, names: readonly string[] | undefined, from: string): readonly string[] {
+  if (names === undefined) return barrel.all;
+  const modules = new Set(barrel.wildcards);
+  const unknown: string[] = [];
+  for (const name of names) {
+    const exporters = barrel.byName.get(name);
+    if (exporters === undefined) unknown.push(name);
+    for (const module of exporters ?? []) modules.add(module);
+  }
+  if (unknown.length > 0 && barrel.wildcards.length === 0) {
     throw new RuntimeImportError(
       `${from} imports ${unknown.map((name) => `"${name}"`).join(', ')}, which ${RUNTIME_BARREL} does not export`,
       {
