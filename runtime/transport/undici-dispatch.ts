@@ -57,7 +57,7 @@ function dispatchOnce(
   body: DispatchOptions['body'],
 ): Promise<WireAnswer> {
   return new Promise<WireAnswer>((resolveAnswer, rejectAnswer) => {
-    const { signal } = init;
+    const ending = endingOf(init);
     let abort: ((reason?: Error) => void) | undefined;
     let answered = false;
     let finished = false;
@@ -68,15 +68,14 @@ function dispatchOnce(
     let earlyBytes = 0;
     let sink: BodySink = { kind: 'pending' };
 
-    const onAbort = (): void => abort?.(signal?.reason instanceof Error ? signal.reason : undefined);
-    signal?.addEventListener('abort', onAbort, { once: true });
+    const stopListening = ending.listen((reason) => abort?.(reason instanceof Error ? reason : undefined));
     const settle = (): void => {
       finished = true;
-      signal?.removeEventListener('abort', onAbort);
+      stopListening();
     };
-    /** Rejects like fetch: a TypeError with undici's error as its cause; the caller's abort reason as is. */
+    /** Rejects like fetch: a TypeError with undici's error as its cause; the attempt's end reason as is. */
     const fetchError = (cause: unknown, message: string): Error => {
-      const reason: unknown = signal?.aborted === true ? signal.reason : undefined;
+      const reason = ending.reason();
       return reason instanceof Error ? reason : new TypeError(message, { cause });
     };
 
@@ -92,7 +91,8 @@ function dispatchOnce(
     const handler: DispatchHandler = {
       onConnect(abortRequest) {
         abort = abortRequest;
-        if (signal?.aborted === true) abortRequest(signal.reason instanceof Error ? signal.reason : undefined);
+        const reason = ending.reason();
+        if (reason !== undefined) abortRequest(reason instanceof Error ? reason : undefined);
       },
       onHeaders(status, rawHeaders, resume, statusText) {
         if (status < 200) return true; // 1xx interim responses: the final one follows
@@ -173,6 +173,33 @@ function dispatchOnce(
     }
   });
 }
+
+/** How the attempt ends early: the runtime's callback (`cancel`), or an older runtime's signal. */
+function endingOf(init: WireInit): { listen(abort: (reason: unknown) => void): () => void; reason(): unknown } {
+  const { cancel } = init;
+  if (cancel !== undefined) {
+    return {
+      listen: (abort) => cancel.onCancel(abort),
+      reason: () => (cancel.ended ? (cancel.reason ?? new Error('aborted')) : undefined),
+    };
+  }
+  const { signal } = init;
+  return {
+    listen(abort) {
+      if (signal === undefined) return noop;
+      const onAbort = (): void => abort(signal.reason);
+      signal.addEventListener('abort', onAbort, { once: true });
+      return () => signal.removeEventListener('abort', onAbort);
+    },
+    reason() {
+      if (signal?.aborted !== true) return undefined;
+      const reason: unknown = signal.reason;
+      return reason ?? new Error('aborted');
+    },
+  };
+}
+
+const noop = (): void => undefined;
 
 /** undici's raw head (name, value, name, value … as bytes) as name/value pairs, names lower-cased. */
 function headerPairs(raw: readonly Uint8Array[]): Array<[string, string]> {
