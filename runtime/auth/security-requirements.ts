@@ -21,18 +21,17 @@ export interface Selection {
 
 export async function selectRequirement(requirements: readonly SecurityRequirement[], lookup: HandlerLookup): Promise<Selection> {
   const missing: string[][] = [];
+  // Runs on every call: plain loops, one await per scheme (typically one), no per-entry arrays.
   for (const requirement of requirements) {
-    const entries = Object.entries(requirement);
-    const available = await Promise.all(
-      entries.map(async ([name, scopes]) => (await lookup(name)?.isAvailable(scopes)) === true),
-    );
-    const absent = entries.filter((_, index) => !available[index]).map(([name]) => name);
-    if (absent.length === 0) {
-      return {
-        selected: { schemes: entries.map(([name, scopes]) => ({ handler: lookup(name) as SchemeHandler, scopes })) },
-        missing,
-      };
+    const schemes: { handler: SchemeHandler; scopes: readonly string[] }[] = [];
+    const absent: string[] = [];
+    for (const name of Object.keys(requirement)) {
+      const scopes = requirement[name] ?? [];
+      const handler = lookup(name);
+      if (handler !== undefined && (await handler.isAvailable(scopes))) schemes.push({ handler, scopes });
+      else absent.push(name);
     }
+    if (absent.length === 0) return { selected: { schemes }, missing };
     missing.push(absent);
   }
   return { selected: undefined, missing };

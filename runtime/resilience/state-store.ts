@@ -35,32 +35,60 @@ export interface MemoryStateStoreOptions {
 interface Entry {
   value: unknown;
   expiresAt: number;
+  /** The insertion count when the entry last moved to the most-recent end. */
+  stamp: number;
 }
 
-/** An in-memory, LRU-bounded StateStore whose `update` is atomic (it runs synchronously). */
+/**
+ * An in-memory, LRU-bounded StateStore whose `update` is atomic (it runs synchronously).
+ *
+ * The breaker and the limiter read and write their entry on every call, so recency is kept
+ * cheaply: an entry moves to the most-recent end (a Map delete + set) only when it has fallen
+ * into the older half, and a write to a live entry updates it in place. Eviction still takes the
+ * least recently moved entry; an entry used at least once every `maxEntries / 2` insertions is
+ * never evicted.
+ */
 export function createMemoryStateStore(options: MemoryStateStoreOptions = {}): StateStore & {
   readonly size: number;
 } {
   const maxEntries = Math.max(1, options.maxEntries ?? 10_000);
+  const refreshAfter = Math.max(1, Math.floor(maxEntries / 2));
   const now = options.now ?? (() => Date.now());
   const entries = new Map<string, Entry>();
+  let insertions = 0;
 
-  const read = (key: string): unknown => {
-    const entry = entries.get(key);
-    if (entry === undefined) return undefined;
-    if (entry.expiresAt <= now()) {
-      entries.delete(key);
-      return undefined;
-    }
+  const touch = (key: string, entry: Entry): void => {
+    if (insertions - entry.stamp < refreshAfter) return;
     // Map keeps insertion order: re-inserting marks the entry as most recently used.
     entries.delete(key);
     entries.set(key, entry);
+    entry.stamp = ++insertions;
+  };
+  const live = (key: string): Entry | undefined => {
+    const entry = entries.get(key);
+    if (entry === undefined) return undefined;
+    if (entry.expiresAt !== Infinity && entry.expiresAt <= now()) {
+      entries.delete(key);
+      return undefined;
+    }
+    return entry;
+  };
+  const read = (key: string): unknown => {
+    const entry = live(key);
+    if (entry === undefined) return undefined;
+    touch(key, entry);
     return entry.value;
   };
   const write = (key: string, value: unknown, ttlMs?: number): void => {
-    entries.delete(key);
-    const ttl = ttlMs !== undefined && Number.isFinite(ttlMs) && ttlMs > 0 ? ttlMs : Infinity;
-    entries.set(key, { value, expiresAt: now() + ttl });
+    const expiresAt = ttlMs !== undefined && Number.isFinite(ttlMs) && ttlMs > 0 ? now() + ttlMs : Infinity;
+    const entry = live(key);
+    if (entry !== undefined) {
+      entry.value = value;
+      entry.expiresAt = expiresAt;
+      touch(key, entry);
+      return;
+    }
+    entries.set(key, { value, expiresAt, stamp: ++insertions });
     while (entries.size > maxEntries) {
       const oldest = entries.keys().next();
       if (oldest.done === true) break;
@@ -76,7 +104,7 @@ export function createMemoryStateStore(options: MemoryStateStoreOptions = {}): S
     set: (key, value, ttlMs) => Promise.resolve(write(key, value, ttlMs)),
     delete: (key) => Promise.resolve(void entries.delete(key)),
     setIfAbsent: (key, value, ttlMs) => {
-      if (read(key) !== undefined) return Promise.resolve(false);
+      if (live(key) !== undefined) return Promise.resolve(false);
       write(key, value, ttlMs);
       return Promise.resolve(true);
     },

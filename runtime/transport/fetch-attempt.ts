@@ -10,6 +10,7 @@ import { followRedirects, type RedirectPolicy } from './redirects.js';
 import { discardBody, pendingAnswer, streamAnswer, type OutgoingRequest } from './wire.js';
 import type { Clock } from '../client/descriptor.js';
 import { startTimer } from '../util/clock.js';
+import { createAttemptCancel } from './attempt-cancel.js';
 
 export interface TransportOptions extends RedirectPolicy {
   readonly clock: Clock;
@@ -85,27 +86,6 @@ function withCause(
   return { requestId: init.requestId, operation: init.operation, cause };
 }
 
-/**
- * The signal one attempt hands to fetch: none when nothing can end it, the caller's own when only
- * the caller can, and one AbortController (listening to the caller's signal, if any) when a timer
- * can — never `AbortSignal.any`, whose following signals cost more than the request around them.
- */
-function attemptSignal(
-  caller: AbortSignal | undefined,
-  timed: boolean,
-): {
-  signal: AbortSignal | undefined;
-  controller: AbortController | undefined;
-  dispose: () => void;
-} {
-  if (!timed) return { signal: caller, controller: undefined, dispose: noop };
-  const controller = new AbortController();
-  if (caller === undefined) return { signal: controller.signal, controller, dispose: noop };
-  const onAbort = (): void => controller.abort(caller.reason);
-  caller.addEventListener('abort', onAbort, { once: true });
-  return { signal: controller.signal, controller, dispose: () => caller.removeEventListener('abort', onAbort) };
-}
-
 const noop = (): void => undefined;
 
 /** Statuses whose response has no body (RFC 9110 §6.4.1). */
@@ -127,17 +107,18 @@ export async function sendRequest(request: Request | OutgoingRequest, options: T
 
   // An infinite limit means no timer (useful with fake clocks whose sleeps return at once).
   const timed = Number.isFinite(limit);
-  const linked = attemptSignal(options.signal, timed);
+  // Ended by the caller's signal or the timer; a fetch hop gets a signal, a direct transport a callback.
+  const attempt = createAttemptCancel(options.signal, timed);
   let timedOut = false;
   const stopTimer = timed
     ? startTimer(options.clock, limit, () => {
         timedOut = true;
-        linked.controller?.abort(new TimeoutError(`${label} timed out`, init));
+        attempt.end(new TimeoutError(`${label} timed out`, init));
       })
     : noop;
   const release = (): void => {
     stopTimer();
-    linked.dispose();
+    attempt.dispose();
   };
   const sent = { method: options.method, hasBody: request.body !== null };
   const progress: WireProgress = { started: false, answered: false };
@@ -166,7 +147,7 @@ export async function sendRequest(request: Request | OutgoingRequest, options: T
 
   let response: Response;
   try {
-    response = await followRedirects(request, linked.signal, options, progress);
+    response = await followRedirects(request, attempt.cancel, options, progress);
   } catch (error) {
     release();
     throw mapError(error, false);

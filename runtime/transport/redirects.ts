@@ -10,7 +10,8 @@ import { assertSecureUrl } from '../request/url.js';
 import { stripCredentials } from '../request/prepare.js';
 import { RedirectFailure, type WireProgress } from './outcome.js';
 import type { Bytes } from '../util/bytes.js';
-import { discardBody, hopInit, responseOfAnswer, type OutgoingRequest, type WireSend } from './wire.js';
+import { discardBody, hopInit, responseOfAnswer, type OutgoingRequest, type WireInit, type WireSend } from './wire.js';
+import type { AttemptCancel } from './attempt-cancel.js';
 
 export interface RedirectPolicy {
   /** Called as `fetch(url, init)` when `fetchTakesInit`, else with a Request (wire.ts says why). */
@@ -39,22 +40,39 @@ function nextLocation(response: Response, browser: boolean): string | undefined 
 /** One hop on the wire, the cheapest way the fetch in use allows (wire.ts). */
 async function sendHop(
   hop: Request | OutgoingRequest,
-  signal: AbortSignal | undefined,
+  cancel: AttemptCancel,
   redirect: RequestRedirect,
   policy: RedirectPolicy,
 ): Promise<Response> {
   // A local binding: fetch called as a method of `policy` would throw "Illegal invocation" in browsers.
   const fetchFn = policy.fetch;
   if (hop instanceof Request) {
+    const signal = cancel.signal;
     const init: RequestInit = signal === undefined ? { redirect } : { signal, redirect };
     return policy.fetchTakesInit ? fetchFn(hop, init) : fetchFn(new Request(hop, init));
   }
   if (policy.wire !== undefined) {
-    const answer = await policy.wire(hop.url, { method: hop.method, headers: hop.headers, body: hop.body, signal });
+    const answer = await policy.wire(hop.url, wireInit(hop, cancel));
     return responseOfAnswer(answer, hop.url);
   }
-  const init = hopInit(hop, signal, redirect);
+  const init = hopInit(hop, cancel.signal, redirect);
   return policy.fetchTakesInit ? fetchFn(hop.url.href, init) : fetchFn(new Request(hop.url, init));
+}
+
+/**
+ * A direct transport's init: `cancel` for senders that take it, and `signal` (built only when a
+ * sender reads it) for those of an older runtime in the same process.
+ */
+function wireInit(hop: OutgoingRequest, cancel: AttemptCancel): WireInit {
+  return {
+    method: hop.method,
+    headers: hop.headers,
+    body: hop.body,
+    cancel,
+    get signal() {
+      return cancel.signal;
+    },
+  };
 }
 
 /** What a hop's body can be sent again as, or undefined when it is a stream that cannot. */
@@ -65,7 +83,7 @@ function replayableBody(body: BodyInit | null): BodyInit | null | undefined {
 /** Sends `first` and follows its redirects; `progress` records that bytes left and answers came back. */
 export async function followRedirects(
   first: Request | OutgoingRequest,
-  signal: AbortSignal | undefined,
+  cancel: AttemptCancel,
   policy: RedirectPolicy,
   progress: WireProgress,
 ): Promise<Response> {
@@ -82,7 +100,7 @@ export async function followRedirects(
   try {
     for (let hop = 0; ; hop += 1) {
       progress.started = true;
-      const response = await sendHop(current, signal, redirect, policy);
+      const response = await sendHop(current, cancel, redirect, policy);
       progress.answered = true;
       if (response.type === 'opaqueredirect') throw new RedirectFailure('was redirected, which this environment cannot follow');
       const location = nextLocation(response, browser);

@@ -207,7 +207,11 @@ const decoder = /* @__PURE__ */ new TextDecoder();
 
 /** Parses JSON text; HTML where JSON was expected and invalid JSON are ParseErrors with a snippet. */
 export function parseJsonText(textBody: string, response: Response, ctx: ReadContext): unknown {
-  if (textBody.trim() === '') return undefined;
+  // Most bodies start with `{` or `[`: then neither the blank check (a trimmed copy of the whole
+  // body) nor the markup check needs to run.
+  const first = textBody.charCodeAt(0);
+  const plain = first === 123 || first === 91;
+  if (!plain && textBody.trim() === '') return undefined;
   // The error's details are built only on failure: a snippet and a message per success cost every call.
   const fail = (what: string, cause?: unknown): ParseError =>
     new ParseError(`${ctx.method} ${ctx.pathTemplate} returned ${response.status} with ${what}`, {
@@ -217,7 +221,7 @@ export function parseJsonText(textBody: string, response: Response, ctx: ReadCon
       operation: ctx.operation,
       ...(cause === undefined ? {} : { cause }),
     });
-  if (/^\s*</.test(textBody)) throw fail('HTML or XML where JSON was expected');
+  if (!plain && /^\s*</.test(textBody)) throw fail('HTML or XML where JSON was expected');
   try {
     return JSON.parse(textBody) as unknown;
   } catch (cause) {

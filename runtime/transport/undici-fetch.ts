@@ -19,6 +19,7 @@
  */
 
 import { concatBytes, type Bytes } from '../util/bytes.js';
+import { createDispatchSend, type UndiciDispatcher } from './undici-dispatch.js';
 import { WIRE_SEND, type WireSend } from './wire.js';
 
 /**
@@ -27,6 +28,8 @@ import { WIRE_SEND, type WireSend } from './wire.js';
  */
 export interface UndiciLike {
   request: (...args: never[]) => unknown;
+  /** undici's process-wide Dispatcher, which the direct sender uses when no `dispatcher` is given. */
+  getGlobalDispatcher?: () => unknown;
 }
 
 /** How the adapter calls undici's `request()` (the part of undici 6/7 it relies on). */
@@ -107,19 +110,30 @@ export function createUndiciFetch(undici: UndiciLike, options: UndiciFetchOption
     return new Response(stream, { status: answer.statusCode, statusText: answer.statusText ?? '', headers: responseHeaders });
   };
 
-  const wireSend: WireSend = async (url, init) => {
-    const answer = await send(url, init.method.toUpperCase(), init.headers, init.body, init.signal);
-    const { body } = answer;
-    return {
-      status: answer.statusCode,
-      statusText: answer.statusText ?? '',
-      headers: headerPairs(answer.headers),
-      readAll: (maxBytes) => readAllCapped(body, maxBytes),
-      stream: () => toWebStream(body),
-      discard: () => drop(body),
-    };
-  };
+  // Under a generated client: undici's dispatch() directly (undici-dispatch.ts), no Response, no Readable.
+  const dispatcherOf = options.dispatcher ?? undici.getGlobalDispatcher?.();
+  const wireSend: WireSend = isDispatcher(dispatcherOf)
+    ? createDispatchSend(dispatcherOf, async (init) => {
+        const headers = toHeaderRecord(init.headers);
+        return { headers, body: await toUndiciBody(init.body, headers) };
+      })
+    : async (url, init) => {
+        const answer = await send(url, init.method.toUpperCase(), init.headers, init.body, init.signal);
+        const { body } = answer;
+        return {
+          status: answer.statusCode,
+          statusText: answer.statusText ?? '',
+          headers: headerPairs(answer.headers),
+          readAll: (maxBytes) => readAllCapped(body, maxBytes),
+          stream: () => toWebStream(body),
+          discard: () => drop(body),
+        };
+      };
   return Object.assign(fetchOverUndici, { [WIRE_SEND]: wireSend });
+}
+
+function isDispatcher(value: unknown): value is UndiciDispatcher {
+  return typeof (value as { dispatch?: unknown } | null | undefined)?.dispatch === 'function';
 }
 
 /** Destroys an unread body; the abort error it then emits is expected, so it is listened to. */

@@ -9,6 +9,7 @@
  *   drop an `init` — and then follow redirects past the credential stripping.
  */
 import type { Bytes } from '../util/bytes.js';
+import type { AttemptCancel } from './attempt-cancel.js';
 
 /** A request as the runtime builds it, before any fetch Request exists. */
 export interface OutgoingRequest {
@@ -36,7 +37,10 @@ export interface WireInit {
   readonly method: string;
   readonly headers: Headers;
   readonly body: BodyInit | null;
+  /** What ends the attempt, as a signal: built when read, so a sender that takes `cancel` should not read it. */
   readonly signal?: AbortSignal | undefined;
+  /** What ends the attempt, as a callback (attempt-cancel.ts); absent when an older runtime calls. */
+  readonly cancel?: AttemptCancel | undefined;
 }
 
 /** Sends one hop without following redirects; rejects like fetch (`TypeError` with the socket error as `cause`). */

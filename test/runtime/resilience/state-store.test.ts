@@ -15,6 +15,20 @@ describe('memory state store', () => {
     expect(await store.get('a')).toBe('a');
   });
 
+  it('keeps an entry used at least once every maxEntries / 2 insertions, and evicts in recency order', async () => {
+    const store = createMemoryStateStore({ maxEntries: 10 });
+    await store.set('hot', 0);
+    for (let i = 0; i < 100; i += 1) {
+      await store.set(`cold-${i}`, i);
+      if (i % 5 === 4) await store.set('hot', i); // a write to a live entry counts as a use
+    }
+    expect(store.size).toBe(10);
+    expect(await store.get('hot')).toBe(99);
+    // The other nine kept are the most recent cold keys.
+    for (let i = 91; i < 100; i += 1) expect(await store.get(`cold-${i}`)).toBe(i);
+    expect(await store.get('cold-90')).toBeUndefined();
+  });
+
   it('expires entries after their TTL', async () => {
     let now = 0;
     const store = createMemoryStateStore({ now: () => now });

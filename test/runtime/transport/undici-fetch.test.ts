@@ -135,6 +135,37 @@ describe('createUndiciFetch under the client', () => {
     expect(events).toEqual([1, 2]);
   });
 
+  it('streams a body larger than the socket buffers, pausing and resuming it, and reads Latin-1 header bytes', async () => {
+    const chunk = Buffer.alloc(65_536, 120);
+    routes.set('/big', (_req, res) => {
+      // A header value with the byte 0xE9 (é in ISO-8859-1, as HTTP reads field values).
+      res.writeHead(200, { 'content-type': 'application/octet-stream', 'x-name': Buffer.from([0x52, 0xe9]).toString('latin1') });
+      let sent = 0;
+      const more = (): void => {
+        while (sent < 64) {
+          sent += 1;
+          if (!res.write(chunk)) return void res.once('drain', more);
+        }
+        res.end();
+      };
+      more();
+    });
+    const client = createRuntimeClient(api(), { fetch: fetchOverUndici, retry: false });
+    const { data, response } = await client
+      .request<ReadableStream<Uint8Array>>(op('/big', { '200': ['application/octet-stream'] }), undefined, {
+        responseType: 'stream',
+      })
+      .withResponse();
+    expect(response.headers.get('x-name')).toBe('Ré');
+    let total = 0;
+    const reader = data.getReader();
+    for (let read = await reader.read(); !read.done; read = await reader.read()) {
+      total += read.value.byteLength;
+      await new Promise((resolve) => setTimeout(resolve, 1)); // a slow reader: undici must pause
+    }
+    expect(total).toBe(64 * 65_536);
+  });
+
   it('reports a refused connection as a ConnectionError', async () => {
     const closed = createServer();
     await new Promise<void>((resolve) => closed.listen(0, '127.0.0.1', resolve));

@@ -45,6 +45,28 @@ describe('which call each fetch gets', () => {
     expect(calls.map(({ input }) => new URL(String(input)).pathname)).toEqual(['/moved', '/pet']);
   });
 
+  it('the undici transport builds no AbortController: its sender takes the attempt as a callback', async () => {
+    const fetchOverUndici = createUndiciFetch(undici, { dispatcher: agent });
+    const client = makeClient(server.origin, { fetch: fetchOverUndici });
+    expect(await client.request(pet, undefined)).toEqual({ name: 'Rex' }); // warm: agent connected
+    const Real = AbortController;
+    let built = 0;
+    vi.stubGlobal(
+      'AbortController',
+      class extends Real {
+        constructor() {
+          super();
+          built += 1;
+        }
+      },
+    );
+    expect(await client.request(moved, undefined)).toEqual({ name: 'Rex' });
+    expect(built).toBe(0);
+    // The platform fetch can only be cancelled through a signal: ours per attempt, and fetch's own.
+    expect(await makeClient(server.origin).request(moved, undefined)).toEqual({ name: 'Rex' });
+    expect(built).toBeGreaterThanOrEqual(2);
+  });
+
   it("the caller's own fetch gets a Request that carries the signal and redirect: manual", async () => {
     const seen: Request[] = [];
     // A wrapper that reads only its Request: an init would be lost on it.
