@@ -4,7 +4,7 @@
  */
 
 // The client and how a call is consumed.
-export { createRuntimeClient } from './client/client.js';
+export { createRuntimeClient } from './client/runtime-client.js';
 export type { CacheOptions, Client, ClientInternals, ClientOptions, RequestOptions } from './client/client.js';
 export { ApiPromise } from './client/api-promise.js';
 export type { ApiResult, SafeResult } from './client/api-promise.js';
@@ -77,7 +77,8 @@ export type { ApiErrorInit, ApiwrightErrorInit, StructuredError } from './errors
 export { normalizeErrorBody } from './errors/error-format.js';
 export type { ErrorDetail, NormalizedErrorBody } from './errors/error-format.js';
 
-// Authentication.
+// Authentication. Each name from its own module (not auth/index.ts), so a client's runtime holds
+// only the auth modules its code reaches (src/write/select-runtime.ts).
 export {
   ExpiredTokenError,
   InvalidCredentialError,
@@ -87,39 +88,29 @@ export {
   OAuthError,
   OAuthStateMismatchError,
   UnsupportedAuthFlowError,
-  createCodeChallenge,
-  createCodeVerifier,
-  createMemoryTokenStore,
-  createState,
-  decodeJwtPayload,
-  readJwtExpiry,
-  verifyJwt,
-} from './auth/index.js';
+} from './auth/errors.js';
+export { createCodeChallenge, createCodeVerifier, createState } from './auth/pkce.js';
+export { createMemoryTokenStore, type TokenSet, type TokenStore } from './auth/token-store.js';
+export { decodeJwtPayload, readJwtExpiry } from './auth/jwt-claims.js';
+export { verifyJwt, type VerifiedJwt, type VerifyJwtOptions } from './auth/jwt-verify.js';
+export type { AuthDeps, Authenticator } from './auth/authenticator.js';
 export type {
   ApiKeyAuth,
-  AuthDeps,
   AuthOptions,
-  Authenticator,
-  AuthorizationRequest,
-  AuthorizationUrlOptions,
   BasicAuth,
   BearerAuth,
   ClientAuthMethod,
-  CodeExchange,
   CredentialSource,
-  EnvReader,
   HttpAuth,
   MutualTlsAuth,
   OAuth2Auth,
-  OAuthController,
   OAuthFlowName,
   OpenIdConnectAuth,
-  SchemeChoice,
-  TokenSet,
-  TokenStore,
-  VerifiedJwt,
-  VerifyJwtOptions,
-} from './auth/index.js';
+} from './auth/options.js';
+export type { OAuthController, SchemeChoice } from './auth/oauth2-controller.js';
+export type { AuthorizationUrlOptions } from './auth/oauth2-session.js';
+export type { AuthorizationRequest, CodeExchange } from './auth/oauth2-authorization-code.js';
+export type { EnvReader } from './auth/credentials.js';
 
 // Pagination: a paginated call is awaitable (first page) and async-iterable (every item).
 export type { PagedPromise, PageItem } from './pagination/paged-promise.js';
@@ -278,8 +269,9 @@ export type { MockApi, MockOperation, MockResponseSpec, MockSchema, MockSchemaTa
 // Tree-shaking (issue 12): the lean client and its optional parts, handed in by generated code.
 export { createClientCore } from './client/client.js';
 export type { ClientFeatures } from './client/features.js';
-export { apiKeyScheme, createAuthenticatorFor, httpScheme, mutualTlsScheme, oauthScheme } from './auth/index.js';
-export type { SchemeSupport } from './auth/index.js';
+export { apiKeyScheme, httpScheme, mutualTlsScheme, type SchemeSupport } from './auth/schemes.js';
+export { createAuthenticatorFor } from './auth/authenticator.js';
+export { oauthScheme } from './auth/oauth2-scheme.js';
 export { createClientCache, responseCache } from './client/cache-step.js';
 export type { ResponseCacheFactory } from './client/cache-step.js';
 export { transforms } from './transform/support.js';
@@ -295,4 +287,4 @@ export { encodeBody } from './request/body.js';
 export type { BodyEncoder, EncodedBody } from './client/descriptor.js';
 
 // OpenID Connect as a scheme kind of its own (issue 12): only its clients bundle OIDC discovery.
-export { openIdConnectScheme } from './auth/index.js';
+export { openIdConnectScheme } from './auth/openid-connect-scheme.js';

@@ -5,7 +5,7 @@
  * (timeout, abort, redirects) → one re-send after a 401 the authenticator recovered from → body
  * buffered (unless streamed) → onResponse hooks.
  */
-import type { Authenticator } from '../auth/index.js';
+import type { Authenticator } from '../auth/authenticator.js';
 import type { RequestOptions } from './options.js';
 import { formatHttpErrorMessage } from '../errors/error-format.js';
 import type { TransformSupport } from '../transform/support.js';

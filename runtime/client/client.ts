@@ -14,7 +14,6 @@ import { createAttemptRunner } from './attempt.js';
 import type { ClientCache } from './cache-step.js';
 import type { PageRun, PageTarget } from './options.js';
 import { missingPart, type ClientFeatures } from './features.js';
-import { allFeatures } from './all-features.js';
 import type { Client, ClientInternals, ClientOptions, RequestOptions } from './options.js';
 import { resolveSettings } from './settings.js';
 import { ApiwrightError, ConfigurationError, attachRequestContext } from '../errors/errors.js';
@@ -34,15 +33,6 @@ import { scopeStateStore, sharedStateOf } from '../stores/shared-state.js';
 export type { CacheOptions, Client, ClientInternals, ClientOptions, RequestOptions } from './options.js';
 export type { ClientFeatures } from './features.js';
 export type { ClientPart } from './parts.js';
-
-/** A client with every optional part (all-features.ts): for tests and hand-built clients. */
-export function createRuntimeClient<TAuth extends object = AuthOptions>(
-  api: ApiDescriptor,
-  options: ClientOptions<TAuth> = {},
-  internals: ClientInternals = {},
-): Client {
-  return createClientCore(api, options, allFeatures, internals);
-}
 
 /**
  * The client with only the optional parts in `given` (features.ts; a list is merged, later entries

@@ -3,7 +3,8 @@
  * and what it returns to generated endpoint functions. The behaviour lives in client.ts.
  */
 import type { ApiPromise, ApiResult } from './api-promise.js';
-import type { AuthOptions, Authenticator } from '../auth/index.js';
+import type { Authenticator } from '../auth/authenticator.js';
+import type { AuthOptions } from '../auth/options.js';
 import type { CacheOptions, ResponseCacheFactory } from './cache-step.js';
 import type { Hooks } from './hooks.js';
 import type { LogLevel, Logger, MetricsSnapshot, ObserveEvent } from '../observe/observe.js';

@@ -6,12 +6,12 @@
  * pagination or transform code, while the facade with those features on holds all of it. Sizes
  * are printed, not asserted (bench:size is the benchmark).
  */
-import { readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { build } from 'esbuild';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { generate } from '../../src/generate.js';
-import { corpusDir, fixturesDir, generatedDir } from '../support/paths.js';
+import { corpusDir, fixturesDir, generatedDir, repoRoot } from '../support/paths.js';
 
 const spec = path.join(corpusDir, 'github-api.json');
 let dir = '';
@@ -147,11 +147,14 @@ describe('tree-shaking: one API-key call on the petstore fixture', () => {
   });
 
   it('holds OAuth 2.0 but no OpenID Connect discovery when the spec declares no openIdConnect scheme', async () => {
-    // The marker is discovery's own: a bundle of the openIdConnect scheme kind holds it.
+    // The marker is discovery's own: a bundle of the openIdConnect scheme kind holds it (from the
+    // repository's runtime: this client's runtime has no openIdConnect kind to bundle).
+    const kind = path.join(repoRoot, 'runtime/auth/openid-connect-scheme.ts');
     const oidc = await bundle(
       'openid-connect-kind',
-      `import { openIdConnectScheme } from './client/runtime/index.js';\nexport const kinds = [openIdConnectScheme];\n`,
+      `import { openIdConnectScheme } from ${JSON.stringify(kind)};\nexport const kinds = [openIdConnectScheme];\n`,
     );
+    expect(existsSync(path.join(dir, 'client/runtime/auth/openid-connect-scheme.ts'))).toBe(false);
     expect(oidc).toContain('openid-configuration');
     expect(everything).toContain('client_credentials');
     expect(everything).not.toContain('openid-configuration');

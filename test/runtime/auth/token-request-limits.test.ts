@@ -7,7 +7,7 @@ import net from 'node:net';
 import type { AddressInfo } from 'node:net';
 import { gzipSync } from 'node:zlib';
 import { afterEach, describe, expect, it } from 'vitest';
-import { createRuntimeClient } from '../../../runtime/client/client.js';
+import { createRuntimeClient } from '../../../runtime/client/runtime-client.js';
 import { ConnectionError, ResponseTooLargeError, TimeoutError } from '../../../runtime/errors/errors.js';
 import { MAX_TOKEN_RESPONSE_BYTES } from '../../../runtime/auth/oauth2-token-endpoint.js';
 import type { ApiDescriptor } from '../../../runtime/client/descriptor.js';

@@ -5,7 +5,7 @@
  */
 import { inspect } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createRuntimeClient } from '../../../runtime/client/client.js';
+import { createRuntimeClient } from '../../../runtime/client/runtime-client.js';
 import { ConfigurationError, PermissionDeniedError } from '../../../runtime/errors/errors.js';
 import type { ApiDescriptor } from '../../../runtime/client/descriptor.js';
 import { json, makeApi, makeOp, rejectionOf, startServer, type TestServer } from '../support/client.js';

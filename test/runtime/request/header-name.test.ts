@@ -1,6 +1,6 @@
 /** Header names that are not RFC 9110 tokens fail the call with a typed error (never a raw TypeError), before anything is sent. */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createRuntimeClient } from '../../../runtime/client/client.js';
+import { createRuntimeClient } from '../../../runtime/client/runtime-client.js';
 import { ConfigurationError, ValidationError } from '../../../runtime/errors/errors.js';
 import { isHeaderName } from '../../../runtime/request/header-name.js';
 import { json, makeApi, makeOp, rejectionOf, startServer, type TestServer } from '../support/client.js';

@@ -4,7 +4,7 @@
  * days (maxLearnedPauseMs, default 60 s like maxRetryAfterMs). Real loopback socket.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createRuntimeClient } from '../../../runtime/client/client.js';
+import { createRuntimeClient } from '../../../runtime/client/runtime-client.js';
 import type { Clock } from '../../../runtime/client/descriptor.js';
 import { RateLimitError } from '../../../runtime/errors/errors.js';
 import { formatHttpDate } from '../support/fault-server.js';

@@ -3,7 +3,8 @@ import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { createAuthenticator, type Authenticator } from '../../../runtime/auth/index.js';
 import { systemClock } from '../../../runtime/util/clock.js';
-import { createRuntimeClient, type Client, type ClientOptions } from '../../../runtime/client/client.js';
+import { type Client, type ClientOptions } from '../../../runtime/client/client.js';
+import { createRuntimeClient } from '../../../runtime/client/runtime-client.js';
 import type { ApiDescriptor, Clock, OperationDescriptor } from '../../../runtime/client/descriptor.js';
 
 export interface Recorded {

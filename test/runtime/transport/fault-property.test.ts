@@ -7,7 +7,7 @@
  */
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createRuntimeClient } from '../../../runtime/client/client.js';
+import { createRuntimeClient } from '../../../runtime/client/runtime-client.js';
 import type { HttpMethod, OperationDescriptor } from '../../../runtime/client/descriptor.js';
 import { startFaultServer, type Fault, type FaultServer } from '../support/fault-server.js';
 import { makeApi } from '../support/client.js';

@@ -4,7 +4,7 @@
  * transport/outcome.ts). Retries stay on (the client's defaults). Real loopback socket.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createRuntimeClient } from '../../../runtime/client/client.js';
+import { createRuntimeClient } from '../../../runtime/client/runtime-client.js';
 import { ConnectionError } from '../../../runtime/errors/errors.js';
 import { makeApi, makeOp, rejectionOf, startServer, type TestServer } from '../support/client.js';
 
