@@ -7,7 +7,7 @@ import type { ValidatedOperation } from './validators/source.js';
 import { operationDescriptor, pagination as plannedPagination } from './operation-descriptor.js';
 import { operationSchemeSupports } from './scheme-supports.js';
 import { errorResponses } from './response-types.js';
-import { emitStreamEndpoint, sharedDescriptorName, streamFunctionName, streamRuntimeTypes } from './stream-endpoint.js';
+import { descriptorName, emitStreamEndpoint, streamFunctionName, streamRuntimeTypes } from './stream-endpoint.js';
 import { operationTransform, shapesImportName } from './transforms-file.js';
 import { docComment } from './ts/doc-comment.js';
 import { BODIES_NOCHECK } from './ts/nocheck.js';
@@ -121,8 +121,8 @@ function emitEndpoint(
       : descriptorWithBindings(descriptor, { transform, validate, auth, encode });
   // A module constant, built once (the runtime caches per-operation work on it, e.g. the Accept
   // header) and shared with a stream companion; unused, a bundler drops it with its function.
-  const descriptorName = sharedDescriptorName(planned);
-  writer.writeLine(`const ${descriptorName}: OperationDescriptor = ${literal};`);
+  const constant = descriptorName(planned);
+  writer.writeLine(`const ${constant}: OperationDescriptor = ${literal};`);
   writer.blankLine();
   writer.write(header);
   writer.writeLine(
@@ -131,8 +131,8 @@ function emitEndpoint(
   writer.indent(() => {
     writer.writeLine(
       pagination
-        ? `return ${paginateName}(client, ${descriptorName}, params, options);`
-        : `return client.request(${descriptorName}, params, options);`,
+        ? `return ${paginateName}(client, ${constant}, params, options);`
+        : `return client.request(${constant}, params, options);`,
     );
   });
   writer.writeLine('}');

@@ -10,9 +10,14 @@ import type { Writer } from './ts/writer.js';
 /** Local name of the runtime's `stream` in endpoint files (`$`: apart from every planned name). */
 export const streamFunctionName = '$stream';
 
-/** An operation's module-private descriptor constant; `$` keeps it apart from every planned name (letters and digits only). */
-export function sharedDescriptorName(planned: PlannedOperation): string {
-  return `$${planned.functionName}`;
+/**
+ * An operation's module-private descriptor constant, `<function>$op`: the `$` keeps it apart from
+ * every planned name (letters and digits only), and a `$` at the end apart from the file's own
+ * `$`-prefixed imports (`$v`, `$paginate`, `$stream`, `$encodeBody`, `$shapes`), which an
+ * operation named `v` or `stream` would otherwise meet.
+ */
+export function descriptorName(planned: PlannedOperation): string {
+  return `${planned.functionName}$op`;
 }
 
 /** Runtime types an endpoints file needs for the streams among its operations. */
@@ -41,7 +46,7 @@ export function emitStreamEndpoint(writer: Writer, planned: PlannedOperation, pa
   const decoding = stream.schema === undefined && events ? 'text' : 'json';
   writer.writeLine(`export function ${stream.functionName}(client: Client, ${params}, options?: StreamOptions): ${returnType} {`);
   writer.indent(() =>
-    writer.writeLine(`return ${streamFunctionName}(client, ${sharedDescriptorName(planned)}, params, options, '${decoding}');`),
+    writer.writeLine(`return ${streamFunctionName}(client, ${descriptorName(planned)}, params, options, '${decoding}');`),
   );
   writer.writeLine('}');
 }

@@ -152,7 +152,7 @@ describe('transforms.gen.ts', () => {
     expect(files.map((f) => f.path)).toContain('transforms.gen.ts');
     const endpoints = files.find((f) => f.path === 'endpoints/untagged.gen.ts')?.content ?? '';
     expect(endpoints).toContain("import { shapes as $shapes } from '../transforms.gen.js';");
-    expect(endpoints).toContain('transform: {\n      shapes: $shapes,\n      responses: {\n');
+    expect(endpoints).toContain('  transform: {\n    shapes: $shapes,\n    responses: {\n');
     expect(endpoints).toContain("PageItem<t.ListEventsResponse, ['eventList']>");
   });
 });

@@ -13,6 +13,7 @@ import {
 } from './runtime/index.js';
 import * as oauthEndpoints from './endpoints/oauth.gen.js';
 import * as v1EmployeesEndpoints from './endpoints/v1-employees.gen.js';
+import * as namesEndpoints from './endpoints/names.gen.js';
 
 /**
  * Credentials, one per security scheme of the spec. Each may also come from the environment
@@ -64,7 +65,8 @@ export function createCoreClient(
  * Creates a client for Reserved names 1.
  *
  * Schemas named like TypeScript primitives and globals, tags that read as words (OAuth,
- * V1Employees), and an allOf that only adds a description to a reference.
+ * V1Employees), operations named like an endpoint file's own imports (v, encodeBody), and an allOf
+ * that only adds a description to a reference.
  */
 export function createClient(options: ClientOptions = {}) {
   const client = createClientCore(api, options, [
@@ -77,6 +79,8 @@ export function createClient(options: ClientOptions = {}) {
     oauth: bindOperations(client, oauthEndpoints),
     /** Operations tagged `V1Employees`. */
     v1Employees: bindOperations(client, v1EmployeesEndpoints),
+    /** Operations tagged `Names`. */
+    names: bindOperations(client, namesEndpoints),
     /**
      * Request counts, success rate, latency percentiles, errors by status, retries, breaker
      * changes: `metrics.snapshot()`.

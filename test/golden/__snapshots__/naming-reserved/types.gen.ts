@@ -100,3 +100,24 @@ export type TypeOperationResponse = Employee;
 /** Error bodies `type` may throw (as `ApiError.body`). */
 export type TypeOperationError = unknown;
 
+/** Parameters of `v` (`GET /names/v`). */
+export interface VParams {}
+
+/** What `v` resolves with. */
+export type VResponse = Employee;
+
+/** Error bodies `v` may throw (as `ApiError.body`). */
+export type VError = unknown;
+
+/** Parameters of `encodeBody` (`POST /names/body`). */
+export interface EncodeBodyParams {
+  /** Request body (`application/json`). */
+  body?: Employee;
+}
+
+/** What `encodeBody` resolves with. */
+export type EncodeBodyResponse = void;
+
+/** Error bodies `encodeBody` may throw (as `ApiError.body`). */
+export type EncodeBodyError = unknown;
+

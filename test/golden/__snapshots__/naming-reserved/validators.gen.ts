@@ -66,6 +66,23 @@ export function type$params(value: unknown, path: string, issues: ValidationIssu
   return ok;
 }
 
+/** #/paths/~1names~1body/post (request) */
+export function encodeBody$params(
+  value: unknown,
+  path: string,
+  issues: ValidationIssue[],
+): boolean {
+  let ok = true;
+  if (typeof value !== 'object' || value === null || Array.isArray(value)) {
+    ok = wrongType(issues, path, 'object');
+  } else {
+    const o0 = value as Record<string, unknown>;
+    const x1 = o0['body'];
+    if (x1 !== undefined && !Employee$check(x1, path + '/body', issues)) ok = false;
+  }
+  return ok;
+}
+
 /** #/components/schemas/Blob */
 export function BlobSchema$check(value: unknown, path: string, issues: ValidationIssue[]): boolean {
   let ok = true;

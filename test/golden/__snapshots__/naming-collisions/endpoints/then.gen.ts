@@ -4,7 +4,7 @@
 import type { ApiPromise, Client, OperationDescriptor, RequestOptions } from '../runtime/index.js';
 import type * as t from '../types.gen.js';
 
-const $getThen: OperationDescriptor = {
+const getThen$op: OperationDescriptor = {
   id: 'then',
   method: 'GET',
   path: '/then',
@@ -18,5 +18,5 @@ export function getThen(
   params?: t.ThenParams,
   options?: RequestOptions,
 ): ApiPromise<t.ThenResponse, t.ThenError> {
-  return client.request($getThen, params, options);
+  return client.request(getThen$op, params, options);
 }

@@ -5,7 +5,7 @@ import type { ApiPromise, Client, OperationDescriptor, RequestOptions } from '..
 import type * as t from '../types.gen.js';
 import * as $v from '../validators.gen.js';
 
-const $getConstructor: OperationDescriptor = {
+const getConstructor$op: OperationDescriptor = {
   id: 'constructor',
   method: 'GET',
   path: '/constructor',
@@ -19,10 +19,10 @@ export function getConstructor(
   params?: t.ConstructorParams,
   options?: RequestOptions,
 ): ApiPromise<t.ConstructorResponse, t.ConstructorError> {
-  return client.request($getConstructor, params, options);
+  return client.request(getConstructor$op, params, options);
 }
 
-const $deleteDelete: OperationDescriptor = {
+const deleteDelete$op: OperationDescriptor = {
   id: 'delete',
   method: 'DELETE',
   path: '/delete',
@@ -36,10 +36,10 @@ export function deleteDelete(
   params?: t.DeleteParams,
   options?: RequestOptions,
 ): ApiPromise<t.DeleteResponse, t.DeleteError> {
-  return client.request($deleteDelete, params, options);
+  return client.request(deleteDelete$op, params, options);
 }
 
-const $getDefault: OperationDescriptor = {
+const getDefault$op: OperationDescriptor = {
   id: 'default',
   method: 'GET',
   path: '/default',
@@ -53,10 +53,10 @@ export function getDefault(
   params?: t.DefaultParams,
   options?: RequestOptions,
 ): ApiPromise<t.DefaultResponse, t.DefaultError> {
-  return client.request($getDefault, params, options);
+  return client.request(getDefault$op, params, options);
 }
 
-const $users: OperationDescriptor = {
+const users$op: OperationDescriptor = {
   id: 'users',
   method: 'GET',
   path: '/users',
@@ -71,5 +71,5 @@ export function users(
   params?: t.UsersParams,
   options?: RequestOptions,
 ): ApiPromise<t.UsersResponse, t.UsersError> {
-  return client.request($users, params, options);
+  return client.request(users$op, params, options);
 }

@@ -6,7 +6,7 @@ import { encodeBody as $encodeBody } from '../runtime/index.js';
 import type * as t from '../types.gen.js';
 import * as $v from '../validators.gen.js';
 
-const $getUsersById: OperationDescriptor = {
+const getUsersById$op: OperationDescriptor = {
   id: 'get-user',
   method: 'GET',
   path: '/users/{id}',
@@ -25,10 +25,10 @@ export function getUsersById(
   params: t.GetUsersByIdParams,
   options?: RequestOptions,
 ): ApiPromise<t.GetUsersByIdResponse, t.GetUsersByIdError> {
-  return client.request($getUsersById, params, options);
+  return client.request(getUsersById$op, params, options);
 }
 
-const $getUser: OperationDescriptor = {
+const getUser$op: OperationDescriptor = {
   id: 'getUser',
   method: 'PUT',
   path: '/users/{id}',
@@ -49,10 +49,10 @@ export function getUser(
   params: t.GetUserOperationParams,
   options?: RequestOptions,
 ): ApiPromise<t.GetUserOperationResponse, t.GetUserOperationError> {
-  return client.request($getUser, params, options);
+  return client.request(getUser$op, params, options);
 }
 
-const $postNoOperationIdThing: OperationDescriptor = {
+const postNoOperationIdThing$op: OperationDescriptor = {
   id: 'postNoOperationIdThing',
   method: 'POST',
   path: '/no-operation-id/{thing}',
@@ -67,5 +67,5 @@ export function postNoOperationIdThing(
   params: t.PostNoOperationIdThingParams,
   options?: RequestOptions,
 ): ApiPromise<t.PostNoOperationIdThingResponse, t.PostNoOperationIdThingError> {
-  return client.request($postNoOperationIdThing, params, options);
+  return client.request(postNoOperationIdThing$op, params, options);
 }

@@ -6,7 +6,7 @@ import { encodeBody as $encodeBody } from '../runtime/index.js';
 import type * as t from '../types.gen.js';
 import * as $v from '../validators.gen.js';
 
-const $createToken: OperationDescriptor = {
+const createToken$op: OperationDescriptor = {
   id: 'createToken',
   method: 'POST',
   path: '/oauth/token',
@@ -30,5 +30,5 @@ export function createToken(
   params?: t.CreateTokenParams,
   options?: RequestOptions,
 ): ApiPromise<t.CreateTokenResponse, t.CreateTokenError> {
-  return client.request($createToken, params, options);
+  return client.request(createToken$op, params, options);
 }

@@ -5,7 +5,7 @@ import type { ApiPromise, Client, OperationDescriptor, RequestOptions } from '..
 import type * as t from '../types.gen.js';
 import * as $v from '../validators.gen.js';
 
-const $listEmployees: OperationDescriptor = {
+const listEmployees$op: OperationDescriptor = {
   id: 'listEmployees',
   method: 'GET',
   path: '/v1/employees',
@@ -20,10 +20,10 @@ export function listEmployees(
   params?: t.ListEmployeesParams,
   options?: RequestOptions,
 ): ApiPromise<t.ListEmployeesResponse, t.ListEmployeesError> {
-  return client.request($listEmployees, params, options);
+  return client.request(listEmployees$op, params, options);
 }
 
-const $type: OperationDescriptor = {
+const type$op: OperationDescriptor = {
   id: 'type',
   method: 'GET',
   path: '/v1/employees/{id}',
@@ -38,5 +38,5 @@ export function type(
   params: t.TypeOperationParams,
   options?: RequestOptions,
 ): ApiPromise<t.TypeOperationResponse, t.TypeOperationError> {
-  return client.request($type, params, options);
+  return client.request(type$op, params, options);
 }

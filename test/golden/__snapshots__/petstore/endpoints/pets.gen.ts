@@ -18,7 +18,7 @@ import {
 import type * as t from '../types.gen.js';
 import * as $v from '../validators.gen.js';
 
-const $listPets: OperationDescriptor = {
+const listPets$op: OperationDescriptor = {
   id: 'listPets',
   method: 'GET',
   path: '/pets',
@@ -55,10 +55,10 @@ export function listPets(
   params?: t.ListPetsParams,
   options?: RequestOptions,
 ): PagedPromise<t.ListPetsResponse, PageItem<t.ListPetsResponse, ['items']>, t.ListPetsError> {
-  return $paginate(client, $listPets, params, options);
+  return $paginate(client, listPets$op, params, options);
 }
 
-const $createPet: OperationDescriptor = {
+const createPet$op: OperationDescriptor = {
   id: 'createPet',
   method: 'POST',
   path: '/pets',
@@ -91,10 +91,10 @@ export function createPet(
   params: t.CreatePetParams,
   options?: RequestOptions,
 ): ApiPromise<t.CreatePetResponse, t.CreatePetError> {
-  return client.request($createPet, params, options);
+  return client.request(createPet$op, params, options);
 }
 
-const $getPetById: OperationDescriptor = {
+const getPetById$op: OperationDescriptor = {
   id: 'getPetById',
   method: 'GET',
   path: '/pets/{petId}',
@@ -123,10 +123,10 @@ export function getPetById(
   params: t.GetPetByIdParams,
   options?: RequestOptions,
 ): ApiPromise<t.GetPetByIdResponse, t.GetPetByIdError> {
-  return client.request($getPetById, params, options);
+  return client.request(getPetById$op, params, options);
 }
 
-const $updatePet: OperationDescriptor = {
+const updatePet$op: OperationDescriptor = {
   id: 'updatePet',
   method: 'PATCH',
   path: '/pets/{petId}',
@@ -148,10 +148,10 @@ export function updatePet(
   params: t.UpdatePetParams,
   options?: RequestOptions,
 ): ApiPromise<t.UpdatePetResponse, t.UpdatePetError> {
-  return client.request($updatePet, params, options);
+  return client.request(updatePet$op, params, options);
 }
 
-const $deletePet: OperationDescriptor = {
+const deletePet$op: OperationDescriptor = {
   id: 'deletePet',
   method: 'DELETE',
   path: '/pets/{petId}',
@@ -172,10 +172,10 @@ export function deletePet(
   params: t.DeletePetParams,
   options?: RequestOptions,
 ): ApiPromise<t.DeletePetResponse, t.DeletePetError> {
-  return client.request($deletePet, params, options);
+  return client.request(deletePet$op, params, options);
 }
 
-const $uploadPetPhoto: OperationDescriptor = {
+const uploadPetPhoto$op: OperationDescriptor = {
   id: 'uploadPetPhoto',
   method: 'PUT',
   path: '/pets/{petId}/photo',
@@ -204,5 +204,5 @@ export function uploadPetPhoto(
   params: t.UploadPetPhotoParams,
   options?: RequestOptions,
 ): ApiPromise<t.UploadPetPhotoResponse, t.UploadPetPhotoError> {
-  return client.request($uploadPetPhoto, params, options);
+  return client.request(uploadPetPhoto$op, params, options);
 }

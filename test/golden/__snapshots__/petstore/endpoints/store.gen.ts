@@ -6,7 +6,7 @@ import { oauthScheme, encodeBody as $encodeBody } from '../runtime/index.js';
 import type * as t from '../types.gen.js';
 import * as $v from '../validators.gen.js';
 
-const $placeOrder: OperationDescriptor = {
+const placeOrder$op: OperationDescriptor = {
   id: 'placeOrder',
   method: 'POST',
   path: '/store/orders',
@@ -29,5 +29,5 @@ export function placeOrder(
   params: t.PlaceOrderParams,
   options?: RequestOptions,
 ): ApiPromise<t.PlaceOrderResponse, t.PlaceOrderError> {
-  return client.request($placeOrder, params, options);
+  return client.request(placeOrder$op, params, options);
 }

@@ -4,7 +4,7 @@
 import type { ApiPromise, Client, OperationDescriptor, RequestOptions } from '../runtime/index.js';
 import type * as t from '../types.gen.js';
 
-const $getHealth: OperationDescriptor = {
+const getHealth$op: OperationDescriptor = {
   id: 'getHealth',
   method: 'GET',
   path: '/health',
@@ -23,5 +23,5 @@ export function getHealth(
   params?: t.GetHealthParams,
   options?: RequestOptions,
 ): ApiPromise<t.GetHealthResponse, t.GetHealthError> {
-  return client.request($getHealth, params, options);
+  return client.request(getHealth$op, params, options);
 }

@@ -6,7 +6,7 @@ import { encodeBody as $encodeBody } from '../runtime/index.js';
 import type * as t from '../types.gen.js';
 import * as $v from '../validators.gen.js';
 
-const $getNode: OperationDescriptor = {
+const getNode$op: OperationDescriptor = {
   id: 'getNode',
   method: 'GET',
   path: '/nodes/{id}',
@@ -31,10 +31,10 @@ export function getNode(
   params: t.GetNodeParams,
   options?: RequestOptions,
 ): ApiPromise<t.GetNodeResponse, t.GetNodeError> {
-  return client.request($getNode, params, options);
+  return client.request(getNode$op, params, options);
 }
 
-const $createShape: OperationDescriptor = {
+const createShape$op: OperationDescriptor = {
   id: 'createShape',
   method: 'POST',
   path: '/shapes',
@@ -54,5 +54,5 @@ export function createShape(
   params: t.CreateShapeParams,
   options?: RequestOptions,
 ): ApiPromise<t.CreateShapeResponse, t.CreateShapeError> {
-  return client.request($createShape, params, options);
+  return client.request(createShape$op, params, options);
 }

@@ -13,7 +13,7 @@ import { stream as $stream, encodeBody as $encodeBody } from '../runtime/index.j
 import type * as t from '../types.gen.js';
 import * as $v from '../validators.gen.js';
 
-const $createCompletion: OperationDescriptor = {
+const createCompletion$op: OperationDescriptor = {
   id: 'createCompletion',
   method: 'POST',
   path: '/chat/completions',
@@ -37,7 +37,7 @@ export function createCompletion(
   params: t.CreateCompletionParams,
   options?: RequestOptions,
 ): ApiPromise<t.CreateCompletionResponse, t.CreateCompletionError> {
-  return client.request($createCompletion, params, options);
+  return client.request(createCompletion$op, params, options);
 }
 
 /**
@@ -53,10 +53,10 @@ export function createCompletionStream(
   params: t.CreateCompletionParams,
   options?: StreamOptions,
 ): EventStream<t.CreateCompletionStreamEvent> {
-  return $stream(client, $createCompletion, params, options, 'json');
+  return $stream(client, createCompletion$op, params, options, 'json');
 }
 
-const $watchNotifications: OperationDescriptor = {
+const watchNotifications$op: OperationDescriptor = {
   id: 'watchNotifications',
   method: 'GET',
   path: '/chat/notifications',
@@ -74,7 +74,7 @@ export function watchNotifications(
   params?: t.WatchNotificationsParams,
   options?: RequestOptions,
 ): ApiPromise<t.WatchNotificationsResponse, t.WatchNotificationsError> {
-  return client.request($watchNotifications, params, options);
+  return client.request(watchNotifications$op, params, options);
 }
 
 /**
@@ -90,5 +90,5 @@ export function watchNotificationsStream(
   params?: t.WatchNotificationsParams,
   options?: StreamOptions,
 ): EventStream<t.WatchNotificationsStreamEvent> {
-  return $stream(client, $watchNotifications, params, options, 'text');
+  return $stream(client, watchNotifications$op, params, options, 'text');
 }

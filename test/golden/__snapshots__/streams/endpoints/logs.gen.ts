@@ -13,7 +13,7 @@ import { stream as $stream } from '../runtime/index.js';
 import type * as t from '../types.gen.js';
 import * as $v from '../validators.gen.js';
 
-const $tailLogs: OperationDescriptor = {
+const tailLogs$op: OperationDescriptor = {
   id: 'tailLogs',
   method: 'GET',
   path: '/logs',
@@ -32,7 +32,7 @@ export function tailLogs(
   params?: t.TailLogsParams,
   options?: RequestOptions,
 ): ApiPromise<t.TailLogsResponse, t.TailLogsError> {
-  return client.request($tailLogs, params, options);
+  return client.request(tailLogs$op, params, options);
 }
 
 /**
@@ -47,5 +47,5 @@ export function tailLogsStream(
   params?: t.TailLogsParams,
   options?: StreamOptions,
 ): JsonLinesStream<t.TailLogsStreamEvent> {
-  return $stream(client, $tailLogs, params, options, 'json');
+  return $stream(client, tailLogs$op, params, options, 'json');
 }

@@ -6,7 +6,7 @@ import { httpScheme, encodeBody as $encodeBody } from '../runtime/index.js';
 import type * as t from '../types.gen.js';
 import * as $v from '../validators.gen.js';
 
-const $listFiles: OperationDescriptor = {
+const listFiles$op: OperationDescriptor = {
   id: 'listFiles',
   method: 'GET',
   path: '/files',
@@ -26,10 +26,10 @@ export function listFiles(
   params?: t.ListFilesParams,
   options?: RequestOptions,
 ): ApiPromise<t.ListFilesResponse, t.ListFilesError> {
-  return client.request($listFiles, params, options);
+  return client.request(listFiles$op, params, options);
 }
 
-const $uploadFile: OperationDescriptor = {
+const uploadFile$op: OperationDescriptor = {
   id: 'uploadFile',
   method: 'POST',
   path: '/files',
@@ -47,10 +47,10 @@ export function uploadFile(
   params: t.UploadFileParams,
   options?: RequestOptions,
 ): ApiPromise<t.UploadFileResponse, t.UploadFileError> {
-  return client.request($uploadFile, params, options);
+  return client.request(uploadFile$op, params, options);
 }
 
-const $replaceFile: OperationDescriptor = {
+const replaceFile$op: OperationDescriptor = {
   id: 'replaceFile',
   method: 'PUT',
   path: '/files/{fileId}',
@@ -70,10 +70,10 @@ export function replaceFile(
   params: t.ReplaceFileParams,
   options?: RequestOptions,
 ): ApiPromise<t.ReplaceFileResponse, t.ReplaceFileError> {
-  return client.request($replaceFile, params, options);
+  return client.request(replaceFile$op, params, options);
 }
 
-const $downloadFile: OperationDescriptor = {
+const downloadFile$op: OperationDescriptor = {
   id: 'downloadFile',
   method: 'GET',
   path: '/files/{fileId}',
@@ -95,5 +95,5 @@ export function downloadFile(
   params: t.DownloadFileParams,
   options?: RequestOptions,
 ): ApiPromise<t.DownloadFileResponse, t.DownloadFileError> {
-  return client.request($downloadFile, params, options);
+  return client.request(downloadFile$op, params, options);
 }

@@ -6,7 +6,7 @@ import { encodeBody as $encodeBody } from '../runtime/index.js';
 import type * as t from '../types.gen.js';
 import * as $v from '../validators.gen.js';
 
-const $listEvents: OperationDescriptor = {
+const listEvents$op: OperationDescriptor = {
   id: 'list_events',
   method: 'GET',
   path: '/events',
@@ -24,10 +24,10 @@ export function listEvents(
   params?: t.ListEventsParams,
   options?: RequestOptions,
 ): ApiPromise<t.ListEventsResponse, t.ListEventsError> {
-  return client.request($listEvents, params, options);
+  return client.request(listEvents$op, params, options);
 }
 
-const $createEvent: OperationDescriptor = {
+const createEvent$op: OperationDescriptor = {
   id: 'create_event',
   method: 'POST',
   path: '/events',
@@ -51,5 +51,5 @@ export function createEvent(
   params: t.CreateEventParams,
   options?: RequestOptions,
 ): ApiPromise<t.CreateEventResponse, t.CreateEventError> {
-  return client.request($createEvent, params, options);
+  return client.request(createEvent$op, params, options);
 }

@@ -6,7 +6,7 @@ import { encodeBody as $encodeBody } from '../runtime/index.js';
 import type * as t from '../types.gen.js';
 import * as $v from '../validators.gen.js';
 
-const $listOrders: OperationDescriptor = {
+const listOrders$op: OperationDescriptor = {
   id: 'listOrders',
   method: 'GET',
   path: '/shops/{shopId}/orders',
@@ -40,10 +40,10 @@ export function listOrders(
   params: t.ListOrdersParams,
   options?: RequestOptions,
 ): ApiPromise<t.ListOrdersResponse, t.ListOrdersError> {
-  return client.request($listOrders, params, options);
+  return client.request(listOrders$op, params, options);
 }
 
-const $createOrder: OperationDescriptor = {
+const createOrder$op: OperationDescriptor = {
   id: 'createOrder',
   method: 'POST',
   path: '/shops/{shopId}/orders',
@@ -69,5 +69,5 @@ export function createOrder(
   params: t.CreateOrderParams,
   options?: RequestOptions,
 ): ApiPromise<t.CreateOrderResponse, t.CreateOrderError> {
-  return client.request($createOrder, params, options);
+  return client.request(createOrder$op, params, options);
 }

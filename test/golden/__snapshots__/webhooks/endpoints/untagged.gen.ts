@@ -6,7 +6,7 @@ import { encodeBody as $encodeBody } from '../runtime/index.js';
 import type * as t from '../types.gen.js';
 import * as $v from '../validators.gen.js';
 
-const $createSubscription: OperationDescriptor = {
+const createSubscription$op: OperationDescriptor = {
   id: 'createSubscription',
   method: 'POST',
   path: '/subscriptions',
@@ -23,5 +23,5 @@ export function createSubscription(
   params: t.CreateSubscriptionParams,
   options?: RequestOptions,
 ): ApiPromise<t.CreateSubscriptionResponse, t.CreateSubscriptionError> {
-  return client.request($createSubscription, params, options);
+  return client.request(createSubscription$op, params, options);
 }
