@@ -1,13 +1,14 @@
 /**
- * A `fetch` for Node servers built on undici's `request()` — about 3.5× the throughput of Node's
- * global fetch on loopback (bench:runtime), because it skips fetch's spec machinery (Request/Response
+ * A `fetch` for Node servers built on undici — raw `undici.request()` is about 3× the throughput of
+ * Node's global fetch on loopback, because it skips fetch's spec machinery (Request/Response
  * cloning, stream teeing, CORS and redirect bookkeeping the runtime does not use). The runtime stays
  * dependency-free: the app passes the undici module it already has (undici is an optional peer).
  *
  * Under a generated client it is not even called as fetch: the function carries a direct sender
- * (`WIRE_SEND`, wire.ts) that the transport uses instead — no Request, no web stream, and the body
- * read whole from undici's own stream under the same size cap. Called as fetch (token requests, a
- * hook's Request, or by the app itself), it answers a Response like any fetch.
+ * (`WIRE_SEND`, wire.ts) that the transport uses instead — it dispatches on undici's Dispatcher
+ * (undici-dispatch.ts: no Request, no Node or web stream, the body read whole under the same size
+ * cap). Called as fetch (token requests, a hook's Request, or by the app itself), it goes through
+ * `request()` and answers a Response like any fetch.
  *
  *   import * as undici from 'undici';
  *   const client = createClient({ fetch: createUndiciFetch(undici) });
