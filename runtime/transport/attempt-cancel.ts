@@ -29,63 +29,73 @@ export interface AttemptCancelControl {
 }
 
 export function createAttemptCancel(caller: AbortSignal | undefined, timed: boolean): AttemptCancelControl {
-  let ended = caller?.aborted === true;
-  let reason: unknown = caller?.reason;
-  let controller: AbortController | undefined;
-  let listeners: Array<(reason: unknown) => void> | undefined;
-  let following = false;
+  return new AttemptEnd(caller, timed);
+}
 
-  const end = (why: unknown): void => {
-    if (ended) return;
-    ended = true;
-    reason = why;
-    controller?.abort(why);
-    if (listeners !== undefined) for (const listener of listeners.splice(0)) listener(why);
-  };
-  const onCallerAbort = (): void => end(caller?.reason);
+/** One object per attempt, its methods on the prototype: this runs on every call. */
+class AttemptEnd implements AttemptCancel, AttemptCancelControl {
+  ended: boolean;
+  reason: unknown;
+  private readonly caller: AbortSignal | undefined;
+  private readonly timed: boolean;
+  private controller: AbortController | undefined;
+  private listeners: Array<(reason: unknown) => void> | undefined;
+  /** Set once the caller's signal is followed (only when someone listens). */
+  private onCallerAbort: (() => void) | undefined;
+
+  constructor(caller: AbortSignal | undefined, timed: boolean) {
+    this.caller = caller;
+    this.timed = timed;
+    this.ended = caller?.aborted === true;
+    this.reason = caller?.reason;
+  }
+
+  get cancel(): AttemptCancel {
+    return this;
+  }
+
+  get signal(): AbortSignal | undefined {
+    if (!this.timed) return this.caller;
+    if (this.controller === undefined) {
+      this.controller = new AbortController();
+      if (this.ended) this.controller.abort(this.reason);
+      else this.follow();
+    }
+    return this.controller.signal;
+  }
+
+  onCancel(abort: (reason: unknown) => void): () => void {
+    if (this.ended) {
+      abort(this.reason);
+      return noop;
+    }
+    this.follow();
+    (this.listeners ??= []).push(abort);
+    return () => {
+      const index = this.listeners?.indexOf(abort) ?? -1;
+      if (index >= 0) this.listeners?.splice(index, 1);
+    };
+  }
+
+  end(why: unknown): void {
+    if (this.ended) return;
+    this.ended = true;
+    this.reason = why;
+    this.controller?.abort(why);
+    if (this.listeners !== undefined) for (const listener of this.listeners.splice(0)) listener(why);
+  }
+
+  dispose(): void {
+    if (this.onCallerAbort !== undefined) this.caller?.removeEventListener('abort', this.onCallerAbort);
+  }
+
   /** The caller's signal is followed only once someone listens: the common call has no caller signal at all. */
-  const follow = (): void => {
-    if (following || caller === undefined || ended) return;
-    following = true;
-    caller.addEventListener('abort', onCallerAbort, { once: true });
-  };
-
-  const cancel: AttemptCancel = {
-    get signal() {
-      if (!timed) return caller;
-      if (controller === undefined) {
-        controller = new AbortController();
-        if (ended) controller.abort(reason);
-        else follow();
-      }
-      return controller.signal;
-    },
-    get ended() {
-      return ended;
-    },
-    get reason() {
-      return reason;
-    },
-    onCancel(abort) {
-      if (ended) {
-        abort(reason);
-        return noop;
-      }
-      follow();
-      (listeners ??= []).push(abort);
-      return () => {
-        const index = listeners?.indexOf(abort) ?? -1;
-        if (index >= 0) listeners?.splice(index, 1);
-      };
-    },
-  };
-  return {
-    cancel,
-    end,
-    dispose: () => {
-      if (following) caller?.removeEventListener('abort', onCallerAbort);
-    },
-  };
+  private follow(): void {
+    const caller = this.caller;
+    if (this.onCallerAbort !== undefined || caller === undefined || this.ended) return;
+    this.onCallerAbort = () => this.end(caller.reason);
+    caller.addEventListener('abort', this.onCallerAbort, { once: true });
+  }
 }
 
 const noop = (): void => undefined;
