@@ -8,6 +8,7 @@
  */
 import { concatBytes, type Bytes } from '../util/bytes.js';
 import type { WireAnswer, WireInit, WireSend } from './wire.js';
+import { createAttemptCancel, type AttemptCancel } from './attempt-cancel.js';
 
 /** What the sender needs of an undici Dispatcher (an Agent, a Pool, the global one). */
 export interface UndiciDispatcher {
@@ -57,7 +58,12 @@ function dispatchOnce(
   body: DispatchOptions['body'],
 ): Promise<WireAnswer> {
   return new Promise<WireAnswer>((resolveAnswer, rejectAnswer) => {
-    const ending = endingOf(init);
+    const { cancel, release } = cancelOf(init);
+    const endReason = (): Error | undefined => {
+      if (!cancel.ended) return undefined;
+      const reason: unknown = cancel.reason;
+      return reason instanceof Error ? reason : new Error('aborted');
+    };
     let abort: ((reason?: Error) => void) | undefined;
     let answered = false;
     let finished = false;
@@ -68,15 +74,15 @@ function dispatchOnce(
     let earlyBytes = 0;
     let sink: BodySink = { kind: 'pending' };
 
-    const stopListening = ending.listen((reason) => abort?.(reason instanceof Error ? reason : undefined));
+    const stopListening = cancel.onCancel((reason) => abort?.(reason instanceof Error ? reason : undefined));
     const settle = (): void => {
       finished = true;
       stopListening();
+      release();
     };
     /** Rejects like fetch: a TypeError with undici's error as its cause; the attempt's end reason as is. */
     const fetchError = (cause: unknown, message: string): Error => {
-      const reason = ending.reason();
-      return reason instanceof Error ? reason : new TypeError(message, { cause });
+      return endReason() ?? new TypeError(message, { cause });
     };
 
     const deliverWhole = (maxBytes: number, resolve: (bytes: Bytes | undefined) => void): void => {
@@ -91,8 +97,8 @@ function dispatchOnce(
     const handler: DispatchHandler = {
       onConnect(abortRequest) {
         abort = abortRequest;
-        const reason = ending.reason();
-        if (reason !== undefined) abortRequest(reason instanceof Error ? reason : undefined);
+        const reason = endReason();
+        if (reason !== undefined) abortRequest(reason);
       },
       onHeaders(status, rawHeaders, resume, statusText) {
         if (status < 200) return true; // 1xx interim responses: the final one follows
@@ -174,29 +180,11 @@ function dispatchOnce(
   });
 }
 
-/** How the attempt ends early: the runtime's callback (`cancel`), or an older runtime's signal. */
-function endingOf(init: WireInit): { listen(abort: (reason: unknown) => void): () => void; reason(): unknown } {
-  const { cancel } = init;
-  if (cancel !== undefined) {
-    return {
-      listen: (abort) => cancel.onCancel(abort),
-      reason: () => (cancel.ended ? (cancel.reason ?? new Error('aborted')) : undefined),
-    };
-  }
-  const { signal } = init;
-  return {
-    listen(abort) {
-      if (signal === undefined) return noop;
-      const onAbort = (): void => abort(signal.reason);
-      signal.addEventListener('abort', onAbort, { once: true });
-      return () => signal.removeEventListener('abort', onAbort);
-    },
-    reason() {
-      if (signal?.aborted !== true) return undefined;
-      const reason: unknown = signal.reason;
-      return reason ?? new Error('aborted');
-    },
-  };
+/** The attempt's end; an older runtime copy hands only a signal, followed through the same AttemptCancel. */
+function cancelOf(init: WireInit): { cancel: AttemptCancel; release: () => void } {
+  if (init.cancel !== undefined) return { cancel: init.cancel, release: noop };
+  const control = createAttemptCancel(init.signal, false);
+  return { cancel: control.cancel, release: () => control.dispose() };
 }
 
 const noop = (): void => undefined;

@@ -19,7 +19,6 @@
  * fetch-shaped: `TypeError('fetch failed', { cause })` with undici's error (and its `code`) as cause.
  */
 
-import { concatBytes, type Bytes } from '../util/bytes.js';
 import { createDispatchSend, type UndiciDispatcher } from './undici-dispatch.js';
 import { WIRE_SEND, type WireSend } from './wire.js';
 
@@ -111,25 +110,14 @@ export function createUndiciFetch(undici: UndiciLike, options: UndiciFetchOption
     return new Response(stream, { status: answer.statusCode, statusText: answer.statusText ?? '', headers: responseHeaders });
   };
 
-  // Under a generated client: undici's dispatch() directly (undici-dispatch.ts), no Response, no Readable.
-  const dispatcherOf = options.dispatcher ?? undici.getGlobalDispatcher?.();
-  const wireSend: WireSend = isDispatcher(dispatcherOf)
-    ? createDispatchSend(dispatcherOf, async (init) => {
-        const headers = toHeaderRecord(init.headers);
-        return { headers, body: await toUndiciBody(init.body, headers) };
-      })
-    : async (url, init) => {
-        const answer = await send(url, init.method.toUpperCase(), init.headers, init.body, init.signal);
-        const { body } = answer;
-        return {
-          status: answer.statusCode,
-          statusText: answer.statusText ?? '',
-          headers: headerPairs(answer.headers),
-          readAll: (maxBytes) => readAllCapped(body, maxBytes),
-          stream: () => toWebStream(body),
-          discard: () => drop(body),
-        };
-      };
+  // Under a generated client: undici's dispatch() directly (undici-dispatch.ts), no Response, no
+  // Readable. Without a Dispatcher (a module that is not undici) the transport calls it as a fetch.
+  const direct = options.dispatcher ?? undici.getGlobalDispatcher?.();
+  if (!isDispatcher(direct)) return fetchOverUndici;
+  const wireSend: WireSend = createDispatchSend(direct, async (init) => {
+    const headers = toHeaderRecord(init.headers);
+    return { headers, body: await toUndiciBody(init.body, headers) };
+  });
   return Object.assign(fetchOverUndici, { [WIRE_SEND]: wireSend });
 }
 
@@ -152,33 +140,6 @@ function headerPairs(headers: Record<string, string | string[] | undefined>): Ar
     else if (value !== undefined) for (const item of value) pairs.push([name, item]);
   }
   return pairs;
-}
-
-/**
- * The whole body from undici's stream, or `undefined` once it passes `maxBytes` (the stream is then
- * destroyed, which drops the connection). A socket failure mid-body rejects like fetch's body does.
- */
-function readAllCapped(body: UndiciBody, maxBytes: number): Promise<Bytes | undefined> {
-  return new Promise((resolve, reject) => {
-    const chunks: Uint8Array[] = [];
-    let total = 0;
-    let over = false;
-    body.on('data', (chunk) => {
-      if (over) return;
-      total += chunk.byteLength;
-      if (total > maxBytes) {
-        over = true;
-        drop(body);
-        resolve(undefined);
-        return;
-      }
-      chunks.push(chunk);
-    });
-    body.on('end', () => resolve(concatBytes(chunks, total)));
-    body.on('error', (cause) => {
-      if (!over) reject(new TypeError('terminated', { cause }));
-    });
-  });
 }
 
 function toHeaderRecord(headers: Headers): Record<string, string | string[]> {

@@ -3,6 +3,7 @@ import { createServer, type IncomingMessage, type Server, type ServerResponse } 
 import type { AddressInfo } from 'node:net';
 import * as undici from 'undici';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { wireSendOf } from '../../../runtime/transport/wire.js';
 import {
   ConnectionError,
   createRuntimeClient,
@@ -164,6 +165,22 @@ describe('createUndiciFetch under the client', () => {
       await new Promise((resolve) => setTimeout(resolve, 1)); // a slow reader: undici must pause
     }
     expect(total).toBe(64 * 65_536);
+  });
+
+  it("its direct sender also follows a signal alone (an older runtime copy's init), and rejects with its reason", async () => {
+    routes.set('/stall', () => undefined); // never answers
+    const send = wireSendOf(fetchOverUndici);
+    if (send === undefined) throw new Error('createUndiciFetch carries no direct sender');
+    const controller = new AbortController();
+    const reason = new Error('caller gave up');
+    const pending = send(new URL(`${origin}/stall`), {
+      method: 'GET',
+      headers: new Headers(),
+      body: null,
+      signal: controller.signal,
+    });
+    setTimeout(() => controller.abort(reason), 20);
+    await expect(pending).rejects.toBe(reason);
   });
 
   it('reports a refused connection as a ConnectionError', async () => {
