@@ -4,10 +4,10 @@ import type { ClientPlan, PlannedGroup, PlannedOperation } from '../plan/plan-ty
 import { paramsRequired } from '../plan/plan-operation.js';
 import type { OperationChecks } from './validators/operation-checks.js';
 import type { ValidatedOperation } from './validators/source.js';
-import { operationDescriptor, pagination as plannedPagination } from './operation-descriptor.js';
+import { descriptorName, operationDescriptor, pagination as plannedPagination } from './operation-descriptor.js';
 import { operationSchemeSupports } from './scheme-supports.js';
 import { errorResponses } from './response-types.js';
-import { descriptorName, emitStreamEndpoint, streamFunctionName, streamRuntimeTypes } from './stream-endpoint.js';
+import { emitStreamEndpoint, streamFunctionName, streamRuntimeTypes } from './stream-endpoint.js';
 import { operationTransform, shapesImportName } from './transforms-file.js';
 import { docComment } from './ts/doc-comment.js';
 import { BODIES_NOCHECK } from './ts/nocheck.js';

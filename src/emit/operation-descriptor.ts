@@ -5,6 +5,16 @@ import type { PlannedOperation } from '../plan/plan-types.js';
 import { successResponses } from './response-types.js';
 import type { Value } from './ts/value-literal.js';
 
+/**
+ * An operation's module-private descriptor constant, `<function>$op`: the `$` keeps it apart from
+ * every planned name (letters and digits only), and a `$` at the end apart from the file's own
+ * `$`-prefixed imports (`$v`, `$paginate`, `$stream`, `$encodeBody`, `$shapes`), which an
+ * operation named `v` or `stream` would otherwise meet.
+ */
+export function descriptorName(planned: PlannedOperation): string {
+  return `${planned.functionName}$op`;
+}
+
 /** `transform` is given when the plan renames properties (pagination paths then use the TypeScript names). */
 export function operationDescriptor(planned: PlannedOperation, transform?: TransformPlan): Value {
   const { operation } = planned;

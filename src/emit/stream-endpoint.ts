@@ -6,19 +6,10 @@
 import type { PlannedOperation } from '../plan/plan-types.js';
 import { docComment } from './ts/doc-comment.js';
 import type { Writer } from './ts/writer.js';
+import { descriptorName } from './operation-descriptor.js';
 
 /** Local name of the runtime's `stream` in endpoint files (`$`: apart from every planned name). */
 export const streamFunctionName = '$stream';
-
-/**
- * An operation's module-private descriptor constant, `<function>$op`: the `$` keeps it apart from
- * every planned name (letters and digits only), and a `$` at the end apart from the file's own
- * `$`-prefixed imports (`$v`, `$paginate`, `$stream`, `$encodeBody`, `$shapes`), which an
- * operation named `v` or `stream` would otherwise meet.
- */
-export function descriptorName(planned: PlannedOperation): string {
-  return `${planned.functionName}$op`;
-}
 
 /** Runtime types an endpoints file needs for the streams among its operations. */
 export function streamRuntimeTypes(operations: readonly PlannedOperation[]): string[] {
